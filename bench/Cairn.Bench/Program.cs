@@ -1,0 +1,2 @@
+Console.WriteLine("usage: cairn-bench <suite> (see docs/benchmarks.md)");
+return 1;

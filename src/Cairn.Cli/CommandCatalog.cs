@@ -1,0 +1,24 @@
+using System.CommandLine;
+using Cairn.Cli.Commands;
+
+namespace Cairn.Cli;
+
+/// <summary>The top-level command groups, one file each under Commands/ (one owner per area).</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All(CliHost host)
+    {
+        yield return BtcCommands.Build(host);
+        yield return EthCommands.Build(host);
+        yield return IntelCommands.Build(host);
+        yield return ScreenCommands.Build(host);
+        yield return TraceCommands.Build(host);
+        yield return CaseCommands.Build(host);
+        yield return EvidenceCommands.Build(host);
+        yield return LedgerCommands.Build(host);
+        yield return LogCommands.Build(host);
+        yield return LegalCommands.Build(host);
+        yield return ExchangeCommands.Build(host);
+        yield return DevCommands.Build(host);
+    }
+}

@@ -1,0 +1,3 @@
+using Cairn.Cli;
+
+return CliHost.Run(args, Console.Out, Console.Error);

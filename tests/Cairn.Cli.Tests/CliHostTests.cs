@@ -1,0 +1,20 @@
+namespace Cairn.Cli.Tests;
+
+public class CliHostTests
+{
+    [Fact]
+    public void UnknownCommand_ExitsNonZero()
+    {
+        var result = CliRunner.Run("no-such-area");
+        Assert.NotEqual(0, result.ExitCode);
+    }
+
+    [Fact]
+    public void Help_ListsEveryArea()
+    {
+        var result = CliRunner.Run("--help");
+        Assert.Equal(0, result.ExitCode);
+        foreach (var area in new[] { "btc", "eth", "intel", "screen", "trace", "case", "evidence", "ledger", "log", "route" })
+            Assert.Contains(area, result.Output, StringComparison.Ordinal);
+    }
+}
