@@ -1,0 +1,133 @@
+using Cairn.Chains.Bitcoin;
+using Cairn.Index.Columns;
+
+namespace Cairn.Index.Bitcoin;
+
+/// <summary>Read queries over the columns (ids are dense; "end" bounds are exclusive).</summary>
+public sealed partial class BitcoinIndex
+{
+    private struct TxIdMatcher(BitcoinIndex index, Hash256 txid) : IKeyMatcher
+    {
+        public readonly bool Matches(uint id) => index.TxHash[id] == txid;
+    }
+
+    private struct AddressMatcher(BitcoinIndex index, AddressKey key) : IKeyMatcher
+    {
+        public readonly bool Matches(uint id) => index.AddressKeys[id] == key;
+    }
+
+    public bool TryFindTransaction(Hash256 txid, out uint txId)
+    {
+        var matcher = new TxIdMatcher(this, txid);
+        return TxIdIndex.TryFind(TxIdHash(txid), ref matcher, out txId);
+    }
+
+    public bool TryFindAddress(AddressKey key, out uint addressId)
+    {
+        var matcher = new AddressMatcher(this, key);
+        return AddressIndex.TryFind(key.Hash(), ref matcher, out addressId);
+    }
+
+    public Hash256 TransactionHash(uint txId) => TxHash[txId];
+
+    public TxFlags TransactionFlags(uint txId) => (TxFlags)TxFlagsColumn[txId];
+
+    public uint TransactionLockTime(uint txId) => TxLockTime[txId];
+
+    public uint TransactionVirtualSize(uint txId) => TxVirtualSize[txId];
+
+    /// <summary>The outputs of a transaction as the id range [first, end).</summary>
+    public (uint First, uint End) OutputsOf(uint txId) =>
+        (TxFirstOutput[txId], txId + 1 < TransactionCount ? TxFirstOutput[txId + 1] : (uint)OutputCount);
+
+    /// <summary>The inputs of a transaction as the id range [first, end) (empty for a coinbase).</summary>
+    public (uint First, uint End) InputsOf(uint txId) =>
+        (TxFirstInput[txId], txId + 1 < TransactionCount ? TxFirstInput[txId + 1] : (uint)InputCount);
+
+    public long Value(uint outputId) => OutputValue[outputId];
+
+    public uint AddressOf(uint outputId) => OutputAddress[outputId];
+
+    public ScriptType ScriptTypeOf(uint outputId) => (ScriptType)OutputTypeColumn[outputId];
+
+    /// <summary>The transaction that spends the output, or null while it is unspent.</summary>
+    public uint? SpenderOf(uint outputId)
+    {
+        var spender = OutputSpender[outputId];
+        return spender == 0 ? null : spender - 1;
+    }
+
+    public uint SpentOutputOf(uint inputId) => InputSpentOutput[inputId];
+
+    public AddressKey AddressKeyOf(uint addressId) => AddressKeys[addressId];
+
+    public string AddressString(uint addressId) => AddressKeys[addressId].ToDisplayString(Network);
+
+    public uint OutputCountOfAddress(uint addressId) => AddressOutputCount[addressId];
+
+    /// <summary>The transaction an output belongs to (binary search over tx_first_output).</summary>
+    public uint TransactionOfOutput(uint outputId) => UpperBound(TxFirstOutput, TransactionCount, outputId);
+
+    /// <summary>The transaction an input belongs to (binary search over tx_first_input).</summary>
+    public uint TransactionOfInput(uint inputId) => UpperBound(TxFirstInput, TransactionCount, inputId);
+
+    /// <summary>Output index within its transaction (the vout).</summary>
+    public uint VoutOf(uint outputId) => outputId - TxFirstOutput[TransactionOfOutput(outputId)];
+
+    /// <summary>Height of the block holding a transaction.</summary>
+    public uint HeightOf(uint txId) => UpperBound(BlockFirstTx, BlockCount, txId);
+
+    public uint BlockTimeOf(uint height) => BlockTime[height];
+
+    public Hash256 BlockHashAt(uint height) => BlockHash[height];
+
+    /// <summary>Transactions of a block as the id range [first, end).</summary>
+    public (uint First, uint End) TransactionsOfBlock(uint height) =>
+        (BlockFirstTx[height], height + 1 < BlockCount ? BlockFirstTx[height + 1] : (uint)TransactionCount);
+
+    /// <summary>Every output paid to an address, newest first (walks the per-address chain).</summary>
+    public IEnumerable<uint> OutputsOfAddress(uint addressId)
+    {
+        var next = AddressLastOutput[addressId];
+        while (next != 0)
+        {
+            var output = next - 1;
+            yield return output;
+            next = OutputPreviousSameAddress[output];
+        }
+    }
+
+    /// <summary>Sum of values flowing into a transaction; 0 for a coinbase (its subsidy is not an input).</summary>
+    public long InputTotal(uint txId)
+    {
+        var (first, end) = InputsOf(txId);
+        long total = 0;
+        for (var i = first; i < end; i++) total += OutputValue[InputSpentOutput[i]];
+        return total;
+    }
+
+    public long OutputTotal(uint txId)
+    {
+        var (first, end) = OutputsOf(txId);
+        long total = 0;
+        for (var o = first; o < end; o++) total += OutputValue[o];
+        return total;
+    }
+
+    /// <summary>Fee paid by a transaction (0 for a coinbase).</summary>
+    public long FeeOf(uint txId) =>
+        TransactionFlags(txId).HasFlag(TxFlags.Coinbase) ? 0 : InputTotal(txId) - OutputTotal(txId);
+
+    /// <summary>Largest i with column[i] ≤ value, for monotone "first id" columns.</summary>
+    private static uint UpperBound(MappedColumn<uint> column, long count, uint value)
+    {
+        long low = 0, high = count - 1;
+        while (low < high)
+        {
+            var mid = (low + high + 1) / 2;
+            if (column[mid] <= value) low = mid;
+            else high = mid - 1;
+        }
+        return (uint)low;
+    }
+}

@@ -1,0 +1,132 @@
+using Cairn.Chains.Bitcoin;
+using Cairn.Core;
+using Cairn.Index.Columns;
+
+namespace Cairn.Index.Bitcoin;
+
+/// <summary>
+/// The Bitcoin chain index: append-only fixed-width columns in memory-mapped files, one row
+/// per block, transaction, input, output and address, addressed by dense ids (byte layout in
+/// docs/chain-index.md). Readers walk it at memory speed; <see cref="BitcoinIndexWriter"/>
+/// appends to it. Linked values use id+1 so that 0 can mean "none".
+/// </summary>
+public sealed partial class BitcoinIndex : IDisposable
+{
+    internal const string TxIdIndexFile = "txid.hidx";
+    internal const string AddressIndexFile = "address.hidx";
+
+    private readonly List<IDisposable> _owned = [];
+
+    internal BitcoinIndex(string directory, IndexManifest manifest, bool writable)
+    {
+        Directory = directory;
+        Network = Network.Parse(manifest.Network);
+        Writable = writable;
+        BlockHash = Column<Hash256>("block_hash", manifest.Blocks);
+        BlockTime = Column<uint>("block_time", manifest.Blocks);
+        BlockFirstTx = Column<uint>("block_first_tx", manifest.Blocks);
+        BlockFirstAddress = Column<uint>("block_first_address", manifest.Blocks);
+        TxHash = Column<Hash256>("tx_hash", manifest.Transactions);
+        TxFirstInput = Column<uint>("tx_first_input", manifest.Transactions);
+        TxFirstOutput = Column<uint>("tx_first_output", manifest.Transactions);
+        TxLockTime = Column<uint>("tx_locktime", manifest.Transactions);
+        TxVirtualSize = Column<uint>("tx_vsize", manifest.Transactions);
+        TxFlagsColumn = Column<byte>("tx_flags", manifest.Transactions);
+        InputSpentOutput = Column<uint>("in_spent_output", manifest.Inputs);
+        OutputValue = Column<long>("out_value", manifest.Outputs);
+        OutputAddress = Column<uint>("out_address", manifest.Outputs);
+        OutputTypeColumn = Column<byte>("out_type", manifest.Outputs);
+        OutputSpender = Column<uint>("out_spender", manifest.Outputs);
+        OutputPreviousSameAddress = Column<uint>("out_prev_same_address", manifest.Outputs);
+        AddressKeys = Column<AddressKey>("addr_key", manifest.Addresses);
+        AddressLastOutput = Column<uint>("addr_last_output", manifest.Addresses);
+        AddressOutputCount = Column<uint>("addr_output_count", manifest.Addresses);
+    }
+
+    public string Directory { get; }
+
+    public Network Network { get; }
+
+    internal bool Writable { get; }
+
+    internal MappedColumn<Hash256> BlockHash { get; }
+    internal MappedColumn<uint> BlockTime { get; }
+    internal MappedColumn<uint> BlockFirstTx { get; }
+    internal MappedColumn<uint> BlockFirstAddress { get; }
+    internal MappedColumn<Hash256> TxHash { get; }
+    internal MappedColumn<uint> TxFirstInput { get; }
+    internal MappedColumn<uint> TxFirstOutput { get; }
+    internal MappedColumn<uint> TxLockTime { get; }
+    internal MappedColumn<uint> TxVirtualSize { get; }
+    internal MappedColumn<byte> TxFlagsColumn { get; }
+    internal MappedColumn<uint> InputSpentOutput { get; }
+    internal MappedColumn<long> OutputValue { get; }
+    internal MappedColumn<uint> OutputAddress { get; }
+    internal MappedColumn<byte> OutputTypeColumn { get; }
+    internal MappedColumn<uint> OutputSpender { get; }
+    internal MappedColumn<uint> OutputPreviousSameAddress { get; }
+    internal MappedColumn<AddressKey> AddressKeys { get; }
+    internal MappedColumn<uint> AddressLastOutput { get; }
+    internal MappedColumn<uint> AddressOutputCount { get; }
+    internal HashIndex TxIdIndex { get; set; } = null!;
+    internal HashIndex AddressIndex { get; set; } = null!;
+
+    public long BlockCount => BlockHash.Count;
+    public long TransactionCount => TxHash.Count;
+    public long InputCount => InputSpentOutput.Count;
+    public long OutputCount => OutputValue.Count;
+    public long AddressCount => AddressKeys.Count;
+
+    /// <summary>Height of the tip, -1 when empty.</summary>
+    public long TipHeight => BlockCount - 1;
+
+    public Hash256? TipHash => BlockCount == 0 ? null : BlockHash[BlockCount - 1];
+
+    /// <summary>Opens an existing index for reading.</summary>
+    public static BitcoinIndex OpenRead(string directory)
+    {
+        var manifest = IndexManifest.Load(directory)
+            ?? throw new CairnException($"no Bitcoin index in {directory}: run 'cairn btc ingest' first");
+        if (File.Exists(Path.Combine(directory, BitcoinIndexWriter.UncommittedMarker)))
+            throw new CairnException($"the Bitcoin index in {directory} was interrupted mid-write: run 'cairn btc ingest' again to repair and resume it");
+        var index = new BitcoinIndex(directory, manifest, writable: false);
+        index.OpenHashIndexes(manifest);
+        return index;
+    }
+
+    internal void OpenHashIndexes(IndexManifest manifest)
+    {
+        TxIdIndex = HashIndex.Open(Path.Combine(Directory, TxIdIndexFile), manifest.Transactions, Writable, TxHashOf);
+        AddressIndex = HashIndex.Open(Path.Combine(Directory, AddressIndexFile), manifest.Addresses, Writable, AddressHashOf);
+    }
+
+    internal ulong TxHashOf(uint txId) => TxIdHash(TxHash[txId]);
+
+    internal ulong AddressHashOf(uint addressId) => AddressKeys[addressId].Hash();
+
+    internal static ulong TxIdHash(Hash256 txid)
+    {
+        Span<byte> bytes = stackalloc byte[32];
+        txid.CopyTo(bytes);
+        return KeyHash.Mix(BitConverter.ToUInt64(bytes) ^ BitConverter.ToUInt64(bytes[8..]));
+    }
+
+    private MappedColumn<T> Column<T>(string name, long count) where T : unmanaged
+    {
+        var column = MappedColumn<T>.Open(Path.Combine(Directory, name + ".col"), count, Writable);
+        _owned.Add(column);
+        return column;
+    }
+
+    /// <summary>Total bytes of every index file (columns and hash indexes).</summary>
+    public long SizeInBytes() =>
+        new DirectoryInfo(Directory).EnumerateFiles().Where(f => f.Extension is ".col" or ".hidx").Sum(f => f.Length);
+
+    public void Dispose()
+    {
+        TxIdIndex?.Dispose();
+        AddressIndex?.Dispose();
+        foreach (var owned in _owned) owned.Dispose();
+        _owned.Clear();
+    }
+}

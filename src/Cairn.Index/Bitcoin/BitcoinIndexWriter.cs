@@ -1,0 +1,281 @@
+using Cairn.Chains.Bitcoin;
+using Cairn.Core;
+using Cairn.Index.Columns;
+
+namespace Cairn.Index.Bitcoin;
+
+/// <summary>
+/// Appends blocks to a <see cref="BitcoinIndex"/>, crash-safely. Protocol: before the first
+/// change after a commit an "uncommitted" marker file is created; <see cref="Commit"/> flushes
+/// every column, atomically replaces the manifest, then deletes the marker. A writer that
+/// finds the marker (its predecessor was killed) repairs the index: columns are cut back to the
+/// manifest's counts, spending links and per-address heads pointing past them are recomputed,
+/// and the hash indexes are rebuilt, which leaves exactly the state of the last commit.
+/// Only one writer may hold an index (an exclusive lock file).
+/// </summary>
+public sealed class BitcoinIndexWriter : IDisposable
+{
+    internal const string UncommittedMarker = "uncommitted";
+    private const string LockFile = "writer.lock";
+
+    private readonly FileStream _lock;
+    private bool _dirty;
+
+    private BitcoinIndexWriter(BitcoinIndex index, FileStream writerLock)
+    {
+        Index = index;
+        _lock = writerLock;
+    }
+
+    public BitcoinIndex Index { get; }
+
+    /// <summary>True when opening found an interrupted write and repaired it.</summary>
+    public bool Repaired { get; private set; }
+
+    /// <summary>Opens (creating if absent) the index in <paramref name="directory"/> for <paramref name="network"/>.</summary>
+    public static BitcoinIndexWriter Open(string directory, Network network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        System.IO.Directory.CreateDirectory(directory);
+        FileStream writerLock;
+        try
+        {
+            writerLock = new FileStream(Path.Combine(directory, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            throw new CairnException($"another process is writing the Bitcoin index in {directory}");
+        }
+        var manifest = IndexManifest.Load(directory) ?? new IndexManifest { Network = network.Name };
+        if (manifest.Network != network.Name)
+        {
+            writerLock.Dispose();
+            throw new CairnException($"the index in {directory} holds network '{manifest.Network}', not '{network.Name}'");
+        }
+        var interrupted = File.Exists(Path.Combine(directory, UncommittedMarker));
+        var index = new BitcoinIndex(directory, manifest, writable: true);
+        var writer = new BitcoinIndexWriter(index, writerLock);
+        if (interrupted || !File.Exists(Path.Combine(directory, BitcoinIndex.TxIdIndexFile)))
+        {
+            writer.Repair(manifest);
+            writer.Repaired = interrupted;
+        }
+        else
+        {
+            index.OpenHashIndexes(manifest);
+        }
+        if (IndexManifest.Load(directory) is null) manifest.Save(directory);
+        return writer;
+    }
+
+    private void Repair(IndexManifest manifest)
+    {
+        var index = Index;
+        var txCount = (uint)manifest.Transactions;
+        for (long o = 0; o < index.OutputCount; o++)
+            if (index.OutputSpender[o] > txCount) index.OutputSpender.Set(o, 0);
+        for (long a = 0; a < index.AddressCount; a++)
+        {
+            index.AddressLastOutput.Set(a, 0);
+            index.AddressOutputCount.Set(a, 0);
+        }
+        for (long o = 0; o < index.OutputCount; o++)
+        {
+            var address = index.OutputAddress[o];
+            if (address == uint.MaxValue) continue;
+            index.AddressLastOutput.Set(address, (uint)o + 1);
+            index.AddressOutputCount.Set(address, index.AddressOutputCount[address] + 1);
+        }
+        index.TxIdIndex?.Dispose();
+        index.AddressIndex?.Dispose();
+        index.TxIdIndex = HashIndex.Rebuild(Path.Combine(index.Directory, BitcoinIndex.TxIdIndexFile), index.TransactionCount, index.TxHashOf);
+        index.AddressIndex = HashIndex.Rebuild(Path.Combine(index.Directory, BitcoinIndex.AddressIndexFile), index.AddressCount, index.AddressHashOf);
+        Commit(force: true);
+    }
+
+    private void MarkDirty()
+    {
+        if (_dirty) return;
+        using (var marker = new FileStream(Path.Combine(Index.Directory, UncommittedMarker), FileMode.Create, FileAccess.Write))
+            marker.Flush(flushToDisk: true);
+        _dirty = true;
+    }
+
+    /// <summary>
+    /// Appends one block. It must extend the current tip (or be the first block); every input
+    /// must spend an output already in the index. Nothing is committed until <see cref="Commit"/>.
+    /// </summary>
+    public void Append(ScannedBlock block, long height)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        var index = Index;
+        if (height != index.BlockCount)
+            throw new CairnException($"block {block.Hash} is at height {height} but the index expects height {index.BlockCount}");
+        if (index.BlockCount > 0 && block.PreviousHash != index.TipHash)
+            throw new CairnException($"block {block.Hash} at height {height} does not extend the index tip {index.TipHash}");
+        MarkDirty();
+
+        index.BlockHash.Append(block.Hash);
+        index.BlockTime.Append(block.Time);
+        index.BlockFirstTx.Append((uint)index.TransactionCount);
+        index.BlockFirstAddress.Append((uint)index.AddressCount);
+        index.InputSpentOutput.Reserve(block.InputCount);
+        Reserve(block.OutputCount);
+
+        for (var t = 0; t < block.TransactionCount; t++)
+        {
+            var txId = (uint)index.TransactionCount;
+            index.TxHash.Append(block.TxIds[t]);
+            index.TxFirstInput.Append((uint)index.InputCount);
+            index.TxFirstOutput.Append((uint)index.OutputCount);
+            index.TxLockTime.Append(block.TxLockTime[t]);
+            index.TxVirtualSize.Append(block.TxVirtualSize[t]);
+            index.TxFlagsColumn.Append(block.TxFlags[t]);
+
+            for (var i = block.TxFirstInput[t]; i < block.TxFirstInput[t + 1]; i++)
+            {
+                var prevTxid = block.InputPrevTxIds[i];
+                if (!index.TryFindTransaction(prevTxid, out var prevTx) || prevTx >= txId)
+                    throw new CairnException($"block {block.Hash} (height {height}) tx {block.TxIds[t]} spends unknown transaction {prevTxid}");
+                var (first, end) = index.OutputsOf(prevTx);
+                var spent = first + block.InputPrevIndex[i];
+                if (spent >= end)
+                    throw new CairnException($"block {block.Hash} (height {height}) tx {block.TxIds[t]} spends {prevTxid}:{block.InputPrevIndex[i]}, which does not exist");
+                if (index.OutputSpender[spent] != 0)
+                    throw new CairnException($"block {block.Hash} (height {height}) tx {block.TxIds[t]} double-spends {prevTxid}:{block.InputPrevIndex[i]}");
+                index.InputSpentOutput.Append(spent);
+                index.OutputSpender.Set(spent, txId + 1);
+            }
+
+            for (var o = block.TxFirstOutput[t]; o < block.TxFirstOutput[t + 1]; o++)
+                AppendOutput(block.OutputValue[o], block.OutputType[o], block.OutputAddress[o]);
+
+            index.TxIdIndex.Insert(BitcoinIndex.TxIdHash(block.TxIds[t]), txId);
+        }
+    }
+
+    private void Reserve(int outputs)
+    {
+        var index = Index;
+        index.OutputValue.Reserve(outputs);
+        index.OutputAddress.Reserve(outputs);
+        index.OutputTypeColumn.Reserve(outputs);
+        index.OutputSpender.Reserve(outputs);
+        index.OutputPreviousSameAddress.Reserve(outputs);
+    }
+
+    private void AppendOutput(long value, ScriptType type, AddressKey key)
+    {
+        var index = Index;
+        var outputId = (uint)index.OutputCount;
+        var addressId = uint.MaxValue;
+        var previous = 0u;
+        if (key.Kind != AddressKind.None)
+        {
+            if (!index.TryFindAddress(key, out addressId))
+            {
+                addressId = (uint)index.AddressCount;
+                index.AddressKeys.Append(key);
+                index.AddressLastOutput.Append(0);
+                index.AddressOutputCount.Append(0);
+                index.AddressIndex.Insert(key.Hash(), addressId);
+            }
+            previous = index.AddressLastOutput[addressId];
+        }
+        // Order matters for crash repair: the output row is complete before the head moves to it.
+        index.OutputValue.Append(value);
+        index.OutputAddress.Append(addressId);
+        index.OutputTypeColumn.Append((byte)type);
+        index.OutputSpender.Append(0);
+        index.OutputPreviousSameAddress.Append(previous);
+        if (addressId != uint.MaxValue)
+        {
+            index.AddressLastOutput.Set(addressId, outputId + 1);
+            index.AddressOutputCount.Set(addressId, index.AddressOutputCount[addressId] + 1);
+        }
+    }
+
+    /// <summary>
+    /// Removes the blocks from <paramref name="height"/> up (they left the best chain): undoes
+    /// their spends and address links, truncates every column and the hash indexes.
+    /// </summary>
+    public void RollbackTo(long height)
+    {
+        var index = Index;
+        if (height < 0 || height > index.BlockCount) throw new ArgumentOutOfRangeException(nameof(height));
+        if (height == index.BlockCount) return;
+        MarkDirty();
+        var firstTx = index.BlockFirstTx[height];
+        var firstAddress = index.BlockFirstAddress[height];
+        var firstInput = index.TxFirstInput[firstTx];
+        var firstOutput = index.TxFirstOutput[firstTx];
+        for (var i = index.InputCount - 1; i >= firstInput; i--)
+            index.OutputSpender.Set(index.InputSpentOutput[i], 0);
+        for (var o = index.OutputCount - 1; o >= firstOutput; o--)
+        {
+            var address = index.OutputAddress[o];
+            if (address == uint.MaxValue || address >= firstAddress) continue;
+            index.AddressLastOutput.Set(address, index.OutputPreviousSameAddress[o]);
+            index.AddressOutputCount.Set(address, index.AddressOutputCount[address] - 1);
+        }
+        index.BlockHash.Truncate(height);
+        index.BlockTime.Truncate(height);
+        index.BlockFirstTx.Truncate(height);
+        index.BlockFirstAddress.Truncate(height);
+        foreach (var column in new[] { index.TxHash.Truncate, (Action<long>)index.TxFirstInput.Truncate, index.TxFirstOutput.Truncate, index.TxLockTime.Truncate, index.TxVirtualSize.Truncate, index.TxFlagsColumn.Truncate })
+            column(firstTx);
+        index.InputSpentOutput.Truncate(firstInput);
+        foreach (var column in new[] { index.OutputValue.Truncate, (Action<long>)index.OutputAddress.Truncate, index.OutputTypeColumn.Truncate, index.OutputSpender.Truncate, index.OutputPreviousSameAddress.Truncate })
+            column(firstOutput);
+        index.AddressKeys.Truncate(firstAddress);
+        index.AddressLastOutput.Truncate(firstAddress);
+        index.AddressOutputCount.Truncate(firstAddress);
+        index.TxIdIndex.TruncateTo(firstTx);
+        index.AddressIndex.TruncateTo(firstAddress);
+    }
+
+    /// <summary>Makes everything appended so far durable and the new tip visible to readers.</summary>
+    public void Commit() => Commit(force: false);
+
+    private void Commit(bool force)
+    {
+        if (!_dirty && !force) return;
+        var index = Index;
+        foreach (var flushable in new Action[]
+        {
+            index.BlockHash.Flush, index.BlockTime.Flush, index.BlockFirstTx.Flush, index.BlockFirstAddress.Flush,
+            index.TxHash.Flush, index.TxFirstInput.Flush, index.TxFirstOutput.Flush, index.TxLockTime.Flush,
+            index.TxVirtualSize.Flush, index.TxFlagsColumn.Flush, index.InputSpentOutput.Flush, index.OutputValue.Flush,
+            index.OutputAddress.Flush, index.OutputTypeColumn.Flush, index.OutputSpender.Flush,
+            index.OutputPreviousSameAddress.Flush, index.AddressKeys.Flush, index.AddressLastOutput.Flush,
+            index.AddressOutputCount.Flush, index.TxIdIndex.Flush, index.AddressIndex.Flush,
+        })
+            flushable();
+        new IndexManifest
+        {
+            Network = index.Network.Name,
+            Blocks = index.BlockCount,
+            Transactions = index.TransactionCount,
+            Inputs = index.InputCount,
+            Outputs = index.OutputCount,
+            Addresses = index.AddressCount,
+            Tip = index.TipHash?.ToString(),
+        }.Save(index.Directory);
+        File.Delete(Path.Combine(index.Directory, UncommittedMarker));
+        _dirty = false;
+    }
+
+    /// <summary>Closes without committing pending appends (they are repaired away on the next open).</summary>
+    public void Abandon()
+    {
+        Index.Dispose();
+        _lock.Dispose();
+    }
+
+    public void Dispose()
+    {
+        Commit();
+        Index.Dispose();
+        _lock.Dispose();
+    }
+}

@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using Cairn.Chains.Bitcoin;
+
+namespace Cairn.Index.Bitcoin;
+
+/// <summary>
+/// Feeds blocks of the best chain into the index: scans them in parallel (txids, scripts,
+/// addresses), appends them in height order, commits every <see cref="CommitEveryBytes"/>.
+/// Before appending it compares the index with the source's chain and rolls back blocks that
+/// left the best chain (a reorganisation), so running it again is always safe: it resumes.
+/// </summary>
+public sealed class BitcoinIngest
+{
+    private const int BatchSize = 64;
+
+    private readonly BitcoinIndexWriter _writer;
+
+    public BitcoinIngest(BitcoinIndexWriter writer) => _writer = writer;
+
+    /// <summary>Bytes of block data between commits (a crash loses at most this much work).</summary>
+    public long CommitEveryBytes { get; init; } = 64L << 20;
+
+    public IProgress<IngestProgress>? Progress { get; init; }
+
+    /// <summary>Ingests the best chain found in a Bitcoin Core blocks/ directory.</summary>
+    public IngestReport FromBlockFiles(string blocksDirectory, CancellationToken cancellationToken = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var network = _writer.Index.Network;
+        var reader = new BlockFileReader(blocksDirectory, network);
+        var chain = new BestChain(network.GenesisHash);
+        foreach (var record in reader.ReadAll())
+            chain.Add(BlockHeader.Parse(record.RawBlock.Span[..BlockHeader.Size]), new BlockLocation(record.FileIndex, record.Offset));
+        var best = chain.Select();
+        var start = RollbackDivergent(height => height < best.Count ? best[(int)height].Hash : null);
+        var rolledBack = _lastRollback;
+        var files = new BlockFileCache(reader);
+        var report = Run(start, best.Count, height => files.Read(best[(int)height].Location), cancellationToken);
+        return report with { BlocksRolledBack = rolledBack, Elapsed = stopwatch.Elapsed };
+    }
+
+    /// <summary>Ingests from a running Bitcoin Core over JSON-RPC up to its current tip.</summary>
+    public async Task<IngestReport> FromRpcAsync(BitcoinCoreRpcClient client, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var stopwatch = Stopwatch.StartNew();
+        var count = await client.GetBlockCountAsync(cancellationToken).ConfigureAwait(false) + 1;
+        var hashes = new Dictionary<long, Hash256>();
+        var index = _writer.Index;
+        // Walk back from our tip until the node agrees: everything above is a stale branch.
+        var height = Math.Min(index.BlockCount, count) - 1;
+        while (height >= 0)
+        {
+            var remote = await client.GetBlockHashAsync(height, cancellationToken).ConfigureAwait(false);
+            hashes[height] = remote;
+            if (remote == index.BlockHashAt((uint)height)) break;
+            height--;
+        }
+        var start = RollbackDivergent(h => h <= height ? index.BlockHashAt((uint)h) : hashes.GetValueOrDefault(h));
+        var rolledBack = _lastRollback;
+        var report = Run(start, count, h =>
+        {
+            var hash = client.GetBlockHashAsync(h, cancellationToken).GetAwaiter().GetResult();
+            return client.GetBlockAsync(hash, cancellationToken).GetAwaiter().GetResult();
+        }, cancellationToken, parallelFetch: 4);
+        return report with { BlocksRolledBack = rolledBack, Elapsed = stopwatch.Elapsed };
+    }
+
+    private long _lastRollback;
+
+    /// <summary>Rolls back index blocks whose hash differs from the source's; returns the first height to ingest.</summary>
+    private long RollbackDivergent(Func<long, Hash256?> sourceHashAt)
+    {
+        var index = _writer.Index;
+        long agree = 0;
+        while (agree < index.BlockCount && sourceHashAt(agree) is { } hash && hash == index.BlockHashAt((uint)agree)) agree++;
+        _lastRollback = index.BlockCount - agree;
+        if (_lastRollback > 0)
+        {
+            _writer.RollbackTo(agree);
+            _writer.Commit();
+        }
+        return agree;
+    }
+
+    private IngestReport Run(long start, long end, Func<long, ReadOnlyMemory<byte>> read, CancellationToken cancellationToken, int parallelFetch = 1)
+    {
+        var index = _writer.Index;
+        var scanners = new ThreadLocal<BlockScanner>(() => new BlockScanner());
+        var current = new ScannedBlock[BatchSize];
+        var next = new ScannedBlock[BatchSize];
+        for (var i = 0; i < BatchSize; i++)
+        {
+            current[i] = new ScannedBlock();
+            next[i] = new ScannedBlock();
+        }
+        long bytes = 0, sinceCommit = 0, transactions = 0, added = 0;
+
+        Task<int> ScanBatch(long from, ScannedBlock[] into) => Task.Run(() =>
+        {
+            var count = (int)Math.Min(BatchSize, end - from);
+            if (count <= 0) return 0;
+            var raw = new ReadOnlyMemory<byte>[count];
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(parallelFetch, Environment.ProcessorCount), CancellationToken = cancellationToken },
+                i => raw[i] = read(from + i));
+            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken },
+                i => scanners.Value!.Scan(raw[i].Span, into[i], $"block at height {from + i}"));
+            return count;
+        }, cancellationToken);
+
+        var pending = ScanBatch(start, next);
+        for (var height = start; height < end;)
+        {
+            var count = pending.GetAwaiter().GetResult();
+            (current, next) = (next, current);
+            pending = ScanBatch(height + count, next);
+            for (var i = 0; i < count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var block = current[i];
+                _writer.Append(block, height + i);
+                bytes += block.SerializedSize;
+                sinceCommit += block.SerializedSize;
+                transactions += block.TransactionCount;
+                added++;
+            }
+            height += count;
+            if (sinceCommit >= CommitEveryBytes)
+            {
+                _writer.Commit();
+                sinceCommit = 0;
+            }
+            Progress?.Report(new IngestProgress(height - 1, end - 1, transactions, bytes));
+        }
+        pending.GetAwaiter().GetResult();
+        _writer.Commit();
+        scanners.Dispose();
+        return new IngestReport
+        {
+            BlocksAdded = added,
+            TransactionsAdded = transactions,
+            BytesRead = bytes,
+            Height = index.TipHeight,
+            Tip = index.TipHash?.ToString(),
+            Repaired = _writer.Repaired,
+        };
+    }
+
+    /// <summary>Keeps the last two de-obfuscated blk files in memory: best-chain order mostly walks a file forward.</summary>
+    private sealed class BlockFileCache(BlockFileReader reader)
+    {
+        private readonly Lock _gate = new();
+        private readonly Dictionary<int, Dictionary<long, ReadOnlyMemory<byte>>> _files = [];
+        private readonly Queue<int> _order = new();
+
+        public ReadOnlyMemory<byte> Read(BlockLocation location)
+        {
+            lock (_gate)
+            {
+                if (!_files.TryGetValue(location.FileIndex, out var blocks))
+                {
+                    blocks = reader.ReadFile(location.FileIndex).ToDictionary(r => r.Offset, r => r.RawBlock);
+                    _files[location.FileIndex] = blocks;
+                    _order.Enqueue(location.FileIndex);
+                    if (_order.Count > 3) _files.Remove(_order.Dequeue());
+                }
+                return blocks[location.Offset];
+            }
+        }
+    }
+}

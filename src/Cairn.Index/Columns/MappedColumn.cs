@@ -1,0 +1,167 @@
+using System.IO.MemoryMappedFiles;
+using System.Runtime.CompilerServices;
+
+namespace Cairn.Index.Columns;
+
+/// <summary>
+/// An append-only column of fixed-width values in a memory-mapped file, addressed by dense
+/// integer id (BlockSci-style; see docs/chain-index.md). The file is over-allocated while a
+/// writer appends (so appends are plain stores into mapped memory) and cut to exactly
+/// <see cref="Count"/> values when the column is closed, which keeps a cleanly closed index
+/// byte-identical however it was built.
+/// Values below <see cref="Count"/> may be overwritten in place (e.g. the spending-tx link
+/// of an output, filled when a later input spends it).
+/// </summary>
+public sealed unsafe class MappedColumn<T> : IDisposable where T : unmanaged
+{
+    private const long GrowthQuantumBytes = 16L << 20;
+
+    private readonly string _path;
+    private readonly bool _writable;
+    private FileStream? _file;
+    private MemoryMappedFile? _map;
+    private MemoryMappedViewAccessor? _view;
+    private byte* _base;
+    private long _capacity;
+
+    private MappedColumn(string path, bool writable)
+    {
+        _path = path;
+        _writable = writable;
+    }
+
+    /// <summary>Number of values that belong to the column (the committed length).</summary>
+    public long Count { get; private set; }
+
+    public string Path => _path;
+
+    /// <summary>
+    /// Opens (creating if needed) a column whose committed length is <paramref name="count"/>.
+    /// Anything the file holds past that length is an uncommitted tail from an interrupted
+    /// writer and is discarded.
+    /// </summary>
+    public static MappedColumn<T> Open(string path, long count, bool writable)
+    {
+        var column = new MappedColumn<T>(path, writable);
+        column.OpenFile(count);
+        return column;
+    }
+
+    private void OpenFile(long count)
+    {
+        var mode = _writable ? FileMode.OpenOrCreate : FileMode.Open;
+        var access = _writable ? FileAccess.ReadWrite : FileAccess.Read;
+        _file = new FileStream(_path, mode, access, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.RandomAccess);
+        var needed = count * sizeof(T);
+        if (_file.Length < needed)
+            throw new InvalidDataException($"index column {_path} holds {_file.Length} bytes but the index claims {needed}");
+        Count = count;
+        if (_writable && _file.Length != needed) _file.SetLength(needed);
+        Map(Math.Max(needed, _file.Length));
+    }
+
+    private void Map(long bytes)
+    {
+        Unmap();
+        _capacity = bytes / sizeof(T);
+        if (bytes == 0) return;
+        var access = _writable ? MemoryMappedFileAccess.ReadWrite : MemoryMappedFileAccess.Read;
+        _map = MemoryMappedFile.CreateFromFile(_file!, null, bytes, access, HandleInheritability.None, leaveOpen: true);
+        _view = _map.CreateViewAccessor(0, bytes, access);
+        byte* pointer = null;
+        _view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
+        _base = pointer + _view.PointerOffset;
+    }
+
+    private void Unmap()
+    {
+        if (_view is not null)
+        {
+            _view.SafeMemoryMappedViewHandle.ReleasePointer();
+            _view.Dispose();
+            _view = null;
+        }
+        _map?.Dispose();
+        _map = null;
+        _base = null;
+        _capacity = 0;
+    }
+
+    /// <summary>Read access by id; ids are not range-checked beyond a debug assert (hot path).</summary>
+    public T this[long id]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            System.Diagnostics.Debug.Assert((ulong)id < (ulong)Count);
+            return ((T*)_base)[id];
+        }
+    }
+
+    /// <summary>Overwrites a committed or just-appended value (writers only).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Set(long id, T value)
+    {
+        System.Diagnostics.Debug.Assert((ulong)id < (ulong)Count);
+        ((T*)_base)[id] = value;
+    }
+
+    /// <summary>Direct read-only view of ids [start, start+length) for tight loops.</summary>
+    public ReadOnlySpan<T> Slice(long start, int length)
+    {
+        if (start < 0 || length < 0 || start + length > Count) throw new ArgumentOutOfRangeException(nameof(start));
+        return new ReadOnlySpan<T>((T*)_base + start, length);
+    }
+
+    /// <summary>All values as a span when the column is small enough (≤ 2^31-1 values).</summary>
+    public ReadOnlySpan<T> AsSpan() => Slice(0, checked((int)Count));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long Append(T value)
+    {
+        if (Count == _capacity) Grow(Count + 1);
+        ((T*)_base)[Count] = value;
+        return Count++;
+    }
+
+    /// <summary>Makes room for <paramref name="additional"/> more appends without remapping.</summary>
+    public void Reserve(long additional)
+    {
+        if (Count + additional > _capacity) Grow(Count + additional);
+    }
+
+    private void Grow(long minimumCount)
+    {
+        if (!_writable) throw new InvalidOperationException($"column {_path} is read-only");
+        var bytes = Math.Max(minimumCount * sizeof(T), _capacity * sizeof(T) * 3 / 2);
+        bytes = (bytes + GrowthQuantumBytes - 1) / GrowthQuantumBytes * GrowthQuantumBytes;
+        Unmap();
+        _file!.SetLength(bytes);
+        Map(bytes);
+    }
+
+    /// <summary>Drops values from <paramref name="newCount"/> on (rollback of uncommitted or reorganised data).</summary>
+    public void Truncate(long newCount)
+    {
+        if (newCount > Count) throw new ArgumentOutOfRangeException(nameof(newCount));
+        Count = newCount;
+    }
+
+    /// <summary>Flushes mapped pages to the file so a committed state survives an OS crash too.</summary>
+    public void Flush()
+    {
+        _view?.Flush();
+        _file?.Flush(flushToDisk: true);
+    }
+
+    public void Dispose()
+    {
+        Unmap();
+        if (_file is not null)
+        {
+            if (_writable) _file.SetLength(Count * sizeof(T));
+            _file.Dispose();
+            _file = null;
+        }
+    }
+}
