@@ -1,0 +1,171 @@
+using System.Buffers.Binary;
+using Cairn.Chains.Bitcoin;
+using Cairn.Core;
+using Cairn.Index.Bitcoin;
+using Cairn.Index.Generation;
+
+namespace Cairn.Index.Tests.Bitcoin;
+
+/// <summary>Generator determinism, reorganisations, out-of-order and stale blocks, bad block files.</summary>
+public sealed class GeneratedChainTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private string Generate(string name, ulong seed, long txs = 3000, bool xor = false)
+    {
+        var directory = _temp.Sub(name);
+        ChainGenerator.Generate(new ChainGeneratorOptions { Transactions = txs, Seed = seed, OutputDirectory = directory, Xor = xor, TransactionsPerBlock = 50 });
+        return directory;
+    }
+
+    private string Ingest(string blocks, string name)
+    {
+        var directory = Path.Combine(_temp.Path, name);
+        using var writer = BitcoinIndexWriter.Open(directory, Network.RegTest);
+        new BitcoinIngest(writer).FromBlockFiles(blocks);
+        return directory;
+    }
+
+    private static List<byte[]> Records(string blocks) =>
+        new BlockFileReader(blocks, Network.RegTest).ReadAll().Select(r => r.RawBlock.ToArray()).ToList();
+
+    private static void WriteRecords(string directory, IEnumerable<byte[]> blocks)
+    {
+        using var file = File.Create(Path.Combine(directory, "blk00000.dat"));
+        Span<byte> header = stackalloc byte[8];
+        foreach (var block in blocks)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(header, Network.RegTest.Magic);
+            BinaryPrimitives.WriteUInt32LittleEndian(header[4..], (uint)block.Length);
+            file.Write(header);
+            file.Write(block);
+        }
+    }
+
+    [Fact]
+    public void Generate_SameSeed_GivesTheSameBytes_AndAnotherSeedDoesNot()
+    {
+        var a = File.ReadAllBytes(Path.Combine(Generate("a", 11), "blk00000.dat"));
+        var b = File.ReadAllBytes(Path.Combine(Generate("b", 11), "blk00000.dat"));
+        var c = File.ReadAllBytes(Path.Combine(Generate("c", 12), "blk00000.dat"));
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, c);
+    }
+
+    [Fact]
+    public void GeneratedChain_ConservesValue_CoinbasesPayExactlySubsidyPlusFees()
+    {
+        var index = BitcoinIndex.OpenRead(Ingest(Generate("chain", 5), "index"));
+        using (index)
+        {
+            for (uint height = 1; height < index.BlockCount; height++)
+            {
+                var (first, end) = index.TransactionsOfBlock(height);
+                long fees = 0;
+                for (var tx = first + 1; tx < end; tx++)
+                {
+                    Assert.True(index.FeeOf(tx) >= 0);
+                    fees += index.FeeOf(tx);
+                }
+                Assert.Equal(50_0000_0000 + fees, index.OutputTotal(first));
+            }
+        }
+    }
+
+    [Fact]
+    public void GeneratedChain_PlantsTheRansomwareCase_AsTheScenarioDescribesIt()
+    {
+        var blocks = Generate("chain", 5);
+        var scenario = ScenarioManifest.Load(Path.Combine(blocks, ScenarioManifest.FileName));
+        using var index = BitcoinIndex.OpenRead(Ingest(blocks, "index"));
+        var ransomware = scenario.Ransomware!;
+        Assert.True(index.TryFindTransaction(Hash256.Parse(ransomware.RansomTxId), out var ransomTx));
+        var (first, _) = index.OutputsOf(ransomTx);
+        Assert.Equal(ransomware.RansomAmountSat, index.Value(first));
+        Assert.Equal(ransomware.RansomAddress, index.AddressString(index.AddressOf(first)));
+        Assert.Equal(["DE", "FR", "SG"], scenario.Actors.Where(a => ransomware.Deposits.Any(d => d.Actor == a.Id)).SelectMany(a => a.Jurisdictions).Order().ToArray());
+        foreach (var deposit in ransomware.Deposits)
+        {
+            Assert.True(index.TryFindAddress(AddressKey.Parse(deposit.Address, Network.RegTest), out var address));
+            Assert.Contains(index.OutputsOfAddress(address), o => index.Value(o) == deposit.AmountSat);
+        }
+    }
+
+    [Fact]
+    public void Ingest_OfBlocksStoredOutOfOrder_WithAStaleBlock_FollowsTheBestChain()
+    {
+        var blocks = Generate("chain", 8);
+        var inOrder = Ingest(blocks, "in-order");
+        var records = Records(blocks);
+        var stale = (byte[])records[30].Clone();
+        stale[76] ^= 0xff; // another nonce: same parent, different hash, a one-block stale branch
+        var shuffled = _temp.Sub("shuffled");
+        WriteRecords(shuffled, records.Skip(1).Reverse().Prepend(records[0]).Append(stale));
+        Assert.Equal(IndexFiles.Fingerprint(inOrder), IndexFiles.Fingerprint(Ingest(shuffled, "shuffled-index")));
+    }
+
+    [Fact]
+    public void Ingest_AfterAReorganisation_RollsBackAndEndsIdenticalToAFreshBuild()
+    {
+        var original = Generate("original", 21);
+        var records = Records(original);
+        // The competing branch forks 5 blocks below the tip and is one block longer.
+        var forkHeight = records.Count - 5;
+        var branch = Records(Generate("other", 22)).Count > 0 ? BuildBranch(records, forkHeight, 6) : [];
+        var reorganised = _temp.Sub("reorganised");
+        WriteRecords(reorganised, records.Concat(branch));
+
+        var index = Ingest(original, "index");
+        using (var writer = BitcoinIndexWriter.Open(index, Network.RegTest))
+        {
+            var report = new BitcoinIngest(writer).FromBlockFiles(reorganised);
+            Assert.Equal(5, report.BlocksRolledBack);
+            Assert.Equal(6, report.BlocksAdded);
+        }
+        Assert.Equal(IndexFiles.Fingerprint(Ingest(reorganised, "fresh")), IndexFiles.Fingerprint(index));
+    }
+
+    /// <summary>Blocks on top of records[forkHeight-1] holding only a coinbase each (valid: they spend nothing).</summary>
+    private static List<byte[]> BuildBranch(List<byte[]> records, int forkHeight, int length)
+    {
+        var builder = new RawTransactionBuilder(new DeterministicRandom(99));
+        var previous = DoubleSha256.Compute(records[forkHeight - 1].AsSpan(0, 80));
+        var time = BinaryPrimitives.ReadUInt32LittleEndian(records[forkHeight - 1].AsSpan(68));
+        var branch = new List<byte[]>();
+        for (var i = 0; i < length; i++)
+        {
+            var coinbase = builder.BuildCoinbase(forkHeight + i, 50_0000_0000, [0x51, 0x20, .. Enumerable.Repeat((byte)(i + 1), 32)]);
+            var block = RawTransactionBuilder.AssembleBlock(previous, time + (uint)(600 * (i + 1)), 7, [coinbase]);
+            previous = DoubleSha256.Compute(block.AsSpan(0, 80));
+            branch.Add(block);
+        }
+        return branch;
+    }
+
+    [Fact]
+    public void Ingest_OfATruncatedBlockFile_FailsNamingTheFile_AndLeavesTheIndexAsItWas()
+    {
+        var blocks = Generate("chain", 3);
+        var index = Ingest(blocks, "index");
+        var before = IndexFiles.Fingerprint(index);
+        var broken = _temp.Sub("broken");
+        var bytes = File.ReadAllBytes(Path.Combine(blocks, "blk00000.dat"));
+        File.WriteAllBytes(Path.Combine(broken, "blk00000.dat"), bytes[..(bytes.Length - 1000)]);
+        using (var writer = BitcoinIndexWriter.Open(index, Network.RegTest))
+        {
+            var ex = Assert.Throws<CairnException>(() => new BitcoinIngest(writer).FromBlockFiles(broken));
+            Assert.Contains("blk00000.dat", ex.Message, StringComparison.Ordinal);
+        }
+        Assert.Equal(before, IndexFiles.Fingerprint(index));
+    }
+
+    [Fact]
+    public void Open_OfAnIndexForAnotherNetwork_IsRefused()
+    {
+        var index = Ingest(Generate("chain", 3), "index");
+        var ex = Assert.Throws<CairnException>(() => BitcoinIndexWriter.Open(index, Network.Main));
+        Assert.Contains("regtest", ex.Message, StringComparison.Ordinal);
+    }
+}
