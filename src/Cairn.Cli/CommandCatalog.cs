@@ -13,12 +13,16 @@ internal static class CommandCatalog
         yield return IntelCommands.Build(host);
         yield return ScreenCommands.Build(host);
         yield return TraceCommands.Build(host);
+        yield return TraceCommands.BuildPath(host);
+        yield return TraceCommands.BuildCluster(host);
         yield return CaseCommands.Build(host);
         yield return EvidenceCommands.Build(host);
         yield return LedgerCommands.Build(host);
         yield return LogCommands.Build(host);
         yield return LegalCommands.Build(host);
+        yield return LegalCommands.BuildRequest(host);
         yield return ExchangeCommands.Build(host);
         yield return DevCommands.Build(host);
+        yield return DemoCommands.Build(host);
     }
 }

@@ -27,7 +27,8 @@ internal static class BtcIndexCommands
         var password = new Option<string?>("--rpc-password") { Description = "RPC password" };
         var cookie = new Option<string?>("--rpc-cookie") { Description = "Path to the node's .cookie file" };
         var network = new Option<string>("--network") { Description = "main|test|testnet4|signet|regtest", DefaultValueFactory = _ => "main" };
-        var command = new Command("ingest", "Build or update the chain index from block files or a node") { blocks, rpc, user, password, cookie, network };
+        var commitEvery = new Option<int>("--commit-every-mb") { Description = "Commit after this many MB of blocks (a crash loses at most this much work)", DefaultValueFactory = _ => 64 };
+        var command = new Command("ingest", "Build or update the chain index from block files or a node") { blocks, rpc, user, password, cookie, network, commitEvery };
         host.SetAction(command, async (context, parse, cancellationToken) =>
         {
             var blocksDir = parse.GetValue(blocks);
@@ -39,7 +40,8 @@ internal static class BtcIndexCommands
             if (blocksDir is not null)
             {
                 if (!Directory.Exists(blocksDir)) throw new CairnException($"blocks directory '{blocksDir}' does not exist");
-                report = RunWithProgress(context, progress => new BitcoinIngest(writer) { Progress = progress }.FromBlockFiles(blocksDir, cancellationToken));
+                var commitBytes = Math.Max(1, parse.GetValue(commitEvery)) * (1L << 20);
+                report = RunWithProgress(context, progress => new BitcoinIngest(writer) { Progress = progress, CommitEveryBytes = commitBytes }.FromBlockFiles(blocksDir, cancellationToken));
             }
             else
             {

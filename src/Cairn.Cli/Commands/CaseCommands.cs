@@ -1,13 +1,150 @@
 using System.CommandLine;
+using System.Globalization;
+using Cairn.Cases.Agencies;
+using Cairn.Cases.Cases;
+using Cairn.Storage;
+using Cairn.Storage.Cases;
+using Spectre.Console;
 
 namespace Cairn.Cli.Commands;
 
-/// <summary>`cairn case`: Cases: create, list, show.</summary>
+/// <summary>
+/// `cairn case`: create, list, show, share. The CLI has no login yet: the acting user is
+/// <c>--as</c> (else $CAIRN_USER, else the OS user) of agency <c>--agency</c> (else $CAIRN_AGENCY,
+/// else "local"); see docs/storage.md. The helpers here are shared by evidence, ledger and log commands.
+/// </summary>
 internal static class CaseCommands
 {
+    public const string DefaultAgency = "local";
+
+    internal static readonly Option<string?> AsOption = new("--as") { Description = "Acting user (default: $CAIRN_USER, else the OS user)", Recursive = true };
+
+    internal static readonly Option<string?> AgencyOption = new("--agency") { Description = "Acting agency (default: $CAIRN_AGENCY, else \"local\")", Recursive = true };
+
+    internal static readonly Option<string> CaseOption = new("--case") { Description = "Case reference", Required = true };
+
     public static Command Build(CliHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        return new Command("case", "Cases: create, list, show");
+        var group = new Command("case", "Cases: create, list, show, share") { AsOption, AgencyOption };
+        group.Subcommands.Add(BuildCreate(host));
+        group.Subcommands.Add(BuildList(host));
+        group.Subcommands.Add(BuildShow(host));
+        group.Subcommands.Add(BuildShare(host));
+        return group;
     }
+
+    internal static Actor ActorFrom(ParseResult parseResult)
+    {
+        var user = parseResult.GetValue(AsOption) ?? Environment.GetEnvironmentVariable("CAIRN_USER") ?? Environment.UserName;
+        var agency = parseResult.GetValue(AgencyOption) ?? Environment.GetEnvironmentVariable("CAIRN_AGENCY") ?? DefaultAgency;
+        return new Actor(user, agency);
+    }
+
+    internal static Task<CairnDatabase> OpenAsync(CliContext ctx, CancellationToken cancellationToken) =>
+        CairnDatabase.OpenDataDirectoryAsync(ctx.DataDirectory, ctx.Time, cancellationToken);
+
+    internal static string Time(DateTimeOffset? time) => time?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "";
+
+    private static Command BuildCreate(CliHost host)
+    {
+        var reference = new Option<string>("--reference") { Description = "Case reference, unique (e.g. NCA-2025-0042)", Required = true };
+        var title = new Option<string>("--title") { Description = "Short title", Required = true };
+        var offence = new Option<string>("--offence") { Description = "Offence type (e.g. ransomware, fraud, theft)", Required = true };
+        var command = new Command("create", "Open a case owned by the acting agency") { reference, title, offence };
+        host.SetAction(command, async (ctx, parseResult, cancellationToken) =>
+        {
+            await using var database = await OpenAsync(ctx, cancellationToken).ConfigureAwait(false);
+            var created = await new SqlCaseStore(database).CreateAsync(ActorFrom(parseResult),
+                new NewCase(parseResult.GetValue(reference)!, parseResult.GetValue(title)!, parseResult.GetValue(offence)!), cancellationToken).ConfigureAwait(false);
+            if (ctx.Json) ctx.WriteJson(Summary(created));
+            else ctx.Output.WriteLine($"created case {created.Reference} ({created.Id}) owned by {created.OwningAgency}");
+            return CliHost.Success;
+        });
+        return command;
+    }
+
+    private static Command BuildList(CliHost host)
+    {
+        var command = new Command("list", "Cases the acting agency owns or was granted");
+        host.SetAction(command, async (ctx, parseResult, cancellationToken) =>
+        {
+            await using var database = await OpenAsync(ctx, cancellationToken).ConfigureAwait(false);
+            var cases = await new SqlCaseStore(database).ListAsync(ActorFrom(parseResult), cancellationToken).ConfigureAwait(false);
+            if (ctx.Json)
+            {
+                ctx.WriteJson(cases.Select(Summary));
+                return CliHost.Success;
+            }
+            var table = new Table().AddColumns("reference", "title", "offence", "status", "owner", "opened");
+            foreach (var c in cases)
+                table.AddRow(Markup.Escape(c.Reference), Markup.Escape(c.Title), Markup.Escape(c.OffenceType), c.Status.ToString().ToLowerInvariant(), Markup.Escape(c.OwningAgency), Time(c.OpenedAt));
+            ctx.Console.Write(table);
+            return CliHost.Success;
+        });
+        return command;
+    }
+
+    private static Command BuildShow(CliHost host)
+    {
+        var reference = new Argument<string>("REFERENCE") { Description = "Case reference" };
+        var command = new Command("show", "Show one case (the read is logged)") { reference };
+        host.SetAction(command, async (ctx, parseResult, cancellationToken) =>
+        {
+            await using var database = await OpenAsync(ctx, cancellationToken).ConfigureAwait(false);
+            var found = await new SqlCaseStore(database).GetAsync(ActorFrom(parseResult), parseResult.GetValue(reference)!, cancellationToken).ConfigureAwait(false);
+            if (ctx.Json)
+            {
+                ctx.WriteJson(found);
+                return CliHost.Success;
+            }
+            var grid = new Grid().AddColumn().AddColumn();
+            void Row(string name, string value) => grid.AddRow(new Text(name), new Text(value));
+            Row("reference", found.Reference);
+            Row("id", found.Id);
+            Row("title", found.Title);
+            Row("offence", found.OffenceType);
+            Row("status", found.Status.ToString().ToLowerInvariant());
+            Row("owner", found.OwningAgency);
+            Row("opened", Time(found.OpenedAt));
+            if (found.ClosedAt is not null) Row("closed", Time(found.ClosedAt));
+            Row("version", found.Version.ToString(CultureInfo.InvariantCulture));
+            Row("shared with", string.Join(", ", found.Grants.Select(g => g.Agency)));
+            foreach (var s in found.Subjects) Row("subject", $"{s.Kind.ToString().ToLowerInvariant()}: {s.Name} {s.Details}");
+            foreach (var w in found.Wallets) Row("wallet", $"{w.Chain} {w.Address} ({w.Role.ToString().ToLowerInvariant()}) {w.Label}");
+            foreach (var l in found.Links) Row("link", $"{l.Kind.ToString().ToLowerInvariant()} {l.Target}");
+            foreach (var n in found.Notes) Row("note", $"{Time(n.WrittenAt)} {n.Author}@{n.Agency}: {n.Text}");
+            ctx.Console.Write(grid);
+            return CliHost.Success;
+        });
+        return command;
+    }
+
+    private static Command BuildShare(CliHost host)
+    {
+        var reference = new Argument<string>("REFERENCE") { Description = "Case reference" };
+        var with = new Option<string>("--with") { Description = "Agency to grant access to", Required = true };
+        var command = new Command("share", "Grant another agency access to a case (owner only; logged)") { reference, with };
+        host.SetAction(command, async (ctx, parseResult, cancellationToken) =>
+        {
+            await using var database = await OpenAsync(ctx, cancellationToken).ConfigureAwait(false);
+            var shared = await new SqlCaseStore(database).ShareAsync(ActorFrom(parseResult), parseResult.GetValue(reference)!, parseResult.GetValue(with)!, cancellationToken).ConfigureAwait(false);
+            if (ctx.Json) ctx.WriteJson(new { shared.Reference, SharedWith = shared.Grants.Select(g => g.Agency) });
+            else ctx.Output.WriteLine($"case {shared.Reference} is shared with {string.Join(", ", shared.Grants.Select(g => g.Agency))}");
+            return CliHost.Success;
+        });
+        return command;
+    }
+
+    private static object Summary(Case c) => new
+    {
+        c.Id,
+        c.Reference,
+        c.Title,
+        c.OffenceType,
+        Status = c.Status.ToString().ToLowerInvariant(),
+        c.OwningAgency,
+        OpenedAt = c.OpenedAt,
+        c.Version,
+    };
 }

@@ -1,13 +1,274 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Cairn.Core;
+using Cairn.Legal.Documents;
+using Cairn.Legal.Loading;
+using Cairn.Legal.Reference;
+using Cairn.Legal.Requests;
+using Cairn.Legal.Routing;
+using Spectre.Console;
 
 namespace Cairn.Cli.Commands;
 
-/// <summary>`cairn route`: Legal routes and requests (also: request).</summary>
+/// <summary>
+/// `cairn route` (legal routes between two States for a measure) and `cairn request`
+/// (draft, set, check, render, status, list). Requests are kept in &lt;data&gt;/legal/requests until
+/// the database store is wired in (docs/legal.md).
+/// </summary>
 internal static class LegalCommands
 {
+    private static readonly Option<string?> LegalData = new("--legal-data") { Description = "Reviewed legal data directory to use instead of the built-in copy (data/legal)", Recursive = true };
+
     public static Command Build(CliHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        return new Command("route", "Legal routes and requests (also: request)");
+        var from = new Option<string>("--from") { Description = "Requesting State (ISO 3166-1 alpha-2)", Required = true };
+        var to = new Option<string>("--to") { Description = "Requested State (ISO 3166-1 alpha-2)", Required = true };
+        var measure = new Option<string>("--measure") { Description = "Measure: " + string.Join(", ", Measures.All), Required = true };
+        var urgent = new Option<bool>("--urgent") { Description = "Urgent request (urgent-only rules and limits apply)" };
+        var route = new Command("route", "Legal routes between two States for a measure (also: request)") { from, to, measure, urgent, LegalData };
+        host.SetAction(route, (ctx, parse) =>
+        {
+            var result = new RouteFinder(Reference(parse), ctx.Time).Find(new RouteQuery(parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(measure)!, parse.GetValue(urgent)));
+            if (ctx.Json) ctx.WriteJson(result);
+            else PrintRoute(ctx, result);
+            return CliHost.Success;
+        });
+        return route;
+    }
+
+    public static Command BuildRequest(CliHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var request = new Command("request", "Cooperation requests: draft, set, check, render, status, list") { LegalData };
+        request.Subcommands.Add(Draft(host));
+        request.Subcommands.Add(Set(host));
+        request.Subcommands.Add(Check(host));
+        request.Subcommands.Add(Render(host));
+        request.Subcommands.Add(Status(host));
+        request.Subcommands.Add(List(host));
+        return request;
+    }
+
+    private static Command Draft(CliHost host)
+    {
+        var from = new Option<string>("--from") { Description = "Requesting State", Required = true };
+        var findings = new Option<string>("--findings") { Description = "JSON file of trace findings (docs/legal.md)", Required = true };
+        var measures = new Option<string[]>("--measure") { Description = "Measure(s) to request", Required = true, AllowMultipleArgumentsPerToken = true };
+        var caseRef = new Option<string?>("--case") { Description = "Case reference" };
+        var authority = new Option<string?>("--authority") { Description = "Requesting/issuing authority" };
+        var offence = new Option<string?>("--offence") { Description = "Offence and summary of facts" };
+        var language = new Option<string>("--language") { Description = "Request language: en or fr", DefaultValueFactory = _ => "en" };
+        var urgent = new Option<bool>("--urgent") { Description = "Urgent request" };
+        var command = new Command("draft", "Draft one request per requested State and measure from trace findings") { from, findings, measures, caseRef, authority, offence, language, urgent };
+        host.SetAction(command, (ctx, parse) =>
+        {
+            var path = parse.GetValue(findings)!;
+            if (!File.Exists(path)) throw new CairnException($"findings file '{path}' does not exist");
+            List<TraceFinding> traced;
+            try
+            {
+                traced = JsonSerializer.Deserialize<List<TraceFinding>>(File.ReadAllText(path), RequestFileStore.JsonOptions) ?? [];
+            }
+            catch (JsonException ex)
+            {
+                throw new CairnException($"{path}: malformed findings JSON at line {(ex.LineNumber ?? 0) + 1}: {ex.Message.ReplaceLineEndings(" ")}", ex);
+            }
+            var drafter = new RequestDrafter(Reference(parse), ctx.Time);
+            var result = drafter.Draft(new DraftInput(parse.GetValue(caseRef), parse.GetValue(from)!, traced, parse.GetValue(measures)!, parse.GetValue(urgent),
+                parse.GetValue(language)!, parse.GetValue(authority), parse.GetValue(offence)));
+            var store = new RequestFileStore(ctx.DataDirectory);
+            var saved = new List<LegalRequest>();
+            foreach (var draft in result.Drafts)
+            {
+                var copy = WithId(draft, store.FreeId(draft.Id));
+                store.Save(copy);
+                saved.Add(copy);
+            }
+            if (ctx.Json) WriteRequestJson(ctx, new { drafts = saved.Select(Summary), unroutable = result.Unroutable });
+            else
+            {
+                foreach (var draft in saved) ctx.Console.MarkupLine($"drafted [bold]{Markup.Escape(draft.Id)}[/]: {draft.RequestType} to {draft.RequestedState} under {Markup.Escape(draft.LegalBasis)}");
+                foreach (var line in result.Unroutable) ctx.Console.MarkupLine($"[yellow]not drafted[/] {Markup.Escape(line)}");
+            }
+            return CliHost.Success;
+        });
+        return command;
+    }
+
+    private static Command Set(CliHost host)
+    {
+        var id = new Argument<string>("id") { Description = "Request id" };
+        var item = new Option<string>("--item") { Description = "Content item id (see `request check`)", Required = true };
+        var text = new Option<string>("--text") { Description = "Text of the item", Required = true };
+        var command = new Command("set", "Fill a content item of a draft request") { id, item, text };
+        host.SetAction(command, (ctx, parse) =>
+        {
+            var store = new RequestFileStore(ctx.DataDirectory);
+            var request = store.Get(parse.GetValue(id)!);
+            var (_, rule) = Reference(parse).Rule(request.RuleId);
+            var itemId = parse.GetValue(item)!;
+            if (!rule.RequiredContents.Any(c => c.Id == itemId))
+                throw new CairnException($"'{itemId}' is not a content item of rule {rule.Id}: expected one of {string.Join(", ", rule.RequiredContents.Select(c => c.Id))}");
+            request.SetContent(itemId, parse.GetValue(text)!);
+            request.History.Add(new RequestEvent(ctx.Time.GetUtcNow(), "content", request.Status, itemId));
+            store.Save(request);
+            return Completeness(ctx, parse, request);
+        });
+        return command;
+    }
+
+    private static Command Check(CliHost host)
+    {
+        var id = new Argument<string>("id") { Description = "Request id" };
+        var command = new Command("check", "Check a request against its instrument's required contents") { id };
+        host.SetAction(command, (ctx, parse) => Completeness(ctx, parse, new RequestFileStore(ctx.DataDirectory).Get(parse.GetValue(id)!)));
+        return command;
+    }
+
+    private static Command Render(CliHost host)
+    {
+        var id = new Argument<string>("id") { Description = "Request id" };
+        var format = new Option<string>("--format") { Description = "docx, pdf or json", DefaultValueFactory = _ => "docx" };
+        var output = new Option<string?>("--out") { Description = "Output file (default: <id>.<format> in the current directory)" };
+        var command = new Command("render", "Render a request as DOCX, PDF or JSON in its language") { id, format, output };
+        host.SetAction(command, (ctx, parse) =>
+        {
+            var store = new RequestFileStore(ctx.DataDirectory);
+            var request = store.Get(parse.GetValue(id)!);
+            var kind = parse.GetValue(format)!.ToLowerInvariant();
+            var document = RequestComposer.Compose(request, Reference(parse));
+            var bytes = kind switch
+            {
+                "docx" => DocxRenderer.Render(document),
+                "pdf" => PdfRenderer.Render(document),
+                "json" => JsonSerializer.SerializeToUtf8Bytes(request, RequestFileStore.JsonOptions),
+                _ => throw new CairnException($"unknown format '{kind}': expected docx, pdf or json"),
+            };
+            var path = Path.GetFullPath(parse.GetValue(output) ?? $"{request.Id}.{kind}");
+            File.WriteAllBytes(path, bytes);
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+            request.History.Add(new RequestEvent(ctx.Time.GetUtcNow(), "render", request.Status, $"{kind} sha256:{hash}"));
+            store.Save(request);
+            if (ctx.Json) ctx.WriteJson(new { id = request.Id, format = kind, path, sha256 = hash });
+            else ctx.Console.MarkupLine($"wrote {Markup.Escape(path)} (sha256 {hash})");
+            return CliHost.Success;
+        });
+        return command;
+    }
+
+    private static Command Status(CliHost host)
+    {
+        var id = new Argument<string>("id") { Description = "Request id" };
+        var to = new Option<string?>("--to") { Description = "New status: ready, sent, acknowledged, executed, partially_executed, refused, withdrawn, draft" };
+        var at = new Option<string?>("--at") { Description = "When the step happened (ISO 8601; default now)" };
+        var ground = new Option<string?>("--ground") { Description = "Refusal ground given by the requested State" };
+        var note = new Option<string?>("--note") { Description = "Note for the history" };
+        var command = new Command("status", "Show a request's status and deadlines, or move it to a new status") { id, to, at, ground, note };
+        host.SetAction(command, (ctx, parse) =>
+        {
+            var reference = Reference(parse);
+            var store = new RequestFileStore(ctx.DataDirectory);
+            var request = store.Get(parse.GetValue(id)!);
+            if (parse.GetValue(to) is { } target)
+            {
+                var when = parse.GetValue(at) is { } text
+                    ? DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : throw new CairnException($"malformed --at '{text}': expected an ISO 8601 date/time")
+                    : ctx.Time.GetUtcNow();
+                RequestLifecycle.Transition(request, RequestLifecycle.Parse(target), when, reference, parse.GetValue(note), parse.GetValue(ground));
+                store.Save(request);
+            }
+            var deadlines = new DeadlineCalculator(reference, ctx.Time).Compute(request);
+            if (ctx.Json) ctx.WriteJson(new { id = request.Id, status = RequestLifecycle.Name(request.Status), refusal_ground = request.RefusalGround, deadlines, history = request.History });
+            else
+            {
+                ctx.Console.MarkupLine($"[bold]{Markup.Escape(request.Id)}[/]: {RequestLifecycle.Name(request.Status)}{(request.RefusalGround is null ? "" : " — " + Markup.Escape(request.RefusalGround))}");
+                PrintDeadlines(ctx, deadlines);
+            }
+            return CliHost.Success;
+        });
+        return command;
+    }
+
+    private static Command List(CliHost host)
+    {
+        var due = new Option<bool>("--due") { Description = "Only overdue and due-soon deadlines (reminders)" };
+        var command = new Command("list", "List requests, or the overdue and due-soon deadlines") { due };
+        host.SetAction(command, (ctx, parse) =>
+        {
+            var requests = new RequestFileStore(ctx.DataDirectory).All();
+            var calculator = new DeadlineCalculator(Reference(parse), ctx.Time);
+            if (parse.GetValue(due))
+            {
+                var reminders = calculator.Reminders(requests);
+                if (ctx.Json) ctx.WriteJson(reminders);
+                else PrintDeadlines(ctx, reminders);
+                return CliHost.Success;
+            }
+            if (ctx.Json) WriteRequestJson(ctx, requests.Select(Summary));
+            else
+            {
+                var table = new Table().AddColumns("id", "type", "to", "measure", "status", "legal basis");
+                foreach (var r in requests) table.AddRow(Markup.Escape(r.Id), r.RequestType, r.RequestedState, r.Measure, RequestLifecycle.Name(r.Status), Markup.Escape(r.LegalBasis));
+                ctx.Console.Write(table);
+            }
+            return CliHost.Success;
+        });
+        return command;
+    }
+
+    private static int Completeness(CliContext ctx, ParseResult parse, LegalRequest request)
+    {
+        var report = CompletenessChecker.Check(request, Reference(parse));
+        if (ctx.Json) ctx.WriteJson(report);
+        else
+        {
+            ctx.Console.MarkupLine(report.Complete ? $"[green]{Markup.Escape(request.Id)} is complete[/]" : $"[yellow]{Markup.Escape(request.Id)} is missing {report.Missing.Count} item(s):[/]");
+            foreach (var item in report.Missing) ctx.Console.MarkupLine($"  {item.Id}: {Markup.Escape(item.Label)} ({Markup.Escape(item.Citation)})");
+        }
+        return CliHost.Success;
+    }
+
+    private static LegalReference Reference(ParseResult parse) => LegalDataLoader.Load(parse.GetValue(LegalData) ?? Environment.GetEnvironmentVariable("CAIRN_LEGAL_DATA"));
+
+    private static object Summary(LegalRequest r) => new
+    {
+        id = r.Id, request_type = r.RequestType, requesting_state = r.RequestingState, requested_state = r.RequestedState,
+        measure = r.Measure, status = RequestLifecycle.Name(r.Status), legal_basis = r.LegalBasis, rule_id = r.RuleId, language = r.Language,
+    };
+
+    private static void WriteRequestJson(CliContext ctx, object value) => ctx.Output.WriteLine(JsonSerializer.Serialize(value, RequestFileStore.JsonOptions));
+
+    private static LegalRequest WithId(LegalRequest r, string id) => id == r.Id ? r : new LegalRequest
+    {
+        Id = id, CaseReference = r.CaseReference, RequestType = r.RequestType, RequestingState = r.RequestingState, RequestedState = r.RequestedState,
+        Measure = r.Measure, InstrumentId = r.InstrumentId, RuleId = r.RuleId, LegalBasis = r.LegalBasis, Channel = r.Channel, Urgent = r.Urgent,
+        Language = r.Language, Contents = r.Contents, Findings = r.Findings, History = r.History,
+    };
+
+    private static void PrintRoute(CliContext ctx, RouteResult result)
+    {
+        ctx.Console.MarkupLine($"[bold]{result.RequestingState} → {result.RequestedState}[/], {result.Measure}{(result.Urgent ? ", urgent" : "")} (as of {result.AsOf:yyyy-MM-dd})");
+        if (result.Fallback is not null) ctx.Console.MarkupLine($"[yellow]{Markup.Escape(result.Fallback)}[/]");
+        foreach (var o in result.Options)
+        {
+            ctx.Console.MarkupLine($"\n[bold]{o.Rank}. {Markup.Escape(o.Instrument)}[/] — {Markup.Escape(o.Rule)} [dim]({Markup.Escape(o.Citation)})[/]{(o.Verified ? "" : " [red]UNVERIFIED[/]")}");
+            ctx.Console.MarkupLine($"   channel: {o.Channel}; request type: {o.RequestType}");
+            ctx.Console.MarkupLine($"   dual criminality: {o.DualCriminality.Rule} — {Markup.Escape(o.DualCriminality.Note)} ({Markup.Escape(o.DualCriminality.Citation)})");
+            foreach (var d in o.Deadlines) ctx.Console.MarkupLine($"   deadline: {Markup.Escape(d.Label)} ({Markup.Escape(d.Citation)})");
+            foreach (var c in o.RequiredContents) ctx.Console.MarkupLine($"   contents: {Markup.Escape(c.Label)} ({Markup.Escape(c.Citation)})");
+            foreach (var g in o.RefusalGrounds) ctx.Console.MarkupLine($"   refusal: {Markup.Escape(g.Label)} ({Markup.Escape(g.Citation)})");
+            foreach (var u in o.Unverified) ctx.Console.MarkupLine($"   [red]unverified:[/] {Markup.Escape(u)}");
+        }
+        foreach (var note in result.Notes) ctx.Console.MarkupLine($"[dim]note: {Markup.Escape(note)}[/]");
+    }
+
+    private static void PrintDeadlines(CliContext ctx, IEnumerable<ComputedDeadline> deadlines)
+    {
+        var table = new Table().AddColumns("request", "deadline", "due (UTC)", "state", "source");
+        foreach (var d in deadlines)
+            table.AddRow(Markup.Escape(d.RequestId), Markup.Escape(d.Label), d.Due?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-", d.State, Markup.Escape(d.Citation));
+        ctx.Console.Write(table);
     }
 }

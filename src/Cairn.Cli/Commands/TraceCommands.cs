@@ -1,13 +1,207 @@
 using System.CommandLine;
+using System.Globalization;
+using Cairn.Core;
+using Cairn.Index.Bitcoin;
+using Cairn.Tracing.Attribution;
+using Cairn.Tracing.Clustering;
+using Cairn.Tracing.Paths;
+using Cairn.Tracing.Taint;
+using Cairn.Tracing.Tracing;
+using Spectre.Console;
 
 namespace Cairn.Cli.Commands;
 
-/// <summary>`cairn trace`: Follow funds through the chain (also: path, cluster).</summary>
+/// <summary>
+/// `cairn trace`, `cairn path`, `cairn cluster`: follow funds over the Bitcoin index in
+/// &lt;data&gt;/btc-index. Clusters are read from (or on first use built into) btc-index/addr_cluster.
+/// </summary>
 internal static class TraceCommands
 {
     public static Command Build(CliHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        return new Command("trace", "Follow funds through the chain (also: path, cluster)");
+        var command = new Command("trace", "Follow funds through the chain (also: path, cluster)");
+        var chain = new Option<string>("--chain") { Description = "btc (eth: not wired yet)", DefaultValueFactory = _ => "btc" };
+        var from = new Option<string[]>("--from") { Description = "Address, txid:vout or txid (repeatable)", Required = true, AllowMultipleArgumentsPerToken = true };
+        var direction = new Option<string>("--direction") { Description = "forward|backward", DefaultValueFactory = _ => "forward" };
+        var model = new Option<string>("--model") { Description = "poison|haircut|fifo|lifo|tiho", DefaultValueFactory = _ => "haircut" };
+        var maxHops = new Option<int>("--max-hops") { Description = "Stop after this many transactions", DefaultValueFactory = _ => 10 };
+        var minAmount = new Option<long>("--min-amount") { Description = "Do not follow less than this many satoshi" };
+        var until = new Option<string?>("--until") { Description = "Time bound (ISO 8601): forward, spends after it; backward, funding before it" };
+        var through = new Option<bool>("--through-coinjoin") { Description = "Continue through CoinJoins with haircut" };
+        var scenario = new Option<string?>("--scenario") { Description = "Attribution from a generated chain's scenario.json" };
+        command.Options.Add(chain);
+        command.Options.Add(from);
+        command.Options.Add(direction);
+        command.Options.Add(model);
+        command.Options.Add(maxHops);
+        command.Options.Add(minAmount);
+        command.Options.Add(until);
+        command.Options.Add(through);
+        command.Options.Add(scenario);
+        host.SetAction(command, (context, parse) =>
+        {
+            if (!string.Equals(parse.GetValue(chain), "btc", StringComparison.OrdinalIgnoreCase))
+                throw new CairnException($"--chain {parse.GetValue(chain)} is not available for trace yet: only btc");
+            var request = new TraceRequest
+            {
+                From = parse.GetValue(from) ?? [],
+                Direction = ParseEnum<TraceDirection>(parse.GetValue(direction)!, "--direction", "forward|backward"),
+                Model = ParseEnum<TaintModel>(parse.GetValue(model)!, "--model", "poison|haircut|fifo|lifo|tiho"),
+                MaxHops = parse.GetValue(maxHops),
+                MinAmountSat = parse.GetValue(minAmount),
+                TimeLimit = parse.GetValue(until) is { } text ? ParseTime(text) : null,
+                ThroughCoinJoin = parse.GetValue(through),
+            };
+            using var index = BtcIndexCommands.OpenIndex(context);
+            var clusters = AddressClusters.OpenOrBuild(index);
+            var attribution = Attribution(index, clusters, parse.GetValue(scenario));
+            var result = new Tracer(index, clusters, attribution).Trace(request);
+            if (context.Json) context.WriteJson(TraceJson(result));
+            else PrintTrace(context, result);
+            return CliHost.Success;
+        });
+        return command;
+    }
+
+    /// <summary>`cairn path --from A --to B [--max-hops N] [--cluster]`: shortest value-carrying paths.</summary>
+    public static Command BuildPath(CliHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var command = new Command("path", "Shortest value-carrying paths between two addresses (or to a cluster)");
+        var from = new Option<string>("--from") { Description = "Source address", Required = true };
+        var to = new Option<string>("--to") { Description = "Target address", Required = true };
+        var maxHops = new Option<int>("--max-hops") { Description = "Search bound in transactions", DefaultValueFactory = _ => 6 };
+        var byCluster = new Option<bool>("--cluster") { Description = "Any address of the target's cluster counts" };
+        command.Options.Add(from);
+        command.Options.Add(to);
+        command.Options.Add(maxHops);
+        command.Options.Add(byCluster);
+        host.SetAction(command, (context, parse) =>
+        {
+            using var index = BtcIndexCommands.OpenIndex(context);
+            var wantCluster = parse.GetValue(byCluster);
+            var finder = new PathFinder(index, wantCluster ? AddressClusters.OpenOrBuild(index) : null);
+            var result = finder.Find(parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(maxHops), wantCluster);
+            if (context.Json)
+            {
+                context.WriteJson(new
+                {
+                    result.From, result.To, result.MaxHops, found = result.Paths.Count > 0,
+                    hops = result.Paths.Count > 0 ? result.Paths[0].Hops : (int?)null,
+                    paths = result.Paths.Select(p => p.Outputs), more_paths_exist = result.MorePathsExist,
+                    result.OutputsVisited, result.VisitLimitHit,
+                });
+                return CliHost.Success;
+            }
+            if (result.Paths.Count == 0)
+                context.Console.MarkupLine(Markup.Escape($"no path within {result.MaxHops} hops ({result.OutputsVisited} outputs searched{(result.VisitLimitHit ? ", visit limit hit" : "")})"));
+            foreach (var path in result.Paths) context.Console.WriteLine($"{path.Hops} hops: {string.Join(" -> ", path.Outputs)}");
+            return CliHost.Success;
+        });
+        return command;
+    }
+
+    /// <summary>`cairn cluster ADDR [--offset N] [--limit N]`: the multi-input cluster of an address.</summary>
+    public static Command BuildCluster(CliHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var command = new Command("cluster", "The multi-input cluster of an address: id, size, tags, addresses (paged)");
+        var address = new Argument<string>("address") { Description = "A Bitcoin address" };
+        var offset = new Option<long>("--offset") { Description = "Addresses to skip" };
+        var limit = new Option<int>("--limit") { Description = "Addresses to list", DefaultValueFactory = _ => 100 };
+        var scenario = new Option<string?>("--scenario") { Description = "Attribution from a generated chain's scenario.json" };
+        var rebuild = new Option<bool>("--rebuild") { Description = "Rebuild btc-index/addr_cluster first" };
+        command.Arguments.Add(address);
+        command.Options.Add(offset);
+        command.Options.Add(limit);
+        command.Options.Add(scenario);
+        command.Options.Add(rebuild);
+        host.SetAction(command, (context, parse) =>
+        {
+            using var index = BtcIndexCommands.OpenIndex(context);
+            if (parse.GetValue(rebuild)) File.Delete(Path.Combine(index.Directory, AddressClusters.FileName));
+            var clusters = AddressClusters.OpenOrBuild(index);
+            var addressId = SeedResolver.FindAddress(index, parse.GetValue(address)!);
+            var clusterId = clusters.ClusterOf(addressId);
+            var attribution = Attribution(index, clusters, parse.GetValue(scenario));
+            var tag = attribution?.LookupCluster(clusterId) ?? attribution?.Lookup(addressId);
+            var skip = Math.Max(0, parse.GetValue(offset));
+            var take = Math.Clamp(parse.GetValue(limit), 0, 10_000);
+            var members = clusters.Members(clusterId, skip).Take(take).Select(index.AddressString).ToList();
+            var size = clusters.SizeOf(clusterId);
+            if (context.Json)
+            {
+                context.WriteJson(new
+                {
+                    cluster_id = clusterId, size, heuristic = "multi_input", tags = tag is null ? [] : new[] { tag },
+                    offset = skip, limit = take, addresses = members, next_offset = skip + members.Count < size ? skip + members.Count : (long?)null,
+                });
+                return CliHost.Success;
+            }
+            context.Console.MarkupLine(Markup.Escape($"cluster {clusterId}: {size} addresses (multi-input heuristic)"));
+            if (tag is not null) context.Console.MarkupLine(Markup.Escape($"attributed: {tag.Label} ({tag.Category}, {string.Join(",", tag.Jurisdictions)}) confidence {tag.Confidence:0.00} from {tag.Source}"));
+            foreach (var member in members) context.Console.WriteLine(member);
+            if (skip + members.Count < size) context.Console.MarkupLine(Markup.Escape($"… {size - skip - members.Count} more (--offset {skip + members.Count})"));
+            return CliHost.Success;
+        });
+        return command;
+    }
+
+    private static ClusterAttribution? Attribution(BitcoinIndex index, AddressClusters clusters, string? scenarioPath) =>
+        scenarioPath is null ? null : new ClusterAttribution(index, clusters, ScenarioAttributionSource.Load(scenarioPath));
+
+    private static T ParseEnum<T>(string text, string option, string allowed) where T : struct, Enum =>
+        Enum.TryParse<T>(text, ignoreCase: true, out var value) && !int.TryParse(text, out _)
+            ? value : throw new CairnException($"{option} '{text}' is not one of {allowed}");
+
+    private static DateTimeOffset ParseTime(string text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+            ? time : throw new CairnException($"--until '{text}' is not a time (use ISO 8601, e.g. 2024-05-01T00:00:00Z)");
+
+    private static string Btc(long sat) => BaseUnits.ToDecimalString(sat, BaseUnits.BitcoinDecimals);
+
+    private static object TraceJson(TraceResult result) => new
+    {
+        chain = "btc",
+        request = new
+        {
+            from = result.Request.From, direction = result.Request.Direction, model = result.Request.Model,
+            max_hops = result.Request.MaxHops, min_amount_sat = result.Request.MinAmountSat.ToString(CultureInfo.InvariantCulture),
+            until = result.Request.TimeLimit, through_coinjoin = result.Request.ThroughCoinJoin,
+        },
+        tip_height = result.TipHeight, tip_hash = result.TipHash,
+        seed_outputs = result.SeedOutputs,
+        traced_amount_sat = Sat(result.SeedAmountSat), traced_amount_btc = Btc(result.SeedAmountSat),
+        fees_sat = Sat(result.FeesSat), fees_btc = Btc(result.FeesSat),
+        poison_inflow_sat = Sat(result.PoisonInflowSat),
+        endpoint_total_sat = Sat(result.EndpointTotalSat),
+        transactions_visited = result.TransactionsVisited,
+        endpoints = result.Endpoints.Select(e => new
+        {
+            output = e.Output, address = e.Address, cluster_id = e.ClusterId,
+            actor = e.Attribution?.ActorId, actor_label = e.Attribution?.Label, category = e.Attribution?.Category,
+            jurisdictions = e.Attribution?.Jurisdictions ?? [], confidence = e.Attribution?.Confidence, attribution_source = e.Attribution?.Source,
+            amount_sat = Sat(e.AmountSat), amount_btc = Btc(e.AmountSat), share = e.Share, hops = e.Hops, reason = e.Reason,
+            paths = e.Paths, paths_truncated = e.PathsTruncated,
+        }),
+        jurisdictions = result.Jurisdictions.Select(j => new { jurisdiction = j.Jurisdiction, amount_sat = Sat(j.AmountSat), amount_btc = Btc(j.AmountSat), endpoints = j.Endpoints, actors = j.Actors }),
+        bounds = result.Bounds.Select(b => new { bound = b.Bound, limit = b.Limit, unexplored_outputs = b.UnexploredOutputs, amount_sat = Sat(b.AmountSat) }),
+        coinjoins = result.CoinJoins,
+    };
+
+    private static string Sat(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static void PrintTrace(CliContext context, TraceResult result)
+    {
+        context.Console.MarkupLine(Markup.Escape($"traced {Btc(result.SeedAmountSat)} BTC from {result.SeedOutputs.Count} output(s), {result.Request.Model} {result.Request.Direction}; fees {Btc(result.FeesSat)} BTC; {result.TransactionsVisited} transactions; tip {result.TipHeight}"));
+        var table = new Table().AddColumns("amount (BTC)", "share", "hops", "reason", "address", "actor", "jurisdictions");
+        foreach (var e in result.Endpoints.Take(50))
+            table.AddRow(Btc(e.AmountSat), e.Share.ToString("P2", CultureInfo.InvariantCulture), e.Hops.ToString(CultureInfo.InvariantCulture),
+                e.Reason.ToString(), Markup.Escape(e.Address ?? "(no address)"), Markup.Escape(e.Attribution?.Label ?? ""), string.Join(",", e.Attribution?.Jurisdictions ?? []));
+        context.Console.Write(table);
+        if (result.Endpoints.Count > 50) context.Console.MarkupLine(Markup.Escape($"… {result.Endpoints.Count - 50} more endpoints (use --json for all)"));
+        foreach (var j in result.Jurisdictions) context.Console.MarkupLine(Markup.Escape($"{j.Jurisdiction}: {Btc(j.AmountSat)} BTC at {string.Join(", ", j.Actors)}"));
+        foreach (var b in result.Bounds) context.Console.MarkupLine(Markup.Escape($"bound hit: {b.Limit}: {b.UnexploredOutputs} outputs, {Btc(b.AmountSat)} BTC unexplored"));
     }
 }

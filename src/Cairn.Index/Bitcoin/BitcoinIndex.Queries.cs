@@ -130,4 +130,13 @@ public sealed partial class BitcoinIndex
         }
         return (uint)low;
     }
+
+    /// <summary>Every output value as one span (indexes up to 2^31 outputs), for full passes.</summary>
+    public ReadOnlySpan<long> OutputValueSpan() => OutputValue.AsSpan();
+
+    /// <summary>Every output's address id as one span, for full passes.</summary>
+    public ReadOnlySpan<uint> OutputAddressSpan() => OutputAddress.AsSpan();
+
+    /// <summary>Every input's spent output id as one span, for full passes.</summary>
+    public ReadOnlySpan<uint> InputSpentOutputSpan() => InputSpentOutput.AsSpan();
 }

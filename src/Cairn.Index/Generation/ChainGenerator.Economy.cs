@@ -118,7 +118,17 @@ public sealed partial class ChainGenerator
             selected.Add(wallet.Coins[i]);
             total += wallet.Coins[i].Value;
         }
-        return total >= target ? selected : null;
+        if (total >= target) return selected;
+        // Fall back to largest-first, as wallets do when their preferred selection falls short.
+        selected.Clear();
+        total = 0;
+        foreach (var coin in wallet.Coins.OrderByDescending(c => c.Value).Take(20))
+        {
+            selected.Add(coin);
+            total += coin.Value;
+            if (total >= target) return selected;
+        }
+        return null;
     }
 
     private void GenerateOne()
@@ -184,10 +194,27 @@ public sealed partial class ChainGenerator
         var exchange = _exchanges.Where(e => e.Deposits.Coins.Count >= 5).OrderBy(_ => _random.NextUInt64()).FirstOrDefault();
         if (exchange is null) return false;
         var coins = exchange.Deposits.Coins.Take(50).ToList();
+        // Sweeps often co-spend a hot-wallet coin (consolidation), which is what lets the
+        // multi-input heuristic tie deposit addresses to the exchange's tagged hot wallet.
+        var hotCoin = exchange.Hot.Coins.Count > 0 && _random.Chance(0.8) ? exchange.Hot.Coins[^1] : null;
+        if (hotCoin is not null)
+        {
+            exchange.Hot.Coins.Remove(hotCoin);
+            exchange.Deposits.Coins.Add(hotCoin);
+            coins.Add(hotCoin);
+        }
         var total = coins.Sum(c => c.Value);
         var payment = PayTo(exchange.Hot, total - 400 * coins.Count * 10);
-        if (payment.Amount <= 0) return false;
-        return Spend(exchange.Deposits, [payment], exchange.Hot, coins, noChange: true) is not null;
+        if (payment.Amount <= 0 || Spend(exchange.Deposits, [payment], exchange.Hot, coins, noChange: true) is null)
+        {
+            if (hotCoin is not null)
+            {
+                exchange.Deposits.Coins.Remove(hotCoin);
+                exchange.Hot.Coins.Add(hotCoin);
+            }
+            return false;
+        }
+        return true;
     }
 
     private bool ExchangeWithdrawal()

@@ -60,9 +60,10 @@ public sealed partial class ChainGenerator
         {
             var g = _generator;
             _case.RansomAmountSat = 32 * Coin / 10;
-            var source = g._exchanges.Single(e => e.Id == "ridgeway-bitcoin").Hot;
-            if (source.Balance() < 4 * Coin) source = g._pool;
-            g.Spend(source, [g.PayTo(_victim, _case.RansomAmountSat + 100_000)]);
+            // The victim buys the ransom at a US exchange; any well-funded wallet stands in if its coins cannot cover it.
+            var sources = g._exchanges.Where(e => e.Id == "ridgeway-bitcoin").Select(e => e.Hot).Append(g._pool).Concat(g._exchanges.Select(e => e.Hot));
+            if (!sources.Any(source => g.Spend(source, [g.PayTo(_victim, _case.RansomAmountSat + 100_000)]) is not null))
+                throw new InvalidOperationException("no wallet could fund the scenario's victim");
             var ransomPayment = g.PayTo(_operator, _case.RansomAmountSat);
             var txid = g.Spend(_victim, [ransomPayment], coins: [_victim.Coins[0]])
                 ?? throw new InvalidOperationException("scenario ransom payment could not be built");

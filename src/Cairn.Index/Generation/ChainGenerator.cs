@@ -12,7 +12,6 @@ namespace Cairn.Index.Generation;
 public sealed partial class ChainGenerator
 {
     private const long Coin = 100_000_000;
-    private const long Subsidy = 50 * Coin;
     private const int Maturity = 10;
 
     // Regtest genesis: the mainnet genesis coinbase under regtest's time, bits and nonce.
@@ -25,6 +24,10 @@ public sealed partial class ChainGenerator
     ];
 
     private readonly ChainGeneratorOptions _options;
+
+    // 50 BTC per block of 50 transactions, scaled with block size: a synthetic chain with
+    // big blocks would otherwise starve its economy into dust. Reward consensus is not modelled.
+    private long _subsidy = 50 * Coin;
     private readonly DeterministicRandom _random;
     private readonly RawTransactionBuilder _builder;
     private readonly Network _network = Network.RegTest;
@@ -71,6 +74,7 @@ public sealed partial class ChainGenerator
         var perBlock = _options.TransactionsPerBlock > 0
             ? _options.TransactionsPerBlock
             : (int)Math.Clamp(_options.Transactions / 400, 20, 2500);
+        _subsidy = 50 * Coin * Math.Max(1, perBlock / 50);
         var scenarioHeight = _options.RansomwareScenario ? Maturity + 2 + (int)(_options.Transactions / perBlock * 3 / 10) : int.MaxValue;
         using var writer = new BlockFileWriter(_options.OutputDirectory, _network.Magic, _options.MaxFileBytes, xorKey);
 
@@ -91,9 +95,9 @@ public sealed partial class ChainGenerator
             for (var i = 0; i < target && _generated < _options.Transactions; i++) GenerateOne();
             ransomware?.Step();
             var coinbaseScript = _pool.NextReceiveScript(_random);
-            var coinbase = _builder.BuildCoinbase(_height, Subsidy + _feesInBlock, coinbaseScript.ScriptPubKey());
+            var coinbase = _builder.BuildCoinbase(_height, _subsidy + _feesInBlock, coinbaseScript.ScriptPubKey());
             _blockTransactions[0] = coinbase;
-            _immatureCoinbase.Add((new Utxo(coinbase.TxId, 0, Subsidy + _feesInBlock, coinbaseScript), _height));
+            _immatureCoinbase.Add((new Utxo(coinbase.TxId, 0, _subsidy + _feesInBlock, coinbaseScript), _height));
             time += (uint)_random.NextLong(300, 900);
             var block = RawTransactionBuilder.AssembleBlock(previous, time, (uint)_random.NextUInt64(), _blockTransactions);
             writer.Write(block);

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Cairn.Chains.Bitcoin;
+using Cairn.Index.Bitcoin;
+using Cairn.Index.Generation;
+
+namespace Cairn.Bench.Bitcoin;
+
+/// <summary>
+/// Ingest throughput beside the machine's double-SHA-256 speed over the same bytes, index size
+/// per input/output, a full pass over every output and input, and address lookups beside a
+/// Dictionary. Usage: btc-index [--txs N] [--work DIR].
+/// </summary>
+public sealed class BitcoinIndexBench : IBenchSuite
+{
+    public string Name => "btc-index";
+
+    public string Description => "Bitcoin ingest, index size, full pass and address lookups on a generated chain";
+
+    public Task<int> RunAsync(string[] args, TextWriter output)
+    {
+        var txs = Option(args, "--txs", 5_000_000);
+        var work = OptionText(args, "--work") ?? Path.Combine(Path.GetTempPath(), $"cairn-bench-btc-{txs}");
+        var blocks = Path.Combine(work, "blocks");
+        if (!File.Exists(Path.Combine(blocks, ScenarioManifest.FileName)))
+        {
+            var generation = Stopwatch.StartNew();
+            ChainGenerator.Generate(new ChainGeneratorOptions { Transactions = txs, Seed = 42, OutputDirectory = blocks });
+            output.WriteLine($"generated {txs:N0} transactions in {generation.Elapsed.TotalSeconds:F1} s");
+        }
+
+        // Baseline: double SHA-256 over each block's bytes, one core, same bytes as ingest reads.
+        var reader = new BlockFileReader(blocks, Network.RegTest);
+        long bytes = 0;
+        var hashing = Stopwatch.StartNew();
+        Span<byte> digest = stackalloc byte[32];
+        foreach (var record in reader.ReadAll())
+        {
+            SHA256.HashData(record.RawBlock.Span, digest);
+            SHA256.HashData(digest, digest);
+            bytes += record.RawBlock.Length;
+        }
+        var hashSeconds = hashing.Elapsed.TotalSeconds;
+        output.WriteLine($"baseline SHA-256d (1 core): {bytes / 1e6 / hashSeconds:F0} MB/s over {bytes / 1e6:F0} MB");
+
+        var indexDir = Path.Combine(work, "index");
+        if (Directory.Exists(indexDir)) Directory.Delete(indexDir, recursive: true);
+        long peak = 0;
+        using var sampler = new Timer(_ => peak = Math.Max(peak, Environment.WorkingSet), null, 0, 50);
+        var ingest = Stopwatch.StartNew();
+        IngestReport report;
+        using (var writer = BitcoinIndexWriter.Open(indexDir, Network.RegTest))
+            report = new BitcoinIngest(writer).FromBlockFiles(blocks);
+        var ingestSeconds = ingest.Elapsed.TotalSeconds;
+        sampler.Change(Timeout.Infinite, Timeout.Infinite);
+        output.WriteLine($"ingest ({Environment.ProcessorCount} cores): {bytes / 1e6 / ingestSeconds:F0} MB/s, {report.TransactionsAdded / ingestSeconds:N0} tx/s, {ingestSeconds:F1} s; {100 * (bytes / ingestSeconds) / (bytes / hashSeconds):F0}% of the SHA-256d bound; peak working set {peak / 1e6:F0} MB");
+
+        using var index = BitcoinIndex.OpenRead(indexDir);
+        var rows = index.InputCount + index.OutputCount;
+        var total = index.SizeInBytes();
+        var ioColumns = new DirectoryInfo(indexDir).EnumerateFiles("*.col").Where(f => f.Name.StartsWith("out_", StringComparison.Ordinal) || f.Name.StartsWith("in_", StringComparison.Ordinal)).Sum(f => f.Length);
+        output.WriteLine($"index: {index.TransactionCount:N0} txs, {index.InputCount:N0} inputs, {index.OutputCount:N0} outputs, {index.AddressCount:N0} addresses; {total / 1e6:F0} MB = {(double)total / rows:F1} bytes per input+output in all (input and output columns alone: {(double)ioColumns / rows:F1})");
+
+        // Full pass: every output's value and address, every input's spent output, one core.
+        var pass = Stopwatch.StartNew();
+        long checksum = 0;
+        for (var round = 0; round < 3; round++)
+        {
+            var values = index.OutputValueSpan();
+            var addresses = index.OutputAddressSpan();
+            for (var i = 0; i < values.Length; i++) checksum += values[i] ^ addresses[i];
+            var spent = index.InputSpentOutputSpan();
+            for (var i = 0; i < spent.Length; i++) checksum += spent[i];
+        }
+        var perSecond = 3 * rows / pass.Elapsed.TotalSeconds;
+        output.WriteLine($"full pass: {perSecond / 1e6:F0} million inputs+outputs per second per core (checksum {checksum & 0xffff})");
+
+        // Address lookups: 1M random known addresses through the persistent hash index vs a Dictionary.
+        var random = new Random(1);
+        var keys = Enumerable.Range(0, 1_000_000).Select(_ => index.AddressKeyOf((uint)random.NextInt64(index.AddressCount))).ToArray();
+        var lookups = Stopwatch.StartNew();
+        var found = 0;
+        foreach (var key in keys) if (index.TryFindAddress(key, out _)) found++;
+        var indexRate = keys.Length / lookups.Elapsed.TotalSeconds;
+        var dictionary = new Dictionary<AddressKey, uint>((int)index.AddressCount);
+        for (uint a = 0; a < index.AddressCount; a++) dictionary[index.AddressKeyOf(a)] = a;
+        var plain = Stopwatch.StartNew();
+        var foundPlain = 0;
+        foreach (var key in keys) if (dictionary.ContainsKey(key)) foundPlain++;
+        var dictionaryRate = keys.Length / plain.Elapsed.TotalSeconds;
+        output.WriteLine($"address lookups: {indexRate / 1e6:F2} million/s (found {found:N0}) vs in-memory Dictionary {dictionaryRate / 1e6:F2} million/s (ratio {indexRate / dictionaryRate:F2})");
+        return Task.FromResult(found == keys.Length && foundPlain == keys.Length ? 0 : 1);
+    }
+
+    private static long Option(string[] args, string name, long fallback)
+    {
+        var text = OptionText(args, name);
+        return text is null ? fallback : long.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string? OptionText(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+}

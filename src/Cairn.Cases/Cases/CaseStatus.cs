@@ -1,0 +1,8 @@
+namespace Cairn.Cases.Cases;
+
+public enum CaseStatus
+{
+    Open,
+    Suspended,
+    Closed,
+}

@@ -1,0 +1,24 @@
+using Cairn.Cases.Agencies;
+
+namespace Cairn.Cases.Cases;
+
+/// <summary>
+/// Cases, each call one transaction whose custody-log entry names <c>actor</c>. Cases the
+/// actor's agency neither owns nor was granted are reported as not found.
+/// </summary>
+public interface ICaseStore
+{
+    Task<Case> CreateAsync(Actor actor, NewCase newCase, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a case by reference and logs the read ("case.read").</summary>
+    Task<Case> GetAsync(Actor actor, string reference, CancellationToken cancellationToken = default);
+
+    /// <summary>Cases visible to the actor's agency (without subjects, wallets, notes), logged as "case.list".</summary>
+    Task<IReadOnlyList<Case>> ListAsync(Actor actor, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves <paramref name="changed"/> if the stored case is still at <c>changed.Version</c>; returns it at the next version. Otherwise throws (lost update prevented).</summary>
+    Task<Case> UpdateAsync(Actor actor, Case changed, CancellationToken cancellationToken = default);
+
+    /// <summary>Grants <paramref name="agency"/> access to the case (owner only), logged as "case.share".</summary>
+    Task<Case> ShareAsync(Actor actor, string reference, string agency, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,7 @@
+namespace Cairn.Cases.Cases;
+
+public enum SubjectKind
+{
+    Person,
+    Organisation,
+}

@@ -1,0 +1,140 @@
+using System.Numerics;
+using Cairn.Core;
+
+namespace Cairn.Cases.Ledger;
+
+/// <summary>
+/// Replays a case's ledger events and enforces the recovery invariants before an event is
+/// accepted: amounts are positive integers of base units; nothing is unfrozen or seized beyond
+/// what is frozen at that location; nothing transferred or confiscated beyond what is seized
+/// there; nothing liquidated, returned or shared beyond what is confiscated and not yet disposed of.
+/// </summary>
+public sealed class AssetLedger
+{
+    private readonly Dictionary<AssetKey, Balance> _balances = [];
+    private readonly Dictionary<(string State, string Chain, string Token), StateBalance> _states = [];
+
+    public static AssetLedger Replay(IEnumerable<NewLedgerEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var ledger = new AssetLedger();
+        foreach (var e in events) ledger.Apply(e);
+        return ledger;
+    }
+
+    /// <summary>Applies <paramref name="e"/>, or throws <see cref="CairnException"/> naming the broken rule and changes nothing.</summary>
+    public void Apply(NewLedgerEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (e.Amount.Sign <= 0) throw new CairnException($"ledger amount must be a positive integer of base units, not {e.Amount}");
+        if (string.IsNullOrWhiteSpace(e.LegalBasis)) throw new CairnException($"a {Name(e.Kind)} needs its legal basis");
+        if (string.IsNullOrWhiteSpace(e.Authority)) throw new CairnException($"a {Name(e.Kind)} needs the authority that ordered it");
+        var balance = BalanceOf(e.Asset);
+        switch (e.Kind)
+        {
+            case LedgerEventKind.Freeze:
+                balance.Frozen += e.Amount;
+                break;
+            case LedgerEventKind.Unfreeze:
+                Require(e, balance.Frozen, "frozen");
+                balance.Frozen -= e.Amount;
+                break;
+            case LedgerEventKind.Seize:
+                Require(e, balance.Frozen, "frozen");
+                balance.Frozen -= e.Amount;
+                balance.Seized += e.Amount;
+                break;
+            case LedgerEventKind.TransferToCustody:
+                if (string.IsNullOrWhiteSpace(e.TargetLocation)) throw new CairnException("a transfer to custody needs the target custody location");
+                Require(e, balance.Seized, "seized");
+                balance.Seized -= e.Amount;
+                BalanceOf(e.Asset with { Location = e.TargetLocation }).Seized += e.Amount;
+                break;
+            case LedgerEventKind.Confiscate:
+                Require(e, balance.Seized, "seized");
+                balance.Seized -= e.Amount;
+                balance.Confiscated += e.Amount;
+                break;
+            case LedgerEventKind.Liquidate:
+                Require(e, balance.Confiscated, "confiscated and not yet disposed of");
+                balance.Confiscated -= e.Amount;
+                balance.Liquidated += e.Amount;
+                break;
+            default:
+                if (string.IsNullOrWhiteSpace(e.Recipient)) throw new CairnException($"a {Name(e.Kind)} needs the recipient (victim or state)");
+                Require(e, balance.Confiscated, "confiscated and not yet disposed of");
+                balance.Confiscated -= e.Amount;
+                if (e.Kind == LedgerEventKind.Share) balance.Shared += e.Amount;
+                else balance.Returned += e.Amount;
+                StateOf(e.Recipient, e.Asset).Received += e.Amount;
+                break;
+        }
+        var acting = StateOf(e.Jurisdiction, e.Asset);
+        if (e.Kind == LedgerEventKind.Freeze) acting.Frozen += e.Amount;
+        if (e.Kind == LedgerEventKind.Seize) acting.Seized += e.Amount;
+        if (e.Kind == LedgerEventKind.Confiscate) acting.Confiscated += e.Amount;
+    }
+
+    public IReadOnlyList<AssetBalance> Balances() => _balances
+        .OrderBy(kv => kv.Key.Chain, StringComparer.Ordinal).ThenBy(kv => kv.Key.Token, StringComparer.Ordinal).ThenBy(kv => kv.Key.Location, StringComparer.Ordinal)
+        .Select(kv => new AssetBalance(kv.Key, kv.Value.Frozen, kv.Value.Seized, kv.Value.Confiscated, kv.Value.Liquidated, kv.Value.Returned, kv.Value.Shared))
+        .ToList();
+
+    public IReadOnlyList<StateTotals> States() => _states
+        .OrderBy(kv => kv.Key.State, StringComparer.Ordinal).ThenBy(kv => kv.Key.Chain, StringComparer.Ordinal).ThenBy(kv => kv.Key.Token, StringComparer.Ordinal)
+        .Select(kv => new StateTotals(kv.Key.State, kv.Key.Chain, kv.Key.Token, kv.Value.Frozen, kv.Value.Seized, kv.Value.Confiscated, kv.Value.Received))
+        .ToList();
+
+    private static void Require(NewLedgerEvent e, BigInteger available, string what)
+    {
+        if (e.Amount > available)
+            throw new CairnException($"cannot {Name(e.Kind)} {e.Amount} of {e.Asset}: only {available} is {what} there");
+    }
+
+    private static string Name(LedgerEventKind kind) => kind switch
+    {
+        LedgerEventKind.TransferToCustody => "transfer to custody",
+        LedgerEventKind.ReturnToVictim => "return to victim",
+        LedgerEventKind.ReturnToState => "return to state",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    private Balance BalanceOf(AssetKey asset)
+    {
+        if (!_balances.TryGetValue(asset, out var balance)) _balances[asset] = balance = new Balance();
+        return balance;
+    }
+
+    private StateBalance StateOf(string state, AssetKey asset)
+    {
+        var key = (state.Trim(), asset.Chain, asset.Token);
+        if (!_states.TryGetValue(key, out var balance)) _states[key] = balance = new StateBalance();
+        return balance;
+    }
+
+    private sealed class Balance
+    {
+        public BigInteger Frozen { get; set; }
+
+        public BigInteger Seized { get; set; }
+
+        public BigInteger Confiscated { get; set; }
+
+        public BigInteger Liquidated { get; set; }
+
+        public BigInteger Returned { get; set; }
+
+        public BigInteger Shared { get; set; }
+    }
+
+    private sealed class StateBalance
+    {
+        public BigInteger Frozen { get; set; }
+
+        public BigInteger Seized { get; set; }
+
+        public BigInteger Confiscated { get; set; }
+
+        public BigInteger Received { get; set; }
+    }
+}

@@ -1,0 +1,19 @@
+using System.Numerics;
+
+namespace Cairn.Cases.Ledger;
+
+/// <summary>
+/// A ledger event as requested: amounts are exact integers of base units. <paramref name="TargetLocation"/>
+/// is required for transfers to custody, <paramref name="Recipient"/> (victim name or ISO 3166-1 state code)
+/// for returns and sharing; <paramref name="Jurisdiction"/> is the state of the acting authority.
+/// </summary>
+public sealed record NewLedgerEvent(
+    LedgerEventKind Kind,
+    AssetKey Asset,
+    BigInteger Amount,
+    string LegalBasis,
+    string Authority,
+    string Jurisdiction,
+    string? TargetLocation,
+    string? Recipient,
+    IReadOnlyList<string> EvidenceIds);

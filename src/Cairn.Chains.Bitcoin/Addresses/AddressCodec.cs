@@ -1,0 +1,132 @@
+using Cairn.Core;
+
+namespace Cairn.Chains.Bitcoin;
+
+/// <summary>
+/// scriptPubKey ↔ address for P2PKH and P2SH (base58check with the network's version byte),
+/// P2WPKH and P2WSH (BIP173 bech32), P2TR and future witness versions (BIP350 bech32m).
+/// Scripts without an address standard (P2PK, bare multisig, OP_RETURN, non-standard) give
+/// null, as in Bitcoin Core where ExtractDestination yields no encodable destination for them.
+/// P2PK is deliberately not rendered as the P2PKH address of its key: that would be a
+/// different script, and an investigator must not be told funds sat at an address they did not.
+/// </summary>
+public static class AddressCodec
+{
+    /// <summary>Longest address we produce: a bech32m string of 90 characters (BIP173 limit).</summary>
+    public const int MaxAddressLength = Bech32.MaxLength;
+
+    public static string? FromScript(ReadOnlySpan<byte> scriptPubKey, Network network)
+    {
+        Span<char> buffer = stackalloc char[MaxAddressLength + 10];
+        return TryFormat(scriptPubKey, network, buffer, out var written) ? new string(buffer[..written]) : null;
+    }
+
+    /// <summary>
+    /// Writes the address of <paramref name="scriptPubKey"/> into <paramref name="destination"/>
+    /// (at least <see cref="MaxAddressLength"/> chars) without allocating. False when the
+    /// script type has no address.
+    /// </summary>
+    public static bool TryFormat(ReadOnlySpan<byte> scriptPubKey, Network network, Span<char> destination, out int written)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var type = ScriptClassifier.Classify(scriptPubKey);
+        written = 0;
+        switch (type)
+        {
+            case ScriptType.P2PKH:
+            case ScriptType.P2SH:
+                Span<byte> payload = stackalloc byte[25];
+                payload[0] = type == ScriptType.P2PKH ? network.PubKeyHashPrefix : network.ScriptHashPrefix;
+                ScriptClassifier.GetPayload(scriptPubKey, type).CopyTo(payload[1..]);
+                Span<byte> digest = stackalloc byte[Hash256.Size];
+                DoubleSha256.Hash(payload[..21], digest);
+                digest[..4].CopyTo(payload[21..]);
+                written = Base58.Encode(payload, destination);
+                return true;
+            case ScriptType.P2WPKH:
+            case ScriptType.P2WSH:
+            case ScriptType.P2TR:
+            case ScriptType.WitnessUnknown:
+                ScriptClassifier.TryGetWitnessProgram(scriptPubKey, out var version, out var program);
+                written = Bech32.EncodeSegwitAddress(network.Bech32Hrp, version, program, destination);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Decodes an address; throws <see cref="CairnException"/> "malformed address 'x': reason" when invalid or not for <paramref name="expected"/>.</summary>
+    public static DecodedAddress Decode(string address, Network? expected = null)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        if (!TryDecode(address, expected, out var decoded, out var error))
+            throw new CairnException($"malformed address '{address}': {error}");
+        return decoded;
+    }
+
+    public static bool TryDecode(string address, Network? expected, out DecodedAddress decoded) =>
+        TryDecode(address, expected, out decoded, out _);
+
+    /// <summary>Like <see cref="Decode"/>, with the reason for failure in <paramref name="error"/>.</summary>
+    public static bool TryDecode(string address, Network? expected, out DecodedAddress decoded, out string error)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        decoded = null!;
+        address = address.Trim();
+        if (address.Length == 0) return Fail(out error, "empty");
+        var separator = address.LastIndexOf('1');
+        var hrpCandidate = separator > 0 ? address[..separator].ToLowerInvariant() : "";
+        var bech32Networks = Network.All.Where(n => n.Bech32Hrp == hrpCandidate).ToList();
+        if (bech32Networks.Count > 0) return TryDecodeSegwit(address, expected, bech32Networks, out decoded, out error);
+        return TryDecodeBase58(address, expected, out decoded, out error);
+    }
+
+    private static bool TryDecodeSegwit(string address, Network? expected, List<Network> networks, out DecodedAddress decoded, out string error)
+    {
+        decoded = null!;
+        if (expected is not null && !networks.Contains(expected))
+            return Fail(out error, $"prefix '{networks[0].Bech32Hrp}' is not for network {expected.Name}");
+        if (!Bech32.TryDecodeSegwitAddress(address, out _, out var version, out var program, out error)) return false;
+        var script = new byte[2 + program.Length];
+        script[0] = version == 0 ? ScriptClassifier.OpFalse : (byte)(ScriptClassifier.Op1 + version - 1);
+        script[1] = (byte)program.Length;
+        program.CopyTo(script, 2);
+        decoded = new DecodedAddress(address, expected ?? networks[0], networks, ScriptClassifier.Classify(script), script, version);
+        return true;
+    }
+
+    private static bool TryDecodeBase58(string address, Network? expected, out DecodedAddress decoded, out string error)
+    {
+        decoded = null!;
+        if (!Base58.TryDecode(address, out _)) return Fail(out error, "invalid base58 character");
+        if (!Base58Check.TryDecode(address, out var payload)) return Fail(out error, "bad checksum");
+        if (payload.Length != 21) return Fail(out error, $"base58 payload of {payload.Length} bytes, expected 21");
+        var prefix = payload[0];
+        var networks = Network.All.Where(n => n.PubKeyHashPrefix == prefix || n.ScriptHashPrefix == prefix).ToList();
+        if (networks.Count == 0) return Fail(out error, $"unknown version byte 0x{prefix:x2}");
+        if (expected is not null && !networks.Contains(expected))
+            return Fail(out error, $"version byte 0x{prefix:x2} is not for network {expected.Name}");
+        var network = expected ?? networks[0];
+        byte[] script;
+        ScriptType type;
+        if (prefix == network.PubKeyHashPrefix)
+        {
+            type = ScriptType.P2PKH;
+            script = [ScriptClassifier.OpDup, ScriptClassifier.OpHash160, 20, .. payload.AsSpan(1), ScriptClassifier.OpEqualVerify, ScriptClassifier.OpCheckSig];
+        }
+        else
+        {
+            type = ScriptType.P2SH;
+            script = [ScriptClassifier.OpHash160, 20, .. payload.AsSpan(1), ScriptClassifier.OpEqual];
+        }
+        decoded = new DecodedAddress(address, network, networks, type, script, -1);
+        error = "";
+        return true;
+    }
+
+    private static bool Fail(out string error, string message)
+    {
+        error = message;
+        return false;
+    }
+}

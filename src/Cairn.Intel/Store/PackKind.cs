@@ -1,0 +1,9 @@
+namespace Cairn.Intel.Store;
+
+public enum PackKind
+{
+    TagPack,
+    ActorPack,
+    SanctionsList,
+    UserTags,
+}

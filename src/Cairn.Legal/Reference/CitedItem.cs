@@ -1,0 +1,13 @@
+namespace Cairn.Legal.Reference;
+
+/// <summary>
+/// A cited element of a rule: a required content item, a refusal ground or a condition.
+/// <see cref="AppliesTo"/> restricts it to some measures; <see cref="UrgentOnly"/> to urgent requests.
+/// </summary>
+public sealed record CitedItem(string Id, string Label, string? LabelFr, string Citation, IReadOnlyList<string> AppliesTo, bool UrgentOnly)
+{
+    public bool AppliesFor(string measure, bool urgent) =>
+        (AppliesTo.Count == 0 || AppliesTo.Contains(measure, StringComparer.Ordinal)) && (!UrgentOnly || urgent);
+
+    public string LabelIn(string language) => language == "fr" && LabelFr is not null ? LabelFr : Label;
+}

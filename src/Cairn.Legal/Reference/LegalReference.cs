@@ -1,0 +1,45 @@
+using Cairn.Core;
+
+namespace Cairn.Legal.Reference;
+
+/// <summary>The loaded reference data: every jurisdiction and instrument, looked up by code and id.</summary>
+public sealed class LegalReference
+{
+    private readonly Dictionary<string, Jurisdiction> _jurisdictions;
+    private readonly Dictionary<string, Instrument> _instruments;
+
+    public LegalReference(IEnumerable<Jurisdiction> jurisdictions, IEnumerable<Instrument> instruments)
+    {
+        _jurisdictions = jurisdictions.ToDictionary(j => j.Code, StringComparer.Ordinal);
+        _instruments = instruments.ToDictionary(i => i.Id, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyCollection<Jurisdiction> Jurisdictions => _jurisdictions.Values;
+
+    public IReadOnlyCollection<Instrument> Instruments => _instruments.Values;
+
+    public bool IsKnownState(string code) => _jurisdictions.ContainsKey(code);
+
+    public bool IsEuMember(string code) => _jurisdictions.TryGetValue(code, out var j) && j.EuMember;
+
+    /// <summary>The jurisdiction for an ISO 3166-1 alpha-2 code (case-insensitive); unknown codes are a user error naming the code.</summary>
+    public Jurisdiction Jurisdiction(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var normalised = code.Trim().ToUpperInvariant();
+        return _jurisdictions.TryGetValue(normalised, out var j)
+            ? j
+            : throw new CairnException($"unknown state code '{code}': not an ISO 3166-1 alpha-2 code in data/legal/jurisdictions.yaml");
+    }
+
+    public Instrument Instrument(string id) =>
+        _instruments.TryGetValue(id, out var i) ? i : throw new NotFoundException($"unknown instrument '{id}': expected one of {string.Join(", ", _instruments.Keys.Order(StringComparer.Ordinal))}");
+
+    public (Instrument Instrument, LegalRule Rule) Rule(string ruleId)
+    {
+        foreach (var instrument in _instruments.Values)
+            foreach (var rule in instrument.Rules)
+                if (rule.Id == ruleId) return (instrument, rule);
+        throw new NotFoundException($"unknown legal rule '{ruleId}'");
+    }
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+using Cairn.Cases.Agencies;
+using Cairn.Cases.Custody;
+using Cairn.Cases.Ledger;
+using Cairn.Core;
+using Cairn.Storage.Cases;
+
+namespace Cairn.Storage.Ledger;
+
+/// <summary>
+/// The ledger in SQL (Migrations/004_ledger.sql). Adding an event locks the case row, replays the
+/// case's events through <see cref="AssetLedger"/> with the new one, and only then inserts it with
+/// its custody entry; a broken invariant throws before anything is written.
+/// </summary>
+public sealed class SqlLedgerStore : ILedgerStore
+{
+    private const string Columns =
+        "id AS Id, case_id AS CaseId, seq AS Seq, kind AS Kind, chain AS Chain, token AS Token, location AS Location, amount AS Amount, " +
+        "legal_basis AS LegalBasis, authority AS Authority, jurisdiction AS Jurisdiction, target_location AS TargetLocation, recipient AS Recipient, " +
+        "recorded_at AS RecordedAt, recorded_by AS RecordedBy, recorded_agency AS RecordedAgency";
+
+    private readonly CairnDatabase _database;
+
+    public SqlLedgerStore(CairnDatabase database)
+    {
+        _database = database;
+    }
+
+    public Task<LedgerEvent> AddAsync(Actor actor, string caseReference, NewLedgerEvent newEvent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(newEvent);
+        return _database.InTransactionAsync(actor, async unit =>
+        {
+            var owner = await SqlCaseStore.LoadVisibleAsync(unit, caseReference, forUpdate: true).ConfigureAwait(false);
+            var existing = await LoadAsync(unit, owner.Id).ConfigureAwait(false);
+            var ledger = AssetLedger.Replay(existing.Select(e => e.Details));
+            ledger.Apply(newEvent);
+            foreach (var evidenceId in newEvent.EvidenceIds)
+            {
+                var found = await unit.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM evidence WHERE id = @evidenceId AND case_id = @Id", new { evidenceId, owner.Id }).ConfigureAwait(false);
+                if (found == 0) throw new NotFoundException($"evidence '{evidenceId}' is not part of case '{caseReference}'");
+            }
+            var recorded = new LedgerEvent(CairnIds.New(unit.Time), owner.Id, existing.Count + 1, newEvent, unit.Time.GetUtcNow(), unit.Actor.User, unit.Actor.Agency);
+            await unit.ExecuteAsync(
+                "INSERT INTO ledger_events (id, case_id, seq, kind, chain, token, location, amount, legal_basis, authority, jurisdiction, target_location, recipient, recorded_at, recorded_by, recorded_agency) " +
+                "VALUES (@Id, @CaseId, @Seq, @Kind, @Chain, @Token, @Location, @Amount, @LegalBasis, @Authority, @Jurisdiction, @TargetLocation, @Recipient, @RecordedAt, @RecordedBy, @RecordedAgency)",
+                new
+                {
+                    recorded.Id, recorded.CaseId, Seq = recorded.Sequence, Kind = KindText(newEvent.Kind),
+                    newEvent.Asset.Chain, newEvent.Asset.Token, newEvent.Asset.Location,
+                    Amount = newEvent.Amount.ToString(CultureInfo.InvariantCulture),
+                    newEvent.LegalBasis, newEvent.Authority, newEvent.Jurisdiction, newEvent.TargetLocation, newEvent.Recipient,
+                    RecordedAt = CustodyEntry.FormatTime(recorded.RecordedAt), recorded.RecordedBy, recorded.RecordedAgency,
+                }).ConfigureAwait(false);
+            foreach (var evidenceId in newEvent.EvidenceIds.Distinct())
+                await unit.ExecuteAsync("INSERT INTO ledger_event_evidence (event_id, evidence_id) VALUES (@Id, @evidenceId)", new { recorded.Id, evidenceId }).ConfigureAwait(false);
+            await SqlCaseStore.BumpVersionAsync(unit, owner).ConfigureAwait(false);
+            await unit.RecordAsync("ledger.add", "ledger_event", recorded.Id, CustodyRecord.HashOf(Describe(recorded))).ConfigureAwait(false);
+            return recorded;
+        }, cancellationToken);
+    }
+
+    public Task<LedgerReport> GetAsync(Actor actor, string caseReference, CancellationToken cancellationToken = default) =>
+        _database.InTransactionAsync(actor, async unit =>
+        {
+            var owner = await SqlCaseStore.LoadVisibleAsync(unit, caseReference).ConfigureAwait(false);
+            var events = await LoadAsync(unit, owner.Id).ConfigureAwait(false);
+            var ledger = AssetLedger.Replay(events.Select(e => e.Details));
+            await unit.RecordAsync("ledger.read", "case", owner.Id, CustodyRecord.HashOf(string.Join("\n", events.Select(e => e.Id)))).ConfigureAwait(false);
+            return new LedgerReport(owner.Reference, events, ledger.Balances(), ledger.States());
+        }, cancellationToken);
+
+    /// <summary>The event as one line of text: what its custody entry's content hash covers.</summary>
+    public static string Describe(LedgerEvent recorded)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        var d = recorded.Details;
+        return string.Join("|", recorded.Id, recorded.CaseId, recorded.Sequence.ToString(CultureInfo.InvariantCulture), KindText(d.Kind), d.Asset.Chain, d.Asset.Token, d.Asset.Location,
+            d.Amount.ToString(CultureInfo.InvariantCulture), d.LegalBasis, d.Authority, d.Jurisdiction, d.TargetLocation ?? "", d.Recipient ?? "", string.Join(",", d.EvidenceIds),
+            CustodyEntry.FormatTime(recorded.RecordedAt), recorded.RecordedBy, recorded.RecordedAgency);
+    }
+
+    public static string KindText(LedgerEventKind kind) => JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString());
+
+    public static LedgerEventKind ParseKind(string text)
+    {
+        foreach (var kind in Enum.GetValues<LedgerEventKind>())
+            if (KindText(kind) == text.Trim().Replace('-', '_').ToLowerInvariant()) return kind;
+        throw new CairnException($"unknown ledger event '{text}': expected one of {string.Join(", ", Enum.GetValues<LedgerEventKind>().Select(KindText))}");
+    }
+
+    private static async Task<IReadOnlyList<LedgerEvent>> LoadAsync(UnitOfWork unit, string caseId)
+    {
+        var rows = (await unit.QueryAsync<EventRow>($"SELECT {Columns} FROM ledger_events WHERE case_id = @caseId ORDER BY seq", new { caseId }).ConfigureAwait(false)).ToList();
+        var links = (await unit.QueryAsync<LinkRow>(
+            "SELECT l.event_id AS EventId, l.evidence_id AS EvidenceId FROM ledger_event_evidence l JOIN ledger_events e ON e.id = l.event_id WHERE e.case_id = @caseId", new { caseId }).ConfigureAwait(false))
+            .ToLookup(l => l.EventId, l => l.EvidenceId);
+        return rows.Select(r => new LedgerEvent(r.Id, r.CaseId, r.Seq,
+            new NewLedgerEvent(ParseKind(r.Kind), new AssetKey(r.Chain, r.Token, r.Location), BigInteger.Parse(r.Amount, CultureInfo.InvariantCulture),
+                r.LegalBasis, r.Authority, r.Jurisdiction, r.TargetLocation, r.Recipient, links[r.Id].Order(StringComparer.Ordinal).ToList()),
+            CustodyEntry.ParseTime(r.RecordedAt), r.RecordedBy, r.RecordedAgency)).ToList();
+    }
+
+    private sealed class EventRow
+    {
+        public string Id { get; set; } = "";
+
+        public string CaseId { get; set; } = "";
+
+        public long Seq { get; set; }
+
+        public string Kind { get; set; } = "";
+
+        public string Chain { get; set; } = "";
+
+        public string Token { get; set; } = "";
+
+        public string Location { get; set; } = "";
+
+        public string Amount { get; set; } = "";
+
+        public string LegalBasis { get; set; } = "";
+
+        public string Authority { get; set; } = "";
+
+        public string Jurisdiction { get; set; } = "";
+
+        public string? TargetLocation { get; set; }
+
+        public string? Recipient { get; set; }
+
+        public string RecordedAt { get; set; } = "";
+
+        public string RecordedBy { get; set; } = "";
+
+        public string RecordedAgency { get; set; } = "";
+    }
+
+    private sealed class LinkRow
+    {
+        public string EventId { get; set; } = "";
+
+        public string EvidenceId { get; set; } = "";
+    }
+}

@@ -1,0 +1,102 @@
+using Cairn.Cases.Agencies;
+using Cairn.Cases.Custody;
+using Cairn.Core;
+using Cairn.Storage.Cases;
+
+namespace Cairn.Storage.Legal;
+
+/// <summary>
+/// Legal requests in SQL (Legal/Migrations/030_legal_requests.sql). Every call is one transaction
+/// with its custody entry: request.create, request.read, request.list, request.&lt;action&gt; for
+/// changes (e.g. request.status.sent) and request.render with the SHA-256 of the rendered file.
+/// Requests are visible to the agency that drafted them.
+/// </summary>
+public sealed class SqlLegalRequestStore
+{
+    private const string Columns = "id AS Id, case_reference AS CaseReference, requested_state AS RequestedState, request_type AS RequestType, status AS Status, body AS Body, version AS Version";
+    private readonly CairnDatabase _database;
+
+    public SqlLegalRequestStore(CairnDatabase database)
+    {
+        _database = database;
+    }
+
+    public Task<StoredLegalRequest> CreateAsync(Actor actor, StoredLegalRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _database.InTransactionAsync(actor, async unit =>
+        {
+            await SqlCaseStore.EnsureActorAsync(unit).ConfigureAwait(false);
+            var taken = await unit.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM legal_requests WHERE id = @Id", request).ConfigureAwait(false);
+            if (taken > 0) throw new CairnException($"request '{request.Id}' already exists");
+            var now = CustodyEntry.FormatTime(unit.Time.GetUtcNow());
+            await unit.ExecuteAsync(
+                "INSERT INTO legal_requests (id, case_reference, requested_state, request_type, status, owning_agency, body, version, created_at, updated_at) " +
+                "VALUES (@Id, @CaseReference, @RequestedState, @RequestType, @Status, @Agency, @Body, 1, @Now, @Now)",
+                new { request.Id, request.CaseReference, request.RequestedState, request.RequestType, request.Status, unit.Actor.Agency, request.Body, Now = now }).ConfigureAwait(false);
+            await unit.RecordAsync("request.create", "request", request.Id, CustodyRecord.HashOf(request.Body)).ConfigureAwait(false);
+            return request with { Version = 1 };
+        }, cancellationToken);
+    }
+
+    public Task<StoredLegalRequest> GetAsync(Actor actor, string id, CancellationToken cancellationToken = default) =>
+        _database.InTransactionAsync(actor, async unit =>
+        {
+            var found = await LoadAsync(unit, id).ConfigureAwait(false);
+            await unit.RecordAsync("request.read", "request", id, CustodyRecord.HashOf(found.Body)).ConfigureAwait(false);
+            return found;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<StoredLegalRequest>> ListAsync(Actor actor, CancellationToken cancellationToken = default) =>
+        _database.InTransactionAsync(actor, async unit =>
+        {
+            var rows = await unit.QueryAsync<Row>($"SELECT {Columns} FROM legal_requests WHERE owning_agency = @Agency ORDER BY created_at, id", new { unit.Actor.Agency }).ConfigureAwait(false);
+            IReadOnlyList<StoredLegalRequest> list = rows.Select(r => r.ToStored()).ToList();
+            await unit.RecordAsync("request.list", "request", "*", CustodyRecord.HashOf(string.Join("\n", list.Select(r => r.Id)))).ConfigureAwait(false);
+            return list;
+        }, cancellationToken);
+
+    /// <summary>Saves a changed request (status change, content edit) if nobody saved it since <see cref="StoredLegalRequest.Version"/>; logs "request.<paramref name="action"/>".</summary>
+    public Task<StoredLegalRequest> UpdateAsync(Actor actor, StoredLegalRequest changed, string action, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        return _database.InTransactionAsync(actor, async unit =>
+        {
+            await LoadAsync(unit, changed.Id).ConfigureAwait(false);
+            var updated = await unit.ExecuteAsync(
+                "UPDATE legal_requests SET status = @Status, body = @Body, version = version + 1, updated_at = @Now WHERE id = @Id AND version = @Version",
+                new { changed.Status, changed.Body, changed.Id, changed.Version, Now = CustodyEntry.FormatTime(unit.Time.GetUtcNow()) }).ConfigureAwait(false);
+            if (updated == 0) throw new ConcurrencyException($"request '{changed.Id}' was changed by someone else since version {changed.Version}: reload and retry");
+            await unit.RecordAsync("request." + action, "request", changed.Id, CustodyRecord.HashOf(changed.Body)).ConfigureAwait(false);
+            return changed with { Version = changed.Version + 1 };
+        }, cancellationToken);
+    }
+
+    /// <summary>Logs that the request was rendered as <paramref name="format"/>; the content hash is that of the produced file.</summary>
+    public Task RecordRenderingAsync(Actor actor, string id, string format, byte[] rendered, CancellationToken cancellationToken = default) =>
+        _database.InTransactionAsync(actor, async unit =>
+        {
+            await LoadAsync(unit, id).ConfigureAwait(false);
+            await unit.RecordAsync("request.render." + format, "request", id, CustodyRecord.HashOf(rendered)).ConfigureAwait(false);
+            return 0;
+        }, cancellationToken);
+
+    private static async Task<StoredLegalRequest> LoadAsync(UnitOfWork unit, string id)
+    {
+        var row = await unit.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM legal_requests WHERE id = @id AND owning_agency = @Agency{unit.ForUpdate}", new { id, unit.Actor.Agency }).ConfigureAwait(false);
+        return row?.ToStored() ?? throw new NotFoundException($"no request '{id}'");
+    }
+
+    private sealed class Row
+    {
+        public string Id { get; set; } = "";
+        public string? CaseReference { get; set; }
+        public string RequestedState { get; set; } = "";
+        public string RequestType { get; set; } = "";
+        public string Status { get; set; } = "";
+        public string Body { get; set; } = "";
+        public long Version { get; set; }
+
+        public StoredLegalRequest ToStored() => new(Id, CaseReference, RequestedState, RequestType, Status, Body) { Version = Version };
+    }
+}

@@ -1,0 +1,14 @@
+namespace Cairn.Tracing.Attribution;
+
+/// <summary>
+/// Address-level attribution (tags). Implemented from a generated chain's scenario.json and,
+/// for real cases, from Cairn.Intel. <see cref="ClusterAttribution"/> lifts it to whole clusters.
+/// </summary>
+public interface IAttributionSource
+{
+    /// <summary>The attribution of an address string, or null when none is known.</summary>
+    ActorAttribution? Lookup(string address);
+
+    /// <summary>Every address this source attributes (to propagate tags to their clusters).</summary>
+    IEnumerable<string> AttributedAddresses { get; }
+}

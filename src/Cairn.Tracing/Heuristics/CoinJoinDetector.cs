@@ -1,0 +1,90 @@
+using Cairn.Index.Bitcoin;
+
+namespace Cairn.Tracing.Heuristics;
+
+/// <summary>
+/// Recognises CoinJoin transactions from their output values alone (no external data), the
+/// patterns of Möser &amp; Böhme, "Anonymous Alone?" (2017) and the coordinators' own rules:
+/// <list type="bullet">
+/// <item><c>whirlpool</c>: exactly 5 inputs and 5 outputs, all equal to a Whirlpool pool
+/// denomination (0.001, 0.01, 0.05, 0.5 BTC; Samourai Whirlpool docs).</item>
+/// <item><c>wasabi2</c>: WabiSabi rounds, ≥ 50 inputs and ≥ 50 outputs, most outputs on Wasabi 2's
+/// standard denominations (powers of 2 and 3, 2·3^k, 1/2/5·10^k).</item>
+/// <item><c>wasabi1</c>: Wasabi 1.0/1.1 (ZeroLink): ≥ 10 equal outputs near the 0.1 BTC base
+/// denomination (0.08–0.12 BTC; 1.1 adjusts it per round) and at least as many inputs.</item>
+/// <item><c>joinmarket</c>: 3–15 equal outputs, at least as many inputs, and at most one other
+/// output per equal one (maker/taker change).</item>
+/// <item><c>generic_equal_output</c>: any ≥ 3 equal outputs funded by ≥ 3 inputs.</item>
+/// </list>
+/// </summary>
+public static class CoinJoinDetector
+{
+    private static readonly long[] WhirlpoolPools = [100_000, 1_000_000, 5_000_000, 50_000_000];
+
+    public static HeuristicVerdict? Detect(BitcoinIndex index, uint tx)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var (firstOutput, endOutput) = index.OutputsOf(tx);
+        var outputs = (int)(endOutput - firstOutput);
+        if (outputs < 3) return null;
+        var (firstInput, endInput) = index.InputsOf(tx);
+        var inputs = (int)(endInput - firstInput);
+        if (inputs < 3) return null;
+        var values = outputs <= 256 ? stackalloc long[outputs] : new long[outputs];
+        for (var i = 0; i < outputs; i++) values[i] = index.Value(firstOutput + (uint)i);
+        return Detect(inputs, values);
+    }
+
+    /// <summary>The rule for a transaction with <paramref name="inputCount"/> inputs and these output values.</summary>
+    public static HeuristicVerdict? Detect(int inputCount, ReadOnlySpan<long> outputValues)
+    {
+        var outputs = outputValues.Length;
+        if (outputs < 3 || inputCount < 3) return null;
+        var sorted = outputs <= 256 ? stackalloc long[outputs] : new long[outputs];
+        outputValues.CopyTo(sorted);
+        sorted.Sort();
+        var (denomination, equal) = MostCommon(sorted);
+
+        if (inputCount == 5 && outputs == 5 && equal == 5 && Array.IndexOf(WhirlpoolPools, denomination) >= 0)
+            return new("whirlpool", 0.95, $"5 inputs, 5 outputs of {denomination} sat (a Whirlpool pool)");
+        if (inputCount >= 50 && outputs >= 50)
+        {
+            var standard = 0;
+            foreach (var value in outputValues) if (IsWasabi2Denomination(value)) standard++;
+            if (standard * 2 >= outputs)
+                return new("wasabi2", 0.85, $"{inputCount} inputs, {standard} of {outputs} outputs on WabiSabi standard denominations");
+        }
+        if (equal < 3 || inputCount < equal) return null;
+        if (equal >= 10 && denomination is >= 8_000_000 and <= 12_000_000)
+            return new("wasabi1", 0.9, $"{equal} equal outputs of {denomination} sat near the 0.1 BTC ZeroLink denomination");
+        if (equal <= 15 && outputs <= 2 * equal + 1)
+            return new("joinmarket", 0.7, $"{equal} equal outputs of {denomination} sat and {outputs - equal} change outputs");
+        return new("generic_equal_output", 0.6, $"{equal} equal outputs of {denomination} sat from {inputCount} inputs");
+    }
+
+    private static (long Value, int Count) MostCommon(ReadOnlySpan<long> sorted)
+    {
+        long best = 0;
+        int bestCount = 0, run = 0;
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            run = i > 0 && sorted[i] == sorted[i - 1] ? run + 1 : 1;
+            if (run > bestCount || (run == bestCount && sorted[i] > best)) (best, bestCount) = (sorted[i], run);
+        }
+        return (best, bestCount);
+    }
+
+    /// <summary>Wasabi 2's standard denominations (WalletWasabi BlockchainAnalyzer / DenominationBuilder), from 5,000 sat up.</summary>
+    private static bool IsWasabi2Denomination(long value)
+    {
+        if (value < 5_000) return false;
+        if ((value & (value - 1)) == 0) return true;
+        var v = value;
+        if (v % 2 == 0) v /= 2;
+        while (v % 3 == 0) v /= 3;
+        if (v == 1) return true;
+        var d = value;
+        while (d % 10 == 0) d /= 10;
+        return d is 1 or 2 or 5;
+    }
+}

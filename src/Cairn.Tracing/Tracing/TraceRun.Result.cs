@@ -1,0 +1,115 @@
+using Cairn.Tracing.Attribution;
+
+namespace Cairn.Tracing.Tracing;
+
+/// <summary>Turning the stops into the reported result: endpoints with paths, jurisdiction totals, bounds hit.</summary>
+internal sealed partial class TraceRun
+{
+    private TraceResult BuildResult(IReadOnlyList<uint> seeds, long seedAmount)
+    {
+        var endpoints = new List<TraceEndpoint>(_stops.Count);
+        foreach (var (output, amount, reason) in _stops)
+        {
+            var address = _index.AddressOf(output);
+            var hasAddress = address != uint.MaxValue;
+            var attribution = hasAddress ? _attribution?.Lookup(address) : null;
+            var paths = PathsTo(output, out var truncated);
+            endpoints.Add(new TraceEndpoint(
+                OutputReference(output),
+                hasAddress ? _index.AddressString(address) : null,
+                hasAddress && _clusters is not null ? _clusters.ClusterOf(address) : null,
+                attribution,
+                amount,
+                seedAmount == 0 ? 0 : Math.Round((double)amount / seedAmount, 8),
+                _hopsOf[output],
+                reason,
+                paths,
+                truncated));
+        }
+        endpoints.Sort((a, b) => b.AmountSat != a.AmountSat ? b.AmountSat.CompareTo(a.AmountSat) : string.CompareOrdinal(a.Output, b.Output));
+        return new TraceResult
+        {
+            Request = _request,
+            TipHeight = _index.TipHeight,
+            TipHash = _index.TipHash?.ToString() ?? "",
+            SeedOutputs = [.. seeds.Select(OutputReference)],
+            SeedAmountSat = seedAmount,
+            FeesSat = _fees,
+            PoisonInflowSat = _poisonInflow,
+            TransactionsVisited = _visited,
+            Endpoints = endpoints,
+            Jurisdictions = JurisdictionTotals(endpoints),
+            Bounds = BoundsHit(endpoints),
+            CoinJoins = _coinJoins,
+        };
+    }
+
+    private static List<JurisdictionTotal> JurisdictionTotals(List<TraceEndpoint> endpoints) =>
+        [.. endpoints
+            .Where(e => e.Attribution is not null)
+            .SelectMany(e => e.Attribution!.Jurisdictions.Select(j => (Jurisdiction: j, Endpoint: e)))
+            .GroupBy(x => x.Jurisdiction, StringComparer.Ordinal)
+            .Select(g => new JurisdictionTotal(g.Key, g.Sum(x => x.Endpoint.AmountSat), g.Count(),
+                [.. g.Select(x => x.Endpoint.Attribution!.ActorId).Distinct().Order(StringComparer.Ordinal)]))
+            .OrderByDescending(t => t.AmountSat).ThenBy(t => t.Jurisdiction, StringComparer.Ordinal)];
+
+    private List<BoundHit> BoundsHit(List<TraceEndpoint> endpoints)
+    {
+        var bounds = new List<BoundHit>();
+        foreach (var group in endpoints.GroupBy(e => e.Reason).OrderBy(g => g.Key))
+        {
+            var limit = group.Key switch
+            {
+                StopReason.MaxHops => $"max_hops={_request.MaxHops}",
+                StopReason.BelowMin => $"min_amount_sat={_request.MinAmountSat}",
+                StopReason.TimeWindow => $"time_limit={_request.TimeLimit:O}",
+                StopReason.Coinjoin => "stop at CoinJoin (use --through-coinjoin to continue with haircut)",
+                StopReason.UnattributedLargeCluster => $"large_cluster_size={_request.LargeClusterSize}",
+                StopReason.WorkLimit => $"max_transactions={_request.MaxTransactions}",
+                _ => null,
+            };
+            if (limit is not null) bounds.Add(new BoundHit(group.Key, limit, group.Count(), group.Sum(e => e.AmountSat)));
+        }
+        return bounds;
+    }
+
+    /// <summary>
+    /// Up to <see cref="TraceRequest.MaxPathsPerEndpoint"/> paths from a seed to the endpoint (in
+    /// the direction money moved), depth first in contributor order; <paramref name="truncated"/>
+    /// says when more exist.
+    /// </summary>
+    private List<IReadOnlyList<string>> PathsTo(uint endpoint, out bool truncated)
+    {
+        var found = new List<IReadOnlyList<string>>();
+        var trail = new List<uint>();
+        var more = false;
+        Walk(endpoint);
+        truncated = more;
+        return found;
+
+        void Walk(uint output)
+        {
+            if (found.Count >= _request.MaxPathsPerEndpoint)
+            {
+                more = true;
+                return;
+            }
+            trail.Add(output);
+            if (_seeds.Contains(output) && _hopsOf[output] == 0 && trail.Count > 0)
+            {
+                IEnumerable<uint> ordered = _forward ? Enumerable.Reverse(trail) : trail;
+                found.Add([.. ordered.Select(OutputReference)]);
+            }
+            else
+            {
+                var tx = _forward ? _index.TransactionOfOutput(output) : _index.SpenderOf(output) ?? uint.MaxValue;
+                if (_contributors.TryGetValue(tx, out var contributors))
+                    foreach (var contributor in contributors) Walk(contributor);
+            }
+            trail.RemoveAt(trail.Count - 1);
+        }
+    }
+
+    private string OutputReference(uint output) =>
+        $"{_index.TransactionHash(_index.TransactionOfOutput(output))}:{_index.VoutOf(output)}";
+}

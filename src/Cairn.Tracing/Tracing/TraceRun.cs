@@ -1,0 +1,209 @@
+using Cairn.Index.Bitcoin;
+using Cairn.Tracing.Attribution;
+using Cairn.Tracing.Clustering;
+using Cairn.Tracing.Heuristics;
+using Cairn.Tracing.Taint;
+
+namespace Cairn.Tracing.Tracing;
+
+/// <summary>The state of one trace (taint waiting at outputs, the queue of transactions, the endpoints found).</summary>
+internal sealed partial class TraceRun
+{
+    private readonly BitcoinIndex _index;
+    private readonly AddressClusters? _clusters;
+    private readonly ClusterAttribution? _attribution;
+    private readonly TraceRequest _request;
+    private readonly bool _forward;
+    private readonly uint? _timeLimit;
+
+    /// <summary>Taint waiting at an output for the next transaction (forward: its spender; backward: its funder).</summary>
+    private readonly Dictionary<uint, long> _pending = [];
+    private readonly Dictionary<uint, int> _hopsOf = [];
+    private readonly HashSet<uint> _seeds = [];
+
+    /// <summary>Per processed transaction, the tainted outputs it took taint from (for the paths).</summary>
+    private readonly Dictionary<uint, uint[]> _contributors = [];
+    private readonly PriorityQueue<uint, long> _queue = new();
+    private readonly HashSet<uint> _queued = [];
+    private readonly List<(uint Output, long Amount, StopReason Reason)> _stops = [];
+    private readonly List<CoinJoinSeen> _coinJoins = [];
+    private long _fees;
+    private long _poisonInflow;
+    private int _visited;
+
+    public TraceRun(BitcoinIndex index, AddressClusters? clusters, ClusterAttribution? attribution, TraceRequest request)
+    {
+        _index = index;
+        _clusters = clusters;
+        _attribution = attribution;
+        _request = request;
+        _forward = request.Direction == TraceDirection.Forward;
+        _timeLimit = request.TimeLimit is { } limit ? (uint)Math.Clamp(limit.ToUnixTimeSeconds(), 0, uint.MaxValue) : null;
+    }
+
+    public TraceResult Run(IReadOnlyList<uint> seeds)
+    {
+        long seedAmount = 0;
+        foreach (var seed in seeds)
+        {
+            _seeds.Add(seed);
+            seedAmount += _index.Value(seed);
+        }
+        foreach (var seed in seeds) Settle(seed, _index.Value(seed), 0);
+        while (_queue.TryDequeue(out var tx, out _))
+        {
+            if (_visited >= _request.MaxTransactions)
+            {
+                _queue.Enqueue(tx, 0);
+                break;
+            }
+            if (_forward) ProcessForward(tx);
+            else ProcessBackward(tx);
+            _visited++;
+        }
+        foreach (var (output, taint) in _pending.OrderBy(p => p.Key)) _stops.Add((output, taint, StopReason.WorkLimit));
+        return BuildResult(seeds, seedAmount);
+    }
+
+    /// <summary>Forward: inputs are the sources, outputs then the fee the destinations.</summary>
+    private void ProcessForward(uint tx)
+    {
+        var (firstInput, endInput) = _index.InputsOf(tx);
+        var (firstOutput, endOutput) = _index.OutputsOf(tx);
+        var inputCount = (int)(endInput - firstInput);
+        var outputCount = (int)(endOutput - firstOutput);
+        var sourceValues = new long[inputCount];
+        var sourceTaint = new long[inputCount];
+        var contributors = new List<uint>();
+        var hops = 0;
+        for (var i = 0; i < inputCount; i++)
+        {
+            var spent = _index.SpentOutputOf(firstInput + (uint)i);
+            sourceValues[i] = _index.Value(spent);
+            if (!_pending.Remove(spent, out var taint)) continue;
+            sourceTaint[i] = taint;
+            contributors.Add(spent);
+            hops = Math.Max(hops, _hopsOf[spent] + 1);
+        }
+        _contributors[tx] = [.. contributors];
+        var destinationValues = new long[outputCount + 1];
+        for (var o = 0; o < outputCount; o++) destinationValues[o] = _index.Value(firstOutput + (uint)o);
+        destinationValues[outputCount] = sourceValues.Sum() - destinationValues.Sum();
+        var destinationTaint = new long[outputCount + 1];
+        TaintDistribution.Distribute(ModelFor(tx), sourceValues, sourceTaint, destinationValues, destinationTaint, lastIsFee: true);
+        _poisonInflow += destinationTaint.Sum() - sourceTaint.Sum();
+        _fees += destinationTaint[outputCount];
+        for (var o = 0; o < outputCount; o++)
+            if (destinationTaint[o] > 0) Settle(firstOutput + (uint)o, destinationTaint[o], hops);
+    }
+
+    /// <summary>Backward: outputs then the (never tainted) fee are the sources, the inputs the destinations.</summary>
+    private void ProcessBackward(uint tx)
+    {
+        var (firstInput, endInput) = _index.InputsOf(tx);
+        var (firstOutput, endOutput) = _index.OutputsOf(tx);
+        var inputCount = (int)(endInput - firstInput);
+        var outputCount = (int)(endOutput - firstOutput);
+        var sourceValues = new long[outputCount + 1];
+        var sourceTaint = new long[outputCount + 1];
+        var contributors = new List<uint>();
+        var hops = 0;
+        for (var o = 0; o < outputCount; o++)
+        {
+            var output = firstOutput + (uint)o;
+            sourceValues[o] = _index.Value(output);
+            if (!_pending.Remove(output, out var taint)) continue;
+            sourceTaint[o] = taint;
+            contributors.Add(output);
+            hops = Math.Max(hops, _hopsOf[output] + 1);
+        }
+        _contributors[tx] = [.. contributors];
+        var destinationValues = new long[inputCount];
+        for (var i = 0; i < inputCount; i++) destinationValues[i] = _index.Value(_index.SpentOutputOf(firstInput + (uint)i));
+        sourceValues[outputCount] = destinationValues.Sum() - sourceValues.Sum();
+        var destinationTaint = new long[inputCount];
+        TaintDistribution.Distribute(ModelFor(tx), sourceValues, sourceTaint, destinationValues, destinationTaint, lastIsFee: false);
+        _poisonInflow += destinationTaint.Sum() - sourceTaint.Sum();
+        for (var i = 0; i < inputCount; i++)
+            if (destinationTaint[i] > 0) Settle(_index.SpentOutputOf(firstInput + (uint)i), destinationTaint[i], hops);
+    }
+
+    /// <summary>A CoinJoin is only ever processed when told to go through it, and then with haircut.</summary>
+    private TaintModel ModelFor(uint tx) =>
+        _request.ThroughCoinJoin && CoinJoinDetector.Detect(_index, tx) is not null ? TaintModel.Haircut : _request.Model;
+
+    /// <summary>
+    /// Decides what happens to taint that just reached an output, in this order: attributed
+    /// service, unattributed large cluster (both not at the seeds), unspent / coinbase, below
+    /// minimum, max hops, time window, CoinJoin; otherwise it waits for the next transaction.
+    /// </summary>
+    private void Settle(uint output, long taint, int hops)
+    {
+        _hopsOf[output] = hops;
+        var address = _index.AddressOf(output);
+        if (hops > 0 && address != uint.MaxValue)
+        {
+            if (_attribution?.Lookup(address) is { } attribution && _request.StopCategories.Contains(attribution.Category))
+            {
+                Stop(output, taint, StopReason.Attributed);
+                return;
+            }
+            if (_clusters is not null && _clusters.SizeOf(_clusters.ClusterOf(address)) > _request.LargeClusterSize
+                && _attribution?.Lookup(address) is null)
+            {
+                Stop(output, taint, StopReason.UnattributedLargeCluster);
+                return;
+            }
+        }
+        uint next;
+        if (_forward)
+        {
+            if (_index.SpenderOf(output) is not { } spender)
+            {
+                Stop(output, taint, StopReason.Unspent);
+                return;
+            }
+            next = spender;
+        }
+        else
+        {
+            next = _index.TransactionOfOutput(output);
+            if (_index.TransactionFlags(next).HasFlag(TxFlags.Coinbase))
+            {
+                Stop(output, taint, StopReason.Coinbase);
+                return;
+            }
+        }
+        if (taint < _request.MinAmountSat) Stop(output, taint, StopReason.BelowMin);
+        else if (hops >= _request.MaxHops) Stop(output, taint, StopReason.MaxHops);
+        else if (OutsideTimeWindow(next)) Stop(output, taint, StopReason.TimeWindow);
+        else if (IsCoinJoinStop(next)) Stop(output, taint, StopReason.Coinjoin);
+        else
+        {
+            _pending[output] = _pending.GetValueOrDefault(output) + taint;
+            if (_queued.Add(next)) _queue.Enqueue(next, _forward ? next : -(long)next);
+        }
+    }
+
+    private bool OutsideTimeWindow(uint tx)
+    {
+        if (_timeLimit is not { } limit) return false;
+        var time = _index.BlockTimeOf(_index.HeightOf(tx));
+        return _forward ? time > limit : time < limit;
+    }
+
+    private readonly Dictionary<uint, bool> _coinJoinStops = [];
+
+    private bool IsCoinJoinStop(uint tx)
+    {
+        if (_coinJoinStops.TryGetValue(tx, out var known)) return known;
+        var verdict = CoinJoinDetector.Detect(_index, tx);
+        if (verdict is not null)
+            _coinJoins.Add(new CoinJoinSeen(_index.TransactionHash(tx).ToString(), verdict.Rule, verdict.Confidence, verdict.Detail, _request.ThroughCoinJoin));
+        var stop = verdict is not null && !_request.ThroughCoinJoin;
+        _coinJoinStops[tx] = stop;
+        return stop;
+    }
+
+    private void Stop(uint output, long taint, StopReason reason) => _stops.Add((output, taint, reason));
+}

@@ -1,0 +1,35 @@
+using Cairn.Index.Bitcoin;
+using Cairn.Tracing.Attribution;
+using Cairn.Tracing.Clustering;
+
+namespace Cairn.Tracing.Tracing;
+
+/// <summary>
+/// Follows value through the Bitcoin index, forward or backward, under a taint model, until
+/// each part of it reaches a stop (see <see cref="StopReason"/>). Transactions are processed in
+/// id order (forward) or reverse id order (backward): ids follow block order, so every
+/// transaction is processed once, after all the taint that reaches it has arrived.
+/// </summary>
+public sealed class Tracer
+{
+    private readonly BitcoinIndex _index;
+    private readonly AddressClusters? _clusters;
+    private readonly ClusterAttribution? _attribution;
+
+    public Tracer(BitcoinIndex index, AddressClusters? clusters = null, ClusterAttribution? attribution = null)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        _index = index;
+        _clusters = clusters;
+        _attribution = attribution;
+    }
+
+    public TraceResult Trace(TraceRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.MaxHops < 1) throw new Cairn.Core.CairnException($"--max-hops must be at least 1 (got {request.MaxHops})");
+        if (request.MinAmountSat < 0) throw new Cairn.Core.CairnException($"--min-amount must not be negative (got {request.MinAmountSat})");
+        var seeds = SeedResolver.Resolve(_index, request.From);
+        return new TraceRun(_index, _clusters, _attribution, request).Run(seeds);
+    }
+}

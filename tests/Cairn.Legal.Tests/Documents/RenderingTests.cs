@@ -1,0 +1,84 @@
+using Cairn.Legal.Documents;
+using Cairn.Legal.Requests;
+using Cairn.Legal.Tests.Requests;
+using DocumentFormat.OpenXml.Packaging;
+using PdfSharp.Pdf.IO;
+
+namespace Cairn.Legal.Tests.Documents;
+
+public class RenderingTests
+{
+    [Fact]
+    public void Docx_ContainsLegalBasisWalletsAndMissingMarkers_English()
+    {
+        var request = RequestFixtures.DraftFor("US", "preservation");
+        var bytes = DocxRenderer.Render(RequestComposer.Compose(request, TestData.Reference));
+        using var word = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        var text = word.MainDocumentPart!.Document.Body!.InnerText;
+        Assert.Contains("Request for expedited preservation of stored data", text, StringComparison.Ordinal);
+        Assert.Contains("ETS 185 Art 29", text, StringComparison.Ordinal);
+        Assert.Contains(RequestFixtures.Address, text, StringComparison.Ordinal);
+        Assert.Contains(RequestFixtures.TxId, text, StringComparison.Ordinal);
+        Assert.Contains("[to be completed]", text, StringComparison.Ordinal);
+        Assert.Equal(request.Id, word.PackageProperties.Identifier);
+    }
+
+    [Fact]
+    public void Docx_French_UsesFrenchTemplateAndLabels()
+    {
+        var request = RequestFixtures.DraftFor("FR", "freeze", language: "fr");
+        var bytes = DocxRenderer.Render(RequestComposer.Compose(request, TestData.Reference));
+        using var word = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        var text = word.MainDocumentPart!.Document.Body!.InnerText;
+        Assert.Contains("Demande de gel d'avoirs", text, StringComparison.Ordinal);
+        Assert.Contains("Base juridique", text, StringComparison.Ordinal);
+        Assert.Contains("Biens à geler", text, StringComparison.Ordinal);
+        Assert.Contains("[à compléter]", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pdf_OpensWithTitleSubjectPagesAndEmbeddedDejaVuFont()
+    {
+        var request = RequestFixtures.DraftFor("FR", "freeze", language: "fr");
+        var document = RequestComposer.Compose(request, TestData.Reference);
+        var bytes = PdfRenderer.Render(document);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(bytes, 0, 5), StringComparison.Ordinal);
+        using var pdf = PdfReader.Open(new MemoryStream(bytes), PdfDocumentOpenMode.Import);
+        Assert.Equal(document.Title, pdf.Info.Title);
+        Assert.Equal(request.Id, pdf.Info.Subject);
+        Assert.True(pdf.PageCount >= 1);
+        var fonts = pdf.Pages[0].Resources.Elements.GetDictionary("/Font")!;
+        var baseFonts = fonts.Elements.Values.OfType<PdfSharp.Pdf.Advanced.PdfReference>()
+            .Select(r => ((PdfSharp.Pdf.PdfDictionary)r.Value).Elements.GetName("/BaseFont")).ToList();
+        Assert.Contains(baseFonts, name => name.EndsWith("+DejaVu Sans", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void UnverifiedRule_IsFlaggedInTheDocument()
+    {
+        var request = RequestFixtures.DraftFor("US", "fiu_exchange");
+        var text = string.Join(" ", RequestComposer.Compose(request, TestData.Reference).Sections.SelectMany(s => s.Paragraphs));
+        Assert.Contains("not verified", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FileStore_RoundTripsExactAmounts()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "cairn-legal-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var store = new RequestFileStore(directory);
+            var request = RequestFixtures.DraftFor("US", "preservation");
+            store.Save(request);
+            var loaded = store.Get(request.Id);
+            Assert.Equal(request.Findings[0].Amounts[0].BaseUnits, loaded.Findings[0].Amounts[0].BaseUnits);
+            Assert.Equal(request.Contents, loaded.Contents);
+            Assert.Equal(RequestStatus.Draft, loaded.Status);
+            Assert.Contains("\"5000000000\"", File.ReadAllText(Path.Combine(directory, "legal", "requests", request.Id + ".json")), StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(directory)) Directory.Delete(directory, true);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using Cairn.Core;
+using Cairn.Legal.Routing;
+
+namespace Cairn.Legal.Tests.Routing;
+
+public class RouteFinderTests
+{
+    private static RouteResult Find(string from, string to, string measure, bool urgent = false) =>
+        new RouteFinder(TestData.Reference, new FixedTime(TestData.Now)).Find(new RouteQuery(from, to, measure, urgent));
+
+    // State pairs with their expected top route and the article each rests on.
+    [Theory]
+    [InlineData("FR", "DE", "subscriber_info", false, "eio-investigative-measure", "judicial_to_judicial")] // Directive 2014/41/EU Arts 1, 10(2)(e)
+    [InlineData("FR", "DE", "freeze", false, "reg1805-freezing", "judicial_to_judicial")]                    // Regulation 2018/1805 Arts 4, 7
+    [InlineData("FR", "DE", "confiscation", false, "reg1805-confiscation", "judicial_to_judicial")]          // Regulation 2018/1805 Arts 14, 18
+    [InlineData("FR", "DE", "preservation", false, "eio-provisional-measure", "judicial_to_judicial")]       // Directive 2014/41/EU Art 32
+    [InlineData("US", "DE", "preservation", false, "budapest-art29", "contact_24_7")]                        // ETS 185 Art 29, Art 35
+    [InlineData("US", "DE", "traffic_data", false, "budapest-art30", "contact_24_7")]                        // ETS 185 Art 30
+    [InlineData("US", "DE", "stored_content", false, "budapest-art31", "central_authority")]                 // ETS 185 Art 31 (specificity 3; US MLAT also 3 but unverified)
+    [InlineData("US", "DE", "confiscation", false, "us-mlat-general", "central_authority")]                  // bilateral MLAT (specificity 3) before UNTOC Art 13 (2)
+    [InlineData("US", "DE", "asset_return", false, "uncac-art57", "central_authority")]                      // UNCAC Art 57 (specificity 3) before UNTOC Art 14(2)
+    [InlineData("US", "DE", "fiu_exchange", false, "egmont-request", "fiu_to_fiu")]                          // Egmont principles
+    [InlineData("DK", "DE", "subscriber_info", false, "budapest-art31", "central_authority")]                // Denmark not bound by the EIO: Budapest Art 31
+    [InlineData("IE", "FR", "testimony", false, "eu2000-direct", "judicial_to_judicial")]                     // Ireland outside the EIO: 2000 Convention Art 6
+    public void Pair_HasExpectedTopRoute(string from, string to, string measure, bool urgent, string ruleId, string channel)
+    {
+        var route = Find(from, to, measure, urgent);
+        Assert.NotEmpty(route.Options);
+        Assert.Equal(ruleId, route.Options[0].RuleId);
+        Assert.Equal(channel, route.Options[0].Channel);
+        Assert.Null(route.Fallback);
+    }
+
+    [Fact]
+    public void EioStates_OldConventionsAreReplaced_DirectiveArt34()
+    {
+        var route = Find("FR", "DE", "testimony");
+        Assert.DoesNotContain(route.Options, o => o.InstrumentId is "ets030" or "eu-mla-2000");
+        Assert.Contains(route.Notes, n => n.Contains("Art 34(1)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DenmarkAndIreland_NeverGetEioOrFreezingRegulation()
+    {
+        foreach (var pair in new[] { ("DK", "FR"), ("FR", "IE"), ("IE", "DK") })
+            foreach (var measure in new[] { "stored_content", "freeze", "confiscation", "preservation" })
+                Assert.DoesNotContain(Find(pair.Item1, pair.Item2, measure).Options, o => o.InstrumentId is "eio" or "reg-2018-1805");
+    }
+
+    [Fact]
+    public void UrgentFreeze_BetweenRegulationStates_Has48HourLimits_Art9()
+    {
+        var top = Find("FR", "DE", "freeze", urgent: true).Options[0];
+        Assert.Contains(top.Deadlines, d => d.Id == "recognition_urgent" && d.Amount == 48 && d.Unit == Legal.Reference.DeadlineUnit.Hours && d.Citation.Contains("Art 9(3)", StringComparison.Ordinal));
+        Assert.Contains(top.Deadlines, d => d.Id == "execution_urgent" && d.Citation.Contains("Art 9(4)", StringComparison.Ordinal));
+        Assert.Contains(top.RequiredContents, c => c.Id == "urgency_reason");
+        Assert.DoesNotContain(Find("FR", "DE", "freeze").Options[0].Deadlines, d => d.Id == "recognition_urgent");
+    }
+
+    [Fact]
+    public void UrgentOnlyRules_AppearOnlyWhenUrgent_EtsArt25_3()
+    {
+        Assert.DoesNotContain(Find("US", "DE", "stored_content").Options, o => o.RuleId == "budapest-art25-urgent");
+        Assert.Contains(Find("US", "DE", "stored_content", urgent: true).Options, o => o.RuleId == "budapest-art25-urgent");
+    }
+
+    [Fact]
+    public void NoInstrumentBindsBothStates_SaysReciprocityOrLettersRogatory()
+    {
+        // Kiribati and Tonga appear in no instrument party list in the data.
+        var route = Find("KI", "TO", "testimony");
+        Assert.Empty(route.Options);
+        Assert.Equal(RouteResult.NoInstrumentFallback, route.Fallback);
+    }
+
+    [Fact]
+    public void SecondProtocol_NotInForce_IsNotedNotRouted_Cets224Art16()
+    {
+        var route = Find("JP", "RS", "subscriber_info");
+        Assert.DoesNotContain(route.Options, o => o.InstrumentId == "cets224");
+        Assert.Contains(route.Notes, n => n.Contains("not in force", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void UnverifiedFacts_AreNamedOnTheOption()
+    {
+        var option = Find("US", "DE", "confiscation").Options.First(o => o.InstrumentId == "us-mlat");
+        Assert.False(option.Verified);
+        Assert.Contains(option.Unverified, u => u.Contains("us-mlat-general", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("XX", "DE", "testimony", "unknown state code 'XX'")]
+    [InlineData("US", "DE", "teleport", "unknown measure 'teleport'")]
+    [InlineData("DE", "de", "testimony", "both 'DE'")]
+    public void BadInput_IsUserErrorNamingIt(string from, string to, string measure, string expected)
+    {
+        var error = Assert.Throws<CairnException>(() => Find(from, to, measure));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ranking_MostSpecificFirst_ThenFastest()
+    {
+        var options = Find("FR", "DE", "seizure").Options;
+        Assert.True(options.Zip(options.Skip(1)).All(p => p.First.Specificity >= p.Second.Specificity));
+        Assert.Equal(Enumerable.Range(1, options.Count), options.Select(o => o.Rank));
+    }
+}

@@ -1,0 +1,41 @@
+using Cairn.Cases.Cases;
+using Cairn.Cases.Ledger;
+using Cairn.Core;
+using Cairn.Storage.Cases;
+using Cairn.Storage.Custody;
+using Cairn.Storage.Ledger;
+using Cairn.Storage.Tests.Infrastructure;
+
+namespace Cairn.Storage.Tests.Ledger;
+
+public class SqlLedgerStoreTests
+{
+    private static readonly AssetKey Usdt = new("eth", "USDT", "binance-account-123");
+
+    private static NewLedgerEvent Event(LedgerEventKind kind, string amount) =>
+        new(kind, Usdt, System.Numerics.BigInteger.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), "EU Regulation 2018/1805 Art. 7", "Parquet de Paris", "FR", null, "GB", []);
+
+    [DatabaseTheory]
+    public async Task Add_KeepsExactAmounts_AndAnInvariantBreakWritesNothing(SqlDialect dialect)
+    {
+        await using var test = await TestDatabase.CreateAsync(dialect);
+        await new SqlCaseStore(test.Database).CreateAsync(TestDatabase.Alice, new NewCase("C-1", "Pig butchering", "fraud"));
+        var store = new SqlLedgerStore(test.Database);
+        await store.AddAsync(TestDatabase.Alice, "C-1", Event(LedgerEventKind.Freeze, "123456789012345678901234567890"));
+        await store.AddAsync(TestDatabase.Alice, "C-1", Event(LedgerEventKind.Seize, "123456789012345678901234567889"));
+        var log = new SqlCustodyLog(test.Database);
+        var sizeBefore = (await log.GetHeadAsync()).Head.TreeSize;
+
+        var error = await Assert.ThrowsAsync<CairnException>(() => store.AddAsync(TestDatabase.Alice, "C-1", Event(LedgerEventKind.Seize, "2")));
+        Assert.Contains("only 1 is frozen", error.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<NotFoundException>(() => store.AddAsync(TestDatabase.Alice, "NOPE", Event(LedgerEventKind.Freeze, "1")));
+        Assert.Equal(sizeBefore, (await log.GetHeadAsync()).Head.TreeSize);
+
+        var report = await store.GetAsync(TestDatabase.Alice, "C-1");
+        Assert.Equal(2, report.Events.Count);
+        var balance = Assert.Single(report.Balances);
+        Assert.Equal(System.Numerics.BigInteger.One, balance.Frozen);
+        Assert.Equal(System.Numerics.BigInteger.Parse("123456789012345678901234567889", System.Globalization.CultureInfo.InvariantCulture), balance.Seized);
+        Assert.True((await log.VerifyAsync()).IsValid);
+    }
+}

@@ -1,0 +1,62 @@
+using Cairn.Tracing.Clustering;
+
+namespace Cairn.Tracing.Tests.Clustering;
+
+public sealed class AddressClustersTests
+{
+    [Fact]
+    public void Build_InputsSpentTogether_ShareOneCluster()
+    {
+        var chain = GeneratedChain.Instance;
+        var index = chain.Index;
+        var checkedSweeps = 0;
+        for (uint tx = 0; tx < index.TransactionCount && checkedSweeps < 50; tx++)
+        {
+            var (first, end) = index.InputsOf(tx);
+            if (end - first < 5 || Cairn.Tracing.Heuristics.CoinJoinDetector.Detect(index, tx) is not null) continue;
+            var cluster = chain.Clusters.ClusterOf(index.AddressOf(index.SpentOutputOf(first)));
+            for (var input = first; input < end; input++)
+                Assert.Equal(cluster, chain.Clusters.ClusterOf(index.AddressOf(index.SpentOutputOf(input))));
+            checkedSweeps++;
+        }
+        Assert.True(checkedSweeps > 0);
+    }
+
+    [Fact]
+    public void Build_NeverMergesTwoActors()
+    {
+        var chain = GeneratedChain.Instance;
+        var owner = new Dictionary<uint, string>();
+        foreach (var actor in chain.Scenario.Actors)
+            foreach (var address in actor.AllAddresses)
+            {
+                if (!chain.Index.TryFindAddress(Cairn.Index.Bitcoin.AddressKey.Parse(address, chain.Index.Network), out var id)) continue;
+                var cluster = chain.Clusters.ClusterOf(id);
+                if (owner.TryGetValue(cluster, out var other)) Assert.Equal(other, actor.Id);
+                else owner[cluster] = actor.Id;
+            }
+    }
+
+    [Fact]
+    public void ClusterId_IsTheSmallestAddressIdInTheCluster_AndMembersListIt()
+    {
+        var clusters = GeneratedChain.Instance.Clusters;
+        for (uint a = 0; a < clusters.AddressCount; a += 97)
+        {
+            var cluster = clusters.ClusterOf(a);
+            Assert.True(cluster <= a);
+            Assert.Equal(cluster, clusters.ClusterOf(cluster));
+            Assert.Equal(clusters.SizeOf(cluster), (uint)clusters.Members(cluster).Count());
+        }
+    }
+
+    [Fact]
+    public void OpenOrBuild_ReadsBackTheSavedFile_WithTheSameClusters()
+    {
+        var chain = GeneratedChain.Instance;
+        var reopened = AddressClusters.OpenOrBuild(chain.Index);
+        Assert.True(File.Exists(Path.Combine(chain.Index.Directory, AddressClusters.FileName)));
+        Assert.Equal(chain.Clusters.ClusterCount, reopened.ClusterCount);
+        for (uint a = 0; a < reopened.AddressCount; a += 13) Assert.Equal(chain.Clusters.ClusterOf(a), reopened.ClusterOf(a));
+    }
+}
