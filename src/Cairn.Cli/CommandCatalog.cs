@@ -22,7 +22,9 @@ internal static class CommandCatalog
         yield return LegalCommands.Build(host);
         yield return LegalCommands.BuildRequest(host);
         yield return ExchangeCommands.Build(host);
+        yield return MatchCommands.Build(host);
         yield return DevCommands.Build(host);
         yield return DemoCommands.Build(host);
+        yield return ServeCommands.Build(host);
     }
 }

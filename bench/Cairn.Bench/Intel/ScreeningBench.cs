@@ -28,8 +28,8 @@ public sealed class ScreeningBench : IBenchSuite
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
-        var data = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? FindSharedData();
         var lookupsIndex = Array.IndexOf(args, "--lookups");
+        var data = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (lookupsIndex < 0 || i != lookupsIndex + 1)).FirstOrDefault() ?? FindSharedData();
         var lookups = lookupsIndex >= 0 ? int.Parse(args[lookupsIndex + 1], CultureInfo.InvariantCulture) : 5_000_000;
 
         var load = Stopwatch.StartNew();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Cairn.Chains.Bitcoin;
 using Cairn.Core;
 using Cairn.Index.Bitcoin;
+using Cairn.Workspace.Chain;
 using Spectre.Console;
 
 namespace Cairn.Cli.Commands;
@@ -103,11 +104,8 @@ internal static class BtcIndexCommands
         var command = new Command("tx", "Show a transaction from the index") { txid };
         host.SetAction(command, (context, parse) =>
         {
-            var text = parse.GetValue(txid)!;
-            if (!Hash256.TryParse(text, out var hash)) throw new CairnException($"malformed txid '{text}': expected 64 hex digits");
             using var index = OpenIndex(context);
-            if (!index.TryFindTransaction(hash, out var tx)) throw new NotFoundException($"transaction {text} is not in the index (height {index.TipHeight})");
-            var view = TxView.Of(index, tx);
+            var view = TransactionView.Find(index, parse.GetValue(txid)!);
             if (context.Json) context.WriteJson(view);
             else TxView.Render(context, view);
             return 0;
@@ -123,11 +121,9 @@ internal static class BtcIndexCommands
         host.SetAction(command, (context, parse) =>
         {
             using var index = OpenIndex(context);
-            var key = AddressKey.Parse(parse.GetValue(address)!, index.Network);
-            if (!index.TryFindAddress(key, out var id)) throw new NotFoundException($"address {parse.GetValue(address)} has no outputs in the index (height {index.TipHeight})");
-            var view = AddressView.Of(index, id, Math.Max(0, parse.GetValue(limit)));
+            var view = AddressView.Find(index, parse.GetValue(address)!, 0, Math.Max(0, parse.GetValue(limit)));
             if (context.Json) context.WriteJson(view);
-            else AddressView.Render(context, view);
+            else AddressTable.Render(context, view);
             return 0;
         });
         return command;

@@ -1,14 +1,15 @@
 using System.CommandLine;
-using Cairn.Chains.Bitcoin;
-using Cairn.Index.Bitcoin;
-using Cairn.Index.Generation;
+using Cairn.Cases.Agencies;
+using Cairn.Server.Hosting;
+using Cairn.Storage;
+using Cairn.Workspace.Demo;
 
 namespace Cairn.Cli.Commands;
 
 /// <summary>
-/// `cairn demo`: the whole pipeline on the embedded default in one command: generate the demo
-/// chain (a fictional ransomware case), ingest it into the index in the data directory, and
-/// print what an investigator sees first. Safe to run again (it reuses what exists).
+/// `cairn demo`: the whole mission on the embedded default in one command (see
+/// <see cref="DemoPipeline"/>): chain, intelligence, case, trace, requests; then the server starts
+/// and prints its URL and the one-time admin password. <c>--no-serve</c> stops after the pipeline.
 /// </summary>
 internal static class DemoCommands
 {
@@ -16,44 +17,58 @@ internal static class DemoCommands
     {
         ArgumentNullException.ThrowIfNull(host);
         var txs = new Option<long>("--txs") { Description = "Size of the demo chain", DefaultValueFactory = _ => 20_000 };
-        var command = new Command("demo", "Generate the demo chain, ingest it, and show the ransomware case") { txs };
-        host.SetAction(command, (context, parse) =>
+        var noServe = new Option<bool>("--no-serve") { Description = "Build the demo, print it, and exit without starting the server" };
+        var command = new Command("demo", "Build the demo case end to end (chain, intelligence, trace, requests) and start the server") { txs, noServe, ServeCommands.Urls };
+        host.SetAction(command, async (context, parse, cancellationToken) =>
         {
-            var blocks = context.PathIn("demo-chain");
-            if (!File.Exists(Path.Combine(blocks, ScenarioManifest.FileName)))
+            DemoReport report;
+            await using (var database = await CairnDatabase.OpenDataDirectoryAsync(context.DataDirectory, context.Time, cancellationToken).ConfigureAwait(false))
             {
-                context.Output.WriteLine($"generating the demo chain ({parse.GetValue(txs):N0} transactions) in {blocks} …");
-                ChainGenerator.Generate(new ChainGeneratorOptions { Transactions = parse.GetValue(txs), Seed = 2026, OutputDirectory = blocks });
+                var progress = context.Json ? null : new Progress<string>(step => context.Output.WriteLine($"… {step}"));
+                report = await new DemoPipeline(context.DataDirectory, context.Time).RunAsync(database, parse.GetValue(txs), progress, cancellationToken).ConfigureAwait(false);
             }
-            var scenario = ScenarioManifest.Load(Path.Combine(blocks, ScenarioManifest.FileName));
-            IngestReport report;
-            using (var writer = BitcoinIndexWriter.Open(BtcIndexCommands.IndexDirectory(context), Network.RegTest))
-                report = new BitcoinIngest(writer).FromBlockFiles(blocks);
-            using var index = BtcIndexCommands.OpenIndex(context);
-            var ransomware = scenario.Ransomware!;
-            if (context.Json)
+            if (context.Json) context.WriteJson(Summary(report));
+            else Print(context, report);
+            if (parse.GetValue(noServe)) return CliHost.Success;
+            var options = new ServerOptions
             {
-                context.WriteJson(new { data = context.DataDirectory, height = index.TipHeight, transactions = index.TransactionCount, ingest_seconds = Math.Round(report.Elapsed.TotalSeconds, 2), ransomware, actors = scenario.Actors.Select(a => new { a.Id, a.Label, a.Category, a.Jurisdictions }) });
-                return 0;
-            }
-            var output = context.Output;
-            output.WriteLine($"chain index: height {index.TipHeight}, {index.TransactionCount:N0} transactions, {index.AddressCount:N0} addresses ({report.BlocksAdded} blocks ingested in {report.Elapsed.TotalSeconds:F1} s)");
-            output.WriteLine();
-            output.WriteLine($"Case: {ransomware.Family} ransom of {TxView.Btc(ransomware.RansomAmountSat)} BTC paid in tx {ransomware.RansomTxId}");
-            output.WriteLine($"  to {ransomware.RansomAddress}; laundered through a CoinJoin ({ransomware.CoinJoinTxId[..16]}…) and a peel chain of {ransomware.PeelChainTxIds.Count} hops");
-            output.WriteLine("Deposits found at exchanges (fictional services):");
-            foreach (var deposit in ransomware.Deposits)
-            {
-                var actor = scenario.Actors.Single(a => a.Id == deposit.Actor);
-                output.WriteLine($"  {TxView.Btc(deposit.AmountSat),12} BTC  {actor.Label,-34} [{string.Join(",", actor.Jurisdictions)}]  {deposit.Address}");
-            }
-            output.WriteLine();
-            output.WriteLine("Next steps:");
-            output.WriteLine($"  cairn btc tx {ransomware.RansomTxId}");
-            output.WriteLine($"  cairn trace --chain btc --from {ransomware.RansomTxId} --model haircut --scenario {Path.Combine(blocks, ScenarioManifest.FileName)}");
-            output.WriteLine("  cairn route --from US --to DE --measure freeze");
-            return 0;
+                DataDirectory = context.DataDirectory,
+                Urls = parse.GetValue(ServeCommands.Urls)!,
+                AdminAgency = DemoPipeline.Agency,
+                AdminRoles = Enum.GetValues<Role>(),
+            };
+            context.Output.WriteLine();
+            context.Output.WriteLine($"Open the URL below, sign in as 'admin' and open case {DemoPipeline.CaseReference}.");
+            return await ServeCommands.RunAsync(context, options, cancellationToken).ConfigureAwait(false);
         });
         return command;
+    }
+
+    private static object Summary(DemoReport report) => new
+    {
+        case_reference = DemoPipeline.CaseReference,
+        agency = DemoPipeline.Agency,
+        ransomware = report.Scenario.Ransomware,
+        trace = new { report.Trace.TracedAmountSat, report.Trace.FeesSat, report.Trace.EndpointTotalSat, jurisdictions = report.Trace.Jurisdictions },
+        requests = report.Requests.Select(r => new { r.Id, r.RequestType, r.RequestedState, r.Measure, r.LegalBasis }),
+        unroutable = report.Unroutable,
+        seconds = Math.Round(report.Elapsed.TotalSeconds, 1),
+    };
+
+    private static void Print(CliContext context, DemoReport report)
+    {
+        var output = context.Output;
+        var ransomware = report.Scenario.Ransomware!;
+        output.WriteLine();
+        output.WriteLine($"Case {DemoPipeline.CaseReference} ({DemoPipeline.Agency}): {ransomware.Family} ransom of {TxView.Btc(ransomware.RansomAmountSat)} BTC paid in tx {ransomware.RansomTxId}");
+        output.WriteLine($"  laundered through a CoinJoin ({ransomware.CoinJoinTxId[..16]}…) and a peel chain of {ransomware.PeelChainTxIds.Count} hops");
+        output.WriteLine($"Trace (haircut, through the CoinJoin): {TxView.Btc(long.Parse(report.Trace.TracedAmountSat, System.Globalization.CultureInfo.InvariantCulture))} BTC followed, {report.Trace.Endpoints.Count} endpoints");
+        foreach (var j in report.Trace.Jurisdictions)
+            output.WriteLine($"  {j.Code}: {j.AmountBtc,12} BTC at {string.Join(", ", j.Actors)}");
+        output.WriteLine("Requests drafted:");
+        foreach (var r in report.Requests)
+            output.WriteLine($"  {r.Id,-36} {r.RequestType,-22} to {r.RequestedState} under {r.LegalBasis}");
+        foreach (var line in report.Unroutable) output.WriteLine($"  not drafted: {line}");
+        output.WriteLine($"({report.Elapsed.TotalSeconds:F1} s)");
     }
 }

@@ -7,6 +7,7 @@ using Cairn.Chains.Ethereum.Tokens;
 using Cairn.Chains.Ethereum.Transfers;
 using Cairn.Core;
 using Cairn.Index.Ethereum;
+using Cairn.Tracing.Ethereum;
 using Spectre.Console;
 
 namespace Cairn.Cli.Commands;
@@ -136,6 +137,44 @@ internal static class EthCommands
         context.Console.WriteLine($"{tx.Hash}  block {tx.BlockNumber} #{tx.IndexInBlock}  {(tx.Succeeded switch { true => "success", false => "failed", null => "status unknown (pre-Byzantium)" })}  time {DateTimeOffset.FromUnixTimeSeconds(tx.Timestamp):u}");
         context.Console.Write(Render(transfers));
         return CliHost.Success;
+    }
+
+    /// <summary>`cairn trace --chain eth`: runs <see cref="EthereumTracer"/> over the data directory's Ethereum index and prints the result.</summary>
+    internal static void Trace(CliContext context, EthTraceRequest request, IEthAttributionLookup? attribution)
+    {
+        using var index = EthereumIndex.Open(IndexDirectory(context));
+        var result = EthereumTracer.Trace(index, request, attribution);
+        var decimals = result.Decimals;
+        string Human(string baseUnits) => decimals is { } d ? BaseUnits.ToDecimalString(System.Numerics.BigInteger.Parse(baseUnits, CultureInfo.InvariantCulture), d) : baseUnits;
+        if (context.Json)
+        {
+            context.WriteJson(new
+            {
+                chain = "eth",
+                request = new { from = request.Seed, asset = request.Asset, model = result.Model, max_hops = request.MaxHops, min_amount = request.MinAmount.ToString(CultureInfo.InvariantCulture), until = request.ToTime },
+                tip_block = index.Head.LastBlock, tip_hash = index.Head.LastBlock is { } last ? index.BlockHash(last) : null,
+                seed = result.Seed, asset = result.Asset, token_contract = result.TokenContract, decimals = result.Decimals,
+                traced_amount = result.SeedAmount, traced_amount_decimal = Human(result.SeedAmount),
+                examined_transfers = result.ExaminedTransfers,
+                endpoints = result.Endpoints.Select(e => new
+                {
+                    address = e.Address, actor = e.Actor, category = e.Category, jurisdictions = e.Jurisdictions, confidence = e.Confidence,
+                    amount = e.Amount, amount_decimal = Human(e.Amount), share = e.Share, hops = e.Hops, reason = e.Reason, paths = e.Paths,
+                }),
+                jurisdictions = result.JurisdictionTotals.Select(j => new { jurisdiction = j.Jurisdiction, amount = j.Amount, amount_decimal = Human(j.Amount), share = j.Share }),
+                bounds = result.BoundsHit.Select(b => new { bound = b.Bound, detail = b.Detail, unexplored_amount = b.UnexploredAmount }),
+            });
+            return;
+        }
+        context.Console.MarkupLine(Markup.Escape($"traced {Human(result.SeedAmount)} {result.Asset} leaving {result.Seed}, {result.Model}; {result.ExaminedTransfers} transfers examined; tip block {index.Head.LastBlock}"));
+        var table = new Table().AddColumns("amount", "share", "hops", "reason", "address", "actor", "jurisdictions");
+        foreach (var e in result.Endpoints.Take(50))
+            table.AddRow(Human(e.Amount), e.Share.ToString("P2", CultureInfo.InvariantCulture), e.Hops.ToString(CultureInfo.InvariantCulture), e.Reason,
+                e.Address, Markup.Escape(e.Actor ?? ""), string.Join(",", e.Jurisdictions));
+        context.Console.Write(table);
+        if (result.Endpoints.Count > 50) context.Console.MarkupLine(Markup.Escape($"… {result.Endpoints.Count - 50} more endpoints (use --json for all)"));
+        foreach (var j in result.JurisdictionTotals) context.Console.MarkupLine(Markup.Escape($"{j.Jurisdiction}: {Human(j.Amount)} {result.Asset}"));
+        foreach (var b in result.BoundsHit) context.Console.MarkupLine(Markup.Escape($"bound hit: {b.Bound}: {b.Detail}; {Human(b.UnexploredAmount)} {result.Asset} unexplored"));
     }
 
     private static void Add(Dictionary<int, System.Numerics.BigInteger> balances, EthTransfer transfer, int sign)

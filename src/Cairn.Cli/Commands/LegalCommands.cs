@@ -1,20 +1,22 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Cairn.Cases.Agencies;
 using Cairn.Core;
-using Cairn.Legal.Documents;
 using Cairn.Legal.Loading;
 using Cairn.Legal.Reference;
 using Cairn.Legal.Requests;
 using Cairn.Legal.Routing;
+using Cairn.Workspace.Legal;
 using Spectre.Console;
 
 namespace Cairn.Cli.Commands;
 
 /// <summary>
 /// `cairn route` (legal routes between two States for a measure) and `cairn request`
-/// (draft, set, check, render, status, list). Requests are kept in &lt;data&gt;/legal/requests until
-/// the database store is wired in (docs/legal.md).
+/// (draft, set, check, render, status, list). Requests live in the database through
+/// <see cref="LegalRequestService"/>: each draft, content change, status move and rendering is a
+/// custody-log entry of the acting user (--as/--agency, as for `case`).
 /// </summary>
 internal static class LegalCommands
 {
@@ -41,7 +43,7 @@ internal static class LegalCommands
     public static Command BuildRequest(CliHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        var request = new Command("request", "Cooperation requests: draft, set, check, render, status, list") { LegalData };
+        var request = new Command("request", "Cooperation requests: draft, set, check, render, status, list") { LegalData, CaseCommands.AsOption, CaseCommands.AgencyOption };
         request.Subcommands.Add(Draft(host));
         request.Subcommands.Add(Set(host));
         request.Subcommands.Add(Check(host));
@@ -62,34 +64,15 @@ internal static class LegalCommands
         var language = new Option<string>("--language") { Description = "Request language: en or fr", DefaultValueFactory = _ => "en" };
         var urgent = new Option<bool>("--urgent") { Description = "Urgent request" };
         var command = new Command("draft", "Draft one request per requested State and measure from trace findings") { from, findings, measures, caseRef, authority, offence, language, urgent };
-        host.SetAction(command, (ctx, parse) =>
+        SetRequestAction(host, command, async (ctx, parse, service, actor, cancellationToken) =>
         {
-            var path = parse.GetValue(findings)!;
-            if (!File.Exists(path)) throw new CairnException($"findings file '{path}' does not exist");
-            List<TraceFinding> traced;
-            try
-            {
-                traced = JsonSerializer.Deserialize<List<TraceFinding>>(File.ReadAllText(path), RequestFileStore.JsonOptions) ?? [];
-            }
-            catch (JsonException ex)
-            {
-                throw new CairnException($"{path}: malformed findings JSON at line {(ex.LineNumber ?? 0) + 1}: {ex.Message.ReplaceLineEndings(" ")}", ex);
-            }
-            var drafter = new RequestDrafter(Reference(parse), ctx.Time);
-            var result = drafter.Draft(new DraftInput(parse.GetValue(caseRef), parse.GetValue(from)!, traced, parse.GetValue(measures)!, parse.GetValue(urgent),
-                parse.GetValue(language)!, parse.GetValue(authority), parse.GetValue(offence)));
-            var store = new RequestFileStore(ctx.DataDirectory);
-            var saved = new List<LegalRequest>();
-            foreach (var draft in result.Drafts)
-            {
-                var copy = WithId(draft, store.FreeId(draft.Id));
-                store.Save(copy);
-                saved.Add(copy);
-            }
-            if (ctx.Json) WriteRequestJson(ctx, new { drafts = saved.Select(Summary), unroutable = result.Unroutable });
+            var traced = ReadFindings(parse.GetValue(findings)!);
+            var result = await service.DraftAsync(actor, new DraftInput(parse.GetValue(caseRef), parse.GetValue(from)!, traced, parse.GetValue(measures)!, parse.GetValue(urgent),
+                parse.GetValue(language)!, parse.GetValue(authority), parse.GetValue(offence)), cancellationToken).ConfigureAwait(false);
+            if (ctx.Json) WriteRequestJson(ctx, new { drafts = result.Drafts.Select(Summary), unroutable = result.Unroutable });
             else
             {
-                foreach (var draft in saved) ctx.Console.MarkupLine($"drafted [bold]{Markup.Escape(draft.Id)}[/]: {draft.RequestType} to {draft.RequestedState} under {Markup.Escape(draft.LegalBasis)}");
+                foreach (var draft in result.Drafts) ctx.Console.MarkupLine($"drafted [bold]{Markup.Escape(draft.Id)}[/]: {draft.RequestType} to {draft.RequestedState} under {Markup.Escape(draft.LegalBasis)}");
                 foreach (var line in result.Unroutable) ctx.Console.MarkupLine($"[yellow]not drafted[/] {Markup.Escape(line)}");
             }
             return CliHost.Success;
@@ -103,18 +86,11 @@ internal static class LegalCommands
         var item = new Option<string>("--item") { Description = "Content item id (see `request check`)", Required = true };
         var text = new Option<string>("--text") { Description = "Text of the item", Required = true };
         var command = new Command("set", "Fill a content item of a draft request") { id, item, text };
-        host.SetAction(command, (ctx, parse) =>
+        SetRequestAction(host, command, async (ctx, parse, service, actor, cancellationToken) =>
         {
-            var store = new RequestFileStore(ctx.DataDirectory);
-            var request = store.Get(parse.GetValue(id)!);
-            var (_, rule) = Reference(parse).Rule(request.RuleId);
-            var itemId = parse.GetValue(item)!;
-            if (!rule.RequiredContents.Any(c => c.Id == itemId))
-                throw new CairnException($"'{itemId}' is not a content item of rule {rule.Id}: expected one of {string.Join(", ", rule.RequiredContents.Select(c => c.Id))}");
-            request.SetContent(itemId, parse.GetValue(text)!);
-            request.History.Add(new RequestEvent(ctx.Time.GetUtcNow(), "content", request.Status, itemId));
-            store.Save(request);
-            return Completeness(ctx, parse, request);
+            var requestId = parse.GetValue(id)!;
+            var report = await service.SetContentAsync(actor, requestId, parse.GetValue(item)!, parse.GetValue(text)!, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return PrintCompleteness(ctx, requestId, report);
         });
         return command;
     }
@@ -123,7 +99,11 @@ internal static class LegalCommands
     {
         var id = new Argument<string>("id") { Description = "Request id" };
         var command = new Command("check", "Check a request against its instrument's required contents") { id };
-        host.SetAction(command, (ctx, parse) => Completeness(ctx, parse, new RequestFileStore(ctx.DataDirectory).Get(parse.GetValue(id)!)));
+        SetRequestAction(host, command, async (ctx, parse, service, actor, cancellationToken) =>
+        {
+            var (request, _) = await service.GetAsync(actor, parse.GetValue(id)!, cancellationToken).ConfigureAwait(false);
+            return PrintCompleteness(ctx, request.Id, service.Check(request));
+        });
         return command;
     }
 
@@ -132,26 +112,15 @@ internal static class LegalCommands
         var id = new Argument<string>("id") { Description = "Request id" };
         var format = new Option<string>("--format") { Description = "docx, pdf or json", DefaultValueFactory = _ => "docx" };
         var output = new Option<string?>("--out") { Description = "Output file (default: <id>.<format> in the current directory)" };
-        var command = new Command("render", "Render a request as DOCX, PDF or JSON in its language") { id, format, output };
-        host.SetAction(command, (ctx, parse) =>
+        var command = new Command("render", "Render a request as DOCX, PDF or JSON in its language (logged with the file's SHA-256)") { id, format, output };
+        SetRequestAction(host, command, async (ctx, parse, service, actor, cancellationToken) =>
         {
-            var store = new RequestFileStore(ctx.DataDirectory);
-            var request = store.Get(parse.GetValue(id)!);
+            var requestId = parse.GetValue(id)!;
             var kind = parse.GetValue(format)!.ToLowerInvariant();
-            var document = RequestComposer.Compose(request, Reference(parse));
-            var bytes = kind switch
-            {
-                "docx" => DocxRenderer.Render(document),
-                "pdf" => PdfRenderer.Render(document),
-                "json" => JsonSerializer.SerializeToUtf8Bytes(request, RequestFileStore.JsonOptions),
-                _ => throw new CairnException($"unknown format '{kind}': expected docx, pdf or json"),
-            };
-            var path = Path.GetFullPath(parse.GetValue(output) ?? $"{request.Id}.{kind}");
-            File.WriteAllBytes(path, bytes);
-            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
-            request.History.Add(new RequestEvent(ctx.Time.GetUtcNow(), "render", request.Status, $"{kind} sha256:{hash}"));
-            store.Save(request);
-            if (ctx.Json) ctx.WriteJson(new { id = request.Id, format = kind, path, sha256 = hash });
+            var (bytes, hash, _) = await service.RenderAsync(actor, requestId, kind, cancellationToken).ConfigureAwait(false);
+            var path = Path.GetFullPath(parse.GetValue(output) ?? $"{requestId}.{kind}");
+            await File.WriteAllBytesAsync(path, bytes, cancellationToken).ConfigureAwait(false);
+            if (ctx.Json) ctx.WriteJson(new { id = requestId, format = kind, path, sha256 = hash });
             else ctx.Console.MarkupLine($"wrote {Markup.Escape(path)} (sha256 {hash})");
             return CliHost.Success;
         });
@@ -166,20 +135,19 @@ internal static class LegalCommands
         var ground = new Option<string?>("--ground") { Description = "Refusal ground given by the requested State" };
         var note = new Option<string?>("--note") { Description = "Note for the history" };
         var command = new Command("status", "Show a request's status and deadlines, or move it to a new status") { id, to, at, ground, note };
-        host.SetAction(command, (ctx, parse) =>
+        SetRequestAction(host, command, async (ctx, parse, service, actor, cancellationToken) =>
         {
-            var reference = Reference(parse);
-            var store = new RequestFileStore(ctx.DataDirectory);
-            var request = store.Get(parse.GetValue(id)!);
+            var requestId = parse.GetValue(id)!;
+            LegalRequest request;
             if (parse.GetValue(to) is { } target)
             {
-                var when = parse.GetValue(at) is { } text
+                DateTimeOffset? when = parse.GetValue(at) is { } text
                     ? DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : throw new CairnException($"malformed --at '{text}': expected an ISO 8601 date/time")
-                    : ctx.Time.GetUtcNow();
-                RequestLifecycle.Transition(request, RequestLifecycle.Parse(target), when, reference, parse.GetValue(note), parse.GetValue(ground));
-                store.Save(request);
+                    : null;
+                request = await service.TransitionAsync(actor, requestId, target, when, parse.GetValue(note), parse.GetValue(ground), cancellationToken).ConfigureAwait(false);
             }
-            var deadlines = new DeadlineCalculator(reference, ctx.Time).Compute(request);
+            else request = (await service.GetAsync(actor, requestId, cancellationToken).ConfigureAwait(false)).Request;
+            var deadlines = service.Deadlines(request);
             if (ctx.Json) ctx.WriteJson(new { id = request.Id, status = RequestLifecycle.Name(request.Status), refusal_ground = request.RefusalGround, deadlines, history = request.History });
             else
             {
@@ -194,14 +162,14 @@ internal static class LegalCommands
     private static Command List(CliHost host)
     {
         var due = new Option<bool>("--due") { Description = "Only overdue and due-soon deadlines (reminders)" };
-        var command = new Command("list", "List requests, or the overdue and due-soon deadlines") { due };
-        host.SetAction(command, (ctx, parse) =>
+        var caseRef = new Option<string?>("--case") { Description = "Only the requests of this case" };
+        var command = new Command("list", "List the acting agency's requests, or the overdue and due-soon deadlines") { due, caseRef };
+        SetRequestAction(host, command, async (ctx, parse, service, actor, cancellationToken) =>
         {
-            var requests = new RequestFileStore(ctx.DataDirectory).All();
-            var calculator = new DeadlineCalculator(Reference(parse), ctx.Time);
+            var requests = await service.ListAsync(actor, parse.GetValue(caseRef), cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(due))
             {
-                var reminders = calculator.Reminders(requests);
+                var reminders = service.Reminders(requests);
                 if (ctx.Json) ctx.WriteJson(reminders);
                 else PrintDeadlines(ctx, reminders);
                 return CliHost.Success;
@@ -218,13 +186,38 @@ internal static class LegalCommands
         return command;
     }
 
-    private static int Completeness(CliContext ctx, ParseResult parse, LegalRequest request)
+    /// <summary>
+    /// Request commands run against the database (every call a custody-log entry) as the acting
+    /// user; the reference data is loaded first so a bad --legal-data fails before anything opens.
+    /// </summary>
+    private static void SetRequestAction(CliHost host, Command command, Func<CliContext, ParseResult, LegalRequestService, Actor, CancellationToken, Task<int>> action) =>
+        host.SetAction(command, async (ctx, parse, cancellationToken) =>
+        {
+            var reference = Reference(parse);
+            await using var database = await CaseCommands.OpenAsync(ctx, cancellationToken).ConfigureAwait(false);
+            var service = new LegalRequestService(database, reference, ctx.Time);
+            return await action(ctx, parse, service, CaseCommands.ActorFrom(parse), cancellationToken).ConfigureAwait(false);
+        });
+
+    private static List<TraceFinding> ReadFindings(string path)
     {
-        var report = CompletenessChecker.Check(request, Reference(parse));
+        if (!File.Exists(path)) throw new CairnException($"findings file '{path}' does not exist");
+        try
+        {
+            return JsonSerializer.Deserialize<List<TraceFinding>>(File.ReadAllText(path), LegalJson.Options) ?? [];
+        }
+        catch (JsonException ex)
+        {
+            throw new CairnException($"{path}: malformed findings JSON at line {(ex.LineNumber ?? 0) + 1}: {ex.Message.ReplaceLineEndings(" ")}", ex);
+        }
+    }
+
+    private static int PrintCompleteness(CliContext ctx, string requestId, CompletenessReport report)
+    {
         if (ctx.Json) ctx.WriteJson(report);
         else
         {
-            ctx.Console.MarkupLine(report.Complete ? $"[green]{Markup.Escape(request.Id)} is complete[/]" : $"[yellow]{Markup.Escape(request.Id)} is missing {report.Missing.Count} item(s):[/]");
+            ctx.Console.MarkupLine(report.Complete ? $"[green]{Markup.Escape(requestId)} is complete[/]" : $"[yellow]{Markup.Escape(requestId)} is missing {report.Missing.Count} item(s):[/]");
             foreach (var item in report.Missing) ctx.Console.MarkupLine($"  {item.Id}: {Markup.Escape(item.Label)} ({Markup.Escape(item.Citation)})");
         }
         return CliHost.Success;
@@ -238,14 +231,7 @@ internal static class LegalCommands
         measure = r.Measure, status = RequestLifecycle.Name(r.Status), legal_basis = r.LegalBasis, rule_id = r.RuleId, language = r.Language,
     };
 
-    private static void WriteRequestJson(CliContext ctx, object value) => ctx.Output.WriteLine(JsonSerializer.Serialize(value, RequestFileStore.JsonOptions));
-
-    private static LegalRequest WithId(LegalRequest r, string id) => id == r.Id ? r : new LegalRequest
-    {
-        Id = id, CaseReference = r.CaseReference, RequestType = r.RequestType, RequestingState = r.RequestingState, RequestedState = r.RequestedState,
-        Measure = r.Measure, InstrumentId = r.InstrumentId, RuleId = r.RuleId, LegalBasis = r.LegalBasis, Channel = r.Channel, Urgent = r.Urgent,
-        Language = r.Language, Contents = r.Contents, Findings = r.Findings, History = r.History,
-    };
+    private static void WriteRequestJson(CliContext ctx, object value) => ctx.Output.WriteLine(JsonSerializer.Serialize(value, LegalJson.Options));
 
     private static void PrintRoute(CliContext ctx, RouteResult result)
     {
@@ -253,7 +239,7 @@ internal static class LegalCommands
         if (result.Fallback is not null) ctx.Console.MarkupLine($"[yellow]{Markup.Escape(result.Fallback)}[/]");
         foreach (var o in result.Options)
         {
-            ctx.Console.MarkupLine($"\n[bold]{o.Rank}. {Markup.Escape(o.Instrument)}[/] — {Markup.Escape(o.Rule)} [dim]({Markup.Escape(o.Citation)})[/]{(o.Verified ? "" : " [red]UNVERIFIED[/]")}");
+            ctx.Console.MarkupLine($"\n[bold]{o.Rank}. {Markup.Escape(o.Instrument)}[/] — {Markup.Escape(o.Rule)} [dim]({Markup.Escape(o.Citation)})[/]{(o.Verified ? "" : " [red]UNVERIFIED[/]")}{(o.PartiesConfirmed ? "" : $" [red]{RouteOption.PartyStatusUnverifiedText}[/]")}");
             ctx.Console.MarkupLine($"   channel: {o.Channel}; request type: {o.RequestType}");
             ctx.Console.MarkupLine($"   dual criminality: {o.DualCriminality.Rule} — {Markup.Escape(o.DualCriminality.Note)} ({Markup.Escape(o.DualCriminality.Citation)})");
             foreach (var d in o.Deadlines) ctx.Console.MarkupLine($"   deadline: {Markup.Escape(d.Label)} ({Markup.Escape(d.Citation)})");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Cairn.Core;
 using Cairn.Intel.Screening;
+using Cairn.Tracing.Clustering;
 using Spectre.Console;
 
 namespace Cairn.Cli.Commands;
@@ -10,6 +11,8 @@ namespace Cairn.Cli.Commands;
 /// `cairn screen ADDR… | --file F [--chain btc|eth|CODE]`: each address's hits among imported tags
 /// and sanctions lists. Addresses are normalised per chain before matching (bech32 case, EIP-55
 /// checksums); a malformed address is reported and never matched (docs/intel.md "Screening").
+/// When the data directory holds a Bitcoin index, each address's multi-input cluster is looked up
+/// and hits on other addresses of that cluster are reported as cluster hits.
 /// Exit code 0 whether or not there are hits; 1 for unusable input.
 /// </summary>
 internal static class ScreenCommands
@@ -20,7 +23,8 @@ internal static class ScreenCommands
         var addresses = new Argument<string[]>("addresses") { Description = "Addresses to screen", Arity = ArgumentArity.ZeroOrMore };
         var file = new Option<string?>("--file") { Description = "File with one address per line ('#' starts a comment)" };
         var chain = new Option<string?>("--chain") { Description = "btc | eth | any other currency code (default: detect from the address)" };
-        var command = new Command("screen", "Screen addresses against tags and sanctions lists") { addresses, file, chain, CaseCommands.AsOption, CaseCommands.AgencyOption };
+        var noClusters = new Option<bool>("--no-clusters") { Description = "Do not look up cluster hits in the data directory's Bitcoin index" };
+        var command = new Command("screen", "Screen addresses against tags and sanctions lists") { addresses, file, chain, noClusters, CaseCommands.AsOption, CaseCommands.AgencyOption };
         host.SetAction(command, async (ctx, parseResult, cancellationToken) =>
         {
             var inputs = (parseResult.GetValue(addresses) ?? []).ToList();
@@ -34,7 +38,10 @@ internal static class ScreenCommands
             var (database, service) = await IntelCommands.OpenAsync(ctx, parseResult, cancellationToken).ConfigureAwait(false);
             await using (database)
             {
-                var screener = new Screener(await service.GetIndexAsync(cancellationToken).ConfigureAwait(false));
+                // With a Bitcoin index in the data directory, hits on an address's multi-input cluster are reported too.
+                using var chainIndex = !parseResult.GetValue(noClusters) && Cairn.Index.Bitcoin.IndexManifest.Load(BtcIndexCommands.IndexDirectory(ctx)) is not null ? BtcIndexCommands.OpenIndex(ctx) : null;
+                var clusters = chainIndex is null ? null : new BitcoinClusterResolver(chainIndex, AddressClusters.OpenOrBuild(chainIndex));
+                var screener = new Screener(await service.GetIndexAsync(cancellationToken).ConfigureAwait(false), clusters);
                 var results = inputs.Select(a => screener.Screen(a, parseResult.GetValue(chain))).ToList();
                 if (ctx.Json) ctx.WriteJson(results.Select(ToJson));
                 else Print(ctx, results);

@@ -4,6 +4,7 @@ using Cairn.Core;
 using Cairn.Index.Bitcoin;
 using Cairn.Tracing.Attribution;
 using Cairn.Tracing.Clustering;
+using Cairn.Tracing.Ethereum;
 using Cairn.Tracing.Paths;
 using Cairn.Tracing.Taint;
 using Cairn.Tracing.Tracing;
@@ -21,15 +22,17 @@ internal static class TraceCommands
     {
         ArgumentNullException.ThrowIfNull(host);
         var command = new Command("trace", "Follow funds through the chain (also: path, cluster)");
-        var chain = new Option<string>("--chain") { Description = "btc (eth: not wired yet)", DefaultValueFactory = _ => "btc" };
-        var from = new Option<string[]>("--from") { Description = "Address, txid:vout or txid (repeatable)", Required = true, AllowMultipleArgumentsPerToken = true };
-        var direction = new Option<string>("--direction") { Description = "forward|backward", DefaultValueFactory = _ => "forward" };
-        var model = new Option<string>("--model") { Description = "poison|haircut|fifo|lifo|tiho", DefaultValueFactory = _ => "haircut" };
-        var maxHops = new Option<int>("--max-hops") { Description = "Stop after this many transactions", DefaultValueFactory = _ => 10 };
-        var minAmount = new Option<long>("--min-amount") { Description = "Do not follow less than this many satoshi" };
+        var chain = new Option<string>("--chain") { Description = "btc | eth", DefaultValueFactory = _ => "btc" };
+        var from = new Option<string[]>("--from") { Description = "Address, txid:vout or txid (repeatable); eth: one address", Required = true, AllowMultipleArgumentsPerToken = true };
+        var direction = new Option<string>("--direction") { Description = "forward|backward (eth: forward only)", DefaultValueFactory = _ => "forward" };
+        var model = new Option<string?>("--model") { Description = "btc: poison|haircut|fifo|lifo|tiho (default haircut); eth: fifo|haircut|poison (default fifo)" };
+        var maxHops = new Option<int>("--max-hops") { Description = "Stop after this many transactions (eth: transfers)", DefaultValueFactory = _ => 10 };
+        var minAmount = new Option<long>("--min-amount") { Description = "Do not follow less than this many base units (satoshi, wei or token units)" };
         var until = new Option<string?>("--until") { Description = "Time bound (ISO 8601): forward, spends after it; backward, funding before it" };
         var through = new Option<bool>("--through-coinjoin") { Description = "Continue through CoinJoins with haircut" };
-        var scenario = new Option<string?>("--scenario") { Description = "Attribution from a generated chain's scenario.json" };
+        var asset = new Option<string>("--asset") { Description = "eth: ETH or a token contract address (0x…)", DefaultValueFactory = _ => "ETH" };
+        var scenario = new Option<string?>("--scenario") { Description = "Also attribute from a generated chain's scenario.json (takes precedence over imported intel)" };
+        var noIntel = new Option<bool>("--no-intel") { Description = "Do not read attribution from the data directory's intel (tags, actors)" };
         command.Options.Add(chain);
         command.Options.Add(from);
         command.Options.Add(direction);
@@ -38,24 +41,47 @@ internal static class TraceCommands
         command.Options.Add(minAmount);
         command.Options.Add(until);
         command.Options.Add(through);
+        command.Options.Add(asset);
         command.Options.Add(scenario);
-        host.SetAction(command, (context, parse) =>
+        command.Options.Add(noIntel);
+        command.Options.Add(CaseCommands.AsOption);
+        command.Options.Add(CaseCommands.AgencyOption);
+        host.SetAction(command, async (context, parse, cancellationToken) =>
         {
-            if (!string.Equals(parse.GetValue(chain), "btc", StringComparison.OrdinalIgnoreCase))
-                throw new CairnException($"--chain {parse.GetValue(chain)} is not available for trace yet: only btc");
+            var chainName = parse.GetValue(chain)!.ToLowerInvariant();
+            var timeLimit = parse.GetValue(until) is { } text ? ParseTime(text) : (DateTimeOffset?)null;
+            var intel = parse.GetValue(noIntel) ? null : await OpenIntelAsync(context, parse, cancellationToken).ConfigureAwait(false);
+            if (chainName == "eth")
+            {
+                if (!string.Equals(parse.GetValue(direction), "forward", StringComparison.OrdinalIgnoreCase))
+                    throw new CairnException("--direction backward is not available for --chain eth: only forward");
+                var seeds = parse.GetValue(from) ?? [];
+                if (seeds.Length != 1) throw new CairnException($"--chain eth traces from one address (got {seeds.Length})");
+                var ethRequest = new EthTraceRequest(seeds[0])
+                {
+                    Asset = parse.GetValue(asset)!,
+                    Model = ParseEnum<EthTaintModel>(parse.GetValue(model) ?? "fifo", "--model", "fifo|haircut|poison"),
+                    MaxHops = parse.GetValue(maxHops),
+                    MinAmount = Math.Max(1, parse.GetValue(minAmount)),
+                    ToTime = timeLimit?.ToUnixTimeSeconds(),
+                };
+                EthCommands.Trace(context, ethRequest, intel);
+                return CliHost.Success;
+            }
+            if (chainName != "btc") throw new CairnException($"--chain {chainName} is not one of btc|eth");
             var request = new TraceRequest
             {
                 From = parse.GetValue(from) ?? [],
                 Direction = ParseEnum<TraceDirection>(parse.GetValue(direction)!, "--direction", "forward|backward"),
-                Model = ParseEnum<TaintModel>(parse.GetValue(model)!, "--model", "poison|haircut|fifo|lifo|tiho"),
+                Model = ParseEnum<TaintModel>(parse.GetValue(model) ?? "haircut", "--model", "poison|haircut|fifo|lifo|tiho"),
                 MaxHops = parse.GetValue(maxHops),
                 MinAmountSat = parse.GetValue(minAmount),
-                TimeLimit = parse.GetValue(until) is { } text ? ParseTime(text) : null,
+                TimeLimit = timeLimit,
                 ThroughCoinJoin = parse.GetValue(through),
             };
             using var index = BtcIndexCommands.OpenIndex(context);
             var clusters = AddressClusters.OpenOrBuild(index);
-            var attribution = Attribution(index, clusters, parse.GetValue(scenario));
+            var attribution = Attribution(index, clusters, parse.GetValue(scenario), intel);
             var result = new Tracer(index, clusters, attribution).Trace(request);
             if (context.Json) context.WriteJson(TraceJson(result));
             else PrintTrace(context, result);
@@ -112,19 +138,24 @@ internal static class TraceCommands
         var limit = new Option<int>("--limit") { Description = "Addresses to list", DefaultValueFactory = _ => 100 };
         var scenario = new Option<string?>("--scenario") { Description = "Attribution from a generated chain's scenario.json" };
         var rebuild = new Option<bool>("--rebuild") { Description = "Rebuild btc-index/addr_cluster first" };
+        var noIntel = new Option<bool>("--no-intel") { Description = "Do not read attribution from the data directory's intel (tags, actors)" };
         command.Arguments.Add(address);
+        command.Options.Add(noIntel);
+        command.Options.Add(CaseCommands.AsOption);
+        command.Options.Add(CaseCommands.AgencyOption);
         command.Options.Add(offset);
         command.Options.Add(limit);
         command.Options.Add(scenario);
         command.Options.Add(rebuild);
-        host.SetAction(command, (context, parse) =>
+        host.SetAction(command, async (context, parse, cancellationToken) =>
         {
+            var intel = parse.GetValue(noIntel) ? null : await OpenIntelAsync(context, parse, cancellationToken).ConfigureAwait(false);
             using var index = BtcIndexCommands.OpenIndex(context);
             if (parse.GetValue(rebuild)) File.Delete(Path.Combine(index.Directory, AddressClusters.FileName));
             var clusters = AddressClusters.OpenOrBuild(index);
             var addressId = SeedResolver.FindAddress(index, parse.GetValue(address)!);
             var clusterId = clusters.ClusterOf(addressId);
-            var attribution = Attribution(index, clusters, parse.GetValue(scenario));
+            var attribution = Attribution(index, clusters, parse.GetValue(scenario), intel);
             var tag = attribution?.LookupCluster(clusterId) ?? attribution?.Lookup(addressId);
             var skip = Math.Max(0, parse.GetValue(offset));
             var take = Math.Clamp(parse.GetValue(limit), 0, 10_000);
@@ -148,8 +179,27 @@ internal static class TraceCommands
         return command;
     }
 
-    private static ClusterAttribution? Attribution(BitcoinIndex index, AddressClusters clusters, string? scenarioPath) =>
-        scenarioPath is null ? null : new ClusterAttribution(index, clusters, ScenarioAttributionSource.Load(scenarioPath));
+    /// <summary>Attribution from the data directory's intel store, with a scenario file (when given) taking precedence.</summary>
+    private static ClusterAttribution? Attribution(BitcoinIndex index, AddressClusters clusters, string? scenarioPath, IntelAttributionSource? intel)
+    {
+        var layers = new List<IAttributionSource>();
+        if (scenarioPath is not null) layers.Add(ScenarioAttributionSource.Load(scenarioPath));
+        if (intel is not null && (intel.Count > 0 || intel.SanctionedCount > 0)) layers.Add(intel);
+        return layers.Count switch
+        {
+            0 => null,
+            1 => new ClusterAttribution(index, clusters, layers[0]),
+            _ => new ClusterAttribution(index, clusters, new LayeredAttributionSource(layers)),
+        };
+    }
+
+    /// <summary>A snapshot of the data directory's tags, actors and sanctions (the same store `cairn intel` writes).</summary>
+    internal static async Task<IntelAttributionSource> OpenIntelAsync(CliContext context, ParseResult parse, CancellationToken cancellationToken)
+    {
+        var (database, service) = await IntelCommands.OpenAsync(context, parse, cancellationToken).ConfigureAwait(false);
+        await using (database)
+            return await IntelAttributionSource.FromStoreAsync(service.Store, cancellationToken).ConfigureAwait(false);
+    }
 
     private static T ParseEnum<T>(string text, string option, string allowed) where T : struct, Enum =>
         Enum.TryParse<T>(text, ignoreCase: true, out var value) && !int.TryParse(text, out _)
@@ -183,7 +233,7 @@ internal static class TraceCommands
             actor = e.Attribution?.ActorId, actor_label = e.Attribution?.Label, category = e.Attribution?.Category,
             jurisdictions = e.Attribution?.Jurisdictions ?? [], confidence = e.Attribution?.Confidence, attribution_source = e.Attribution?.Source,
             amount_sat = Sat(e.AmountSat), amount_btc = Btc(e.AmountSat), share = e.Share, hops = e.Hops, reason = e.Reason,
-            paths = e.Paths, paths_truncated = e.PathsTruncated,
+            sanctioned = e.Sanctioned, paths = e.Paths, paths_truncated = e.PathsTruncated,
         }),
         jurisdictions = result.Jurisdictions.Select(j => new { jurisdiction = j.Jurisdiction, amount_sat = Sat(j.AmountSat), amount_btc = Btc(j.AmountSat), endpoints = j.Endpoints, actors = j.Actors }),
         bounds = result.Bounds.Select(b => new { bound = b.Bound, limit = b.Limit, unexplored_outputs = b.UnexploredOutputs, amount_sat = Sat(b.AmountSat) }),

@@ -30,6 +30,7 @@ public sealed class EthereumIndex : IDisposable
     private readonly MappedColumn<long> _inOffsets;
     private readonly MappedColumn<long> _inRows;
     private readonly Dictionary<AddressKey, int> _addressIds;
+    private readonly EthTxHashIndex? _txHashes;
 
     private EthereumIndex(string directory, EthIndexHead head)
     {
@@ -59,6 +60,8 @@ public sealed class EthereumIndex : IDisposable
         _inRows = new(PathOf(EthIndexFiles.InRows), AdjacencyTransfers);
         _addressIds = new Dictionary<AddressKey, int>(head.Addresses);
         for (var id = 0; id < head.Addresses; id++) _addressIds[_addresses[id]] = id;
+        _txHashes = EthTxHashIndex.TryOpen(directory, head, number =>
+            number >= head.StartBlock && number < head.StartBlock + head.Blocks ? _blocks[number - head.StartBlock].Hash : null);
     }
 
     public string Directory { get; }
@@ -146,12 +149,22 @@ public sealed class EthereumIndex : IDisposable
             row.Status switch { 1 => true, 0 => false, _ => null }, BlockTimestamp(row.BlockNumber));
     }
 
-    /// <summary>Finds a transaction by hash (a linear scan of txs.bin; see docs/ethereum.md, limits).</summary>
+    /// <summary>
+    /// Finds a transaction by hash: a binary search of the hash index (txs.byhash.bin) for the
+    /// transactions it covers, a scan of txs.bin for the rest (all of them when the hash index is missing or stale).
+    /// </summary>
     public EthTransactionInfo FindTransaction(string hash)
     {
         var bytes = Hex.ToBytes(hash, "transaction hash");
         if (bytes.Length != 32) throw new CairnException($"malformed transaction hash '{hash}': expected 0x followed by 64 hex digits");
-        for (long id = 0; id < _transactions.Count; id++)
+        long scanFrom = 0;
+        if (_txHashes is not null)
+        {
+            foreach (var candidate in _txHashes.Candidates(bytes))
+                if (((ReadOnlySpan<byte>)_transactions[candidate].Hash).SequenceEqual(bytes)) return Transaction(candidate);
+            scanFrom = _txHashes.Covered;
+        }
+        for (var id = scanFrom; id < _transactions.Count; id++)
             if (((ReadOnlySpan<byte>)_transactions[id].Hash).SequenceEqual(bytes)) return Transaction(id);
         throw new NotFoundException($"transaction {hash} is not in the Ethereum index ({Directory})");
     }
@@ -178,6 +191,7 @@ public sealed class EthereumIndex : IDisposable
     {
         IDisposable[] all = [_blocks, _transactions, _addresses, _tokens, _wide, _kind, _from, _to, _token, _value, _transaction, _ordinal, _block, _outOffsets, _outRows, _inOffsets, _inRows];
         foreach (var column in all) column.Dispose();
+        _txHashes?.Dispose();
     }
 
     private IEnumerable<long> Adjacent(int addressId, MappedColumn<long> offsets, MappedColumn<long> rows, MappedColumn<uint> endpoint)

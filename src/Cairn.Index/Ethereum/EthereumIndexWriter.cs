@@ -205,13 +205,14 @@ public sealed class EthereumIndexWriter : IDisposable
         Commit();
     }
 
-    /// <summary>Rebuilds the per-address CSR adjacency over all committed transfers (see <see cref="EthAdjacencyBuilder"/>).</summary>
+    /// <summary>Rebuilds the per-address CSR adjacency over all committed transfers (see <see cref="EthAdjacencyBuilder"/>) and the transaction hash index (<see cref="EthTxHashIndex"/>).</summary>
     public void RebuildAdjacency()
     {
         Commit();
         EthAdjacencyBuilder.Build(_directory, _head.Transfers, _head.Addresses);
         _head = _head with { AdjacencyTransfers = _head.Transfers, AdjacencyAddresses = _head.Addresses };
         _head.Write(_directory);
+        EthTxHashIndex.Build(_directory, _head);
     }
 
     public void Dispose()

@@ -94,7 +94,7 @@ public sealed class ScreeningIndex
             Span<char> lower = stackalloc char[input.Length];
             if (!TryLowerUniformCase(input, lower)) return ScreeningStatus.Malformed; // BIP-173: mixed case is invalid
             if (Found(_bitcoinLookup, lower, out hits)) return ScreeningStatus.Hit;
-            return _normalizer.Bitcoin.IsValid(input.ToString(), out _) ? ScreeningStatus.NoHit : ScreeningStatus.Malformed;
+            return IsValidBitcoin(input) ? ScreeningStatus.NoHit : ScreeningStatus.Malformed;
         }
         if (Found(_bitcoinLookup, input, out hits)) return ScreeningStatus.Hit;
         if (family is null)
@@ -110,7 +110,7 @@ public sealed class ScreeningIndex
                 return ScreeningStatus.NoHit;
             }
         }
-        return _normalizer.Bitcoin.IsValid(input.ToString(), out _) ? ScreeningStatus.NoHit : ScreeningStatus.Malformed;
+        return IsValidBitcoin(input) ? ScreeningStatus.NoHit : ScreeningStatus.Malformed;
     }
 
     /// <summary>Why <paramref name="address"/> is malformed in <paramref name="family"/> (slow path, for reports).</summary>
@@ -144,6 +144,13 @@ public sealed class ScreeningIndex
         if (hasUpper && hasLower && !_normalizer.Ethereum.IsValid(input.ToString(), out _)) return ScreeningStatus.Malformed;
         return Found(_ethereumLookup, lower, out hits) ? ScreeningStatus.Hit : ScreeningStatus.NoHit;
     }
+
+    /// <summary>
+    /// Checksum check for a miss. With the default validator (Cairn.Chains.Bitcoin's codec) it runs
+    /// on the stack (<see cref="MainnetAddressCheck"/>, same answers); a custom validator is asked as given.
+    /// </summary>
+    private bool IsValidBitcoin(ReadOnlySpan<char> input) =>
+        _normalizer.Bitcoin is BitcoinAddressValidator ? MainnetAddressCheck.IsValid(input) : _normalizer.Bitcoin.IsValid(input.ToString(), out _);
 
     private bool Found(Dictionary<string, HitSlice>.AlternateLookup<ReadOnlySpan<char>> lookup, ReadOnlySpan<char> key, out ReadOnlyMemory<ScreeningHit> hits)
     {

@@ -51,4 +51,21 @@ public sealed record Instrument(
     /// <summary>Whether both States appear in the parties list even though the instrument is not (yet) in force.</summary>
     public bool ListsBoth(string requesting, string requested) =>
         Parties.Any(p => p.State == requesting) && Parties.Any(p => p.State == requested);
+
+    /// <summary>
+    /// Whether the instrument may bind both States although its data does not show it: the party list
+    /// is partial and each State is either a party on <paramref name="date"/> or absent from the list.
+    /// A State listed with a later entry into force is known not to be bound yet, so it does not count.
+    /// </summary>
+    public bool MayBind(string requesting, string requested, DateOnly date, Func<string, bool> isEuMember)
+    {
+        if (PartiesCompleteness != "partial" || Membership == "eu_members_except") return false;
+        if (!InForce || (EntryIntoForce is { } start && start > date)) return false;
+        if (Membership == "bilateral_hub" && requesting != Hub && requested != Hub) return false;
+        if (Binds(requesting, requested, date, isEuMember)) return false;
+        return new[] { requesting, requested }.All(state => PartyOn(state, date, isEuMember) is not null || !Lists(state));
+    }
+
+    /// <summary>Whether <paramref name="state"/> appears in the parties list at all (whatever its dates).</summary>
+    public bool Lists(string state) => (Membership == "bilateral_hub" && state == Hub) || Parties.Any(p => p.State == state);
 }

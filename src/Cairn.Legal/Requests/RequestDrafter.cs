@@ -64,7 +64,8 @@ public sealed class RequestDrafter
             Measure = measure,
             InstrumentId = instrument.Id,
             RuleId = rule.Id,
-            LegalBasis = $"{instrument.Title}, {rule.Citation}",
+            // A basis from a partial party list that lacks one State must be confirmed before sending: say so in the text itself.
+            LegalBasis = $"{instrument.Title}, {rule.Citation}" + (option.PartiesConfirmed ? "" : $" [{RouteOption.PartyStatusUnverifiedText}]"),
             Channel = option.Channel,
             Urgent = input.Urgent,
             Language = input.Language,

@@ -63,6 +63,9 @@ public sealed class ClusterAttribution
         return _clusters is not null && _byCluster.TryGetValue(_clusters.ClusterOf(addressId), out var viaCluster) ? viaCluster : null;
     }
 
+    /// <summary>True when the address itself is on a sanctions list the source knows.</summary>
+    public bool IsSanctioned(uint addressId) => addressId != uint.MaxValue && _source.IsSanctioned(_index.AddressString(addressId));
+
     /// <summary>The attribution of a whole cluster (from any tagged member), or null.</summary>
     public ActorAttribution? LookupCluster(uint clusterId) => _byCluster.GetValueOrDefault(clusterId);
 }

@@ -11,4 +11,7 @@ public interface IAttributionSource
 
     /// <summary>Every address this source attributes (to propagate tags to their clusters).</summary>
     IEnumerable<string> AttributedAddresses { get; }
+
+    /// <summary>True when the address is on a sanctions list (a flag beside the attribution; sources without lists say no).</summary>
+    bool IsSanctioned(string address) => false;
 }

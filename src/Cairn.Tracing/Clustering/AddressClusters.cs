@@ -68,9 +68,16 @@ public sealed class AddressClusters
     }
 
     /// <summary>Union-find over co-spent input addresses with path halving; the smaller root wins, so roots are minimum ids.</summary>
-    public static AddressClusters Build(BitcoinIndex index)
+    public static AddressClusters Build(BitcoinIndex index) => Build(index, ClusteringOptions.MultiInputOnly);
+
+    /// <summary>
+    /// As <see cref="Build(BitcoinIndex)"/>, with change-based clustering when <paramref name="options"/> asks for it.
+    /// Change-based clusters are not saved as <c>addr_cluster</c> (that file is always multi-input only).
+    /// </summary>
+    public static AddressClusters Build(BitcoinIndex index, ClusteringOptions options)
     {
         ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(options);
         var parent = new uint[index.AddressCount];
         for (uint a = 0; a < parent.Length; a++) parent[a] = a;
         for (uint tx = 0; tx < index.TransactionCount; tx++)
@@ -87,6 +94,7 @@ public sealed class AddressClusters
                 else Union(parent, anchor, address);
             }
         }
+        if (options.ChangeBased) JoinChange(index, parent, options.MinimumChangeConfidence);
         for (uint a = 0; a < parent.Length; a++) parent[a] = Find(parent, a);
         return new AddressClusters(parent, index.TransactionCount);
     }
@@ -119,6 +127,22 @@ public sealed class AddressClusters
         var clusterOf = new uint[addresses];
         stream.ReadExactly(MemoryMarshal.AsBytes(clusterOf.AsSpan()));
         return new AddressClusters(clusterOf, transactions);
+    }
+
+    /// <summary>Joins each confident change output's address to the cluster of the transaction's first input address.</summary>
+    private static void JoinChange(BitcoinIndex index, uint[] parent, double minimumConfidence)
+    {
+        for (uint tx = 0; tx < index.TransactionCount; tx++)
+        {
+            var (firstOutput, endOutput) = index.OutputsOf(tx);
+            if (endOutput - firstOutput < 2 || index.TransactionFlags(tx).HasFlag(TxFlags.Coinbase)) continue;
+            var verdict = ChangeDetector.Detect(index, tx);
+            if (verdict.ChangeOutput is not { } vout || verdict.Confidence < minimumConfidence) continue;
+            var (firstInput, _) = index.InputsOf(tx);
+            var inputAddress = index.AddressOf(index.SpentOutputOf(firstInput));
+            var changeAddress = index.AddressOf(firstOutput + (uint)vout);
+            if (inputAddress != uint.MaxValue && changeAddress != uint.MaxValue) Union(parent, inputAddress, changeAddress);
+        }
     }
 
     private static uint Find(uint[] parent, uint a)

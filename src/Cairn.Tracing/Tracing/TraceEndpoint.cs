@@ -17,4 +17,8 @@ public sealed record TraceEndpoint(
     int Hops,
     StopReason Reason,
     IReadOnlyList<IReadOnlyList<string>> Paths,
-    bool PathsTruncated);
+    bool PathsTruncated)
+{
+    /// <summary>The endpoint's address is on an imported sanctions list (OFAC): a flag, not an attribution.</summary>
+    public bool Sanctioned { get; init; }
+}

@@ -24,7 +24,7 @@ internal sealed partial class TraceRun
                 _hopsOf[output],
                 reason,
                 paths,
-                truncated));
+                truncated) { Sanctioned = hasAddress && _attribution?.IsSanctioned(address) == true });
         }
         endpoints.Sort((a, b) => b.AmountSat != a.AmountSat ? b.AmountSat.CompareTo(a.AmountSat) : string.CompareOrdinal(a.Output, b.Output));
         return new TraceResult

@@ -1,34 +1,23 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Cairn.Cli.Tests.Trace;
 
 public sealed class TraceCommandTests
 {
-    private static readonly Lazy<(string Data, string Scenario)> Chain = new(() =>
-    {
-        var root = Path.Combine(Path.GetTempPath(), "cairn-trace-cli-" + Environment.ProcessId);
-        var blocks = Path.Combine(root, "blocks");
-        var data = Path.Combine(root, "data");
-        Assert.Equal(0, CliRunner.Run("dev", "gen-btc", "--txs", "6000", "--seed", "3", "--out", blocks).ExitCode);
-        Assert.Equal(0, CliRunner.Run("--data", data, "btc", "ingest", "--blocks", blocks, "--network", "regtest").ExitCode);
-        return (data, Path.Combine(blocks, "scenario.json"));
-    });
+    private static string Ransom() => GeneratedChainData.ScenarioJson().GetProperty("ransomware").GetProperty("ransom_address").GetString()!;
 
-    private static JsonElement Scenario() => JsonDocument.Parse(File.ReadAllText(Chain.Value.Scenario)).RootElement;
+    private static long Sat(JsonElement element, string property) => long.Parse(element.GetProperty(property).GetString()!, CultureInfo.InvariantCulture);
 
     [Fact]
     public void Trace_Json_ConservesTheRansomAndNamesJurisdictions()
     {
-        var ransom = Scenario().GetProperty("ransomware").GetProperty("ransom_address").GetString()!;
-        var result = CliRunner.Run("--data", Chain.Value.Data, "--json", "trace", "--from", ransom, "--model", "haircut",
-            "--through-coinjoin", "--max-hops", "12", "--scenario", Chain.Value.Scenario);
+        var result = CliRunner.Run("--data", GeneratedChainData.Data, "--json", "trace", "--from", Ransom(), "--model", "haircut",
+            "--through-coinjoin", "--max-hops", "12", "--scenario", GeneratedChainData.ScenarioPath);
         Assert.True(result.ExitCode == 0, result.Error);
         var json = JsonDocument.Parse(result.Output).RootElement;
-        var traced = long.Parse(json.GetProperty("traced_amount_sat").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
-        var endpoints = json.GetProperty("endpoints").EnumerateArray()
-            .Sum(e => long.Parse(e.GetProperty("amount_sat").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
-        var fees = long.Parse(json.GetProperty("fees_sat").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(traced, endpoints + fees);
+        var endpoints = json.GetProperty("endpoints").EnumerateArray().Sum(e => Sat(e, "amount_sat"));
+        Assert.Equal(Sat(json, "traced_amount_sat"), endpoints + Sat(json, "fees_sat"));
         Assert.Contains(json.GetProperty("endpoints").EnumerateArray(), e => e.GetProperty("reason").GetString() == "attributed");
         Assert.NotEmpty(json.GetProperty("jurisdictions").EnumerateArray());
     }
@@ -36,17 +25,25 @@ public sealed class TraceCommandTests
     [Fact]
     public void Trace_UnknownModel_ExitsOneWithOneLine()
     {
-        var ransom = Scenario().GetProperty("ransomware").GetProperty("ransom_address").GetString()!;
-        var result = CliRunner.Run("--data", Chain.Value.Data, "trace", "--from", ransom, "--model", "magic");
+        var result = CliRunner.Run("--data", GeneratedChainData.Data, "trace", "--from", Ransom(), "--model", "magic");
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("error: --model 'magic' is not one of poison|haircut|fifo|lifo|tiho", result.Error.Trim());
     }
 
     [Fact]
-    public void Trace_EthereumChain_SaysItIsNotWiredYet()
+    public void Trace_EthereumChainWithoutAnEthereumIndex_SaysHowToBuildOne()
     {
-        var result = CliRunner.Run("--data", Chain.Value.Data, "trace", "--chain", "eth", "--from", "0x00");
+        var result = CliRunner.Run("--data", GeneratedChainData.Data, "trace", "--chain", "eth", "--from", "0x0000000000000000000000000000000000000001");
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("only btc", result.Error);
+        Assert.Contains("no Ethereum index", result.Error);
+        Assert.Contains("cairn eth ingest", result.Error);
+    }
+
+    [Fact]
+    public void Trace_UnknownChain_ExitsOneNamingIt()
+    {
+        var result = CliRunner.Run("--data", GeneratedChainData.Data, "trace", "--chain", "ltc", "--from", Ransom());
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("error: --chain ltc is not one of btc|eth", result.Error.Trim());
     }
 }

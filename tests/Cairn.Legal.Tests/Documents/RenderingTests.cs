@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Cairn.Legal.Documents;
 using Cairn.Legal.Requests;
 using Cairn.Legal.Tests.Requests;
@@ -62,23 +63,14 @@ public class RenderingTests
     }
 
     [Fact]
-    public void FileStore_RoundTripsExactAmounts()
+    public void LegalJson_RoundTripsExactAmounts_AsBaseUnitStrings()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "cairn-legal-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var store = new RequestFileStore(directory);
-            var request = RequestFixtures.DraftFor("US", "preservation");
-            store.Save(request);
-            var loaded = store.Get(request.Id);
-            Assert.Equal(request.Findings[0].Amounts[0].BaseUnits, loaded.Findings[0].Amounts[0].BaseUnits);
-            Assert.Equal(request.Contents, loaded.Contents);
-            Assert.Equal(RequestStatus.Draft, loaded.Status);
-            Assert.Contains("\"5000000000\"", File.ReadAllText(Path.Combine(directory, "legal", "requests", request.Id + ".json")), StringComparison.Ordinal);
-        }
-        finally
-        {
-            if (Directory.Exists(directory)) Directory.Delete(directory, true);
-        }
+        var request = RequestFixtures.DraftFor("US", "preservation");
+        var json = JsonSerializer.Serialize(request, LegalJson.Options);
+        var loaded = JsonSerializer.Deserialize<LegalRequest>(json, LegalJson.Options)!;
+        Assert.Equal(request.Findings[0].Amounts[0].BaseUnits, loaded.Findings[0].Amounts[0].BaseUnits);
+        Assert.Equal(request.Contents, loaded.Contents);
+        Assert.Equal(RequestStatus.Draft, loaded.Status);
+        Assert.Contains("\"5000000000\"", json, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using Cairn.Core;
+using Cairn.Legal.Reference;
 using Cairn.Legal.Routing;
 
 namespace Cairn.Legal.Tests.Routing;
@@ -65,13 +66,64 @@ public class RouteFinderTests
     }
 
     [Fact]
-    public void NoInstrumentBindsBothStates_SaysReciprocityOrLettersRogatory()
+    public void NoInstrumentBindsBothStates_WhenEveryListIsComplete_SaysReciprocityOrLettersRogatory()
     {
-        // Kiribati and Tonga appear in no instrument party list in the data.
-        var route = Find("KI", "TO", "testimony");
+        // Tonga is in no party list; with every list declared complete nothing can bind it.
+        var complete = WithInstruments(TestData.Reference.Instruments.Select(i => i with { PartiesCompleteness = "complete" }));
+        var route = new RouteFinder(complete, new FixedTime(TestData.Now)).Find(new RouteQuery("KI", "TO", "testimony", false));
         Assert.Empty(route.Options);
         Assert.Equal(RouteResult.NoInstrumentFallback, route.Fallback);
     }
+
+    [Fact]
+    public void StateAbsentFromPartialLists_IsNoProofOfAbsence_OptionsAreUnconfirmed()
+    {
+        // Real data: Tonga is in no party list; UNTOC, UNCAC, Budapest and ETS 030 lists are partial.
+        var route = Find("KI", "TO", "testimony");
+        Assert.Contains(route.Options, o => o.RuleId == "untoc-art18");
+        Assert.All(route.Options, o => Assert.Equal(RouteOption.PartyStatusUnverified, o.PartyStatus));
+        Assert.All(route.Options, o => Assert.Contains(o.Unverified, u => u.StartsWith("party status unverified (list partial): TO", StringComparison.Ordinal)));
+        Assert.Equal(RouteResult.UnconfirmedOnlyFallback, route.Fallback);
+    }
+
+    [Fact]
+    public void NetherlandsMissingFromUntocList_FreezeToSingapore_ListsUntocArts18And13AsUnconfirmed()
+    {
+        // UNTOC Art 18(1) (MLA incl. freezing, 18(3)(c)) and Art 13 (confiscation cooperation); SG is a listed party.
+        var reference = Without("untoc", "NL");
+        var route = new RouteFinder(reference, new FixedTime(TestData.Now)).Find(new RouteQuery("NL", "SG", "freeze", false));
+        var untoc = route.Options.Where(o => o.InstrumentId == "untoc").ToList();
+        Assert.Equal(["untoc-art13", "untoc-art18"], untoc.Select(o => o.RuleId).Order(StringComparer.Ordinal));
+        Assert.All(untoc, o => Assert.False(o.PartiesConfirmed));
+        Assert.All(untoc, o => Assert.Contains("party status unverified (list partial): NL is not in the UNTOC party list, which is partial", o.Unverified));
+        Assert.NotEqual(RouteResult.NoInstrumentFallback, route.Fallback);
+    }
+
+    [Fact]
+    public void UnconfirmedOptions_RankAfterEveryListedOne()
+    {
+        // Germany and the United States are listed UNTOC parties; ETS 030's partial list names Germany only.
+        var options = Find("US", "DE", "testimony").Options;
+        Assert.True(options[0].PartiesConfirmed);
+        Assert.Contains(options, o => o.InstrumentId == "ets030" && !o.PartiesConfirmed);
+        Assert.True(options.SkipWhile(o => o.PartiesConfirmed).All(o => !o.PartiesConfirmed));
+        Assert.Null(Find("US", "DE", "testimony").Fallback);
+    }
+
+    [Fact]
+    public void StateListedWithLaterEntryIntoForce_IsNotACandidate()
+    {
+        var untoc = TestData.Reference.Instrument("untoc");
+        var later = untoc with { Parties = [.. untoc.Parties.Where(p => p.State != "NL"), new InstrumentParty("NL", null, null, new DateOnly(2030, 1, 1), true, [], null, null)] };
+        var reference = WithInstruments(TestData.Reference.Instruments.Select(i => i.Id == "untoc" ? later : i));
+        var route = new RouteFinder(reference, new FixedTime(TestData.Now)).Find(new RouteQuery("NL", "SG", "freeze", false));
+        Assert.DoesNotContain(route.Options, o => o.InstrumentId == "untoc");
+    }
+
+    private static LegalReference WithInstruments(IEnumerable<Instrument> instruments) => new(TestData.Reference.Jurisdictions, instruments);
+
+    private static LegalReference Without(string instrumentId, string state) =>
+        WithInstruments(TestData.Reference.Instruments.Select(i => i.Id == instrumentId ? i with { Parties = i.Parties.Where(p => p.State != state).ToList() } : i));
 
     [Fact]
     public void SecondProtocol_NotInForce_IsNotedNotRouted_Cets224Art16()

@@ -59,4 +59,17 @@ public sealed class AddressClustersTests
         Assert.Equal(chain.Clusters.ClusterCount, reopened.ClusterCount);
         for (uint a = 0; a < reopened.AddressCount; a += 13) Assert.Equal(chain.Clusters.ClusterOf(a), reopened.ClusterOf(a));
     }
+
+    [Fact]
+    public void Build_ChangeBasedOptIn_OnlyMergesMultiInputClusters_AndIsOffByDefault()
+    {
+        var chain = GeneratedChain.Instance;
+        var withChange = AddressClusters.Build(chain.Index, new ClusteringOptions { ChangeBased = true });
+
+        Assert.False(ClusteringOptions.MultiInputOnly.ChangeBased);
+        Assert.True(withChange.ClusterCount < chain.Clusters.ClusterCount, $"{withChange.ClusterCount} vs {chain.Clusters.ClusterCount}");
+        // Change-based clustering only ever merges: addresses together under multi-input stay together.
+        for (uint a = 0; a < chain.Clusters.AddressCount; a += 11)
+            Assert.Equal(withChange.ClusterOf(chain.Clusters.ClusterOf(a)), withChange.ClusterOf(a));
+    }
 }

@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Cairn.Core;
+
+namespace Cairn.Exchange.Nodes;
+
+/// <summary>
+/// What a node publishes about itself and a partner registers: id, owner, where to deliver,
+/// and two public keys as base64 DER SubjectPublicKeyInfo: ECDSA P-256 for signatures and
+/// ECDH P-256 for key agreement. Exchanged out of band; the fingerprints are what people compare.
+/// </summary>
+public sealed record NodeCard
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+    };
+
+    public required string NodeId { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string Agency { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-2 of the agency's State.</summary>
+    public required string Country { get; init; }
+
+    /// <summary>Base URL the node accepts envelopes on, e.g. <c>https://cairn.fiu.example</c>.</summary>
+    public required string Endpoint { get; init; }
+
+    public required string SigningKey { get; init; }
+
+    public required string EncryptionKey { get; init; }
+
+    [JsonIgnore]
+    public string SigningFingerprint => Fingerprint.Of(Convert.FromBase64String(SigningKey));
+
+    [JsonIgnore]
+    public string EncryptionFingerprint => Fingerprint.Of(Convert.FromBase64String(EncryptionKey));
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    /// <summary>Parses a node card file; throws <see cref="CairnException"/> naming <paramref name="source"/> when it is not one.</summary>
+    public static NodeCard Parse(string json, string source)
+    {
+        NodeCard? card;
+        try
+        {
+            card = JsonSerializer.Deserialize<NodeCard>(json, JsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw new CairnException($"{source} is not a node card: {ex.Message}", ex);
+        }
+        if (card is null) throw new CairnException($"{source} is not a node card");
+        card.Validate(source);
+        return card;
+    }
+
+    /// <summary>Checks that both keys are P-256 public keys and the ids are usable; throws naming <paramref name="source"/>.</summary>
+    public void Validate(string source)
+    {
+        if (string.IsNullOrWhiteSpace(NodeId) || NodeId.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+            throw new CairnException($"{source}: node id '{NodeId}' must be non-empty without spaces");
+        try
+        {
+            using var signing = ImportSigningKey();
+            using var encryption = ImportEncryptionKey();
+            if (signing.KeySize != 256 || encryption.KeySize != 256)
+                throw new CairnException($"{source}: keys must be P-256");
+        }
+        catch (Exception ex) when (ex is FormatException or CryptographicException)
+        {
+            throw new CairnException($"{source}: unreadable public key ({ex.Message})", ex);
+        }
+    }
+
+    public ECDsa ImportSigningKey()
+    {
+        var key = ECDsa.Create();
+        key.ImportSubjectPublicKeyInfo(Convert.FromBase64String(SigningKey), out _);
+        return key;
+    }
+
+    public ECDiffieHellman ImportEncryptionKey()
+    {
+        var key = ECDiffieHellman.Create();
+        key.ImportSubjectPublicKeyInfo(Convert.FromBase64String(EncryptionKey), out _);
+        return key;
+    }
+
+    /// <summary>Whether <paramref name="signature"/> (DER ECDSA) over <paramref name="data"/> was made by this node's signing key.</summary>
+    public bool Verifies(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
+    {
+        using var key = ImportSigningKey();
+        return key.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+    }
+}

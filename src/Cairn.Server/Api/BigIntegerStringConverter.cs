@@ -1,0 +1,22 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Cairn.Core;
+
+namespace Cairn.Server.Api;
+
+/// <summary>Exact amounts travel as decimal strings (DESIGN "Contracts"): JSON numbers lose digits past 2^53 in most clients.</summary>
+public sealed class BigIntegerStringConverter : JsonConverter<BigInteger>
+{
+    public override BigInteger Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.Number
+            ? throw new JsonException("amounts must be strings of base units, e.g. \"12345678\"")
+            : BaseUnits.ParseInteger(reader.GetString() ?? "", "amount");
+
+    public override void Write(Utf8JsonWriter writer, BigInteger value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.ToString(CultureInfo.InvariantCulture));
+    }
+}

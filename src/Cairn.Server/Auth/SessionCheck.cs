@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Cairn.Server.Auth;
+
+/// <summary>
+/// Re-reads the account behind a cookie session on every request: a disabled account loses its
+/// sessions at once, and changed roles apply at the next request rather than at next sign-in.
+/// </summary>
+public static class SessionCheck
+{
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var login = context.Principal?.Identity?.Name;
+        var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountService>();
+        var account = login is null ? null : await accounts.Store.FindAsync(login, context.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (account is null || account.Disabled)
+        {
+            context.RejectPrincipal();
+            return;
+        }
+        var current = CairnClaims.Identity(account, CookieAuthenticationDefaults.AuthenticationScheme, context.Principal!.FindFirstValue(CairnClaims.AuthMethod) ?? "password");
+        var before = string.Join(",", context.Principal!.Claims.Select(c => c.Type + "=" + c.Value).Order());
+        var after = string.Join(",", current.Claims.Select(c => c.Type + "=" + c.Value).Order());
+        if (before != after)
+        {
+            context.ReplacePrincipal(new ClaimsPrincipal(current));
+            context.ShouldRenew = true;
+        }
+    }
+}

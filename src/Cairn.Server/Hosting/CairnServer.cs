@@ -1,0 +1,150 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Cairn.Cases.Agencies;
+using Cairn.Intel.Store;
+using Cairn.Server.Api;
+using Cairn.Server.Auth;
+using Cairn.Server.Exchange;
+using Cairn.Server.Security;
+using Cairn.Server.Ui;
+using Cairn.Storage;
+using Cairn.Storage.Intel;
+using Cairn.Workspace.Chain;
+using Cairn.Workspace.Legal;
+using Cairn.Workspace.Tracing;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Cairn.Server.Hosting;
+
+/// <summary>
+/// Builds the web application for one installation: opens the database (migrated), bootstraps
+/// the first admin, registers what endpoints need, and maps the API (/api/v1, OpenAPI at
+/// /openapi/v1.json), the node-to-node exchange (/exchange/v1) and the web UI. Used by the
+/// server's own entry point, by `cairn serve` / `cairn demo`, and by tests.
+/// </summary>
+public static class CairnServer
+{
+    public static async Task<ServerHost> BuildAsync(ServerOptions options, string[]? args = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args ?? [], ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls(options.Urls);
+        // Per-request information logs would cost more than many requests do; warnings and refusals stay.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            k.AddServerHeader = false;
+        });
+        var time = options.Time ?? TimeProvider.System;
+        Directory.CreateDirectory(options.DataDirectory);
+        var database = options.DatabaseUrl is null
+            ? await CairnDatabase.OpenDataDirectoryAsync(options.DataDirectory, time, cancellationToken).ConfigureAwait(false)
+            : await CairnDatabase.OpenAsync(DatabaseLocation.Postgres(options.DatabaseUrl), Storage.Custody.CustodyKeyFile.LoadOrCreate(options.DataDirectory), time, options.DataDirectory, null, cancellationToken).ConfigureAwait(false);
+        var accounts = new AccountService(database, time);
+        var bootstrapPassword = await accounts.BootstrapAsync(options.AdminAgency, options.AdminRoles, cancellationToken).ConfigureAwait(false);
+        var chains = new ChainIndexes(options.DataDirectory);
+        var intelStore = new SqlIntelStore(database, new Actor("installation", "installation"));
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(time);
+        services.AddSingleton(database);
+        services.AddSingleton(accounts);
+        services.AddSingleton(chains);
+        services.AddSingleton<IIntelStore>(intelStore);
+        services.AddSingleton(new IntelService(intelStore, time));
+        services.AddSingleton(new TraceService(chains, intelStore));
+        services.AddSingleton(new LegalRequestService(database, Cairn.Legal.Loading.LegalDataLoader.Load(options.LegalDataDirectory), time));
+        services.AddSingleton<EmbeddedUi>();
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+            json.SerializerOptions.Converters.Add(new BigIntegerStringConverter());
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        });
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemMapping>();
+        services.AddOpenApi("v1");
+        services.AddAntiforgery(a =>
+        {
+            a.HeaderName = "X-CSRF-TOKEN";
+            a.Cookie.Name = "cairn.af";
+            a.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = "Cairn";
+                o.DefaultChallengeScheme = "Cairn";
+            })
+            .AddPolicyScheme("Cairn", "cookie or API token", p => p.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? ApiTokenHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, c =>
+            {
+                c.Cookie.Name = "cairn.session";
+                c.Cookie.HttpOnly = true;
+                c.Cookie.SameSite = SameSiteMode.Strict;
+                c.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                c.ExpireTimeSpan = options.SessionLifetime;
+                c.SlidingExpiration = true;
+                c.Events.OnRedirectToLogin = e => { e.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
+                c.Events.OnRedirectToAccessDenied = e => { e.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+                c.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
+        services.AddAuthorization(Policies.Add);
+        services.AddRateLimiter(r =>
+        {
+            r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            r.AddPolicy(AuthEndpoints.LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            r.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => context.Request.Path.StartsWithSegments("/api")
+                ? RateLimitPartition.GetTokenBucketLimiter(context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new TokenBucketRateLimiterOptions { TokenLimit = options.ApiRequestsPerSecond * 2, TokensPerPeriod = options.ApiRequestsPerSecond, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("static"));
+        });
+        services.AddHttpClient();
+        services.AddCairnExchange();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseRouting();
+        // The UI's files are public (they hold no data); everything under /api needs a session.
+        var ui = app.Services.GetRequiredService<EmbeddedUi>();
+        app.Use(async (context, next) =>
+        {
+            if (context.GetEndpoint() is not null || !await ui.TryServeAsync(context).ConfigureAwait(false)) await next(context).ConfigureAwait(false);
+        });
+        app.UseAuthentication();
+        app.UseMiddleware<RefusalAudit>();
+        app.UseRateLimiter();
+        app.UseMiddleware<AntiforgeryCheck>();
+        app.UseAuthorization();
+
+        app.MapGet("/healthz", () => "ok").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        var api = app.MapGroup("/api/v1");
+        AuthEndpoints.Map(api);
+        AdminEndpoints.Map(api);
+        CaseEndpoints.Map(api);
+        EvidenceEndpoints.Map(api);
+        LedgerEndpoints.Map(api);
+        TraceEndpoints.Map(api);
+        LegalEndpoints.Map(api);
+        ChainEndpoints.Map(api);
+        LogEndpoints.Map(api);
+        app.MapCairnExchange();
+        app.Lifetime.ApplicationStopped.Register(() =>
+        {
+            chains.Dispose();
+            database.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        });
+        return new ServerHost(app, bootstrapPassword);
+    }
+}

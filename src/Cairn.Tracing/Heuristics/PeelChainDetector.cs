@@ -1,0 +1,68 @@
+using Cairn.Index.Bitcoin;
+
+namespace Cairn.Tracing.Heuristics;
+
+/// <summary>
+/// Follows a peel chain (Meiklejohn et al. 2013 §5, "A Fistful of Bitcoins"): a large coin is
+/// spent by a one-input transaction that pays a small amount ("peel") and returns the rest as
+/// change, which the next one-input transaction spends the same way. At each two-output hop the
+/// change is the output <see cref="ChangeDetector"/> names; when it names none, the larger
+/// output (rule <c>peel_larger_output</c>, confidence 0.3: what remains is usually the bigger part).
+/// The chain goes on while the change is spent by a transaction with exactly one input and one or
+/// two outputs; a one-output spend ends it as <c>swept</c>.
+/// </summary>
+public static class PeelChainDetector
+{
+    public const int MinimumPeels = 3;
+
+    public static PeelChain Follow(BitcoinIndex index, uint startTx, int maxHops = 10_000)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var txIds = new List<string>();
+        var steps = new List<PeelStep>();
+        var tx = startTx;
+        while (true)
+        {
+            txIds.Add(index.TransactionHash(tx).ToString());
+            var (first, end) = index.OutputsOf(tx);
+            var outputs = end - first;
+            if (outputs == 1)
+            {
+                steps.Add(new PeelStep(txIds[^1], null, 0, Reference(index, first), index.Value(first), "single_output", 1.0));
+                if (txIds.Count > 1) return new PeelChain(txIds, steps, "swept");
+            }
+            else if (outputs != 2) return new PeelChain(txIds, steps, "fan_out");
+            uint change;
+            if (outputs == 1) change = first;
+            else
+            {
+                var verdict = ChangeDetector.Detect(index, tx);
+                string rule;
+                double confidence;
+                if (verdict.ChangeOutput is { } vout)
+                {
+                    change = first + (uint)vout;
+                    rule = string.Join("+", verdict.Evidence.Where(e => e.Output == vout).Select(e => e.Verdict.Rule));
+                    confidence = verdict.Confidence;
+                }
+                else
+                {
+                    change = index.Value(first) >= index.Value(first + 1) ? first : first + 1;
+                    (rule, confidence) = ("peel_larger_output", 0.3);
+                }
+                var peeled = change == first ? first + 1 : first;
+                steps.Add(new PeelStep(txIds[^1], Reference(index, peeled), index.Value(peeled), Reference(index, change), index.Value(change), rule, confidence));
+            }
+            if (steps.Count >= maxHops) return new PeelChain(txIds, steps, "max_hops");
+            if (index.SpenderOf(change) is not { } spender) return new PeelChain(txIds, steps, "unspent");
+            var (firstInput, endInput) = index.InputsOf(spender);
+            if (endInput - firstInput != 1) return new PeelChain(txIds, steps, "merged");
+            var (firstNext, endNext) = index.OutputsOf(spender);
+            if (endNext - firstNext > 2) return new PeelChain(txIds, steps, "fan_out");
+            tx = spender;
+        }
+    }
+
+    private static string Reference(BitcoinIndex index, uint output) =>
+        $"{index.TransactionHash(index.TransactionOfOutput(output))}:{index.VoutOf(output)}";
+}

@@ -1,0 +1,90 @@
+using System.Net;
+using Cairn.Server.Tests.Infrastructure;
+using Cairn.Workspace.Demo;
+
+namespace Cairn.Server.Tests.Api;
+
+[Collection(DemoServerCollection.Name)]
+public sealed class AuthenticationTests(DemoServerFixture fixture)
+{
+    [Fact]
+    public async Task SecondStartOfAnInstallation_PrintsNoPassword()
+    {
+        await using var again = await TestServer.StartAsync(fixture.DataDirectory, DemoPipeline.Agency, configure: o => o with { LoginAttemptsPerMinute = 100_000 });
+        Assert.Null(again.Host.BootstrapPassword);
+    }
+
+    [Fact]
+    public async Task OneTimePassword_MustBeChangedBeforeAnyCaseData()
+    {
+        using var admin = await fixture.AdminAsync();
+        var created = await admin.PostJsonAsync("/api/v1/admin/accounts", new { login = "newbie", agency = DemoPipeline.Agency, roles = new[] { "investigator" } });
+        var oneTime = created["one_time_password"]!.GetValue<string>();
+        using var newbie = await ApiClient.SignedInAsync(fixture.Server.Address, "newbie", oneTime);
+        Assert.True((await newbie.GetJsonAsync("/api/v1/auth/me"))["must_change_password"]!.GetValue<bool>());
+        Assert.Equal(HttpStatusCode.Forbidden, (await newbie.GetAsync("/api/v1/cases")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await newbie.PostAsync("/api/v1/auth/password", new { current_password = oneTime, new_password = "short" })).Status);
+        (await newbie.PostAsync("/api/v1/auth/password", new { current_password = oneTime, new_password = "another long password" })).Ok();
+        Assert.Equal(HttpStatusCode.OK, (await newbie.GetAsync("/api/v1/cases")).Status);
+    }
+
+    [Fact]
+    public async Task WrongPassword_Is401AndLoggedInTheCustodyLog()
+    {
+        using var anonymous = fixture.Server.Anonymous();
+        var response = await anonymous.PostAsync("/api/v1/auth/login", new { login = "aud", password = "not the password at all" });
+        Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
+        Assert.Equal("application/problem+json", response.MediaType);
+        using var auditor = await fixture.SignInAsync("aud");
+        var entries = await auditor.GetJsonAsync("/api/v1/log/entries?objectType=account&objectId=aud&limit=500");
+        Assert.Contains(entries["items"]!.AsArray(), e => e!["action"]!.GetValue<string>() == "auth.signin.failed");
+    }
+
+    [Fact]
+    public async Task StateChangingCall_WithoutAntiforgeryToken_IsRefused()
+    {
+        using var admin = await fixture.AdminAsync();
+        admin.SendCsrf = false;
+        var response = await admin.PostAsync("/api/v1/cases", new { reference = "NO-CSRF-1", title = "t", offence_type = "fraud" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Contains("antiforgery", response.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ApiToken_WorksWithoutCookieOrAntiforgery_AndStopsWhenRevoked()
+    {
+        using var admin = await fixture.AdminAsync();
+        var created = await admin.PostJsonAsync("/api/v1/auth/tokens", new { name = "script", valid_days = 1 });
+        var secret = created["secret"]!.GetValue<string>();
+        using var script = new ApiClient(fixture.Server.Address, secret);
+        Assert.Equal(HttpStatusCode.OK, (await script.GetAsync($"/api/v1/cases/{DemoPipeline.CaseReference}")).Status);
+        Assert.Equal(HttpStatusCode.Created, (await script.PostAsync("/api/v1/cases", new { reference = "TOKEN-CASE-1", title = "via token", offence_type = "fraud" })).Status);
+        (await admin.SendAsync(HttpMethod.Delete, $"/api/v1/auth/tokens/{created["id"]!.GetValue<string>()}")).Ok();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetAsync("/api/v1/cases")).Status);
+        using var forged = new ApiClient(fixture.Server.Address, secret[..^4] + "0000");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("/api/v1/cases")).Status);
+    }
+
+    [Fact]
+    public async Task DisabledAccount_LosesItsOpenSessionAtOnce()
+    {
+        using var admin = await fixture.AdminAsync();
+        var created = await admin.PostJsonAsync("/api/v1/admin/accounts", new { login = "leaver", agency = DemoPipeline.Agency, roles = new[] { "auditor" } });
+        var oneTime = created["one_time_password"]!.GetValue<string>();
+        using var leaver = await ApiClient.SignedInAsync(fixture.Server.Address, "leaver", oneTime);
+        Assert.Equal(HttpStatusCode.OK, (await leaver.GetAsync("/api/v1/auth/me")).Status);
+        (await admin.PostAsync("/api/v1/admin/accounts/leaver/disable")).Ok();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await leaver.GetAsync("/api/v1/auth/me")).Status);
+    }
+
+    [Fact]
+    public async Task SignIn_IsRateLimitedPerClient()
+    {
+        var data = Directory.CreateTempSubdirectory("cairn-ratelimit-").FullName;
+        await using var server = await TestServer.StartAsync(data, "local", configure: o => o with { LoginAttemptsPerMinute = 3 });
+        using var client = server.Anonymous();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++) statuses.Add((await client.PostAsync("/api/v1/auth/login", new { login = "admin", password = "wrong password " + i })).Status);
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
+}

@@ -1,0 +1,127 @@
+using Cairn.Server.Tests.Infrastructure;
+using Cairn.Workspace.Demo;
+using Microsoft.Playwright;
+
+namespace Cairn.Server.Tests.Ui;
+
+/// <summary>
+/// End to end in a real browser on the demo installation: sign in with a one-time password and
+/// replace it, open the demo case, run a trace and see its graph, draft a request and watch the
+/// completeness check follow the editing live, export the evidence package and verify it.
+/// With CAIRN_SCREENSHOTS=DIR the main pages are saved there (docs/screenshots is refreshed so).
+/// </summary>
+[Collection(DemoServerCollection.Name)]
+public sealed class WebUiTests(DemoServerFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private readonly BrowserFixture _browser = fixture is null ? throw new ArgumentNullException(nameof(fixture)) : new BrowserFixture();
+
+    [Fact]
+    public async Task Investigator_SignsInTracesDraftsAndVerifiesEvidence_InChromium()
+    {
+        await _browser.InitializeAsync();
+        try
+        {
+            if (_browser.Browser is null) return; // reason in BrowserFixture.MissingReason; fails under CI
+            await RunAsync(_browser.Browser);
+        }
+        finally
+        {
+            await _browser.DisposeAsync();
+        }
+    }
+
+    private async Task RunAsync(IBrowser browser)
+    {
+        using var admin = await fixture.AdminAsync();
+        var created = await admin.PostJsonAsync("/api/v1/admin/accounts", new { login = "ines", agency = DemoPipeline.Agency, display_name = "Inès", roles = new[] { "investigator", "prosecutor" } });
+        var oneTime = created["one_time_password"]!.GetValue<string>();
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.Server.Address.ToString(), AcceptDownloads = true, ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        // The first page load asks "who am I?" before signing in: that one 401 is expected.
+        page.Console += (_, message) => { if (message.Type == "error" && !message.Text.Contains("status of 401", StringComparison.Ordinal)) errors.Add(message.Text); };
+        page.PageError += (_, error) => errors.Add(error);
+
+        await page.GotoAsync("/");
+        await page.Locator("#login-form").WaitForAsync();
+        await Shot(page, "01-sign-in");
+        await page.FillAsync("#login", "ines");
+        await page.FillAsync("#password", oneTime);
+        await page.ClickAsync("#login-form button[type=submit]");
+        await page.Locator("#password-form").WaitForAsync();
+        await page.FillAsync("#current", oneTime);
+        await page.FillAsync("#new", "ines has a long password");
+        await page.ClickAsync("#password-form button[type=submit]");
+
+        await page.Locator("[data-testid=cases-table]").WaitForAsync();
+        await Assertions.Expect(page.Locator("[data-testid=who]")).ToContainTextAsync("ines");
+        await Shot(page, "02-cases");
+        await page.ClickAsync($"text={DemoPipeline.CaseReference}");
+        await page.Locator("[data-testid=wallets-table]").WaitForAsync();
+        await Assertions.Expect(page.Locator("[data-testid=wallets-table]")).ToContainTextAsync(fixture.Demo.Scenario.Ransomware!.RansomAddress);
+
+        await page.ClickAsync("[data-testid=tab-traces]");
+        await page.Locator("#trace-form").WaitForAsync();
+        await page.FillAsync("#trace-hops", "25");
+        await page.ClickAsync("#run-trace");
+        await Assertions.Expect(page.Locator("text=trace saved")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("[data-testid=progress]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=trace-summary]")).ToContainTextAsync("haircut forward");
+        var graph = page.Locator("[data-testid=trace-graph]");
+        await Assertions.Expect(graph.Locator("canvas").First).ToBeAttachedAsync();
+        var nodes = int.Parse(await graph.GetAttributeAsync("data-nodes") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(nodes > 5, $"graph has {nodes} nodes");
+        var groups = await graph.GetAttributeAsync("data-groups") ?? "";
+        foreach (var country in new[] { "DE", "FR", "SG" }) Assert.Contains(country, groups, StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("[data-testid=jurisdictions-table]")).ToContainTextAsync("SG");
+        await page.EvaluateAsync("() => document.querySelector('[data-testid=trace-summary]').scrollIntoView()");
+        await Shot(page, "03-trace-graph");
+
+        await page.ClickAsync("[data-testid=tab-requests]");
+        await page.Locator("#draft-form").WaitForAsync();
+        await page.FillAsync("#draft-measures", "stored_content");
+        await page.ClickAsync("#draft-form button[type=submit]");
+        var link = page.Locator("[data-testid=requests-table] a", new() { HasTextString = "stored_content" }).First;
+        await link.WaitForAsync();
+        await Shot(page, "04-requests");
+        await link.ClickAsync();
+        await page.Locator("[data-testid=completeness]").WaitForAsync();
+        var missing = await page.Locator("[data-missing]").CountAsync();
+        Assert.True(missing > 0, "a fresh draft misses content");
+        var first = await page.Locator("[data-missing]").First.GetAttributeAsync("data-missing");
+        await page.FillAsync($"#content-{first}", "Filled in the browser");
+        await Assertions.Expect(page.Locator("[data-missing]")).ToHaveCountAsync(missing - 1);
+        await page.ClickAsync($"[data-save={first}]");
+        await Shot(page, "05-request-editor");
+
+        await page.GotoAsync($"/#/case/{DemoPipeline.CaseReference}/evidence");
+        await page.Locator("#export-evidence").WaitForAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-evidence"));
+        Assert.EndsWith(".zip", download.SuggestedFilename, StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("[data-testid=verify-status]")).ToContainTextAsync("verifies");
+        await Shot(page, "06-evidence");
+
+        await page.GotoAsync("/#/screen");
+        await page.FillAsync("#screen-input", "12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h");
+        await page.ClickAsync("form button[type=submit]");
+        await Assertions.Expect(page.Locator("[data-testid=screen-table]")).ToContainTextAsync("sanction");
+        await Shot(page, "07-screening");
+
+        await page.GotoAsync("/#/routes");
+        await page.SelectOptionAsync("#route-measure", "freeze");
+        await page.ClickAsync("form button[type=submit]");
+        await Assertions.Expect(page.Locator(".route").First).ToContainTextAsync("2018/1805");
+        await Shot(page, "08-routes");
+
+        Assert.True(errors.Count == 0, "browser errors: " + string.Join(" | ", errors));
+        await context.DisposeAsync();
+    }
+
+    private static async Task Shot(IPage page, string name)
+    {
+        var directory = Environment.GetEnvironmentVariable("CAIRN_SCREENSHOTS");
+        if (string.IsNullOrEmpty(directory)) return;
+        Directory.CreateDirectory(directory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = false });
+    }
+}
