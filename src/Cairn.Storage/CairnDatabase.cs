@@ -23,6 +23,12 @@ public sealed class CairnDatabase : IAsyncDisposable
     private readonly NpgsqlDataSource? _postgres;
     private readonly SqliteConnection? _inMemoryKeeper;
     private readonly Lock _frontierLock = new();
+
+    // SQLite has one writer at a time; waiting for it in SQLite's busy handler means sleeping and
+    // polling, which under load gives multi-second tails. Writers of this process queue here instead
+    // (other processes still meet the busy timeout). A nested transaction of the same flow skips it.
+    private readonly SemaphoreSlim _sqliteWriters = new(1, 1);
+    private static readonly AsyncLocal<bool> InsideTransaction = new();
     private MerkleFrontier? _committedFrontier;
 
     private CairnDatabase(DatabaseLocation location, TreeHeadSigner signer, TimeProvider time, string? dataDirectory, NpgsqlDataSource? postgres, SqliteConnection? keeper)
@@ -115,6 +121,25 @@ public sealed class CairnDatabase : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(work);
+        var gated = Dialect == SqlDialect.Sqlite && !InsideTransaction.Value;
+        if (gated) await _sqliteWriters.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            InsideTransaction.Value = true;
+            return await RunTransactionAsync(actor, work, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (gated)
+            {
+                InsideTransaction.Value = false;
+                _sqliteWriters.Release();
+            }
+        }
+    }
+
+    private async Task<T> RunTransactionAsync<T>(Actor actor, Func<UnitOfWork, Task<T>> work, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var committing = false;
@@ -159,6 +184,7 @@ public sealed class CairnDatabase : IAsyncDisposable
     {
         if (_postgres is not null) await _postgres.DisposeAsync().ConfigureAwait(false);
         if (_inMemoryKeeper is not null) await _inMemoryKeeper.DisposeAsync().ConfigureAwait(false);
+        _sqliteWriters.Dispose();
     }
 
     /// <summary>The right edge of the committed tree when it is known to have <paramref name="treeSize"/> leaves (a copy), else null.</summary>

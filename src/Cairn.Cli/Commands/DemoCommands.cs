@@ -64,7 +64,7 @@ internal static class DemoCommands
         output.WriteLine($"  laundered through a CoinJoin ({ransomware.CoinJoinTxId[..16]}…) and a peel chain of {ransomware.PeelChainTxIds.Count} hops");
         output.WriteLine($"Trace (haircut, through the CoinJoin): {TxView.Btc(long.Parse(report.Trace.TracedAmountSat, System.Globalization.CultureInfo.InvariantCulture))} BTC followed, {report.Trace.Endpoints.Count} endpoints");
         foreach (var j in report.Trace.Jurisdictions)
-            output.WriteLine($"  {j.Code}: {j.AmountBtc,12} BTC at {string.Join(", ", j.Actors)}");
+            output.WriteLine($"  {j.Jurisdiction}: {j.AmountBtc,12} BTC at {string.Join(", ", j.Actors)}");
         output.WriteLine("Requests drafted:");
         foreach (var r in report.Requests)
             output.WriteLine($"  {r.Id,-36} {r.RequestType,-22} to {r.RequestedState} under {r.LegalBasis}");

@@ -8,6 +8,8 @@ using Cairn.Chains.Ethereum.Transfers;
 using Cairn.Core;
 using Cairn.Index.Ethereum;
 using Cairn.Tracing.Ethereum;
+using Cairn.Workspace.Chain;
+using Cairn.Workspace.Tracing;
 using Spectre.Console;
 
 namespace Cairn.Cli.Commands;
@@ -89,53 +91,32 @@ internal static class EthCommands
 
     private static int ShowAddress(CliContext context, ParseResult parse)
     {
-        var text = parse.GetValue(Address)!;
-        var normalized = EthAddress.Normalize(text);
         using var index = EthereumIndex.Open(IndexDirectory(context));
-        var id = index.AddressId(normalized);
         var limit = Math.Max(1, parse.GetValue(Limit));
-        var outgoing = index.OutgoingRows(id).ToList();
-        var incoming = index.IncomingRows(id).ToList();
-        var balances = new Dictionary<int, System.Numerics.BigInteger>();
-        foreach (var row in incoming) Add(balances, index.Transfer(row), +1);
-        foreach (var row in outgoing) Add(balances, index.Transfer(row), -1);
-        var net = balances.OrderBy(b => b.Key).Select(b => Amount(index, b.Key, b.Value)).ToList();
-        var shownOut = outgoing.TakeLast(limit).Select(r => TransferView(index, r)).ToList();
-        var shownIn = incoming.TakeLast(limit).Select(r => TransferView(index, r)).ToList();
+        var view = EthAddressView.Find(index, parse.GetValue(Address)!, limit);
         if (context.Json)
         {
-            context.WriteJson(new
-            {
-                Address = EthAddress.ToChecksum(normalized),
-                AddressId = id,
-                OutgoingCount = outgoing.Count,
-                IncomingCount = incoming.Count,
-                NetFlow = net,
-                Outgoing = shownOut,
-                Incoming = shownIn,
-                Truncated = outgoing.Count > limit || incoming.Count > limit,
-            });
+            context.WriteJson(view);
             return CliHost.Success;
         }
-        context.Console.WriteLine($"{EthAddress.ToChecksum(normalized)}: {incoming.Count} transfers in, {outgoing.Count} out");
-        foreach (var amount in net) context.Console.WriteLine($"  net flow {amount.Asset}: {amount.Amount} (base units {amount.AmountBaseUnits})");
-        context.Console.Write(Render(shownIn.Concat(shownOut).OrderBy(t => t.Block).ThenBy(t => t.Row).ToList()));
-        if (outgoing.Count > limit || incoming.Count > limit) context.Console.WriteLine($"(latest {limit} per direction shown; --limit N for more)");
+        context.Console.WriteLine($"{view.Address}: {view.IncomingCount} transfers in, {view.OutgoingCount} out");
+        foreach (var amount in view.NetFlow) context.Console.WriteLine($"  net flow {amount.Asset}: {amount.Amount} (base units {amount.AmountBaseUnits})");
+        context.Console.Write(Render(view.Incoming.Concat(view.Outgoing).OrderBy(t => t.Block).ThenBy(t => t.Row).ToList()));
+        if (view.Truncated) context.Console.WriteLine($"(latest {limit} per direction shown; --limit N for more)");
         return CliHost.Success;
     }
 
     private static int ShowTransaction(CliContext context, ParseResult parse)
     {
         using var index = EthereumIndex.Open(IndexDirectory(context));
-        var tx = index.FindTransaction(parse.GetValue(Hash)!.Trim().ToLowerInvariant());
-        var transfers = index.TransfersOfTransaction(tx.Id).Select(r => TransferView(index, r)).ToList();
+        var tx = EthTransactionView.Find(index, parse.GetValue(Hash)!);
         if (context.Json)
         {
-            context.WriteJson(new { tx.Hash, tx.BlockNumber, tx.IndexInBlock, Status = tx.Succeeded switch { true => "success", false => "failed", null => "unknown" }, tx.Timestamp, Transfers = transfers });
+            context.WriteJson(tx);
             return CliHost.Success;
         }
-        context.Console.WriteLine($"{tx.Hash}  block {tx.BlockNumber} #{tx.IndexInBlock}  {(tx.Succeeded switch { true => "success", false => "failed", null => "status unknown (pre-Byzantium)" })}  time {DateTimeOffset.FromUnixTimeSeconds(tx.Timestamp):u}");
-        context.Console.Write(Render(transfers));
+        context.Console.WriteLine($"{tx.Hash}  block {tx.BlockNumber} #{tx.IndexInBlock}  {(tx.Status == "unknown" ? "status unknown (pre-Byzantium)" : tx.Status)}  time {DateTimeOffset.FromUnixTimeSeconds(tx.Timestamp):u}");
+        context.Console.Write(Render(tx.Transfers));
         return CliHost.Success;
     }
 
@@ -143,77 +124,24 @@ internal static class EthCommands
     internal static void Trace(CliContext context, EthTraceRequest request, IEthAttributionLookup? attribution)
     {
         using var index = EthereumIndex.Open(IndexDirectory(context));
-        var result = EthereumTracer.Trace(index, request, attribution);
-        var decimals = result.Decimals;
-        string Human(string baseUnits) => decimals is { } d ? BaseUnits.ToDecimalString(System.Numerics.BigInteger.Parse(baseUnits, CultureInfo.InvariantCulture), d) : baseUnits;
+        var report = EthTraceReport.From(index, request, EthereumTracer.Trace(index, request, attribution));
         if (context.Json)
         {
-            context.WriteJson(new
-            {
-                chain = "eth",
-                request = new { from = request.Seed, asset = request.Asset, model = result.Model, max_hops = request.MaxHops, min_amount = request.MinAmount.ToString(CultureInfo.InvariantCulture), until = request.ToTime },
-                tip_block = index.Head.LastBlock, tip_hash = index.Head.LastBlock is { } last ? index.BlockHash(last) : null,
-                seed = result.Seed, asset = result.Asset, token_contract = result.TokenContract, decimals = result.Decimals,
-                traced_amount = result.SeedAmount, traced_amount_decimal = Human(result.SeedAmount),
-                examined_transfers = result.ExaminedTransfers,
-                endpoints = result.Endpoints.Select(e => new
-                {
-                    address = e.Address, actor = e.Actor, category = e.Category, jurisdictions = e.Jurisdictions, confidence = e.Confidence,
-                    amount = e.Amount, amount_decimal = Human(e.Amount), share = e.Share, hops = e.Hops, reason = e.Reason, paths = e.Paths,
-                }),
-                jurisdictions = result.JurisdictionTotals.Select(j => new { jurisdiction = j.Jurisdiction, amount = j.Amount, amount_decimal = Human(j.Amount), share = j.Share }),
-                bounds = result.BoundsHit.Select(b => new { bound = b.Bound, detail = b.Detail, unexplored_amount = b.UnexploredAmount }),
-            });
+            context.WriteJson(report);
             return;
         }
-        context.Console.MarkupLine(Markup.Escape($"traced {Human(result.SeedAmount)} {result.Asset} leaving {result.Seed}, {result.Model}; {result.ExaminedTransfers} transfers examined; tip block {index.Head.LastBlock}"));
+        context.Console.MarkupLine(Markup.Escape($"traced {report.TracedAmountDecimal} {report.Asset} leaving {report.Seed}; {report.ExaminedTransfers} transfers examined; tip block {report.TipBlock}"));
         var table = new Table().AddColumns("amount", "share", "hops", "reason", "address", "actor", "jurisdictions");
-        foreach (var e in result.Endpoints.Take(50))
-            table.AddRow(Human(e.Amount), e.Share.ToString("P2", CultureInfo.InvariantCulture), e.Hops.ToString(CultureInfo.InvariantCulture), e.Reason,
+        foreach (var e in report.Endpoints.Take(50))
+            table.AddRow(e.AmountDecimal, e.Share.ToString("P2", CultureInfo.InvariantCulture), e.Hops.ToString(CultureInfo.InvariantCulture), e.Reason,
                 e.Address, Markup.Escape(e.Actor ?? ""), string.Join(",", e.Jurisdictions));
         context.Console.Write(table);
-        if (result.Endpoints.Count > 50) context.Console.MarkupLine(Markup.Escape($"… {result.Endpoints.Count - 50} more endpoints (use --json for all)"));
-        foreach (var j in result.JurisdictionTotals) context.Console.MarkupLine(Markup.Escape($"{j.Jurisdiction}: {Human(j.Amount)} {result.Asset}"));
-        foreach (var b in result.BoundsHit) context.Console.MarkupLine(Markup.Escape($"bound hit: {b.Bound}: {b.Detail}; {Human(b.UnexploredAmount)} {result.Asset} unexplored"));
+        if (report.Endpoints.Count > 50) context.Console.MarkupLine(Markup.Escape($"… {report.Endpoints.Count - 50} more endpoints (use --json for all)"));
+        foreach (var j in report.Jurisdictions) context.Console.MarkupLine(Markup.Escape($"{j.Jurisdiction}: {j.AmountDecimal} {report.Asset}"));
+        foreach (var b in report.Bounds) context.Console.MarkupLine(Markup.Escape($"bound hit: {b.Bound}: {b.Detail}; {b.UnexploredAmount} base units of {report.Asset} unexplored"));
     }
 
-    private static void Add(Dictionary<int, System.Numerics.BigInteger> balances, EthTransfer transfer, int sign)
-    {
-        balances.TryGetValue(transfer.TokenId, out var current);
-        balances[transfer.TokenId] = current + sign * transfer.Value;
-    }
-
-    private sealed record AmountView(string Asset, string? TokenContract, string AmountBaseUnits, string Amount);
-
-    private sealed record TransferRowView(long Row, string Kind, string From, string To, string Asset, string? TokenContract, string AmountBaseUnits, string Amount, string? NftTokenId, string TransactionHash, int Ordinal, long Block);
-
-    private static AmountView Amount(EthereumIndex index, int tokenId, System.Numerics.BigInteger value)
-    {
-        var token = index.Token(tokenId);
-        var asset = token.Symbol.Length > 0 ? token.Symbol : token.Contract ?? "?";
-        return new AmountView(asset, token.Contract is null ? null : EthAddress.ToChecksum(token.Contract), value.ToString(CultureInfo.InvariantCulture),
-            token.Decimals is { } decimals ? BaseUnits.ToDecimalString(value, decimals) : value.ToString(CultureInfo.InvariantCulture));
-    }
-
-    private static TransferRowView TransferView(EthereumIndex index, long row)
-    {
-        var transfer = index.Transfer(row);
-        var amount = Amount(index, transfer.TokenId, transfer.Value);
-        return new TransferRowView(row, KindName(transfer.Kind), EthAddress.ToChecksum(index.AddressOf(transfer.FromId)), EthAddress.ToChecksum(index.AddressOf(transfer.ToId)),
-            amount.Asset, amount.TokenContract, amount.AmountBaseUnits, amount.Amount, index.NftTokenId(row)?.ToString(CultureInfo.InvariantCulture),
-            index.Transaction(transfer.TransactionId).Hash, transfer.Ordinal, transfer.BlockNumber);
-    }
-
-    private static string KindName(TransferKind kind) => kind switch
-    {
-        TransferKind.Native => "native",
-        TransferKind.Internal => "internal",
-        TransferKind.Erc20 => "erc20",
-        TransferKind.Erc721 => "erc721",
-        _ => kind.ToString(),
-    };
-
-    private static Table Render(IReadOnlyList<TransferRowView> transfers)
+    private static Table Render(IReadOnlyList<EthTransferView> transfers)
     {
         var table = new Table().AddColumns("block", "kind", "from", "to", "amount", "asset", "tx");
         foreach (var t in transfers)

@@ -1,10 +1,9 @@
-using Cairn.Intel.Screening;
 using Cairn.Intel.Store;
 using Cairn.Server.Auth;
-using Cairn.Tracing.Clustering;
 using Cairn.Tracing.Paths;
 using Cairn.Tracing.Tracing;
 using Cairn.Workspace.Chain;
+using Cairn.Workspace.Intel;
 using Cairn.Workspace.Tracing;
 
 namespace Cairn.Server.Api;
@@ -60,21 +59,29 @@ internal static class ChainEndpoints
             return new { result.From, result.To, result.MaxHops, found = result.Paths.Count > 0, paths = result.Paths.Select(p => p.Outputs), more_paths_exist = result.MorePathsExist, result.OutputsVisited, result.VisitLimitHit };
         });
         api.MapPost("/trace", async (TraceService traces, TraceParameters body, HttpContext http) =>
-            await traces.RunAsync(body, http.RequestAborted)).WithTags("trace");
+            body.IsEthereum ? Results.Ok(await traces.RunEthereumAsync(body, http.RequestAborted)) : Results.Ok(await traces.RunAsync(body, http.RequestAborted))).WithTags("trace");
 
-        api.MapPost("/screen", async (ChainIndexes chains, IntelService intel, ScreenBody body, HttpContext http) =>
+        var eth = api.MapGroup("/eth").WithTags("chain");
+        eth.MapGet("/status", (ChainIndexes chains) =>
+        {
+            if (!chains.HasEthereum) return Results.Ok(new { indexed = false });
+            var index = chains.Ethereum();
+            return Results.Ok(new { indexed = true, first_block = index.Head.StartBlock, last_block = index.Head.LastBlock, transfers = index.TransferCount, addresses = index.AddressCount });
+        });
+        eth.MapGet("/address/{address}", (ChainIndexes chains, string address, int? limit) =>
+            EthAddressView.Find(chains.Ethereum(), address, Page<object>.Bounds(0, limit).Limit));
+        eth.MapGet("/tx/{hash}", (ChainIndexes chains, string hash) => EthTransactionView.Find(chains.Ethereum(), hash));
+
+        api.MapPost("/screen", async (ScreeningService screening, ScreenBody body, HttpContext http) =>
         {
             var addresses = body.Addresses ?? [];
             if (addresses.Count == 0) throw new Core.CairnException("field 'addresses' needs at least one address");
             if (addresses.Count > MaxScreenBatch) throw new Core.CairnException($"at most {MaxScreenBatch} addresses per request, got {addresses.Count}");
-            var screener = new Screener(await intel.GetIndexAsync(http.RequestAborted), chains.HasBitcoin ? new BitcoinClusterResolver(chains.Bitcoin(), chains.Clusters()) : null);
+            var screener = await screening.GetAsync(http.RequestAborted);
             return addresses.Select(a => screener.Screen(a, body.Chain)).ToList();
         }).WithTags("screening");
-        api.MapGet("/screen/{address}", async (ChainIndexes chains, IntelService intel, string address, string? chain, HttpContext http) =>
-        {
-            var screener = new Screener(await intel.GetIndexAsync(http.RequestAborted), chains.HasBitcoin ? new BitcoinClusterResolver(chains.Bitcoin(), chains.Clusters()) : null);
-            return screener.Screen(address, chain);
-        }).WithTags("screening");
+        api.MapGet("/screen/{address}", async (ScreeningService screening, string address, string? chain, HttpContext http) =>
+            (await screening.GetAsync(http.RequestAborted)).Screen(address, chain)).WithTags("screening");
         api.MapGet("/intel/stats", async (IntelService intel, HttpContext http) => await intel.Store.GetStatsAsync(http.RequestAborted)).WithTags("intel");
         api.MapGet("/intel/actors/{id}", async (IntelService intel, string id, HttpContext http) => await intel.GetActorAsync(id, http.RequestAborted)).WithTags("intel");
     }

@@ -11,6 +11,7 @@ using Cairn.Server.Ui;
 using Cairn.Storage;
 using Cairn.Storage.Intel;
 using Cairn.Workspace.Chain;
+using Cairn.Workspace.Intel;
 using Cairn.Workspace.Legal;
 using Cairn.Workspace.Tracing;
 using Microsoft.AspNetCore.Authentication;
@@ -55,7 +56,9 @@ public static class CairnServer
         services.AddSingleton(accounts);
         services.AddSingleton(chains);
         services.AddSingleton<IIntelStore>(intelStore);
-        services.AddSingleton(new IntelService(intelStore, time));
+        var intel = new IntelService(intelStore, time);
+        services.AddSingleton(intel);
+        services.AddSingleton(new ScreeningService(intel, chains, time));
         services.AddSingleton(new TraceService(chains, intelStore));
         services.AddSingleton(new LegalRequestService(database, Cairn.Legal.Loading.LegalDataLoader.Load(options.LegalDataDirectory), time));
         services.AddSingleton<EmbeddedUi>();

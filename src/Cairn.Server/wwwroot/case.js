@@ -76,7 +76,7 @@ function traceForm(c, view) {
 
 function showTrace(view, c, report, trace) {
   const top = [...report.endpoints].sort((a, b) => Number(BigInt(b.amount_sat) - BigInt(a.amount_sat)));
-  const jurisdictionRows = report.jurisdictions.map((j) => [j.code, j.amount_btc, String(j.endpoints), j.actors.join(", ")]);
+  const jurisdictionRows = report.jurisdictions.map((j) => [j.jurisdiction, j.amount_btc, String(j.endpoints), j.actors.join(", ")]);
   const endpointRows = top.slice(0, 200).map((e) => [e.amount_btc, `${(e.share * 100).toFixed(2)}%`, String(e.hops), e.reason, h("code", {}, e.address || e.output),
     e.actor_label || "", e.category || "", e.jurisdictions.join(", "), e.sanctioned ? h("span", { class: "bad" }, "OFAC") : ""]);
   const graph = h("div", { id: "graph", "data-testid": "trace-graph" });
@@ -141,7 +141,8 @@ async function requests(body, c) {
 
 async function evidence(body, c) {
   const list = await api("GET", `/cases/${encodeURIComponent(c.reference)}/evidence?limit=500`);
-  const rows = list.items.map((e) => [e.file_name, h("code", {}, e.sha256), String(e.size_bytes), `${e.collected_by}@${e.collected_agency}`, fmtTime(e.collected_at), e.method, e.source]);
+  const rows = list.items.map(({ item: e, status }) => [e.file_name, h("code", {}, e.sha256), String(e.size_bytes), `${e.collected_by}@${e.collected_agency}`, fmtTime(e.collected_at), e.method, e.source,
+    h("span", { class: status === "verified" ? "ok" : "bad", "data-status": status }, status)]);
   const exportButton = h("button", { id: "export-evidence" }, "Export signed package");
   const result = h("div", { id: "verify-result" });
   exportButton.addEventListener("click", async () => {
@@ -155,7 +156,7 @@ async function evidence(body, c) {
         h("ul", {}, ...v.checks.map((x) => h("li", {}, x)), ...v.problems.map((x) => h("li", { class: "bad" }, x)))));
     } catch (err) { toast(err.message, true); }
   });
-  body.append(h("h2", {}, "Evidence"), table(["file", "sha256", "bytes", "collected by", "when", "method", "source"], rows, "evidence-table"), exportButton, result);
+  body.append(h("h2", {}, "Evidence"), table(["file", "sha256", "bytes", "collected by", "when", "method", "source", "stored file"], rows, "evidence-table"), exportButton, result);
   if (can("Investigator")) {
     const file = h("input", { type: "file", id: "evidence-file" });
     const method = h("input", { id: "evidence-method", value: "upload" });

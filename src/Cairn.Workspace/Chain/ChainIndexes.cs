@@ -1,12 +1,13 @@
 using Cairn.Core;
 using Cairn.Index.Bitcoin;
+using Cairn.Index.Ethereum;
 using Cairn.Tracing.Clustering;
 
 namespace Cairn.Workspace.Chain;
 
 /// <summary>
-/// The read-only Bitcoin index of a data directory (<c>btc-index</c>), shared by every request of
-/// a server. Opened on first use and reopened when its manifest changes (an ingest committed), so
+/// The read-only chain indexes of a data directory (<c>btc-index</c>, <c>eth-index</c>), shared by
+/// every request of a server. Opened on first use and reopened when its manifest changes (an ingest committed), so
 /// a long-running server sees new blocks without a restart. A replaced index is not disposed:
 /// requests still reading it finish on their own mapped copy, and the mapping is released with it.
 /// </summary>
@@ -14,12 +15,32 @@ public sealed class ChainIndexes : IDisposable
 {
     private readonly string _directory;
     private readonly Lock _lock = new();
+    private readonly string _ethDirectory;
     private (BitcoinIndex Index, AddressClusters? Clusters, DateTime Stamp)? _current;
+    private (EthereumIndex Index, DateTime Stamp)? _ethereum;
 
     public ChainIndexes(string dataDirectory)
     {
         ArgumentNullException.ThrowIfNull(dataDirectory);
         _directory = Path.Combine(dataDirectory, "btc-index");
+        _ethDirectory = Path.Combine(dataDirectory, "eth-index");
+    }
+
+    public bool HasEthereum => File.Exists(Path.Combine(_ethDirectory, EthIndexHead.FileName));
+
+    /// <summary>The current Ethereum index, reopened when an ingest moved its head; a <see cref="NotFoundException"/> when there is none.</summary>
+    public EthereumIndex Ethereum()
+    {
+        lock (_lock)
+        {
+            var head = Path.Combine(_ethDirectory, EthIndexHead.FileName);
+            if (!File.Exists(head)) throw new NotFoundException($"no Ethereum index in {_ethDirectory}: run 'cairn eth ingest --rpc URL' first");
+            var stamp = File.GetLastWriteTimeUtc(head);
+            if (_ethereum is { } current && current.Stamp == stamp) return current.Index;
+            var opened = EthereumIndex.Open(_ethDirectory);
+            _ethereum = (opened, stamp);
+            return opened;
+        }
     }
 
     public string Directory => _directory;
@@ -48,6 +69,8 @@ public sealed class ChainIndexes : IDisposable
         {
             _current?.Index.Dispose();
             _current = null;
+            _ethereum?.Index.Dispose();
+            _ethereum = null;
         }
     }
 

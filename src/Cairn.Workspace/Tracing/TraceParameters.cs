@@ -1,5 +1,7 @@
 using System.Globalization;
 using Cairn.Core;
+using System.Numerics;
+using Cairn.Tracing.Ethereum;
 using Cairn.Tracing.Taint;
 using Cairn.Tracing.Tracing;
 
@@ -17,7 +19,11 @@ public sealed record TraceParameters
 
     public string Direction { get; init; } = "forward";
 
-    public string Model { get; init; } = "haircut";
+    /// <summary>Null: haircut for Bitcoin, FIFO for Ethereum accounts.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>Ethereum only: ETH or a token contract address.</summary>
+    public string Asset { get; init; } = "ETH";
 
     public int MaxHops { get; init; } = 10;
 
@@ -27,18 +33,18 @@ public sealed record TraceParameters
 
     public bool ThroughCoinjoin { get; init; }
 
+    public bool IsEthereum => string.Equals(Chain, "eth", StringComparison.OrdinalIgnoreCase);
+
     public TraceRequest ToRequest()
     {
         if (!string.Equals(Chain, "btc", StringComparison.OrdinalIgnoreCase))
-            throw new CairnException($"chain '{Chain}' cannot be traced here: btc (Ethereum traces: cairn trace --chain eth)");
-        if (From.Count == 0 || From.Any(string.IsNullOrWhiteSpace)) throw new CairnException("from: give at least one address, txid:vout or txid");
-        if (MaxHops is < 1 or > 100) throw new CairnException($"max_hops {MaxHops} is out of range 1–100");
-        if (MinAmountSat < 0) throw new CairnException($"min_amount_sat {MinAmountSat} is negative");
+            throw new CairnException($"chain '{Chain}' is not one of btc, eth");
+        RequireCommon();
         return new TraceRequest
         {
             From = From.Select(f => f.Trim()).ToList(),
             Direction = Parse<TraceDirection>(Direction, "direction", "forward|backward"),
-            Model = Parse<TaintModel>(Model, "model", "poison|haircut|fifo|lifo|tiho"),
+            Model = Parse<TaintModel>(Model ?? "haircut", "model", "poison|haircut|fifo|lifo|tiho"),
             MaxHops = MaxHops,
             MinAmountSat = MinAmountSat,
             TimeLimit = Until is null ? null
@@ -46,6 +52,31 @@ public sealed record TraceParameters
                 : throw new CairnException($"until '{Until}' is not a time (ISO 8601, e.g. 2024-05-01T00:00:00Z)"),
             ThroughCoinJoin = ThroughCoinjoin,
         };
+    }
+
+    /// <summary>The Ethereum form: one seed address, forward only (account tracing follows value out of an address).</summary>
+    public EthTraceRequest ToEthRequest()
+    {
+        RequireCommon();
+        if (From.Count != 1) throw new CairnException($"from: an Ethereum trace starts at one address, got {From.Count}");
+        if (!string.Equals(Direction, "forward", StringComparison.OrdinalIgnoreCase)) throw new CairnException($"direction '{Direction}': Ethereum traces go forward only");
+        return new EthTraceRequest(From[0].Trim())
+        {
+            Asset = string.IsNullOrWhiteSpace(Asset) ? "ETH" : Asset.Trim(),
+            Model = Parse<EthTaintModel>(Model ?? "fifo", "model", "fifo|haircut|poison"),
+            MaxHops = MaxHops,
+            MinAmount = MinAmountSat > 0 ? MinAmountSat : BigInteger.One,
+            ToTime = Until is null ? null
+                : DateTimeOffset.TryParse(Until, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time.ToUnixTimeSeconds()
+                : throw new CairnException($"until '{Until}' is not a time (ISO 8601, e.g. 2024-05-01T00:00:00Z)"),
+        };
+    }
+
+    private void RequireCommon()
+    {
+        if (From.Count == 0 || From.Any(string.IsNullOrWhiteSpace)) throw new CairnException("from: give at least one address, txid:vout or txid");
+        if (MaxHops is < 1 or > 100) throw new CairnException($"max_hops {MaxHops} is out of range 1–100");
+        if (MinAmountSat < 0) throw new CairnException($"min_amount_sat {MinAmountSat} is negative");
     }
 
     private static T Parse<T>(string text, string field, string allowed) where T : struct, Enum =>

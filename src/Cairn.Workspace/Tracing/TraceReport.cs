@@ -22,8 +22,8 @@ public sealed record TraceReport
     public required string EndpointTotalSat { get; init; }
     public required int TransactionsVisited { get; init; }
     public required IReadOnlyList<Endpoint> Endpoints { get; init; }
-    public required IReadOnlyList<Jurisdiction> Jurisdictions { get; init; }
-    public required IReadOnlyList<Bound> Bounds { get; init; }
+    public required IReadOnlyList<JurisdictionTotal> Jurisdictions { get; init; }
+    public required IReadOnlyList<BoundHit> Bounds { get; init; }
     public required IReadOnlyList<CoinJoinSeen> Coinjoins { get; init; }
     public required FlowGraph Graph { get; init; }
 
@@ -31,9 +31,9 @@ public sealed record TraceReport
         IReadOnlyList<string> Jurisdictions, double? Confidence, string? AttributionSource, string AmountSat, string AmountBtc, double Share, int Hops,
         string Reason, bool Sanctioned, IReadOnlyList<IReadOnlyList<string>> Paths, bool PathsTruncated);
 
-    public sealed record Jurisdiction(string Code, string AmountSat, string AmountBtc, int Endpoints, IReadOnlyList<string> Actors);
+    public sealed record JurisdictionTotal(string Jurisdiction, string AmountSat, string AmountBtc, int Endpoints, IReadOnlyList<string> Actors);
 
-    public sealed record Bound(string Reason, string Limit, int UnexploredOutputs, string AmountSat);
+    public sealed record BoundHit(string Bound, string Limit, int UnexploredOutputs, string AmountSat);
 
     public sealed record FlowGraph(IReadOnlyList<Node> Nodes, IReadOnlyList<Edge> Edges);
 
@@ -49,7 +49,7 @@ public sealed record TraceReport
         return new TraceReport
         {
             Chain = "btc",
-            Request = parameters,
+            Request = parameters with { Model = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(result.Request.Model.ToString()) },
             TipHeight = result.TipHeight,
             TipHash = result.TipHash,
             SeedOutputs = result.SeedOutputs,
@@ -61,8 +61,8 @@ public sealed record TraceReport
             Endpoints = result.Endpoints.Select(e => new Endpoint(e.Output, e.Address, e.ClusterId, e.Attribution?.ActorId, e.Attribution?.Label, e.Attribution?.Category,
                 e.Attribution?.Jurisdictions ?? [], e.Attribution?.Confidence, e.Attribution?.Source, Sat(e.AmountSat), Btc(e.AmountSat), e.Share, e.Hops,
                 Snake(e.Reason.ToString()), e.Sanctioned, e.Paths, e.PathsTruncated)).ToList(),
-            Jurisdictions = result.Jurisdictions.Select(j => new Jurisdiction(j.Jurisdiction, Sat(j.AmountSat), Btc(j.AmountSat), j.Endpoints, j.Actors)).ToList(),
-            Bounds = result.Bounds.Select(b => new Bound(Snake(b.Bound.ToString()), b.Limit, b.UnexploredOutputs, Sat(b.AmountSat))).ToList(),
+            Jurisdictions = result.Jurisdictions.Select(j => new JurisdictionTotal(j.Jurisdiction, Sat(j.AmountSat), Btc(j.AmountSat), j.Endpoints, j.Actors)).ToList(),
+            Bounds = result.Bounds.Select(b => new BoundHit(Snake(b.Bound.ToString()), b.Limit, b.UnexploredOutputs, Sat(b.AmountSat))).ToList(),
             Coinjoins = result.CoinJoins,
             Graph = GraphOf(result),
         };

@@ -1,5 +1,6 @@
 using Cairn.Intel.Store;
 using Cairn.Tracing.Attribution;
+using Cairn.Tracing.Ethereum;
 using Cairn.Tracing.Tracing;
 using Cairn.Workspace.Chain;
 
@@ -33,6 +34,16 @@ public sealed class TraceService
         var attribution = await AttributionAsync(index, cancellationToken).ConfigureAwait(false);
         var result = new Tracer(index, clusters, attribution).Trace(request);
         return TraceReport.From(parameters, result);
+    }
+
+    /// <summary>An Ethereum trace over the data directory's Ethereum index, attributed from the same intelligence store.</summary>
+    public async Task<EthTraceReport> RunEthereumAsync(TraceParameters parameters, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var request = parameters.ToEthRequest();
+        var index = _chains.Ethereum();
+        var attribution = await IntelAttributionSource.FromStoreAsync(_intel, cancellationToken).ConfigureAwait(false);
+        return EthTraceReport.From(index, request, EthereumTracer.Trace(index, request, attribution));
     }
 
     private async Task<ClusterAttribution> AttributionAsync(Index.Bitcoin.BitcoinIndex index, CancellationToken cancellationToken)

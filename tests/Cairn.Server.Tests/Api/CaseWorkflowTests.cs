@@ -19,7 +19,7 @@ public sealed class CaseWorkflowTests(DemoServerFixture fixture)
         var traces = await admin.GetJsonAsync($"/api/v1/cases/{Case}/traces");
         var id = traces["items"]!.AsArray().Last()!["id"]!.GetValue<string>(); // the demo's own trace is the oldest
         var report = (await admin.GetJsonAsync($"/api/v1/cases/{Case}/traces/{id}"))["report"]!;
-        var jurisdictions = report["jurisdictions"]!.AsArray().Select(j => j!["code"]!.GetValue<string>()).ToHashSet();
+        var jurisdictions = report["jurisdictions"]!.AsArray().Select(j => j!["jurisdiction"]!.GetValue<string>()).ToHashSet();
         var planted = fixture.Demo.Scenario.Ransomware!.Deposits.Select(d => fixture.Demo.Scenario.Actors.Single(a => a.Id == d.Actor).Jurisdictions[0]);
         Assert.Superset(planted.ToHashSet(), jurisdictions);
         Assert.NotEmpty(report["graph"]!["edges"]!.AsArray());
@@ -47,6 +47,24 @@ public sealed class CaseWorkflowTests(DemoServerFixture fixture)
         Assert.True(verified["valid"]!.GetValue<bool>(), verified.ToJsonString());
         Assert.True(verified["files"]!.GetValue<int>() >= 1);
         Assert.Equal(64, item["sha256"]!.GetValue<string>().Length);
+    }
+
+    [Fact]
+    public async Task EvidenceList_RehashesEachStoredFile_AndShowsAlteredOnes()
+    {
+        using var admin = await fixture.AdminAsync();
+        var demo = await admin.GetJsonAsync($"/api/v1/cases/{Case}/evidence");
+        Assert.NotEmpty(demo["items"]!.AsArray());
+        Assert.All(demo["items"]!.AsArray(), e => Assert.Equal("verified", e!["status"]!.GetValue<string>()));
+
+        (await admin.PostAsync("/api/v1/cases", new { reference = "TAMPER-1", title = "tamper check", offence_type = "fraud" })).Ok();
+        using var form = new MultipartFormDataContent { { new ByteArrayContent("original bytes of a screenshot"u8.ToArray()), "file", "shot.txt" }, { new StringContent("screenshot"), "method" }, { new StringContent("test"), "source" } };
+        var added = (await admin.SendAsync(HttpMethod.Post, "/api/v1/cases/TAMPER-1/evidence", content: form)).Ok().Json;
+        var stored = new Cairn.Storage.Evidence.EvidenceFiles(fixture.DataDirectory).PathOf(added["sha256"]!.GetValue<string>());
+        File.SetAttributes(stored, FileAttributes.Normal);
+        await File.WriteAllTextAsync(stored, "altered bytes");
+        var listed = await admin.GetJsonAsync("/api/v1/cases/TAMPER-1/evidence");
+        Assert.Equal("altered", listed["items"]![0]!["status"]!.GetValue<string>());
     }
 
     [Fact]

@@ -1,0 +1,59 @@
+using Cairn.Intel.Screening;
+using Cairn.Intel.Store;
+using Cairn.Tracing.Clustering;
+using Cairn.Workspace.Chain;
+
+namespace Cairn.Workspace.Intel;
+
+/// <summary>
+/// One screener for all requests of a server: building it (the screening index from the store, and
+/// the hits of every listed address's cluster) costs far more than screening an address, so it is
+/// rebuilt only when the intelligence store's revision or the chain index changed. The revision is
+/// asked at most once per <see cref="RevisionCheckInterval"/>, so a new import is seen within it.
+/// </summary>
+public sealed class ScreeningService
+{
+    public static readonly TimeSpan RevisionCheckInterval = TimeSpan.FromSeconds(1);
+
+    private readonly IntelService _intel;
+    private readonly ChainIndexes _chains;
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile Current? _current;
+
+    public ScreeningService(IntelService intel, ChainIndexes chains, TimeProvider time)
+    {
+        _intel = intel;
+        _chains = chains;
+        _time = time;
+    }
+
+    public async Task<Screener> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var now = _time.GetUtcNow();
+        var current = _current;
+        if (current is not null && now - current.CheckedAt < RevisionCheckInterval && ReferenceEquals(current.Index, CurrentIndex())) return current.Screener;
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var index = await _intel.GetIndexAsync(cancellationToken).ConfigureAwait(false);
+            var chainIndex = CurrentIndex();
+            current = _current;
+            if (current is null || !ReferenceEquals(current.Screening, index) || !ReferenceEquals(current.Index, chainIndex))
+            {
+                var clusters = chainIndex is null ? null : new BitcoinClusterResolver(chainIndex, _chains.Clusters());
+                current = new Current(new Screener(index, clusters), index, chainIndex, now);
+            }
+            _current = current with { CheckedAt = now };
+            return current.Screener;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private Index.Bitcoin.BitcoinIndex? CurrentIndex() => _chains.HasBitcoin ? _chains.Bitcoin() : null;
+
+    private sealed record Current(Screener Screener, ScreeningIndex Screening, Index.Bitcoin.BitcoinIndex? Index, DateTimeOffset CheckedAt);
+}

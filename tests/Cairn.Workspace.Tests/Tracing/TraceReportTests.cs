@@ -1,0 +1,92 @@
+using Cairn.Tracing.Attribution;
+using Cairn.Tracing.Tracing;
+using Cairn.Workspace.Tracing;
+
+namespace Cairn.Workspace.Tests.Tracing;
+
+public sealed class TraceReportTests
+{
+    private static readonly ActorAttribution Exchange = new("northwind", "Northwind Exchange", "exchange", ["DE"], 0.9, "demo");
+    private static readonly ActorAttribution TwoCountries = new("kestrel", "Kestrel Markets", "exchange", ["FR", "BE"], 1.0, "demo");
+
+    private static string Tx(char c) => new(c, 64);
+
+    private static TraceResult Result() => new()
+    {
+        Request = new TraceRequest { From = [Tx('a')] },
+        TipHeight = 10,
+        TipHash = Tx('f'),
+        SeedOutputs = [Tx('a') + ":0"],
+        SeedAmountSat = 1_000,
+        FeesSat = 7,
+        PoisonInflowSat = 0,
+        TransactionsVisited = 3,
+        Endpoints =
+        [
+            // 500 sat along two paths: 250 each, through b then c, and through b then d.
+            new TraceEndpoint(Tx('c') + ":0", "addr-de", 1, Exchange, 500, 0.5, 2, StopReason.Attributed,
+                [[Tx('a') + ":0", Tx('b') + ":0", Tx('c') + ":0"], [Tx('a') + ":0", Tx('b') + ":1", Tx('d') + ":0"]], false),
+            new TraceEndpoint(Tx('d') + ":1", "addr-fr", 2, TwoCountries, 333, 0.333, 2, StopReason.Attributed, [[Tx('a') + ":0", Tx('b') + ":1", Tx('d') + ":1"]], false),
+            new TraceEndpoint(Tx('e') + ":0", "addr-x", 3, null, 160, 0.16, 1, StopReason.Unspent, [[Tx('a') + ":0", Tx('e') + ":0"]], false),
+        ],
+        Jurisdictions = [],
+        Bounds = [],
+        CoinJoins = [],
+    };
+
+    [Fact]
+    public void Graph_EdgesIntoEndpointsAddUpToEachEndpointAmount()
+    {
+        var report = TraceReport.From(new TraceParameters { From = [Tx('a')] }, Result());
+        foreach (var endpoint in report.Endpoints)
+        {
+            var into = report.Graph.Edges.Where(e => e.To == "ep:" + endpoint.Output).Sum(e => long.Parse(e.AmountSat, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(long.Parse(endpoint.AmountSat, System.Globalization.CultureInfo.InvariantCulture), into);
+        }
+    }
+
+    [Fact]
+    public void Graph_EdgeCarriesTheSumOfThePathsCrossingIt()
+    {
+        var report = TraceReport.From(new TraceParameters { From = [Tx('a')] }, Result());
+        var ab = report.Graph.Edges.Single(e => e.From == Tx('a') && e.To == Tx('b'));
+        Assert.Equal("833", ab.AmountSat); // 250 + 250 of the DE endpoint, 333 of the FR one
+        Assert.Equal("0.00000833", ab.AmountBtc);
+        var endpointNodes = report.Graph.Nodes.Where(n => n.Kind == "endpoint").ToDictionary(n => n.Id);
+        Assert.Equal("DE", endpointNodes["ep:" + Tx('c') + ":0"].Jurisdiction);
+        Assert.Equal("exchange", endpointNodes["ep:" + Tx('c') + ":0"].Category);
+        Assert.Equal("seed", report.Graph.Nodes.Single(n => n.Id == Tx('a')).Kind);
+    }
+
+    [Fact]
+    public void Report_RoundTripsThroughItsJson()
+    {
+        var report = TraceReport.From(new TraceParameters { From = [Tx('a')], Model = "fifo", MaxHops = 4 }, Result());
+        var json = TraceJson.Serialize(report);
+        Assert.Equal(json, TraceJson.Serialize(TraceJson.DeserializeReport(json)));
+        Assert.Contains("\"amount_sat\":\"500\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Findings_OnePerCountryAndService_OnlyAttributedEndpoints_WithExactAmounts()
+    {
+        var findings = TraceFindings.From(TraceReport.From(new TraceParameters { From = [Tx('a')] }, Result()));
+        Assert.Equal(["BE", "DE", "FR"], findings.Select(f => f.Jurisdiction));
+        var de = findings.Single(f => f.Jurisdiction == "DE");
+        Assert.Equal("Northwind Exchange", de.ActorName);
+        Assert.Equal(["addr-de"], de.Addresses);
+        Assert.Equal([Tx('a'), Tx('b'), Tx('c'), Tx('d')], de.TransactionIds.Order());
+        Assert.Equal(500, (long)de.Amounts.Single().BaseUnits);
+        Assert.Equal(333, (long)findings.Single(f => f.Jurisdiction == "BE").Amounts.Single().BaseUnits);
+    }
+
+    [Theory]
+    [InlineData("eth", "chain 'eth' cannot be traced here")]
+    [InlineData("btc", "model 'taint' is not one of")]
+    public void Parameters_BadInput_IsAOneLineError(string chain, string message)
+    {
+        var parameters = new TraceParameters { Chain = chain, From = [Tx('a')], Model = "taint" };
+        var error = Assert.Throws<Core.CairnException>(parameters.ToRequest);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+}
