@@ -62,6 +62,7 @@ public static class CairnServer
         services.AddSingleton(new TraceService(chains, intelStore));
         services.AddSingleton(new LegalRequestService(database, Cairn.Legal.Loading.LegalDataLoader.Load(options.LegalDataDirectory), time));
         services.AddSingleton<EmbeddedUi>();
+        services.AddSingleton<Jobs.JobRegistry>();
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -142,6 +143,7 @@ public static class CairnServer
         LegalEndpoints.Map(api);
         ChainEndpoints.Map(api);
         LogEndpoints.Map(api);
+        JobEndpoints.Map(api);
         app.MapCairnExchange();
         app.Lifetime.ApplicationStopped.Register(() =>
         {

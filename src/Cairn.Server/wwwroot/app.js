@@ -4,6 +4,7 @@ import { h, clear, fmtTime, toast, table } from "./ui.js";
 import { api, loadMe, session } from "./api.js";
 import { renderCase } from "./case.js";
 import { renderRequest, renderRequests } from "./requests.js";
+import { renderChain } from "./chain.js";
 
 const main = document.getElementById("main");
 
@@ -16,6 +17,7 @@ const routes = [
   [/^#\/requests$/, () => renderRequests(main)],
   [/^#\/screen$/, renderScreen],
   [/^#\/routes$/, renderRoutes],
+  [/^#\/chain$/, () => renderChain(main)],
 ];
 
 async function navigate() {
