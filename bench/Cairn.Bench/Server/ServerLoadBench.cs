@@ -65,8 +65,22 @@ public sealed class ServerLoadBench : IBenchSuite
                 await LoadGenerator.RunAsync("screening (1 address)", clients, seconds, (_, n) => new HttpRequestMessage(HttpMethod.Post, "/api/v1/screen") { Content = JsonContent.Create(new { addresses = new[] { addresses[n % addresses.Length] } }) }),
                 await LoadGenerator.RunAsync("case page (logged read)", clients, seconds, (_, _) => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/cases/{DemoPipeline.CaseReference}")),
             };
+            if (Wrk.Find() is { } wrk)
+            {
+                // The same scenarios from wrk's own process: the figures to quote (the in-process generator shares the server's two cores and runtime).
+                var deposit = addresses[0];
+                results.Add(Wrk.Run(wrk, "baseline GET /healthz", new Uri(baseAddress, "/healthz"), concurrency, seconds, null));
+                results.Add(Wrk.Run(wrk, "address lookup", new Uri(baseAddress, $"/api/v1/btc/address/{deposit}?limit=10"), concurrency, seconds, token));
+                results.Add(Wrk.Run(wrk, "screening (1 address)", new Uri(baseAddress, "/api/v1/screen"), concurrency, seconds, token, $"{{\"addresses\":[\"{deposit}\"]}}"));
+                results.Add(Wrk.Run(wrk, "case page (logged read)", new Uri(baseAddress, $"/api/v1/cases/{DemoPipeline.CaseReference}"), concurrency, seconds, token));
+            }
+            else output.WriteLine("wrk not found (apt-get install wrk): in-process figures only");
             var baseline = results[0].PerSecond;
-            foreach (var result in results) output.WriteLine($"{result}  ratio to baseline {result.PerSecond / baseline:F3}");
+            foreach (var result in results)
+            {
+                if (result.Name.StartsWith("baseline", StringComparison.Ordinal)) baseline = result.PerSecond;
+                output.WriteLine($"{result}  ratio to baseline {result.PerSecond / baseline:F3}");
+            }
             if (soak > TimeSpan.Zero) await SoakAsync(output, baseAddress, soak, sessions, addresses);
         }
         finally

@@ -15,7 +15,7 @@ namespace Cairn.Bench.Tracing;
 /// multi-input clustering (inputs/s, one core) beside a raw pass reading the same input → address
 /// columns; a 10-hop haircut trace from outputs with about 1,000 descendants (median, p99) beside
 /// a plain breadth-first walk over the same descendants; a path search between addresses 6 hops
-/// apart beside a plain 6-hop walk from the source. Usage: <c>tracing [--txs N] [--work DIR] [--seeds N]</c>.
+/// apart beside a plain 6-hop walk from the source. Usage: <c>tracing [--txs N] [--work DIR | --index DIR] [--seeds N] [--large-seeds N] [--large-min N] [--rounds N] [--only clustering,trace,path]</c>.
 /// </summary>
 public sealed class TracingBench : IBenchSuite
 {
@@ -32,15 +32,55 @@ public sealed class TracingBench : IBenchSuite
         ArgumentNullException.ThrowIfNull(output);
         var txs = (int)Option(args, "--txs", 300_000);
         var seedCount = (int)Option(args, "--seeds", 20);
+        var largeSeedCount = (int)Option(args, "--large-seeds", 0);
+        var figures = (OptionText(args, "--only") ?? "clustering,trace,path").Split(',');
         var work = OptionText(args, "--work") ?? Path.Combine(Path.GetTempPath(), $"cairn-bench-tracing-{txs}");
-        using var index = OpenOrBuild(work, txs, output);
+        // --index reuses an existing index (e.g. the btc-index suite's 5 M chain) read-only: nothing is generated or deleted.
+        using var index = OptionText(args, "--index") is { } existing ? BitcoinIndex.OpenRead(existing) : OpenOrBuild(work, txs, output);
         output.WriteLine($"index: {index.TransactionCount:N0} txs, {index.InputCount:N0} inputs, {index.OutputCount:N0} outputs, {index.AddressCount:N0} addresses");
+        FullPass(index, output);
 
-        Clustering(index, output);
+        if (figures.Contains("clustering")) Clustering(index, (int)Option(args, "--rounds", 5), output);
+        if (!figures.Contains("trace") && !figures.Contains("path")) return Finish(output);
+        var build = Stopwatch.StartNew();
         var clusters = AddressClusters.Build(index);
-        Trace(index, clusters, seedCount, output);
-        PathSearch(index, clusters, seedCount, output);
+        output.WriteLine($"clusters built for the trace in {build.Elapsed.TotalSeconds:F1} s");
+        if (figures.Contains("trace"))
+        {
+            Trace(index, clusters, SeedsWithDescendants(index, 700, 1_400, seedCount, output), "~1,000", output);
+            // The issue asks for ~100,000 descendants; where the chain has none (the generated 5 M chain reaches at most
+            // ~14,000 within 10 hops without crossing CoinJoins), --large-min lowers the bar and the line says what was reached.
+            var largeMin = (int)Option(args, "--large-min", 70_000);
+            if (largeSeedCount > 0) Trace(index, clusters, AddressesWithDescendants(index, largeMin, 140_000, largeSeedCount, output), $"≥ {largeMin:N0}", output);
+        }
+        if (figures.Contains("path")) PathSearch(index, clusters, seedCount, output);
+        return Finish(output);
+    }
+
+    private static Task<int> Finish(TextWriter output)
+    {
+        using var process = Process.GetCurrentProcess();
+        output.WriteLine($"peak working set: {process.PeakWorkingSet64 / 1e6:F0} MB (index files are mapped: pages read count here)");
         return Task.FromResult(0);
+    }
+
+    /// <summary>The btc-index suite's baseline: every output's value and address and every input's link, one core, best of 3.</summary>
+    private static void FullPass(BitcoinIndex index, TextWriter output)
+    {
+        var best = double.MaxValue;
+        long checksum = 0;
+        for (var round = 0; round < 3; round++)
+        {
+            var watch = Stopwatch.StartNew();
+            var values = index.OutputValueSpan();
+            var addresses = index.OutputAddressSpan();
+            for (var i = 0; i < values.Length; i++) checksum += values[i] ^ addresses[i];
+            var spent = index.InputSpentOutputSpan();
+            for (var i = 0; i < spent.Length; i++) checksum += spent[i];
+            best = Math.Min(best, watch.Elapsed.TotalSeconds);
+        }
+        var rows = index.InputCount + index.OutputCount;
+        output.WriteLine($"full pass: {rows / best / 1e6:F0} M inputs+outputs/s/core ({best * 1000:F0} ms; checksum {checksum & 0xff})");
     }
 
     private static BitcoinIndex OpenOrBuild(string work, int txs, TextWriter output)
@@ -59,34 +99,51 @@ public sealed class TracingBench : IBenchSuite
         return BitcoinIndex.OpenRead(indexDirectory);
     }
 
-    /// <summary>Best of three: union-find clustering against reading every input's spent output's address.</summary>
-    private static void Clustering(BitcoinIndex index, TextWriter output)
+    /// <summary>
+    /// Best of <paramref name="rounds"/>: union-find clustering against reading every input's spent
+    /// output's address. Timed by the wall clock and by this process's CPU time (both single-threaded),
+    /// because on a shared, loaded machine the wall clock also counts time the thread was not running.
+    /// </summary>
+    private static void Clustering(BitcoinIndex index, int rounds, TextWriter output)
     {
-        double raw = double.MaxValue, clustering = double.MaxValue;
+        var raw = (Wall: double.MaxValue, Cpu: double.MaxValue);
+        var clustering = (Wall: double.MaxValue, Cpu: double.MaxValue);
         long checksum = 0;
-        for (var round = 0; round < 3; round++)
+        for (var round = 0; round < rounds; round++)
         {
-            var watch = Stopwatch.StartNew();
-            for (uint tx = 0; tx < index.TransactionCount; tx++)
+            var time = Timed(() =>
             {
-                var (first, end) = index.InputsOf(tx);
-                for (var input = first; input < end; input++) checksum += index.AddressOf(index.SpentOutputOf(input));
-            }
-            raw = Math.Min(raw, watch.Elapsed.TotalSeconds);
-            watch.Restart();
-            var clusters = AddressClusters.Build(index);
-            clustering = Math.Min(clustering, watch.Elapsed.TotalSeconds);
-            checksum += clusters.ClusterCount;
+                for (uint tx = 0; tx < index.TransactionCount; tx++)
+                {
+                    var (first, end) = index.InputsOf(tx);
+                    for (var input = first; input < end; input++) checksum += index.AddressOf(index.SpentOutputOf(input));
+                }
+            });
+            raw = (Math.Min(raw.Wall, time.Wall), Math.Min(raw.Cpu, time.Cpu));
+            time = Timed(() => checksum += AddressClusters.Build(index).ClusterCount);
+            clustering = (Math.Min(clustering.Wall, time.Wall), Math.Min(clustering.Cpu, time.Cpu));
         }
-        output.WriteLine($"clustering: {index.InputCount / clustering / 1e6:F1} M inputs/s/core ({clustering * 1000:F0} ms); raw input→address pass {index.InputCount / raw / 1e6:F1} M inputs/s ({raw * 1000:F0} ms); ratio {raw / clustering:F2} (checksum {checksum & 0xff})");
+        var inputs = index.InputCount / 1e6;
+        output.WriteLine($"clustering (best of {rounds}): {inputs / clustering.Wall:F1} M inputs/s/core by wall clock ({clustering.Wall * 1000:F0} ms), {inputs / clustering.Cpu:F1} by CPU time ({clustering.Cpu * 1000:F0} ms); " +
+            $"raw input→address pass {inputs / raw.Wall:F1} M inputs/s wall, {inputs / raw.Cpu:F1} CPU; ratio {raw.Wall / clustering.Wall:F2} wall, {raw.Cpu / clustering.Cpu:F2} CPU (checksum {checksum & 0xff})");
     }
 
-    private static void Trace(BitcoinIndex index, AddressClusters clusters, int seedCount, TextWriter output)
+    private static (double Wall, double Cpu) Timed(Action action)
     {
-        var seeds = SeedsWithDescendants(index, 700, 1_400, seedCount);
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        action();
+        var wallSeconds = wall.Elapsed.TotalSeconds;
+        process.Refresh();
+        return (wallSeconds, (process.TotalProcessorTime - cpu).TotalSeconds);
+    }
+
+    private static void Trace(BitcoinIndex index, AddressClusters clusters, List<(string Reference, uint[] Starts)> seeds, string label, TextWriter output)
+    {
         if (seeds.Count == 0)
         {
-            output.WriteLine("trace: no output with about 1,000 descendants within 10 hops (use a larger --txs)");
+            output.WriteLine($"trace: no output with {label} descendants within 10 hops (use a larger chain)");
             return;
         }
         var tracer = new Tracer(index, clusters);
@@ -95,15 +152,14 @@ public sealed class TracingBench : IBenchSuite
         long descendants = 0, endpoints = 0, visited = 0;
         var reasons = new Dictionary<StopReason, int>();
         for (var repeat = 0; repeat < 6; repeat++)
-            foreach (var seed in seeds)
+            foreach (var (reference, starts) in seeds)
             {
-                var reference = $"{index.TransactionHash(index.TransactionOfOutput(seed))}:{index.VoutOf(seed)}";
                 var watch = Stopwatch.StartNew();
                 // No cluster-size stop: the trace has to work through every descendant the walk visits.
                 var result = tracer.Trace(new TraceRequest { From = [reference], Model = Cairn.Tracing.Taint.TaintModel.Haircut, MaxHops = TraceHops, LargeClusterSize = long.MaxValue });
                 var traceTime = watch.Elapsed.TotalMilliseconds;
                 watch.Restart();
-                var walked = Descendants(index, seed, TraceHops, int.MaxValue);
+                var walked = Descendants(index, starts, TraceHops, int.MaxValue);
                 var walkTime = watch.Elapsed.TotalMilliseconds;
                 if (repeat == 0) continue; // warm-up round
                 traceTimes.Add(traceTime);
@@ -113,7 +169,7 @@ public sealed class TracingBench : IBenchSuite
                 visited += result.TransactionsVisited;
                 foreach (var endpoint in result.Endpoints) reasons[endpoint.Reason] = reasons.GetValueOrDefault(endpoint.Reason) + 1;
             }
-        output.WriteLine($"trace (haircut, {TraceHops} hops, {seeds.Count} seeds × 5, mean {descendants / walkTimes.Count:N0} descendant outputs, {visited / traceTimes.Count:N0} transactions visited, {endpoints / traceTimes.Count:N0} endpoints ({string.Join(", ", reasons.OrderBy(r => r.Key).Select(r => $"{r.Key} {r.Value / traceTimes.Count}"))})): " +
+        output.WriteLine($"trace {label} (haircut, {TraceHops} hops, {seeds.Count} seeds × 5, mean {descendants / walkTimes.Count:N0} descendant outputs, {visited / traceTimes.Count:N0} transactions visited, {endpoints / traceTimes.Count:N0} endpoints ({string.Join(", ", reasons.OrderBy(r => r.Key).Select(r => $"{r.Key} {r.Value / traceTimes.Count}"))})): " +
             $"median {Percentile(traceTimes, 50):F2} ms, p99 {Percentile(traceTimes, 99):F2} ms; plain walk median {Percentile(walkTimes, 50):F2} ms, p99 {Percentile(walkTimes, 99):F2} ms; median ratio {Percentile(traceTimes, 50) / Percentile(walkTimes, 50):F1}");
     }
 
@@ -133,7 +189,7 @@ public sealed class TracingBench : IBenchSuite
                 var searchTime = watch.Elapsed.TotalMilliseconds;
                 watch.Restart();
                 long walked = 0;
-                foreach (var output0 in index.OutputsOfAddress(source)) walked += Descendants(index, output0, PathHops, int.MaxValue);
+                foreach (var output0 in index.OutputsOfAddress(source)) walked += Descendants(index, [output0], PathHops, int.MaxValue);
                 var walkTime = watch.Elapsed.TotalMilliseconds;
                 if (repeat == 0) continue;
                 searchTimes.Add(searchTime);
@@ -153,25 +209,55 @@ public sealed class TracingBench : IBenchSuite
     }
 
     /// <summary>Spent outputs (not into CoinJoins) whose forward walk within 10 hops reaches between <paramref name="low"/> and <paramref name="high"/> outputs.</summary>
-    private static List<uint> SeedsWithDescendants(BitcoinIndex index, int low, int high, int count)
+    private static List<(string, uint[])> SeedsWithDescendants(BitcoinIndex index, int low, int high, int count, TextWriter log)
     {
         var random = new Random(7);
-        var seeds = new List<uint>();
-        for (var attempt = 0; attempt < 200_000 && seeds.Count < count; attempt++)
+        var seeds = new List<(string, uint[])>();
+        var search = Stopwatch.StartNew();
+        var attempt = 0;
+        for (; attempt < 200_000 && seeds.Count < count; attempt++)
         {
             var output = (uint)random.NextInt64(index.OutputCount);
             if (index.Value(output) < 100_000 || index.SpenderOf(output) is null) continue;
-            var reached = Descendants(index, output, TraceHops, high + 1);
-            if (reached >= low && reached <= high) seeds.Add(output);
+            var reached = Descendants(index, [output], TraceHops, high + 1);
+            if (reached >= low && reached <= high) seeds.Add(($"{index.TransactionHash(index.TransactionOfOutput(output))}:{index.VoutOf(output)}", [output]));
         }
+        log.WriteLine($"seeds with {low:N0}–{high:N0} descendants: {seeds.Count} found in {attempt:N0} random outputs ({search.Elapsed.TotalSeconds:F1} s)");
         return seeds;
     }
 
-    /// <summary>Outputs reachable forward from <paramref name="start"/> within <paramref name="hops"/> transactions (CoinJoins not crossed), up to <paramref name="cap"/>.</summary>
-    private static int Descendants(BitcoinIndex index, uint start, int hops, int cap)
+    /// <summary>
+    /// Addresses (traced from all their outputs) whose forward walk within 10 hops reaches between
+    /// <paramref name="low"/> and <paramref name="high"/> outputs: single outputs of the generated
+    /// chain do not reach ~100,000 within 10 hops (none in 200,000 tried); busy addresses (picked
+    /// in proportion to their outputs) are the candidates.
+    /// </summary>
+    private static List<(string, uint[])> AddressesWithDescendants(BitcoinIndex index, int low, int high, int count, TextWriter log)
     {
-        var seen = new HashSet<uint> { start };
-        var frontier = new List<uint> { start };
+        var random = new Random(13);
+        var seeds = new List<(string, uint[])>();
+        var tried = new HashSet<uint>();
+        var search = Stopwatch.StartNew();
+        var attempt = 0;
+        var most = 0;
+        for (; attempt < 2_000_000 && seeds.Count < count && search.Elapsed.TotalMinutes < 3; attempt++)
+        {
+            var address = index.AddressOf((uint)random.NextInt64(index.OutputCount));
+            if (address == uint.MaxValue || index.OutputCountOfAddress(address) < 2 || !tried.Add(address)) continue;
+            var outputs = index.OutputsOfAddress(address).ToArray();
+            var reached = Descendants(index, outputs, TraceHops, high + 1);
+            most = Math.Max(most, reached);
+            if (reached >= low && reached <= high) seeds.Add((index.AddressString(address), outputs));
+        }
+        log.WriteLine($"addresses with {low:N0}–{high:N0} descendants: {seeds.Count} found in {attempt:N0} random picks, {tried.Count:N0} addresses walked, most reached {most:N0} ({search.Elapsed.TotalSeconds:F1} s)");
+        return seeds;
+    }
+
+    /// <summary>Outputs reachable forward from <paramref name="starts"/> within <paramref name="hops"/> transactions (CoinJoins not crossed), up to <paramref name="cap"/>.</summary>
+    private static int Descendants(BitcoinIndex index, uint[] starts, int hops, int cap)
+    {
+        var seen = new HashSet<uint>(starts);
+        var frontier = new List<uint>(seen);
         for (var hop = 0; hop < hops && frontier.Count > 0 && seen.Count <= cap; hop++)
         {
             var next = new List<uint>();
@@ -184,7 +270,7 @@ public sealed class TracingBench : IBenchSuite
             }
             frontier = next;
         }
-        return seen.Count - 1;
+        return seen.Count - starts.Length;
     }
 
     /// <summary>Address pairs joined by a chain of 6 spends (following each spender's largest output) with no shorter path between them.</summary>

@@ -238,6 +238,7 @@ internal static class TraceCommands
         jurisdictions = result.Jurisdictions.Select(j => new { jurisdiction = j.Jurisdiction, amount_sat = Sat(j.AmountSat), amount_btc = Btc(j.AmountSat), endpoints = j.Endpoints, actors = j.Actors }),
         bounds = result.Bounds.Select(b => new { bound = b.Bound, limit = b.Limit, unexplored_outputs = b.UnexploredOutputs, amount_sat = Sat(b.AmountSat) }),
         coinjoins = result.CoinJoins,
+        peel_chains = result.PeelChains,
     };
 
     private static string Sat(long value) => value.ToString(CultureInfo.InvariantCulture);
@@ -253,5 +254,6 @@ internal static class TraceCommands
         if (result.Endpoints.Count > 50) context.Console.MarkupLine(Markup.Escape($"… {result.Endpoints.Count - 50} more endpoints (use --json for all)"));
         foreach (var j in result.Jurisdictions) context.Console.MarkupLine(Markup.Escape($"{j.Jurisdiction}: {Btc(j.AmountSat)} BTC at {string.Join(", ", j.Actors)}"));
         foreach (var b in result.Bounds) context.Console.MarkupLine(Markup.Escape($"bound hit: {b.Limit}: {b.UnexploredOutputs} outputs, {Btc(b.AmountSat)} BTC unexplored"));
+        foreach (var p in result.PeelChains) context.Console.MarkupLine(Markup.Escape($"peel chain: {p.Length} transactions, {p.Peels} peels from {p.TxIds[0]} ({p.Rule}, confidence {p.Confidence:F2}, {p.EndReason})"));
     }
 }

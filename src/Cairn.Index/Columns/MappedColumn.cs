@@ -47,6 +47,21 @@ public sealed unsafe class MappedColumn<T> : IDisposable where T : unmanaged
         return column;
     }
 
+    /// <summary>
+    /// Opens a committed column for reading only. An empty column needs no file (a writer that
+    /// never appended to it may not have created one); a file shorter than the committed rows
+    /// means the index is damaged.
+    /// </summary>
+    public static MappedColumn<T> OpenReadOnly(string path, long count)
+    {
+        var column = new MappedColumn<T>(path, writable: false);
+        if (count == 0) return column;
+        if (!File.Exists(path) || new FileInfo(path).Length < count * sizeof(T))
+            throw new InvalidDataException($"index column {path} is shorter than its {count} committed rows: the index is damaged, delete it and ingest again");
+        column.OpenFile(count);
+        return column;
+    }
+
     private void OpenFile(long count)
     {
         var mode = _writable ? FileMode.OpenOrCreate : FileMode.Open;
@@ -88,14 +103,21 @@ public sealed unsafe class MappedColumn<T> : IDisposable where T : unmanaged
     }
 
     /// <summary>Read access by id; ids are not range-checked beyond a debug assert (hot path).</summary>
-    public T this[long id]
+    public ref readonly T this[long id]
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
             System.Diagnostics.Debug.Assert((ulong)id < (ulong)Count);
-            return ((T*)_base)[id];
+            return ref ((T*)_base)[id];
         }
+    }
+
+    /// <summary>Read access by id, range-checked: for ids that callers hand in rather than the index's own loops.</summary>
+    public ref readonly T At(long id)
+    {
+        if ((ulong)id >= (ulong)Count) throw new ArgumentOutOfRangeException(nameof(id));
+        return ref ((T*)_base)[id];
     }
 
     /// <summary>Overwrites a committed or just-appended value (writers only).</summary>
@@ -109,6 +131,7 @@ public sealed unsafe class MappedColumn<T> : IDisposable where T : unmanaged
     /// <summary>Direct read-only view of ids [start, start+length) for tight loops.</summary>
     public ReadOnlySpan<T> Slice(long start, int length)
     {
+        if (length == 0) return [];
         if (start < 0 || length < 0 || start + length > Count) throw new ArgumentOutOfRangeException(nameof(start));
         return new ReadOnlySpan<T>((T*)_base + start, length);
     }

@@ -1,3 +1,5 @@
+using Cairn.Index.Columns;
+
 namespace Cairn.Index.Ethereum;
 
 /// <summary>
@@ -11,8 +13,8 @@ internal static class EthAdjacencyBuilder
 {
     public static void Build(string directory, long transfers, int addresses)
     {
-        using var from = new MappedColumn<uint>(Path.Combine(directory, EthIndexFiles.TransferFrom), transfers);
-        using var to = new MappedColumn<uint>(Path.Combine(directory, EthIndexFiles.TransferTo), transfers);
+        using var from = MappedColumn<uint>.OpenReadOnly(Path.Combine(directory, EthIndexFiles.TransferFrom), transfers);
+        using var to = MappedColumn<uint>.OpenReadOnly(Path.Combine(directory, EthIndexFiles.TransferTo), transfers);
         Write(directory, EthIndexFiles.OutOffsets, EthIndexFiles.OutRows, from, transfers, addresses);
         Write(directory, EthIndexFiles.InOffsets, EthIndexFiles.InRows, to, transfers, addresses);
     }
@@ -20,11 +22,11 @@ internal static class EthAdjacencyBuilder
     private static void Write(string directory, string offsetsName, string rowsName, MappedColumn<uint> endpoint, long transfers, int addresses)
     {
         var offsets = new long[addresses + 1];
-        for (long row = 0; row < transfers; row++) offsets[endpoint[row] + 1]++;
+        for (long row = 0; row < transfers; row++) offsets[endpoint.At(row) + 1]++;
         for (var a = 0; a < addresses; a++) offsets[a + 1] += offsets[a];
         var rows = new long[transfers];
         var next = (long[])offsets.Clone();
-        for (long row = 0; row < transfers; row++) rows[next[endpoint[row]]++] = row;
+        for (long row = 0; row < transfers; row++) rows[next[endpoint.At(row)]++] = row;
         WriteAtomically(Path.Combine(directory, offsetsName), offsets);
         WriteAtomically(Path.Combine(directory, rowsName), rows);
     }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
+using Cairn.Index.Columns;
 
 namespace Cairn.Index.Ethereum;
 
@@ -30,16 +31,16 @@ internal sealed class EthTxHashIndex : IDisposable
     public static void Build(string directory, EthIndexHead head)
     {
         if (head.Transactions == 0 || head.LastBlock is not { } lastBlock) return;
-        using var transactions = new MappedColumn<EthTransactionRow>(Path.Combine(directory, EthIndexFiles.Transactions), head.Transactions);
-        using var blocks = new MappedColumn<EthBlockRow>(Path.Combine(directory, EthIndexFiles.Blocks), head.Blocks);
+        using var transactions = MappedColumn<EthTransactionRow>.OpenReadOnly(Path.Combine(directory, EthIndexFiles.Transactions), head.Transactions);
+        using var blocks = MappedColumn<EthBlockRow>.OpenReadOnly(Path.Combine(directory, EthIndexFiles.Blocks), head.Blocks);
         var entries = new Entry[head.Transactions];
-        for (long id = 0; id < entries.Length; id++) entries[id] = new Entry(Prefix(transactions[id].Hash), id);
+        for (long id = 0; id < entries.Length; id++) entries[id] = new Entry(Prefix(transactions.At(id).Hash), id);
         entries.AsSpan().Sort(static (a, b) => a.Prefix != b.Prefix ? a.Prefix.CompareTo(b.Prefix) : a.Id.CompareTo(b.Id));
         WriteAtomically(Path.Combine(directory, EntriesFile), MemoryMarshal.AsBytes(entries.AsSpan()));
         var headBytes = new byte[HeadSize];
         BinaryPrimitives.WriteInt64LittleEndian(headBytes, head.Transactions);
         BinaryPrimitives.WriteInt64LittleEndian(headBytes.AsSpan(8), lastBlock);
-        ((ReadOnlySpan<byte>)blocks[lastBlock - head.StartBlock].Hash).CopyTo(headBytes.AsSpan(16));
+        ((ReadOnlySpan<byte>)blocks.At(lastBlock - head.StartBlock).Hash).CopyTo(headBytes.AsSpan(16));
         WriteAtomically(Path.Combine(directory, HeadFile), headBytes);
     }
 
@@ -55,7 +56,7 @@ internal sealed class EthTxHashIndex : IDisposable
         var lastBlock = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(8));
         if (covered <= 0 || covered > head.Transactions || new FileInfo(entriesPath).Length != covered * Marshal.SizeOf<Entry>()) return null;
         if (blockHash(lastBlock) is not { } hash || !((ReadOnlySpan<byte>)hash).SequenceEqual(bytes.AsSpan(16, 32))) return null;
-        return new EthTxHashIndex(new MappedColumn<Entry>(entriesPath, covered));
+        return new EthTxHashIndex(MappedColumn<Entry>.OpenReadOnly(entriesPath, covered));
     }
 
     /// <summary>Ids among the covered transactions whose hash starts like <paramref name="hash"/> (confirm each against the full hash).</summary>
@@ -66,10 +67,10 @@ internal sealed class EthTxHashIndex : IDisposable
         while (low < high)
         {
             var middle = (low + high) / 2;
-            if (_entries[middle].Prefix < prefix) low = middle + 1;
+            if (_entries.At(middle).Prefix < prefix) low = middle + 1;
             else high = middle;
         }
-        for (var i = low; i < _entries.Count && _entries[i].Prefix == prefix; i++) yield return _entries[i].Id;
+        for (var i = low; i < _entries.Count && _entries.At(i).Prefix == prefix; i++) yield return _entries.At(i).Id;
     }
 
     public void Dispose() => _entries.Dispose();

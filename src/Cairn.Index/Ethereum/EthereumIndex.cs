@@ -2,6 +2,7 @@ using System.Numerics;
 using Cairn.Chains.Ethereum.Encoding;
 using Cairn.Chains.Ethereum.Transfers;
 using Cairn.Core;
+using Cairn.Index.Columns;
 
 namespace Cairn.Index.Ethereum;
 
@@ -37,31 +38,31 @@ public sealed class EthereumIndex : IDisposable
         Directory = directory;
         Head = head;
         string PathOf(string name) => Path.Combine(directory, name);
-        _blocks = new(PathOf(EthIndexFiles.Blocks), head.Blocks);
-        _transactions = new(PathOf(EthIndexFiles.Transactions), head.Transactions);
-        _addresses = new(PathOf(EthIndexFiles.Addresses), head.Addresses);
-        _tokens = new(PathOf(EthIndexFiles.Tokens), head.Tokens);
-        _wide = new(PathOf(EthIndexFiles.WideValues), head.WideValues);
-        _kind = new(PathOf(EthIndexFiles.TransferKind), head.Transfers);
-        _from = new(PathOf(EthIndexFiles.TransferFrom), head.Transfers);
-        _to = new(PathOf(EthIndexFiles.TransferTo), head.Transfers);
-        _token = new(PathOf(EthIndexFiles.TransferToken), head.Transfers);
-        _value = new(PathOf(EthIndexFiles.TransferValue), head.Transfers);
-        _transaction = new(PathOf(EthIndexFiles.TransferTransaction), head.Transfers);
-        _ordinal = new(PathOf(EthIndexFiles.TransferOrdinal), head.Transfers);
-        _block = new(PathOf(EthIndexFiles.TransferBlock), head.Transfers);
+        _blocks = MappedColumn<EthBlockRow>.OpenReadOnly(PathOf(EthIndexFiles.Blocks), head.Blocks);
+        _transactions = MappedColumn<EthTransactionRow>.OpenReadOnly(PathOf(EthIndexFiles.Transactions), head.Transactions);
+        _addresses = MappedColumn<AddressKey>.OpenReadOnly(PathOf(EthIndexFiles.Addresses), head.Addresses);
+        _tokens = MappedColumn<EthTokenRow>.OpenReadOnly(PathOf(EthIndexFiles.Tokens), head.Tokens);
+        _wide = MappedColumn<EthWideValueRow>.OpenReadOnly(PathOf(EthIndexFiles.WideValues), head.WideValues);
+        _kind = MappedColumn<byte>.OpenReadOnly(PathOf(EthIndexFiles.TransferKind), head.Transfers);
+        _from = MappedColumn<uint>.OpenReadOnly(PathOf(EthIndexFiles.TransferFrom), head.Transfers);
+        _to = MappedColumn<uint>.OpenReadOnly(PathOf(EthIndexFiles.TransferTo), head.Transfers);
+        _token = MappedColumn<uint>.OpenReadOnly(PathOf(EthIndexFiles.TransferToken), head.Transfers);
+        _value = MappedColumn<UInt128>.OpenReadOnly(PathOf(EthIndexFiles.TransferValue), head.Transfers);
+        _transaction = MappedColumn<long>.OpenReadOnly(PathOf(EthIndexFiles.TransferTransaction), head.Transfers);
+        _ordinal = MappedColumn<int>.OpenReadOnly(PathOf(EthIndexFiles.TransferOrdinal), head.Transfers);
+        _block = MappedColumn<uint>.OpenReadOnly(PathOf(EthIndexFiles.TransferBlock), head.Transfers);
         var adjacency = head.AdjacencyTransfers > 0 && head.AdjacencyTransfers <= head.Transfers && head.AdjacencyAddresses <= head.Addresses
             && new FileInfo(PathOf(EthIndexFiles.OutRows)) is { Exists: true } rows && rows.Length == head.AdjacencyTransfers * 8;
         AdjacencyTransfers = adjacency ? head.AdjacencyTransfers : 0;
         var adjacencyAddresses = adjacency ? head.AdjacencyAddresses + 1 : 0;
-        _outOffsets = new(PathOf(EthIndexFiles.OutOffsets), adjacencyAddresses);
-        _outRows = new(PathOf(EthIndexFiles.OutRows), AdjacencyTransfers);
-        _inOffsets = new(PathOf(EthIndexFiles.InOffsets), adjacencyAddresses);
-        _inRows = new(PathOf(EthIndexFiles.InRows), AdjacencyTransfers);
+        _outOffsets = MappedColumn<long>.OpenReadOnly(PathOf(EthIndexFiles.OutOffsets), adjacencyAddresses);
+        _outRows = MappedColumn<long>.OpenReadOnly(PathOf(EthIndexFiles.OutRows), AdjacencyTransfers);
+        _inOffsets = MappedColumn<long>.OpenReadOnly(PathOf(EthIndexFiles.InOffsets), adjacencyAddresses);
+        _inRows = MappedColumn<long>.OpenReadOnly(PathOf(EthIndexFiles.InRows), AdjacencyTransfers);
         _addressIds = new Dictionary<AddressKey, int>(head.Addresses);
-        for (var id = 0; id < head.Addresses; id++) _addressIds[_addresses[id]] = id;
+        for (var id = 0; id < head.Addresses; id++) _addressIds[_addresses.At(id)] = id;
         _txHashes = EthTxHashIndex.TryOpen(directory, head, number =>
-            number >= head.StartBlock && number < head.StartBlock + head.Blocks ? _blocks[number - head.StartBlock].Hash : null);
+            number >= head.StartBlock && number < head.StartBlock + head.Blocks ? _blocks.At(number - head.StartBlock).Hash : null);
     }
 
     public string Directory { get; }
@@ -90,29 +91,29 @@ public sealed class EthereumIndex : IDisposable
         TryGetAddressId(address, out var id) ? id : throw new NotFoundException($"address {address} has no transfers in the Ethereum index ({Directory})");
 
     /// <summary>Lower-case hex of an address id.</summary>
-    public string AddressOf(int id) => _addresses[id].ToHex();
+    public string AddressOf(int id) => _addresses.At(id).ToHex();
 
     public EthTransfer Transfer(long row)
     {
-        var flags = _kind[row];
-        return new EthTransfer(row, (TransferKind)(flags & 0x0f), (int)_from[row], (int)_to[row], (int)_token[row],
-            (flags & EthIndexFiles.WideValueFlag) != 0 ? WideValue(row, 0) : (BigInteger)_value[row],
-            _transaction[row], _ordinal[row], _block[row]);
+        var flags = _kind.At(row);
+        return new EthTransfer(row, (TransferKind)(flags & 0x0f), (int)_from.At(row), (int)_to.At(row), (int)_token.At(row),
+            (flags & EthIndexFiles.WideValueFlag) != 0 ? WideValue(row, 0) : (BigInteger)_value.At(row),
+            _transaction.At(row), _ordinal.At(row), _block.At(row));
     }
 
     /// <summary>The 128-bit value column directly (tracing's hot path); null when the value is wider.</summary>
-    public UInt128? NarrowValue(long row) => (_kind[row] & EthIndexFiles.WideValueFlag) != 0 ? null : _value[row];
+    public UInt128? NarrowValue(long row) => (_kind.At(row) & EthIndexFiles.WideValueFlag) != 0 ? null : _value.At(row);
 
-    public int FromId(long row) => (int)_from[row];
+    public int FromId(long row) => (int)_from.At(row);
 
-    public int ToId(long row) => (int)_to[row];
+    public int ToId(long row) => (int)_to.At(row);
 
-    public int TokenIdOf(long row) => (int)_token[row];
+    public int TokenIdOf(long row) => (int)_token.At(row);
 
-    public long BlockOf(long row) => _block[row];
+    public long BlockOf(long row) => _block.At(row);
 
     /// <summary>The ERC-721 token id of a transfer row, when it is one.</summary>
-    public BigInteger? NftTokenId(long row) => (TransferKind)(_kind[row] & 0x0f) == TransferKind.Erc721 ? WideValue(row, 1) : null;
+    public BigInteger? NftTokenId(long row) => (TransferKind)(_kind.At(row) & 0x0f) == TransferKind.Erc721 ? WideValue(row, 1) : null;
 
     /// <summary>Transfer rows leaving <paramref name="addressId"/>, in chain order.</summary>
     public IEnumerable<long> OutgoingRows(int addressId) => Adjacent(addressId, _outOffsets, _outRows, _from);
@@ -122,12 +123,12 @@ public sealed class EthereumIndex : IDisposable
 
     /// <summary>The CSR slice of outgoing rows (covers rows below <see cref="AdjacencyTransfers"/> only).</summary>
     public ReadOnlySpan<long> OutgoingSpan(int addressId) =>
-        addressId + 1 < _outOffsets.Count ? _outRows.Slice(_outOffsets[addressId], (int)(_outOffsets[addressId + 1] - _outOffsets[addressId])) : [];
+        addressId + 1 < _outOffsets.Count ? _outRows.Slice(_outOffsets.At(addressId), (int)(_outOffsets.At(addressId + 1) - _outOffsets.At(addressId))) : [];
 
     public EthTokenInfo Token(int tokenId)
     {
         if (tokenId == 0) return new EthTokenInfo(0, null, "ETH", BaseUnits.EtherDecimals);
-        var row = _tokens[tokenId - 1];
+        var row = _tokens.At(tokenId - 1);
         var symbol = System.Text.Encoding.UTF8.GetString(((ReadOnlySpan<byte>)row.Symbol)[..row.SymbolLength]);
         return new EthTokenInfo(tokenId, row.Contract.ToHex(), symbol, row.Decimals == 255 ? null : row.Decimals);
     }
@@ -138,13 +139,13 @@ public sealed class EthereumIndex : IDisposable
         if (string.Equals(asset, "eth", StringComparison.OrdinalIgnoreCase)) return 0;
         var key = AddressKey.FromHex(EthAddress.Normalize(asset));
         for (var row = 0; row < _tokens.Count; row++)
-            if (_tokens[row].Contract == key) return row + 1;
+            if (_tokens.At(row).Contract == key) return row + 1;
         throw new NotFoundException($"token contract {asset} has no transfers in the Ethereum index ({Directory})");
     }
 
     public EthTransactionInfo Transaction(long id)
     {
-        var row = _transactions[id];
+        var row = _transactions.At(id);
         return new EthTransactionInfo(id, row.Hash.ToHex(), row.BlockNumber, row.IndexInBlock,
             row.Status switch { 1 => true, 0 => false, _ => null }, BlockTimestamp(row.BlockNumber));
     }
@@ -161,11 +162,11 @@ public sealed class EthereumIndex : IDisposable
         if (_txHashes is not null)
         {
             foreach (var candidate in _txHashes.Candidates(bytes))
-                if (((ReadOnlySpan<byte>)_transactions[candidate].Hash).SequenceEqual(bytes)) return Transaction(candidate);
+                if (((ReadOnlySpan<byte>)_transactions.At(candidate).Hash).SequenceEqual(bytes)) return Transaction(candidate);
             scanFrom = _txHashes.Covered;
         }
         for (var id = scanFrom; id < _transactions.Count; id++)
-            if (((ReadOnlySpan<byte>)_transactions[id].Hash).SequenceEqual(bytes)) return Transaction(id);
+            if (((ReadOnlySpan<byte>)_transactions.At(id).Hash).SequenceEqual(bytes)) return Transaction(id);
         throw new NotFoundException($"transaction {hash} is not in the Ethereum index ({Directory})");
     }
 
@@ -176,16 +177,16 @@ public sealed class EthereumIndex : IDisposable
         while (low < high)
         {
             var middle = (low + high) / 2;
-            if (_transaction[middle] < transactionId) low = middle + 1;
+            if (_transaction.At(middle) < transactionId) low = middle + 1;
             else high = middle;
         }
-        for (var row = low; row < TransferCount && _transaction[row] == transactionId; row++) yield return row;
+        for (var row = low; row < TransferCount && _transaction.At(row) == transactionId; row++) yield return row;
     }
 
     public long BlockTimestamp(long number) =>
-        number >= Head.StartBlock && number < Head.StartBlock + Head.Blocks ? _blocks[number - Head.StartBlock].Timestamp : 0;
+        number >= Head.StartBlock && number < Head.StartBlock + Head.Blocks ? _blocks.At(number - Head.StartBlock).Timestamp : 0;
 
-    public string BlockHash(long number) => _blocks[number - Head.StartBlock].Hash.ToHex();
+    public string BlockHash(long number) => _blocks.At(number - Head.StartBlock).Hash.ToHex();
 
     public void Dispose()
     {
@@ -197,9 +198,9 @@ public sealed class EthereumIndex : IDisposable
     private IEnumerable<long> Adjacent(int addressId, MappedColumn<long> offsets, MappedColumn<long> rows, MappedColumn<uint> endpoint)
     {
         if (addressId + 1 < offsets.Count)
-            for (var i = offsets[addressId]; i < offsets[addressId + 1]; i++) yield return rows[i];
+            for (var i = offsets.At(addressId); i < offsets.At(addressId + 1); i++) yield return rows.At(i);
         for (var row = AdjacencyTransfers; row < TransferCount; row++)
-            if (endpoint[row] == (uint)addressId) yield return row;
+            if (endpoint.At(row) == (uint)addressId) yield return row;
     }
 
     private BigInteger WideValue(long row, long field)
@@ -208,12 +209,12 @@ public sealed class EthereumIndex : IDisposable
         while (low < high)
         {
             var middle = (low + high) / 2;
-            var candidate = _wide[middle];
+            var candidate = _wide.At(middle);
             if (candidate.TransferRow < row || (candidate.TransferRow == row && candidate.Field < field)) low = middle + 1;
             else high = middle;
         }
-        if (low < _wide.Count && _wide[low].TransferRow == row && _wide[low].Field == field)
-            return Hex.ToUnsigned(_wide[low].BigEndianValue);
+        if (low < _wide.Count && _wide.At(low).TransferRow == row && _wide.At(low).Field == field)
+            return Hex.ToUnsigned(_wide.At(low).BigEndianValue);
         throw new InvalidDataException($"transfer row {row} lacks its wide value in {Directory}: the index is damaged");
     }
 }

@@ -35,31 +35,22 @@ public sealed class ActorPackReader
 
         string? title = null, creator = null, description = null;
         YamlSequenceNode? actorNodes = null;
-        foreach (var (keyNode, value) in file.Root.Children)
+        var headerRead = file.TryReadHeader(issues, (key, keyNode, value) =>
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
-            try
+            switch (key)
             {
-                switch (key)
-                {
-                    case "title": title = YamlValues.Text(value, key); break;
-                    case "creator": creator = YamlValues.Text(value, key); break;
-                    case "description": description = YamlValues.Text(value, key); break;
-                    case "lastmod" or "owner" or "is_public": break;
-                    case "actors": actorNodes = value as YamlSequenceNode ?? throw new FormatException("'actors' must be a list"); break;
-                    default: issues.Add(Issue(file, keyNode, IssueSeverity.Warning, $"unknown header field '{key}' ignored")); break;
-                }
+                case "title": title = YamlValues.Text(value, key); break;
+                case "creator": creator = YamlValues.Text(value, key); break;
+                case "description": description = YamlValues.Text(value, key); break;
+                case "lastmod" or "owner" or "is_public": break;
+                case "actors": actorNodes = value as YamlSequenceNode ?? throw new FormatException("'actors' must be a list"); break;
+                default: issues.Add(file.IssueAt(keyNode, IssueSeverity.Warning, $"unknown header field '{key}' ignored")); break;
             }
-            catch (FormatException ex)
-            {
-                issues.Add(Issue(file, value, IssueSeverity.Error, "header: " + ex.Message));
-                return new ImportResult<ActorPack>(displayName, null, issues);
-            }
-        }
+        });
+        if (!headerRead) return new ImportResult<ActorPack>(displayName, null, issues);
         if (string.IsNullOrWhiteSpace(title) || string.IsNullOrWhiteSpace(creator) || actorNodes is null)
         {
-            var missing = new[] { ("title", title is null), ("creator", creator is null), ("actors", actorNodes is null) }.Where(m => m.Item2).Select(m => m.Item1);
-            issues.Add(new ImportIssue(displayName, 1, IssueSeverity.Error, "actor pack header lacks mandatory " + string.Join(", ", missing)));
+            issues.Add(file.MissingHeaderFields("actor pack", ("title", title is null), ("creator", creator is null), ("actors", actorNodes is null)));
             return new ImportResult<ActorPack>(displayName, null, issues);
         }
 
@@ -71,7 +62,7 @@ public sealed class ActorPackReader
             if (actor is null) continue;
             if (!seen.Add(actor.Id))
             {
-                issues.Add(Issue(file, node, IssueSeverity.Error, $"duplicate actor id '{actor.Id}' skipped"));
+                issues.Add(file.IssueAt(node, IssueSeverity.Error, $"duplicate actor id '{actor.Id}' skipped"));
                 continue;
             }
             actors.Add(actor);
@@ -85,7 +76,7 @@ public sealed class ActorPackReader
     {
         if (node is not YamlMappingNode mapping)
         {
-            issues.Add(Issue(file, node, IssueSeverity.Error, "actor must be a mapping of fields"));
+            issues.Add(file.IssueAt(node, IssueSeverity.Error, "actor must be a mapping of fields"));
             return null;
         }
         string? id = null, label = null, uri = null, contextJson = null;
@@ -106,24 +97,24 @@ public sealed class ActorPackReader
                     case "jurisdictions": jurisdictions = YamlValues.List(value, key).Select(j => j.Trim().ToUpperInvariant()).ToList(); break;
                     case "aliases": aliases = YamlValues.List(value, key); break;
                     case "context": contextJson = YamlValues.TextOrJson(value, key); break;
-                    default: issues.Add(Issue(file, keyNode, IssueSeverity.Warning, $"unknown actor field '{key}' ignored")); break;
+                    default: issues.Add(file.IssueAt(keyNode, IssueSeverity.Warning, $"unknown actor field '{key}' ignored")); break;
                 }
             }
         }
         catch (FormatException ex)
         {
-            issues.Add(Issue(file, node, IssueSeverity.Error, ex.Message));
+            issues.Add(file.IssueAt(node, IssueSeverity.Error, ex.Message));
             return null;
         }
         if (string.IsNullOrWhiteSpace(id) || string.IsNullOrWhiteSpace(label))
         {
-            issues.Add(Issue(file, node, IssueSeverity.Error, "actor lacks mandatory " + (string.IsNullOrWhiteSpace(id) ? "id" : "label")));
+            issues.Add(file.IssueAt(node, IssueSeverity.Error, "actor lacks mandatory " + (string.IsNullOrWhiteSpace(id) ? "id" : "label")));
             return null;
         }
         foreach (var category in categories.Where(c => !_taxonomy.IsConcept(c)))
-            issues.Add(Issue(file, node, IssueSeverity.Warning, $"actor '{id}': category '{category}' is not in the GraphSense concepts taxonomy"));
+            issues.Add(file.IssueAt(node, IssueSeverity.Warning, $"actor '{id}': category '{category}' is not in the GraphSense concepts taxonomy"));
         foreach (var code in jurisdictions.Where(j => !_taxonomy.IsCountry(j)))
-            issues.Add(Issue(file, node, IssueSeverity.Warning, $"actor '{id}': jurisdiction '{code}' is not an ISO 3166-1 alpha-2 code"));
+            issues.Add(file.IssueAt(node, IssueSeverity.Warning, $"actor '{id}': jurisdiction '{code}' is not an ISO 3166-1 alpha-2 code"));
         var context = ParseContext(contextJson);
         return new Actor
         {
@@ -154,7 +145,4 @@ public sealed class ActorPackReader
                 references.AddRange(list.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!));
         return (legalName, references);
     }
-
-    private static ImportIssue Issue(PackFile file, YamlNode node, IssueSeverity severity, string message) =>
-        new(file.DisplayName, YamlValues.LineOf(node), severity, message);
 }

@@ -33,5 +33,36 @@ internal sealed record PackFile(string DisplayName, string Id, string Version, Y
         return new PackFile(displayName, id, version, root);
     }
 
+    /// <summary>
+    /// Hands each header (top-level) field to <paramref name="readField"/> as (name, key node, value).
+    /// A field it rejects with a <see cref="FormatException"/> refuses the pack: the error is added to
+    /// <paramref name="issues"/> at the value's line and false returned.
+    /// </summary>
+    public bool TryReadHeader(List<ImportIssue> issues, Action<string, YamlNode, YamlNode> readField)
+    {
+        foreach (var (keyNode, value) in Root.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            try
+            {
+                readField(key, keyNode, value);
+            }
+            catch (FormatException ex)
+            {
+                issues.Add(IssueAt(value, IssueSeverity.Error, "header: " + ex.Message));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The error for a header that lacks mandatory fields, naming those that are absent.</summary>
+    public ImportIssue MissingHeaderFields(string packKind, params (string Name, bool Absent)[] fields) =>
+        new(DisplayName, 1, IssueSeverity.Error, $"{packKind} header lacks mandatory " + string.Join(", ", fields.Where(f => f.Absent).Select(f => f.Name)));
+
+    /// <summary>An issue at <paramref name="node"/>'s line of this file.</summary>
+    public ImportIssue IssueAt(YamlNode node, IssueSeverity severity, string message) =>
+        new(DisplayName, YamlValues.LineOf(node), severity, message);
+
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 }

@@ -44,37 +44,28 @@ public sealed class TagPackReader
         string? title = null, creator = null, description = null;
         bool? isPublic = null;
         YamlSequenceNode? tagNodes = null;
-        foreach (var (keyNode, value) in file.Root.Children)
+        var headerRead = file.TryReadHeader(issues, (key, _, value) =>
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
-            try
+            switch (key)
             {
-                switch (key)
-                {
-                    case "title": title = YamlValues.Text(value, key); break;
-                    case "creator": creator = YamlValues.Text(value, key); break;
-                    case "description": description = YamlValues.Text(value, key); break;
-                    case "owner": break; // GraphSense: "not stored in db"
-                    case "is_public": isPublic = YamlValues.Boolean(value, key); break;
-                    case "tags":
-                        tagNodes = value as YamlSequenceNode ?? throw new FormatException("'tags' must be a list");
-                        break;
-                    default:
-                        if (TagFields.Names.Contains(key)) header = header.With(key, value);
-                        else issues.Add(Issue(file, value, IssueSeverity.Warning, $"unknown header field '{key}' ignored"));
-                        break;
-                }
+                case "title": title = YamlValues.Text(value, key); break;
+                case "creator": creator = YamlValues.Text(value, key); break;
+                case "description": description = YamlValues.Text(value, key); break;
+                case "owner": break; // GraphSense: "not stored in db"
+                case "is_public": isPublic = YamlValues.Boolean(value, key); break;
+                case "tags":
+                    tagNodes = value as YamlSequenceNode ?? throw new FormatException("'tags' must be a list");
+                    break;
+                default:
+                    if (TagFields.Names.Contains(key)) header = header.With(key, value);
+                    else issues.Add(file.IssueAt(value, IssueSeverity.Warning, $"unknown header field '{key}' ignored"));
+                    break;
             }
-            catch (FormatException ex)
-            {
-                issues.Add(Issue(file, value, IssueSeverity.Error, "header: " + ex.Message));
-                return new ImportResult<TagPack>(displayName, null, issues);
-            }
-        }
+        });
+        if (!headerRead) return new ImportResult<TagPack>(displayName, null, issues);
         if (string.IsNullOrWhiteSpace(title) || string.IsNullOrWhiteSpace(creator) || tagNodes is null)
         {
-            var missing = new[] { ("title", title is null), ("creator", creator is null), ("tags", tagNodes is null) }.Where(m => m.Item2).Select(m => m.Item1);
-            issues.Add(new ImportIssue(displayName, 1, IssueSeverity.Error, "pack header lacks mandatory " + string.Join(", ", missing)));
+            issues.Add(file.MissingHeaderFields("pack", ("title", title is null), ("creator", creator is null), ("tags", tagNodes is null)));
             return new ImportResult<TagPack>(displayName, null, issues);
         }
 
@@ -94,7 +85,7 @@ public sealed class TagPackReader
     {
         if (node is not YamlMappingNode mapping)
         {
-            issues.Add(Issue(file, node, IssueSeverity.Error, "tag must be a mapping of fields"));
+            issues.Add(file.IssueAt(node, IssueSeverity.Error, "tag must be a mapping of fields"));
             return null;
         }
         var fields = header;
@@ -103,7 +94,7 @@ public sealed class TagPackReader
             var key = ((YamlScalarNode)keyNode).Value ?? "";
             if (!TagFields.Names.Contains(key))
             {
-                issues.Add(Issue(file, keyNode, IssueSeverity.Warning, $"unknown tag field '{key}' ignored"));
+                issues.Add(file.IssueAt(keyNode, IssueSeverity.Warning, $"unknown tag field '{key}' ignored"));
                 continue;
             }
             try
@@ -112,14 +103,14 @@ public sealed class TagPackReader
             }
             catch (FormatException ex)
             {
-                issues.Add(Issue(file, value, IssueSeverity.Error, ex.Message));
+                issues.Add(file.IssueAt(value, IssueSeverity.Error, ex.Message));
                 return null;
             }
         }
         var tag = fields.ToTag(file.Id, creator, isPublic, out var error);
         if (tag is null)
         {
-            issues.Add(Issue(file, node, IssueSeverity.Error, error));
+            issues.Add(file.IssueAt(node, IssueSeverity.Error, error));
             return null;
         }
         CheckTerms(file, node, tag, issues);
@@ -129,14 +120,14 @@ public sealed class TagPackReader
     private void CheckTerms(PackFile file, YamlNode node, Tag tag, List<ImportIssue> issues)
     {
         if (tag.Confidence is null)
-            issues.Add(Issue(file, node, IssueSeverity.Warning, "tag has no confidence (mandatory in GraphSense); kept without one"));
+            issues.Add(file.IssueAt(node, IssueSeverity.Warning, "tag has no confidence (mandatory in GraphSense); kept without one"));
         else if (!_taxonomy.Confidences.ContainsKey(tag.Confidence))
-            issues.Add(Issue(file, node, IssueSeverity.Warning, $"unknown confidence '{tag.Confidence}'"));
+            issues.Add(file.IssueAt(node, IssueSeverity.Warning, $"unknown confidence '{tag.Confidence}'"));
         foreach (var (field, concept) in Terms(tag))
             if (!_taxonomy.IsConcept(concept))
-                issues.Add(Issue(file, node, IssueSeverity.Warning, $"{field} '{concept}' is not in the GraphSense concepts taxonomy"));
+                issues.Add(file.IssueAt(node, IssueSeverity.Warning, $"{field} '{concept}' is not in the GraphSense concepts taxonomy"));
         if (tag.Subject == TagSubject.Address && !_addresses.TryNormalize(tag.Currency, tag.Identifier, out _, out var addressError))
-            issues.Add(Issue(file, node, IssueSeverity.Warning, $"malformed {tag.Currency} address '{tag.Identifier}' ({addressError}): kept, never matched"));
+            issues.Add(file.IssueAt(node, IssueSeverity.Warning, $"malformed {tag.Currency} address '{tag.Identifier}' ({addressError}): kept, never matched"));
     }
 
     private static IEnumerable<(string Field, string Concept)> Terms(Tag tag)
@@ -145,7 +136,4 @@ public sealed class TagPackReader
         if (tag.Abuse is not null) yield return ("abuse", tag.Abuse);
         foreach (var concept in tag.Concepts) yield return ("concept", concept);
     }
-
-    private static ImportIssue Issue(PackFile file, YamlNode node, IssueSeverity severity, string message) =>
-        new(file.DisplayName, YamlValues.LineOf(node), severity, message);
 }

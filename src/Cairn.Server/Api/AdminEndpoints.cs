@@ -24,18 +24,18 @@ internal static class AdminEndpoints
         });
         admin.MapPut("/{login}/roles", async (HttpContext http, AccountService accounts, string login, RolesBody body) =>
         {
-            await accounts.Store.SetRolesAsync(http.User.Actor(), login, ParseRoles(body.Roles), http.RequestAborted);
+            await accounts.SetRolesAsync(http.User.Actor(), login, ParseRoles(body.Roles), http.RequestAborted);
             return Results.NoContent();
         });
         admin.MapPost("/{login}/disable", async (HttpContext http, AccountService accounts, string login) =>
         {
             if (login == http.User.Actor().User) throw new Core.CairnException("you cannot disable your own account");
-            await accounts.Store.SetDisabledAsync(http.User.Actor(), login, true, http.RequestAborted);
+            await accounts.SetDisabledAsync(http.User.Actor(), login, true, http.RequestAborted);
             return Results.NoContent();
         });
         admin.MapPost("/{login}/enable", async (HttpContext http, AccountService accounts, string login) =>
         {
-            await accounts.Store.SetDisabledAsync(http.User.Actor(), login, false, http.RequestAborted);
+            await accounts.SetDisabledAsync(http.User.Actor(), login, false, http.RequestAborted);
             return Results.NoContent();
         });
     }

@@ -58,7 +58,7 @@ internal static class AuthEndpoints
         auth.MapPost("/password", async (HttpContext http, AccountService accounts, PasswordBody body) =>
         {
             await accounts.ChangePasswordAsync(http.User.Actor(), body.CurrentPassword ?? "", body.NewPassword ?? "", http.RequestAborted);
-            var account = await accounts.Store.FindAsync(http.User.Actor().User, http.RequestAborted) ?? throw new Core.NotFoundException("account vanished");
+            var account = await accounts.FindAsync(http.User.Actor().User, http.RequestAborted) ?? throw new Core.NotFoundException("account vanished");
             if (http.User.FindFirstValue(CairnClaims.AuthMethod) == "password")
                 await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(CairnClaims.Identity(account, CookieAuthenticationDefaults.AuthenticationScheme, "password")));
             return Results.NoContent();
@@ -72,7 +72,7 @@ internal static class AuthEndpoints
         });
         auth.MapDelete("/tokens/{id}", async (HttpContext http, AccountService accounts, string id) =>
         {
-            await accounts.Store.RevokeTokenAsync(http.User.Actor(), id, anyOwner: http.User.IsInRole(nameof(Role.Admin)), http.RequestAborted);
+            await accounts.RevokeTokenAsync(http.User.Actor(), id, anyOwner: http.User.IsInRole(nameof(Role.Admin)), http.RequestAborted);
             return Results.NoContent();
         });
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Cairn.Cases.Agencies;
@@ -25,6 +26,15 @@ public sealed class AccountService
     private readonly PasswordHasher<UserAccount> _hasher = new();
     private readonly string _dummyHash;
 
+    // Every API call and every cookie request needs the account (and token) behind it; reading them
+    // from the database each time cost more than most requests. Changes made through this service
+    // drop the cached copies at once; other server nodes sharing the database see them within
+    // CacheLifetime.
+    private readonly ConcurrentDictionary<string, (UserAccount? Account, DateTimeOffset At)> _accountCache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ((ApiToken Token, string SecretHash)? Found, DateTimeOffset At)> _tokenCache = new(StringComparer.Ordinal);
+
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(10);
+
     public AccountService(CairnDatabase database, TimeProvider time)
     {
         _store = new SqlAccountStore(database);
@@ -33,6 +43,34 @@ public sealed class AccountService
     }
 
     public SqlAccountStore Store => _store;
+
+    /// <summary>The account of <paramref name="login"/> (null when none), at most <see cref="CacheLifetime"/> old.</summary>
+    public async Task<UserAccount?> FindAsync(string login, CancellationToken cancellationToken = default)
+    {
+        var now = _time.GetUtcNow();
+        if (_accountCache.TryGetValue(login, out var cached) && now - cached.At < CacheLifetime) return cached.Account;
+        var account = await _store.FindAsync(login, cancellationToken).ConfigureAwait(false);
+        _accountCache[login] = (account, now);
+        return account;
+    }
+
+    public async Task SetRolesAsync(Actor by, string login, IReadOnlyList<Role> roles, CancellationToken cancellationToken = default)
+    {
+        await _store.SetRolesAsync(by, login, roles, cancellationToken).ConfigureAwait(false);
+        _accountCache.TryRemove(login, out _);
+    }
+
+    public async Task SetDisabledAsync(Actor by, string login, bool disabled, CancellationToken cancellationToken = default)
+    {
+        await _store.SetDisabledAsync(by, login, disabled, cancellationToken).ConfigureAwait(false);
+        _accountCache.TryRemove(login, out _);
+    }
+
+    public async Task RevokeTokenAsync(Actor by, string id, bool anyOwner, CancellationToken cancellationToken = default)
+    {
+        await _store.RevokeTokenAsync(by, id, anyOwner, cancellationToken).ConfigureAwait(false);
+        _tokenCache.TryRemove(id, out _);
+    }
 
     /// <summary>
     /// On an installation without accounts, creates <c>admin</c> of <paramref name="agency"/> with a
@@ -75,6 +113,7 @@ public sealed class AccountService
         if (currentPassword == newPassword) throw new CairnException("the new password must differ from the current one");
         RequireStrong(newPassword);
         await _store.SetPasswordAsync(actor, actor.User, _hasher.HashPassword(account, newPassword), mustChange: false, cancellationToken).ConfigureAwait(false);
+        _accountCache.TryRemove(actor.User, out _);
     }
 
     /// <summary>Creates an API token for the actor; the returned text is the only copy of its secret.</summary>
@@ -95,12 +134,17 @@ public sealed class AccountService
         if (!presented.StartsWith(TokenPrefix, StringComparison.Ordinal)) return null;
         var parts = presented[TokenPrefix.Length..].Split('_');
         if (parts.Length != 2 || parts[0].Length != 16 || parts[1].Length != 64) return null;
-        var found = await _store.FindTokenAsync(parts[0], cancellationToken).ConfigureAwait(false);
-        if (found is not { } pair) return null;
+        var now = _time.GetUtcNow();
+        if (!_tokenCache.TryGetValue(parts[0], out var cached) || now - cached.At >= CacheLifetime)
+        {
+            cached = (await _store.FindTokenAsync(parts[0], cancellationToken).ConfigureAwait(false), now);
+            _tokenCache[parts[0]] = cached;
+        }
+        if (cached.Found is not { } pair) return null;
         var expected = Convert.FromHexString(pair.SecretHash);
         if (!CryptographicOperations.FixedTimeEquals(expected, SHA256.HashData(Encoding.ASCII.GetBytes(parts[1])))) return null;
-        if (!pair.Token.IsValidAt(_time.GetUtcNow())) return null;
-        var account = await _store.FindAsync(pair.Token.Login, cancellationToken).ConfigureAwait(false);
+        if (!pair.Token.IsValidAt(now)) return null;
+        var account = await FindAsync(pair.Token.Login, cancellationToken).ConfigureAwait(false);
         return account is { Disabled: false } ? account : null;
     }
 

@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 namespace Cairn.Server.Auth;
 
 /// <summary>
-/// Re-reads the account behind a cookie session on every request: a disabled account loses its
-/// sessions at once, and changed roles apply at the next request rather than at next sign-in.
+/// Checks the account behind a cookie session on every request (through the account cache, see
+/// <see cref="AccountService"/>): a disabled account loses its sessions, and changed roles apply at
+/// the next request rather than at next sign-in.
 /// </summary>
 public static class SessionCheck
 {
@@ -14,7 +15,7 @@ public static class SessionCheck
         ArgumentNullException.ThrowIfNull(context);
         var login = context.Principal?.Identity?.Name;
         var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountService>();
-        var account = login is null ? null : await accounts.Store.FindAsync(login, context.HttpContext.RequestAborted).ConfigureAwait(false);
+        var account = login is null ? null : await accounts.FindAsync(login, context.HttpContext.RequestAborted).ConfigureAwait(false);
         if (account is null || account.Disabled)
         {
             context.RejectPrincipal();

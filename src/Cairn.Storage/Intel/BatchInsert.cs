@@ -28,9 +28,10 @@ internal static class BatchInsert
                 parameters[i].DbType = value switch
                 {
                     long => System.Data.DbType.Int64,
+                    TypedNull typed => typed.Type,
                     _ => System.Data.DbType.String,
                 };
-                parameters[i].Value = value ?? DBNull.Value;
+                parameters[i].Value = value is null or TypedNull ? DBNull.Value : value;
             }
             if (!prepared)
             {

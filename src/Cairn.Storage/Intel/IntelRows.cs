@@ -47,7 +47,7 @@ internal static class IntelRows
 
     public static object?[] SanctionValues(string listName, SanctionedAddress sanctioned, long position) =>
     [
-        listName, position, sanctioned.Currency, sanctioned.Address, sanctioned.Entry?.EntryNumber is { } number ? (long)number : null, sanctioned.Entry?.Name,
+        listName, position, sanctioned.Currency, sanctioned.Address, sanctioned.Entry?.EntryNumber is { } number ? (long)number : TypedNull.Int64, sanctioned.Entry?.Name,
         sanctioned.Entry?.Type, Json(sanctioned.Entry?.Programs ?? []), sanctioned.ListDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), sanctioned.SourceFile,
     ];
 

@@ -19,18 +19,28 @@ public sealed class AddressClusters
 {
     public const string FileName = "addr_cluster";
     private const int HeaderSize = 24;
+    private const int AddressBatch = 64;
     private static readonly byte[] Magic = "CAIRNCL1"u8.ToArray();
 
     private readonly uint[] _clusterOf;
     private readonly uint[] _sizeOf;
 
-    private AddressClusters(uint[] clusterOf, long builtAtTransactions)
+    private AddressClusters(uint[] clusterOf, uint[] sizeOf, long clusterCount, long builtAtTransactions)
     {
         _clusterOf = clusterOf;
+        _sizeOf = sizeOf;
+        ClusterCount = clusterCount;
         BuiltAtTransactions = builtAtTransactions;
-        _sizeOf = new uint[clusterOf.Length];
-        foreach (var cluster in clusterOf) _sizeOf[cluster]++;
-        for (var a = 0; a < clusterOf.Length; a++) if (_sizeOf[a] > 0) ClusterCount++;
+    }
+
+    private static AddressClusters FromClusterIds(uint[] clusterOf, long builtAtTransactions)
+    {
+        var sizeOf = new uint[clusterOf.Length];
+        foreach (var cluster in clusterOf) sizeOf[cluster]++;
+        // A cluster's id is its smallest member, so exactly the ids that are their own cluster count.
+        long clusters = 0;
+        for (uint a = 0; a < clusterOf.Length; a++) if (clusterOf[a] == a) clusters++;
+        return new AddressClusters(clusterOf, sizeOf, clusters, builtAtTransactions);
     }
 
     public long BuiltAtTransactions { get; }
@@ -67,36 +77,54 @@ public sealed class AddressClusters
         return built;
     }
 
-    /// <summary>Union-find over co-spent input addresses with path halving; the smaller root wins, so roots are minimum ids.</summary>
+    /// <summary>Union-find over co-spent input addresses (path halving, the smaller root wins); a cluster's id is its smallest address id.</summary>
     public static AddressClusters Build(BitcoinIndex index) => Build(index, ClusteringOptions.MultiInputOnly);
 
     /// <summary>
     /// As <see cref="Build(BitcoinIndex)"/>, with change-based clustering when <paramref name="options"/> asks for it.
     /// Change-based clusters are not saved as <c>addr_cluster</c> (that file is always multi-input only).
     /// </summary>
-    public static AddressClusters Build(BitcoinIndex index, ClusteringOptions options)
+    public static AddressClusters Build(BitcoinIndex index, ClusteringOptions options) => Build(index, options, coinJoinPrefilter: true);
+
+    /// <summary>
+    /// The build itself. <paramref name="coinJoinPrefilter"/> false runs the full CoinJoin rules on
+    /// every transaction with ≥ 3 inputs and outputs (what the prefilter must agree with; tests only).
+    /// One pass in id order over the mapped columns, no allocation per transaction.
+    /// </summary>
+    internal static AddressClusters Build(BitcoinIndex index, ClusteringOptions options, bool coinJoinPrefilter)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(options);
-        var parent = new uint[index.AddressCount];
-        for (uint a = 0; a < parent.Length; a++) parent[a] = a;
-        for (uint tx = 0; tx < index.TransactionCount; tx++)
+        var sets = new UnionFind(index.AddressCount);
+        Span<uint> addresses = stackalloc uint[AddressBatch];
+        var transactions = (uint)index.TransactionCount;
+        for (uint tx = 0; tx < transactions; tx++)
         {
             var (first, end) = index.InputsOf(tx);
             if (end - first < 2) continue;
-            if (CoinJoinDetector.Detect(index, tx) is not null) continue;
-            var anchor = uint.MaxValue;
-            for (var input = first; input < end; input++)
+            var coinJoin = coinJoinPrefilter ? CoinJoinDetector.Detect(index, tx) : CoinJoinDetector.DetectUnfiltered(index, tx);
+            if (coinJoin is not null) continue;
+            // Addresses are gathered first, a batch at a time, so their (random) loads overlap instead of
+            // each waiting behind the previous Find; the transaction's root is carried along, so each
+            // input costs one Find, not two.
+            var root = uint.MaxValue;
+            for (var batchStart = first; batchStart < end; batchStart += AddressBatch)
             {
-                var address = index.AddressOf(index.SpentOutputOf(input));
-                if (address == uint.MaxValue) continue;
-                if (anchor == uint.MaxValue) anchor = address;
-                else Union(parent, anchor, address);
+                var count = (int)Math.Min(AddressBatch, end - batchStart);
+                for (var i = 0; i < count; i++) addresses[i] = index.AddressOf(index.SpentOutputOf(batchStart + (uint)i));
+                for (var i = 0; i < count; i++)
+                {
+                    var address = addresses[i];
+                    if (address == uint.MaxValue) continue;
+                    var addressRoot = sets.Find(address);
+                    if (root == uint.MaxValue) root = addressRoot;
+                    else if (addressRoot != root) root = sets.Link(root, addressRoot);
+                }
             }
         }
-        if (options.ChangeBased) JoinChange(index, parent, options.MinimumChangeConfidence);
-        for (uint a = 0; a < parent.Length; a++) parent[a] = Find(parent, a);
-        return new AddressClusters(parent, index.TransactionCount);
+        if (options.ChangeBased) JoinChange(index, sets, options.MinimumChangeConfidence);
+        var (clusterOf, sizeOf, clusterCount) = sets.Finish();
+        return new AddressClusters(clusterOf, sizeOf, clusterCount, index.TransactionCount);
     }
 
     public void Save(string path)
@@ -126,11 +154,11 @@ public sealed class AddressClusters
         if (transactions != index.TransactionCount || addresses != index.AddressCount) return null;
         var clusterOf = new uint[addresses];
         stream.ReadExactly(MemoryMarshal.AsBytes(clusterOf.AsSpan()));
-        return new AddressClusters(clusterOf, transactions);
+        return FromClusterIds(clusterOf, transactions);
     }
 
     /// <summary>Joins each confident change output's address to the cluster of the transaction's first input address.</summary>
-    private static void JoinChange(BitcoinIndex index, uint[] parent, double minimumConfidence)
+    private static void JoinChange(BitcoinIndex index, UnionFind sets, double minimumConfidence)
     {
         for (uint tx = 0; tx < index.TransactionCount; tx++)
         {
@@ -141,26 +169,7 @@ public sealed class AddressClusters
             var (firstInput, _) = index.InputsOf(tx);
             var inputAddress = index.AddressOf(index.SpentOutputOf(firstInput));
             var changeAddress = index.AddressOf(firstOutput + (uint)vout);
-            if (inputAddress != uint.MaxValue && changeAddress != uint.MaxValue) Union(parent, inputAddress, changeAddress);
+            if (inputAddress != uint.MaxValue && changeAddress != uint.MaxValue) sets.Union(inputAddress, changeAddress);
         }
-    }
-
-    private static uint Find(uint[] parent, uint a)
-    {
-        while (parent[a] != a)
-        {
-            parent[a] = parent[parent[a]];
-            a = parent[a];
-        }
-        return a;
-    }
-
-    private static void Union(uint[] parent, uint a, uint b)
-    {
-        var rootA = Find(parent, a);
-        var rootB = Find(parent, b);
-        if (rootA == rootB) return;
-        if (rootA < rootB) parent[rootB] = rootA;
-        else parent[rootA] = rootB;
     }
 }

@@ -21,9 +21,61 @@ public static class CoinJoinDetector
 {
     private static readonly long[] WhirlpoolPools = [100_000, 1_000_000, 5_000_000, 50_000_000];
 
+    /// <summary>Largest output count the prefilter scans pairwise; above it (rare) the full rules decide.</summary>
+    private const int PrefilterMaxOutputs = 32;
+
     public static HeuristicVerdict? Detect(BitcoinIndex index, uint tx)
     {
         ArgumentNullException.ThrowIfNull(index);
+        return MayBeCoinJoin(index, tx) ? DetectUnfiltered(index, tx) : null;
+    }
+
+    /// <summary>
+    /// A cheap test that can only reject: false means <see cref="Detect(int, ReadOnlySpan{long})"/>
+    /// returns null for this transaction. Every rule needs ≥ 3 inputs and ≥ 3 outputs; every rule but
+    /// <c>wasabi2</c> needs one output value at least 3 times (whirlpool 5, the others ≥ 3 equal
+    /// outputs), and <c>wasabi2</c> needs ≥ 50 inputs and ≥ 50 outputs. The common payment
+    /// (2 outputs, or distinct values) is rejected without copying or sorting anything.
+    /// </summary>
+    public static bool MayBeCoinJoin(int inputCount, ReadOnlySpan<long> outputValues)
+    {
+        var outputs = outputValues.Length;
+        if (outputs < 3 || inputCount < 3) return false;
+        if ((inputCount >= 50 && outputs >= 50) || outputs > PrefilterMaxOutputs) return true;
+        for (var i = 0; i < outputs - 2; i++)
+        {
+            var value = outputValues[i];
+            var seen = 1;
+            for (var j = i + 1; j < outputs; j++)
+                if (outputValues[j] == value && ++seen == 3) return true;
+        }
+        return false;
+    }
+
+    /// <summary>As <see cref="MayBeCoinJoin(int, ReadOnlySpan{long})"/>, reading the output values straight from the index columns.</summary>
+    public static bool MayBeCoinJoin(BitcoinIndex index, uint tx)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var (firstOutput, endOutput) = index.OutputsOf(tx);
+        var outputs = (int)(endOutput - firstOutput);
+        if (outputs < 3) return false;
+        var (firstInput, endInput) = index.InputsOf(tx);
+        var inputs = (int)(endInput - firstInput);
+        if (inputs < 3) return false;
+        if ((inputs >= 50 && outputs >= 50) || outputs > PrefilterMaxOutputs) return true;
+        for (var i = firstOutput; i < endOutput - 2; i++)
+        {
+            var value = index.Value(i);
+            var seen = 1;
+            for (var j = i + 1; j < endOutput; j++)
+                if (index.Value(j) == value && ++seen == 3) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The full rules without the prefilter (kept to prove the prefilter never changes a verdict).</summary>
+    internal static HeuristicVerdict? DetectUnfiltered(BitcoinIndex index, uint tx)
+    {
         var (firstOutput, endOutput) = index.OutputsOf(tx);
         var outputs = (int)(endOutput - firstOutput);
         if (outputs < 3) return null;

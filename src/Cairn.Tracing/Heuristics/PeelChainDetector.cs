@@ -63,6 +63,37 @@ public static class PeelChainDetector
         }
     }
 
+    /// <summary>
+    /// A cheap structural test that can only reject: false means <see cref="Follow"/> from
+    /// <paramref name="startTx"/> cannot give <see cref="MinimumPeels"/> peels, because no path of
+    /// spends through one-input, one- or two-output transactions holds that many two-output ones.
+    /// Reads only the transaction and spender columns (no change rules, no allocation).
+    /// </summary>
+    public static bool MayStartPeelChain(BitcoinIndex index, uint startTx)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        return MostPeels(index, startTx, isStart: true, MinimumPeels) >= MinimumPeels;
+    }
+
+    /// <summary>Most two-output hops along any spend path from <paramref name="tx"/> that <see cref="Follow"/> could take, capped at <paramref name="needed"/>.</summary>
+    private static int MostPeels(BitcoinIndex index, uint tx, bool isStart, int needed)
+    {
+        var (first, end) = index.OutputsOf(tx);
+        var outputs = end - first;
+        if (outputs is 0 or > 2 || (outputs == 1 && !isStart)) return 0;
+        var here = outputs == 2 ? 1 : 0;
+        if (here >= needed) return here;
+        var best = 0;
+        for (var output = first; output < end && best < needed - here; output++)
+        {
+            if (index.SpenderOf(output) is not { } spender) continue;
+            var (firstInput, endInput) = index.InputsOf(spender);
+            if (endInput - firstInput != 1) continue;
+            best = Math.Max(best, MostPeels(index, spender, isStart: false, needed - here));
+        }
+        return here + best;
+    }
+
     private static string Reference(BitcoinIndex index, uint output) =>
         $"{index.TransactionHash(index.TransactionOfOutput(output))}:{index.VoutOf(output)}";
 }

@@ -20,6 +20,9 @@ public sealed record TraceResult
     public required IReadOnlyList<BoundHit> Bounds { get; init; }
     public required IReadOnlyList<CoinJoinSeen> CoinJoins { get; init; }
 
+    /// <summary>Peel chains the trace went through, in order of their first transaction (empty when none).</summary>
+    public IReadOnlyList<PeelChainSeen> PeelChains { get; init; } = [];
+
     /// <summary>Sum of endpoint amounts.</summary>
     public long EndpointTotalSat => Endpoints.Sum(e => e.AmountSat);
 }

@@ -41,6 +41,7 @@ internal sealed partial class TraceRun
             Jurisdictions = JurisdictionTotals(endpoints),
             Bounds = BoundsHit(endpoints),
             CoinJoins = _coinJoins,
+            PeelChains = PeelChainsMet(),
         };
     }
 

@@ -25,6 +25,7 @@ public sealed record TraceReport
     public required IReadOnlyList<JurisdictionTotal> Jurisdictions { get; init; }
     public required IReadOnlyList<BoundHit> Bounds { get; init; }
     public required IReadOnlyList<CoinJoinSeen> Coinjoins { get; init; }
+    public IReadOnlyList<PeelChainSeen> PeelChains { get; init; } = [];
     public required FlowGraph Graph { get; init; }
 
     public sealed record Endpoint(string Output, string? Address, uint? ClusterId, string? Actor, string? ActorLabel, string? Category,
@@ -64,6 +65,7 @@ public sealed record TraceReport
             Jurisdictions = result.Jurisdictions.Select(j => new JurisdictionTotal(j.Jurisdiction, Sat(j.AmountSat), Btc(j.AmountSat), j.Endpoints, j.Actors)).ToList(),
             Bounds = result.Bounds.Select(b => new BoundHit(Snake(b.Bound.ToString()), b.Limit, b.UnexploredOutputs, Sat(b.AmountSat))).ToList(),
             Coinjoins = result.CoinJoins,
+            PeelChains = result.PeelChains,
             Graph = GraphOf(result),
         };
     }

@@ -1,11 +1,12 @@
 using Cairn.Core;
+using Cairn.TestSupport;
 
 namespace Cairn.Chains.Bitcoin.Tests.BlockFiles;
 
 public class BestChainTests
 {
     private static readonly List<(BlockHeader Header, BlockLocation Location)> RealHeaders =
-        new BlockFileReader(TestData.PathTo("nbitcoin", "blocks"), Network.Main).ReadAll()
+        new BlockFileReader(SharedData.PathOf("nbitcoin", "blocks"), Network.Main).ReadAll()
             .Select(r => (BlockHeader.Parse(r.RawBlock.Span), new BlockLocation(r.FileIndex, r.Offset)))
             .ToList();
 

@@ -1,11 +1,12 @@
 using Cairn.Core;
+using Cairn.TestSupport;
 
 namespace Cairn.Chains.Bitcoin.Tests.BlockFiles;
 
 /// <summary>Mainnet blocks 0–599 in Bitcoin Core's own blk*.dat framing (NBitcoin test data).</summary>
 public class BlockFileReaderTests
 {
-    private static readonly string RealBlocks = TestData.PathTo("nbitcoin", "blocks");
+    private static readonly string RealBlocks = SharedData.PathOf("nbitcoin", "blocks");
 
     [Fact]
     public void ReadAll_RealBlockFiles_Gives600BlocksWithValidMerkleRoots()

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Cairn.TestSupport;
 
 namespace Cairn.Chains.Bitcoin.Tests.Rpc;
 
@@ -19,7 +20,7 @@ internal sealed class FakeBitcoinNode : IDisposable
 
     public FakeBitcoinNode(string user, string password)
     {
-        _blocks = new BlockFileReader(TestData.PathTo("nbitcoin", "blocks"), Network.Main).ReadFile(0)
+        _blocks = new BlockFileReader(SharedData.PathOf("nbitcoin", "blocks"), Network.Main).ReadFile(0)
             .Select(r => (BlockHeader.Parse(r.RawBlock.Span).Hash, r.RawBlock.ToArray()))
             .ToList();
         _expectedAuthorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + password));

@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Text.Json;
 using Cairn.Chains.Ethereum.Encoding;
 using Cairn.Core;
+using Cairn.TestSupport;
 
 namespace Cairn.Chains.Ethereum.Tests.Encoding;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Cairn.Chains.Ethereum.Model;
 using Cairn.Chains.Ethereum.Transfers;
+using Cairn.TestSupport;
 
 namespace Cairn.Chains.Ethereum.Tests.Fixtures;
 

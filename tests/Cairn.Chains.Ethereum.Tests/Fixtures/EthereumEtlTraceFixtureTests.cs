@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cairn.Chains.Ethereum.Traces;
 using Cairn.Chains.Ethereum.Transfers;
+using Cairn.TestSupport;
 
 namespace Cairn.Chains.Ethereum.Tests.Fixtures;
 

@@ -8,26 +8,15 @@ namespace Cairn.Chains.Ethereum.Tests.Node;
 /// Crash safety: a real `cairn eth ingest` child process is killed (SIGKILL) mid-ingest; rerunning
 /// it must give an index byte-identical to an uninterrupted ingest of the same chain.
 /// </summary>
-public sealed class GanacheKillTests : IAsyncLifetime
+public sealed class GanacheKillTests() : GanacheTest("cairn-eth-kill-")
 {
-    private readonly GanacheNode _node = new();
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "cairn-eth-kill-" + Guid.NewGuid().ToString("N"));
-
-    public Task InitializeAsync() => _node.InitializeAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _node.DisposeAsync();
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-    }
-
     [Fact]
     public async Task Ingest_KilledMidwayAndRerun_EqualsAnUninterruptedIngest()
     {
-        for (var i = 0; i < 40; i++) await _node.SendAsync(_node.Accounts[i % 5], _node.Accounts[(i + 1) % 5], 1_000 + i);
-        await _node.Client.CallAsync("evm_mine", [new Dictionary<string, int> { ["blocks"] = 400 }]);
-        var tip = await _node.BlockNumberAsync();
-        var killedData = Path.Combine(_root, "killed");
+        for (var i = 0; i < 40; i++) await Node.SendAsync(Node.Accounts[i % 5], Node.Accounts[(i + 1) % 5], 1_000 + i);
+        await Node.Client.CallAsync("evm_mine", [new Dictionary<string, int> { ["blocks"] = 400 }]);
+        var tip = await Node.BlockNumberAsync();
+        var killedData = Path.Combine(Root, "killed");
 
         using (var child = StartCli(killedData))
         {
@@ -46,8 +35,8 @@ public sealed class GanacheKillTests : IAsyncLifetime
             await rerun.WaitForExitAsync();
             Assert.Equal(0, rerun.ExitCode);
         }
-        var uninterrupted = Path.Combine(_root, "uninterrupted", "eth-index");
-        await ScenarioFixture.IngestAsync(_node, uninterrupted, new EthIngestOptions { BlocksPerCommit = 1 });
+        var uninterrupted = Path.Combine(Root, "uninterrupted", "eth-index");
+        await ScenarioFixture.IngestAsync(Node, uninterrupted, new EthIngestOptions { BlocksPerCommit = 1 });
         Assert.Equal(IndexFiles.Digests(uninterrupted), IndexFiles.Digests(Path.Combine(killedData, "eth-index")));
     }
 
@@ -71,7 +60,7 @@ public sealed class GanacheKillTests : IAsyncLifetime
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "cairn.dll"), "eth", "ingest", "--rpc", _node.Endpoint.ToString(), "--data", dataDirectory, "--batch-blocks", "1" },
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "cairn.dll"), "eth", "ingest", "--rpc", Node.Endpoint.ToString(), "--data", dataDirectory, "--batch-blocks", "1" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

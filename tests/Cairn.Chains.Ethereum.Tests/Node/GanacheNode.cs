@@ -6,6 +6,7 @@ using System.Text.Json;
 using Cairn.Chains.Ethereum.Abi;
 using Cairn.Chains.Ethereum.Encoding;
 using Cairn.Chains.Ethereum.Rpc;
+using Cairn.TestSupport;
 
 namespace Cairn.Chains.Ethereum.Tests.Node;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Cairn.TestSupport;
 
 namespace Cairn.Chains.Ethereum.Tests.Node;
 

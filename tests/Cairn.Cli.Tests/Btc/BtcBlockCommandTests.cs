@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cairn.TestSupport;
 
 namespace Cairn.Cli.Tests.Btc;
 
@@ -9,7 +10,7 @@ public class BtcBlockCommandTests
     [Fact]
     public void Block_RawSegwitBlockAsJson_ListsEveryTransactionWithAddresses()
     {
-        var path = BtcCliTestData.PathTo("rust-bitcoin", "bitcoin", "tests", "data", $"mainnet_block_{SegwitBlockHash}.raw");
+        var path = SharedData.PathOf("rust-bitcoin", "bitcoin", "tests", "data", $"mainnet_block_{SegwitBlockHash}.raw");
         var result = CliRunner.Run("btc", "block", path, "--json");
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
@@ -34,7 +35,7 @@ public class BtcBlockCommandTests
     [Fact]
     public void Block_HexTextFile_IsDetectedAndPrintedAsText()
     {
-        var path = BtcCliTestData.PathTo("rust-bitcoin", "p2p", "tests", "data", "block_13b8a.hex");
+        var path = SharedData.PathOf("rust-bitcoin", "p2p", "tests", "data", "block_13b8a.hex");
         var result = CliRunner.Run("btc", "block", path);
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("0000000000013b8ab2cd", result.Output, StringComparison.Ordinal);
@@ -45,7 +46,7 @@ public class BtcBlockCommandTests
     [Fact]
     public void Block_TestnetBlockWithTestnetNetwork_RendersTestnetAddresses()
     {
-        var path = BtcCliTestData.PathTo("rust-bitcoin", "bitcoin", "tests", "data", "testnet_block_000000000000045e0b1660b6445b5e5c5ab63c9a4f956be7e1e69be04fa4497b.raw");
+        var path = SharedData.PathOf("rust-bitcoin", "bitcoin", "tests", "data", "testnet_block_000000000000045e0b1660b6445b5e5c5ab63c9a4f956be7e1e69be04fa4497b.raw");
         var result = CliRunner.Run("btc", "block", path, "--network", "test", "--json");
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
@@ -59,7 +60,7 @@ public class BtcBlockCommandTests
     [Fact]
     public void Block_TruncatedFile_ExitsOneWithOneLineNamingTheOffset()
     {
-        var source = BtcCliTestData.PathTo("rust-bitcoin", "bitcoin", "tests", "data", $"mainnet_block_{SegwitBlockHash}.raw");
+        var source = SharedData.PathOf("rust-bitcoin", "bitcoin", "tests", "data", $"mainnet_block_{SegwitBlockHash}.raw");
         var path = Path.Combine(Path.GetTempPath(), $"cairn-truncated-{Guid.NewGuid():N}.raw");
         File.WriteAllBytes(path, File.ReadAllBytes(source)[..^5000]);
         try

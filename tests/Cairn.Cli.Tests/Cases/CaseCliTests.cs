@@ -1,10 +1,11 @@
 using System.Text.Json;
+using Cairn.TestSupport;
 
 namespace Cairn.Cli.Tests.Cases;
 
 public class CaseCliTests
 {
-    private static readonly string OfacXbt = Path.Combine(Repository.SharedData, "ofac-sanctioned-digital-currency-addresses", "sanctioned_addresses_XBT.txt");
+    private static readonly string OfacXbt = SharedData.PathOf("ofac-sanctioned-digital-currency-addresses", "sanctioned_addresses_XBT.txt");
 
     [Fact]
     public void CaseCreateListShow_WithJson_ReturnsTheCase_AndAnotherAgencyCannotSeeIt()

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Cairn.TestSupport;
 
 namespace Cairn.Cli.Tests.Cases;
 
@@ -10,7 +11,7 @@ namespace Cairn.Cli.Tests.Cases;
 /// </summary>
 public class EvidenceKillTests
 {
-    private static readonly string OfacEth = Path.Combine(Repository.SharedData, "ofac-sanctioned-digital-currency-addresses", "sanctioned_addresses_ETH.txt");
+    private static readonly string OfacEth = SharedData.PathOf("ofac-sanctioned-digital-currency-addresses", "sanctioned_addresses_ETH.txt");
 
     [Theory]
     [InlineData("evidence.file-stored")]

@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Cairn.TestSupport;
 
 namespace Cairn.Cli.Tests.Intel;
 
@@ -17,9 +17,9 @@ public sealed class IntelCliTests : IDisposable
     [Fact]
     public void ImportThenScreen_ReportsTagAndSanctionHitsAndMalformedAddresses()
     {
-        Assert.Equal(0, Run("intel", "import", "tagpack", SharedData("graphsense-tagpacks", "packs", "demo.yaml")).ExitCode);
-        Assert.Equal(0, Run("intel", "import", "actorpack", SharedData("graphsense-tagpacks", "actors", "graphsense.actorpack.yaml")).ExitCode);
-        var ofac = Run("intel", "import", "ofac", SharedData("ofac-sanctioned-digital-currency-addresses"), SharedData("ofac-sdn-csv", "sdn.csv"), "--list-date", "2024-09-27");
+        Assert.Equal(0, Run("intel", "import", "tagpack", SharedData.TagPack("demo.yaml")).ExitCode);
+        Assert.Equal(0, Run("intel", "import", "actorpack", SharedData.ActorPack).ExitCode);
+        var ofac = Run("intel", "import", "ofac", SharedData.OfacLists, SharedData.SdnCsv, "--list-date", "2024-09-27");
         Assert.Equal(0, ofac.ExitCode);
 
         var screen = Run("screen", "--json", "1Archive1n2C579dMsAu3iC6tWzuQJz8dN", "149w62rY42aZBox8fGcmqNsXUzSStKeq8C", "149w62rY42aZBox8fGcmqNsXUzSStKeq8D");
@@ -38,7 +38,7 @@ public sealed class IntelCliTests : IDisposable
     [Fact]
     public void ImportTwice_SecondTimeIsUnchanged()
     {
-        var pack = SharedData("graphsense-tagpacks", "packs", "tornado_cash.yaml");
+        var pack = SharedData.TagPack("tornado_cash.yaml");
         Run("intel", "import", "tagpack", pack);
 
         var again = Run("--json", "intel", "import", "tagpack", pack);
@@ -50,7 +50,7 @@ public sealed class IntelCliTests : IDisposable
     [Fact]
     public void ImportStrict_FileWithIssues_IsRefusedWithExitCode1()
     {
-        var result = Run("intel", "import", "tagpack", "--strict", SharedData("graphsense-tagpacks", "packs", "plustoken.yaml"));
+        var result = Run("intel", "import", "tagpack", "--strict", SharedData.TagPack("plustoken.yaml"));
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("refused", result.Error, StringComparison.Ordinal);
@@ -61,7 +61,7 @@ public sealed class IntelCliTests : IDisposable
     public void TagAdd_ThenExportPublicOnly_LeavesThePrivateTagOut()
     {
         Assert.Equal(0, Run("intel", "tag", "add", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", "--currency", "BTC", "--label", "suspect", "--source", "case 1", "--abuse", "ransomware").ExitCode);
-        Run("intel", "import", "tagpack", SharedData("graphsense-tagpacks", "packs", "demo.yaml"));
+        Run("intel", "import", "tagpack", SharedData.TagPack("demo.yaml"));
 
         var all = Run("intel", "export", "--format", "tagpack");
         var publicOnly = Run("intel", "export", "--format", "tagpack", "--filter", "public=true");
@@ -92,7 +92,7 @@ public sealed class IntelCliTests : IDisposable
     [Fact]
     public void ExportFtm_WritesCryptoWalletEntities()
     {
-        Run("intel", "import", "tagpack", SharedData("graphsense-tagpacks", "packs", "demo.yaml"));
+        Run("intel", "import", "tagpack", SharedData.TagPack("demo.yaml"));
 
         var result = Run("intel", "export", "--format", "ftm", "--filter", "currency=BTC");
 
@@ -118,17 +118,4 @@ public sealed class IntelCliTests : IDisposable
             File.Delete(file);
         }
     }
-
-    private static string SharedData(params string[] parts)
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory, SourceDirectory() })
-        {
-            var directory = new DirectoryInfo(start);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Cairn.slnx"))) directory = directory.Parent;
-            if (directory is not null) return Path.Combine([directory.FullName, "..", "shared", "data", .. parts]);
-        }
-        throw new InvalidOperationException("repository root (Cairn.slnx) not found");
-    }
-
-    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path) ?? ".";
 }

@@ -1,7 +1,7 @@
 using Cairn.Core;
 using Cairn.Exchange.Matching;
 using Cairn.Exchange.Tests.Envelopes;
-using Cairn.Exchange.Tests.Infrastructure;
+using Cairn.TestSupport;
 using FsCheck;
 using FsCheck.Fluent;
 

@@ -29,6 +29,16 @@ public sealed class MultiNodeTests : IDisposable
         return node;
     }
 
+    /// <summary>The Dutch FIU and the German BKA nodes, each registered as the other's partner.</summary>
+    private (NodeProcess Nl, NodeProcess De) PartnerNodes()
+    {
+        var nl = Node("nl-fiu", "fiu-nl", "NL");
+        var de = Node("de-bka", "bka-de", "DE");
+        Register(nl, de);
+        Register(de, nl);
+        return (nl, de);
+    }
+
     private static void Register(NodeProcess at, NodeProcess partner)
     {
         var card = Path.Combine(partner.DataDirectory, "card.json");
@@ -62,10 +72,7 @@ public sealed class MultiNodeTests : IDisposable
     [Fact]
     public async Task TwoNodes_RequestWithEvidence_IsDeliveredAcceptedAnswered_ReplaysAndFlippedBytesAreHandled()
     {
-        var nl = Node("nl-fiu", "fiu-nl", "NL");
-        var de = Node("de-bka", "bka-de", "DE");
-        Register(nl, de);
-        Register(de, nl);
+        var (nl, de) = PartnerNodes();
         nl.Cli("case", "create", "--reference", "NL-1", "--title", "ransomware", "--offence", "ransomware", "--agency", "fiu-nl");
         de.Cli("case", "create", "--reference", "DE-5", "--title", "NL request", "--offence", "ransomware", "--agency", "bka-de");
         var evidence = Path.Combine(nl.DataDirectory, "trace.txt");
@@ -103,10 +110,7 @@ public sealed class MultiNodeTests : IDisposable
     [Fact]
     public async Task AReceiverKilledMidDelivery_GetsTheMessageExactlyOnceAfterRestart()
     {
-        var nl = Node("nl-fiu", "fiu-nl", "NL");
-        var de = Node("de-bka", "bka-de", "DE");
-        Register(nl, de);
-        Register(de, nl);
+        var (nl, de) = PartnerNodes();
         await nl.StartAsync();
         await de.StartAsync();
         de.Kill();

@@ -5,11 +5,11 @@ using Cairn.Core;
 using Cairn.Exchange.Envelopes;
 using Cairn.Exchange.Fiu;
 using Cairn.Exchange.Messages;
-using Cairn.Exchange.Tests.Infrastructure;
 using Cairn.Storage.Cases;
 using Cairn.Storage.Custody;
 using Cairn.Storage.Evidence;
 using Cairn.Storage.Exchange;
+using Cairn.TestSupport.Database;
 
 namespace Cairn.Exchange.Tests.Storage;
 

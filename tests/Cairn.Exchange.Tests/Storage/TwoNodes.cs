@@ -2,8 +2,8 @@ using System.Text;
 using Cairn.Cases.Agencies;
 using Cairn.Exchange.Nodes;
 using Cairn.Exchange.Receipts;
-using Cairn.Exchange.Tests.Infrastructure;
 using Cairn.Storage.Exchange;
+using Cairn.TestSupport.Database;
 
 namespace Cairn.Exchange.Tests.Storage;
 

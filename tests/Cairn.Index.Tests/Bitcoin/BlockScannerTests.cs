@@ -1,6 +1,7 @@
 using Cairn.Chains.Bitcoin;
 using Cairn.Core;
 using Cairn.Index.Bitcoin;
+using Cairn.TestSupport;
 
 namespace Cairn.Index.Tests.Bitcoin;
 

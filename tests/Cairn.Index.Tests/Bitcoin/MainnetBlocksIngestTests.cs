@@ -1,5 +1,6 @@
 using Cairn.Chains.Bitcoin;
 using Cairn.Index.Bitcoin;
+using Cairn.TestSupport;
 
 namespace Cairn.Index.Tests.Bitcoin;
 

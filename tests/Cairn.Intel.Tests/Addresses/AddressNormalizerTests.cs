@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cairn.Intel.Addresses;
+using Cairn.TestSupport;
 
 namespace Cairn.Intel.Tests.Addresses;
 
@@ -11,7 +12,7 @@ public class AddressNormalizerTests
     public static TheoryData<string> MainnetAddresses()
     {
         var data = new TheoryData<string>();
-        using var document = JsonDocument.Parse(File.ReadAllText(SharedData.Path("bitcoin-core", "src", "test", "data", "key_io_valid.json")));
+        using var document = JsonDocument.Parse(File.ReadAllText(SharedData.PathOf("bitcoin-core", "src", "test", "data", "key_io_valid.json")));
         foreach (var entry in document.RootElement.EnumerateArray())
         {
             var metadata = entry[2];
@@ -33,7 +34,7 @@ public class AddressNormalizerTests
     [Fact]
     public void TryNormalize_BitcoinCoreInvalidStrings_AreNeverBitcoin()
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(SharedData.Path("bitcoin-core", "src", "test", "data", "key_io_invalid.json")));
+        using var document = JsonDocument.Parse(File.ReadAllText(SharedData.PathOf("bitcoin-core", "src", "test", "data", "key_io_invalid.json")));
         foreach (var entry in document.RootElement.EnumerateArray())
         {
             var text = entry[0].GetString()!;

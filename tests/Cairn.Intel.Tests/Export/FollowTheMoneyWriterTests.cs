@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Cairn.Intel.Export;
 using Cairn.Intel.Import;
+using Cairn.TestSupport;
 
 namespace Cairn.Intel.Tests.Export;
 
@@ -9,7 +10,7 @@ public class FollowTheMoneyWriterTests
     [Fact]
     public void Write_DemoPack_GivesCryptoWalletsHeldByTheActorsCompany()
     {
-        var tags = TagPackReader.Default.ReadFile(SharedData.Pack("demo.yaml")).Content!.Tags;
+        var tags = TagPackReader.Default.ReadFile(SharedData.TagPack("demo.yaml")).Content!.Tags;
         var actors = ActorPackReader.Default.ReadFile(SharedData.ActorPack).Content!.Actors.ToDictionary(a => a.Id);
         using var text = new StringWriter();
 
@@ -34,7 +35,7 @@ public class FollowTheMoneyWriterTests
     [Fact]
     public void Write_Twice_GivesTheSameIds()
     {
-        var tags = TagPackReader.Default.ReadFile(SharedData.Pack("tornado_cash.yaml")).Content!.Tags;
+        var tags = TagPackReader.Default.ReadFile(SharedData.TagPack("tornado_cash.yaml")).Content!.Tags;
         using var first = new StringWriter();
         using var second = new StringWriter();
         FollowTheMoneyWriter.Write(first, tags, new Dictionary<string, Cairn.Intel.Actors.Actor>());

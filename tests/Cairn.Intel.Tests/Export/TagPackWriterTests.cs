@@ -1,6 +1,7 @@
 using System.Text;
 using Cairn.Intel.Export;
 using Cairn.Intel.Import;
+using Cairn.TestSupport;
 
 namespace Cairn.Intel.Tests.Export;
 
@@ -17,7 +18,7 @@ public class TagPackWriterTests
     [InlineData("defi_updated/defi-protocols_aave.yaml")]
     public void Write_ThenRead_GivesTheSameTags(string pack)
     {
-        var imported = TagPackReader.Default.ReadFile(SharedData.Pack(pack)).Content!;
+        var imported = TagPackReader.Default.ReadFile(SharedData.TagPack(pack)).Content!;
         using var text = new StringWriter();
         TagPackWriter.Write(text, imported);
 
@@ -35,7 +36,7 @@ public class TagPackWriterTests
     [Fact]
     public void Write_HexAddress_StaysQuotedText()
     {
-        var demo = TagPackReader.Default.ReadFile(SharedData.Pack("demo.yaml")).Content!;
+        var demo = TagPackReader.Default.ReadFile(SharedData.TagPack("demo.yaml")).Content!;
         using var text = new StringWriter();
         TagPackWriter.Write(text, demo);
 

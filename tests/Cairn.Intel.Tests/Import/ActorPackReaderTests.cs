@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Cairn.Intel.Import;
+using Cairn.TestSupport;
 
 namespace Cairn.Intel.Tests.Import;
 

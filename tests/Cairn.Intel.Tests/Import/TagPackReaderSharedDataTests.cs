@@ -1,5 +1,6 @@
 using Cairn.Intel.Import;
 using Cairn.Intel.Tags;
+using Cairn.TestSupport;
 
 namespace Cairn.Intel.Tests.Import;
 
@@ -9,7 +10,7 @@ public class TagPackReaderSharedDataTests
     public static TheoryData<string> Packs()
     {
         var data = new TheoryData<string>();
-        foreach (var path in SharedData.AllPacks) data.Add(Path.GetRelativePath(SharedData.Path("graphsense-tagpacks", "packs"), path));
+        foreach (var path in SharedData.AllTagPacks) data.Add(Path.GetRelativePath(SharedData.PathOf("graphsense-tagpacks", "packs"), path));
         return data;
     }
 
@@ -17,7 +18,7 @@ public class TagPackReaderSharedDataTests
     [MemberData(nameof(Packs))]
     public void Read_SharedPack_ImportsEveryTagWithoutErrors(string relativePath)
     {
-        var path = SharedData.Pack(relativePath);
+        var path = SharedData.TagPack(relativePath);
         var result = TagPackReader.Default.ReadFile(path);
 
         Assert.False(result.Refused, string.Join("; ", result.Issues.Take(3)));
@@ -34,7 +35,7 @@ public class TagPackReaderSharedDataTests
     [Fact]
     public void Read_DemoPack_TagsInheritHeaderFields()
     {
-        var pack = TagPackReader.Default.ReadFile(SharedData.Pack("demo.yaml")).Content!;
+        var pack = TagPackReader.Default.ReadFile(SharedData.TagPack("demo.yaml")).Content!;
 
         Assert.Equal("demo", pack.Id);
         Assert.Equal("GraphSense Demo TagPack", pack.Title);
@@ -58,7 +59,7 @@ public class TagPackReaderSharedDataTests
     [Fact]
     public void Read_MinersPack_TagFieldsOverrideHeader()
     {
-        var pack = TagPackReader.Default.ReadFile(SharedData.Pack("miners.yaml")).Content!;
+        var pack = TagPackReader.Default.ReadFile(SharedData.TagPack("miners.yaml")).Content!;
         var first = pack.Tags[0];
 
         Assert.Equal("1NFw6R8ySoyzCvRrKGK2jWDuVUcq8ECggP", first.Identifier);
@@ -72,7 +73,7 @@ public class TagPackReaderSharedDataTests
     [Fact]
     public void Read_PlustokenPack_BadChecksumAddressIsKeptAndReportedWithItsLine()
     {
-        var path = SharedData.Pack("plustoken.yaml");
+        var path = SharedData.TagPack("plustoken.yaml");
         var result = TagPackReader.Default.ReadFile(path);
         const string bad = "1MFgcyJ7ZNSknbTBRaih6zWDE6V1A64tRYs";
 
@@ -86,7 +87,7 @@ public class TagPackReaderSharedDataTests
     [Fact]
     public void Read_PlustokenPackStrict_IsRefused()
     {
-        var result = TagPackReader.Default.ReadFile(SharedData.Pack("plustoken.yaml"), new ImportOptions { Strict = true });
+        var result = TagPackReader.Default.ReadFile(SharedData.TagPack("plustoken.yaml"), new ImportOptions { Strict = true });
 
         Assert.True(result.Refused);
         Assert.NotEmpty(result.Issues);
@@ -95,8 +96,8 @@ public class TagPackReaderSharedDataTests
     [Fact]
     public void Read_SamePackTwice_GivesTheSameVersion()
     {
-        var first = TagPackReader.Default.ReadFile(SharedData.Pack("tornado_cash.yaml")).Content!;
-        var second = TagPackReader.Default.ReadFile(SharedData.Pack("tornado_cash.yaml")).Content!;
+        var first = TagPackReader.Default.ReadFile(SharedData.TagPack("tornado_cash.yaml")).Content!;
+        var second = TagPackReader.Default.ReadFile(SharedData.TagPack("tornado_cash.yaml")).Content!;
 
         Assert.Equal(first.Version, second.Version);
         Assert.Equal(first.Tags, second.Tags);
@@ -105,9 +106,9 @@ public class TagPackReaderSharedDataTests
     [Fact]
     public void Read_LockbitPack_HonoursIsPublicHeader()
     {
-        var text = File.ReadAllText(SharedData.Pack("lockbit_tattoos.yaml"));
+        var text = File.ReadAllText(SharedData.TagPack("lockbit_tattoos.yaml"));
         var expected = text.Contains("is_public: true", StringComparison.Ordinal);
-        var pack = TagPackReader.Default.ReadFile(SharedData.Pack("lockbit_tattoos.yaml"), new ImportOptions { DefaultIsPublic = !expected }).Content!;
+        var pack = TagPackReader.Default.ReadFile(SharedData.TagPack("lockbit_tattoos.yaml"), new ImportOptions { DefaultIsPublic = !expected }).Content!;
 
         Assert.All(pack.Tags, t => Assert.Equal(expected, t.IsPublic));
     }

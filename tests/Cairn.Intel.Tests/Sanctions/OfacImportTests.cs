@@ -1,5 +1,6 @@
 using Cairn.Intel.Import;
 using Cairn.Intel.Sanctions;
+using Cairn.TestSupport;
 
 namespace Cairn.Intel.Tests.Sanctions;
 

@@ -1,4 +1,5 @@
 using Cairn.Intel.Sanctions;
+using Cairn.TestSupport;
 
 namespace Cairn.Intel.Tests.Sanctions;
 

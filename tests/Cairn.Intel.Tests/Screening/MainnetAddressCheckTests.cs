@@ -2,6 +2,7 @@ using System.Text.Json;
 using Cairn.Chains.Bitcoin;
 using Cairn.Intel.Import;
 using Cairn.Intel.Screening;
+using Cairn.TestSupport;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -12,7 +13,7 @@ public sealed class MainnetAddressCheckTests
 {
     private static readonly Lazy<string[]> RealAddresses = new(() =>
         new[] { "demo.yaml", "Alt-Right.yaml", "binance_hack.yaml", "exchange-wallets-bitmex_0.yaml", "aft-alqaeda-forfeit_vc.yaml" }
-            .SelectMany(p => TagPackReader.Default.ReadFile(SharedData.Pack(p)).Content!.Tags)
+            .SelectMany(p => TagPackReader.Default.ReadFile(SharedData.TagPack(p)).Content!.Tags)
             .Select(t => t.Identifier).Where(a => !a.StartsWith("0x", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToArray());
 
     private static bool Codec(string address) => AddressCodec.TryDecode(address, Network.Main, out _);
@@ -21,7 +22,7 @@ public sealed class MainnetAddressCheckTests
     {
         var data = new TheoryData<string>();
         foreach (var file in new[] { "base58_keys_valid.json", "base58_keys_invalid.json" })
-            foreach (var entry in JsonDocument.Parse(File.ReadAllText(SharedData.Path("nbitcoin", file))).RootElement.EnumerateArray())
+            foreach (var entry in JsonDocument.Parse(File.ReadAllText(SharedData.PathOf("nbitcoin", file))).RootElement.EnumerateArray())
                 data.Add(entry[0].GetString()!);
         return data;
     }

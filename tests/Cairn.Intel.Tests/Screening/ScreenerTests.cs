@@ -1,5 +1,6 @@
 using Cairn.Intel.Addresses;
 using Cairn.Intel.Screening;
+using Cairn.TestSupport;
 
 namespace Cairn.Intel.Tests.Screening;
 
@@ -145,7 +146,7 @@ public class ScreenerTests : IClassFixture<ScreeningFixture>
     public void Build_MalformedTagAddresses_AreLeftOutOfTheIndex()
     {
         var builder = new ScreeningIndexBuilder();
-        builder.AddTags(Cairn.Intel.Import.TagPackReader.Default.ReadFile(SharedData.Pack("plustoken.yaml")).Content!.Tags);
+        builder.AddTags(Cairn.Intel.Import.TagPackReader.Default.ReadFile(SharedData.TagPack("plustoken.yaml")).Content!.Tags);
         var index = builder.ToIndex();
 
         Assert.Equal(2, builder.SkippedMalformed);

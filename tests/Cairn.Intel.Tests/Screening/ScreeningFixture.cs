@@ -3,6 +3,7 @@ using Cairn.Intel.Import;
 using Cairn.Intel.Sanctions;
 using Cairn.Intel.Screening;
 using Cairn.Intel.Tags;
+using Cairn.TestSupport;
 
 namespace Cairn.Intel.Tests.Screening;
 
@@ -13,7 +14,7 @@ public sealed class ScreeningFixture
 
     public ScreeningFixture()
     {
-        Tags = new[] { "demo.yaml", "tornado_cash.yaml" }.SelectMany(p => TagPackReader.Default.ReadFile(SharedData.Pack(p)).Content!.Tags).ToList();
+        Tags = new[] { "demo.yaml", "tornado_cash.yaml" }.SelectMany(p => TagPackReader.Default.ReadFile(SharedData.TagPack(p)).Content!.Tags).ToList();
         Actors = ActorPackReader.Default.ReadFile(SharedData.ActorPack).Content!.Actors;
         Sanctions = OfacImport.Default.Read([SharedData.OfacLists, SharedData.SdnCsv], new ImportOptions { ListDate = ListDate }).Content!;
         Index = ScreeningIndexBuilder.Build(Tags, Sanctions, Actors);

@@ -1,4 +1,5 @@
 using Cairn.Intel.Taxonomy;
+using Cairn.TestSupport;
 
 namespace Cairn.Intel.Tests.Taxonomy;
 
@@ -9,7 +10,7 @@ public class IntelTaxonomyTests
     [Fact]
     public void Confidences_MatchEveryRowOfTheGraphSenseFile()
     {
-        var rows = File.ReadAllLines(SharedData.Path("graphsense-lib", "tagpack", "db", "confidence.csv")).Skip(1).Where(l => l.Length > 0).ToList();
+        var rows = File.ReadAllLines(SharedData.PathOf("graphsense-lib", "tagpack", "db", "confidence.csv")).Skip(1).Where(l => l.Length > 0).ToList();
         Assert.Equal(rows.Count, Taxonomy.Confidences.Count);
         foreach (var row in rows)
         {
@@ -40,7 +41,7 @@ public class IntelTaxonomyTests
     [Fact]
     public void Concepts_AreEveryConceptEntryOfTheYaml()
     {
-        var lines = File.ReadAllLines(SharedData.Path("graphsense-lib", "tagpack", "db", "concepts.yaml"));
+        var lines = File.ReadAllLines(SharedData.PathOf("graphsense-lib", "tagpack", "db", "concepts.yaml"));
         var conceptCount = lines.Count(l => l.Trim() == "type: concept");
         Assert.Equal(conceptCount, Taxonomy.Concepts.Count);
     }

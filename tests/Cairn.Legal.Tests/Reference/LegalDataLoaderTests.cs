@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Cairn.Core;
 using Cairn.Legal.Loading;
+using Cairn.TestSupport;
 
 namespace Cairn.Legal.Tests.Reference;
 
@@ -17,7 +18,7 @@ public class LegalDataLoaderTests
     [Fact]
     public void JurisdictionFile_HasEveryCountryOfTheSharedCountryData()
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestData.SharedData, "countries", "countries.json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(SharedData.PathOf("countries", "countries.json")));
         var codes = json.RootElement.EnumerateArray().Select(c => c.GetProperty("cca2").GetString()!).ToList();
         Assert.Equal(250, codes.Count);
         foreach (var code in codes) Assert.True(TestData.Reference.IsKnownState(code), code);
@@ -85,7 +86,7 @@ public class LegalDataLoaderTests
     [Fact]
     public void RepositoryDataDirectory_LoadsLikeTheEmbeddedCopy()
     {
-        var fromDisk = LegalDataLoader.LoadDirectory(Path.Combine(TestData.RepoRoot, "data", "legal"));
+        var fromDisk = LegalDataLoader.LoadDirectory(Path.Combine(SharedData.RepositoryRoot, "data", "legal"));
         Assert.Equal(TestData.Reference.Instruments.Count, fromDisk.Instruments.Count);
     }
 

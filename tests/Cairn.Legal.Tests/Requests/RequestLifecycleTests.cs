@@ -52,9 +52,7 @@ public class RequestLifecycleTests
     [Fact]
     public void Refusal_NeedsAGround()
     {
-        var request = RequestFixtures.DraftFor("FR", "freeze");
-        RequestFixtures.Complete(request);
-        RequestLifecycle.Transition(request, RequestStatus.Ready, TestData.Now, TestData.Reference);
+        var request = ReadyFreezeRequest();
         RequestLifecycle.Transition(request, RequestStatus.Sent, TestData.Now, TestData.Reference);
         Assert.Throws<CairnException>(() => RequestLifecycle.Transition(request, RequestStatus.Refused, TestData.Now, TestData.Reference));
         RequestLifecycle.Transition(request, RequestStatus.Refused, TestData.Now, TestData.Reference, refusalGround: "Regulation (EU) 2018/1805 Art 8(1)(a) ne bis in idem");
@@ -65,9 +63,16 @@ public class RequestLifecycleTests
     [Fact]
     public void Contents_CannotChangeAfterDraft()
     {
+        var request = ReadyFreezeRequest();
+        Assert.Throws<CairnException>(() => request.SetContent("offence_and_facts", "changed"));
+    }
+
+    /// <summary>A complete freeze request to France, moved out of draft to ready.</summary>
+    private static LegalRequest ReadyFreezeRequest()
+    {
         var request = RequestFixtures.DraftFor("FR", "freeze");
         RequestFixtures.Complete(request);
         RequestLifecycle.Transition(request, RequestStatus.Ready, TestData.Now, TestData.Reference);
-        Assert.Throws<CairnException>(() => request.SetContent("offence_and_facts", "changed"));
+        return request;
     }
 }

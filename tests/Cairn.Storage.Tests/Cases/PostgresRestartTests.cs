@@ -3,6 +3,7 @@ using Cairn.Cases.Cases;
 using Cairn.Storage.Cases;
 using Cairn.Storage.Custody;
 using Cairn.Storage.Tests.Infrastructure;
+using Cairn.TestSupport.Database;
 
 namespace Cairn.Storage.Tests.Cases;
 

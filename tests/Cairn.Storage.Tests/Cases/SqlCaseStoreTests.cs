@@ -2,7 +2,7 @@ using Cairn.Cases.Cases;
 using Cairn.Core;
 using Cairn.Storage.Cases;
 using Cairn.Storage.Custody;
-using Cairn.Storage.Tests.Infrastructure;
+using Cairn.TestSupport.Database;
 
 namespace Cairn.Storage.Tests.Cases;
 

@@ -1,6 +1,6 @@
 using Cairn.Cases.Custody;
 using Cairn.Storage.Custody;
-using Cairn.Storage.Tests.Infrastructure;
+using Cairn.TestSupport.Database;
 using Dapper;
 using FsCheck;
 using FsCheck.Fluent;

@@ -6,7 +6,8 @@ using Cairn.Core;
 using Cairn.Storage.Cases;
 using Cairn.Storage.Custody;
 using Cairn.Storage.Evidence;
-using Cairn.Storage.Tests.Infrastructure;
+using Cairn.TestSupport;
+using Cairn.TestSupport.Database;
 
 namespace Cairn.Storage.Tests.Evidence;
 

@@ -1,3 +1,5 @@
+using Cairn.TestSupport.Database;
+
 namespace Cairn.Storage.Tests.Infrastructure;
 
 /// <summary>

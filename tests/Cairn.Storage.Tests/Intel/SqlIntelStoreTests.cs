@@ -3,7 +3,8 @@ using Cairn.Intel.Screening;
 using Cairn.Intel.Store;
 using Cairn.Intel.Tags;
 using Cairn.Storage.Intel;
-using Cairn.Storage.Tests.Infrastructure;
+using Cairn.TestSupport;
+using Cairn.TestSupport.Database;
 
 namespace Cairn.Storage.Tests.Intel;
 
@@ -16,7 +17,7 @@ public class SqlIntelStoreTests
     {
         await using var test = await TestDatabase.CreateAsync(dialect);
         var store = new SqlIntelStore(test.Database, TestDatabase.Alice);
-        var packs = new[] { "demo.yaml", "hacks.yaml", "defi-fraud-masterthesis.yaml" }.Select(p => TagPackReader.Default.ReadFile(IntelTestData.Pack(p)).Content!).ToList();
+        var packs = new[] { "demo.yaml", "hacks.yaml", "defi-fraud-masterthesis.yaml" }.Select(p => TagPackReader.Default.ReadFile(SharedData.TagPack(p)).Content!).ToList();
 
         foreach (var pack in packs) Assert.Equal(PackChange.Added, await store.SaveTagPackAsync(pack));
         var loaded = await store.LoadTagsAsync(TagFilter.All);
@@ -29,7 +30,7 @@ public class SqlIntelStoreTests
     {
         await using var test = await TestDatabase.CreateAsync(dialect);
         var store = new SqlIntelStore(test.Database, TestDatabase.Alice);
-        var original = TagPackReader.Default.ReadFile(IntelTestData.Pack("tornado_cash.yaml")).Content!;
+        var original = TagPackReader.Default.ReadFile(SharedData.TagPack("tornado_cash.yaml")).Content!;
         await store.SaveTagPackAsync(original);
         var revision = await store.GetRevisionAsync();
 
@@ -47,7 +48,7 @@ public class SqlIntelStoreTests
     {
         await using var test = await TestDatabase.CreateAsync(dialect);
         var store = new SqlIntelStore(test.Database, TestDatabase.Alice);
-        var pack = ActorPackReader.Default.ReadFile(IntelTestData.Path("graphsense-tagpacks", "actors", "graphsense.actorpack.yaml")).Content!;
+        var pack = ActorPackReader.Default.ReadFile(SharedData.ActorPack).Content!;
 
         await store.SaveActorPackAsync(pack);
 
@@ -61,8 +62,8 @@ public class SqlIntelStoreTests
     {
         await using var test = await TestDatabase.CreateAsync(dialect);
         var service = new IntelService(new SqlIntelStore(test.Database, TestDatabase.Alice), test.Time);
-        var ofac = IntelTestData.Path("ofac-sanctioned-digital-currency-addresses");
-        var sdn = IntelTestData.Path("ofac-sdn-csv", "sdn.csv");
+        var ofac = SharedData.OfacLists;
+        var sdn = SharedData.SdnCsv;
 
         var report = await service.ImportOfacAsync([ofac, sdn], Options);
         var again = await service.ImportOfacAsync([ofac, sdn], Options);
@@ -72,6 +73,23 @@ public class SqlIntelStoreTests
         Assert.Equal(PackChange.Unchanged, again.Change);
         var hit = Assert.Single(result.Hits);
         Assert.Equal("KHORASHADIZADEH, Ali", hit.Sanction!.EntryName);
+        Assert.Equal(new DateOnly(2024, 9, 27), hit.Sanction.ListDate);
+    }
+
+    [DatabaseTheory]
+    public async Task SaveSanctions_FromAddressListsAlone_StoresAddressesWithoutSdnEntries(SqlDialect dialect)
+    {
+        // Without SDN.CSV no address has an entry number: the column is NULL for every row (PostgreSQL must get a typed NULL).
+        await using var test = await TestDatabase.CreateAsync(dialect);
+        var service = new IntelService(new SqlIntelStore(test.Database, TestDatabase.Alice), test.Time);
+
+        var report = await service.ImportOfacAsync([SharedData.OfacLists], Options);
+        var result = new Screener(await service.GetIndexAsync()).Screen("149w62rY42aZBox8fGcmqNsXUzSStKeq8C");
+
+        Assert.Equal(PackChange.Added, report.Change);
+        Assert.True(report.ItemCount > 100, $"{report.ItemCount} addresses");
+        var hit = Assert.Single(result.Hits);
+        Assert.Null(hit.Sanction!.EntryNumber);
         Assert.Equal(new DateOnly(2024, 9, 27), hit.Sanction.ListDate);
     }
 

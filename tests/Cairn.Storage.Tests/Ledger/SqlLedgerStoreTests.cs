@@ -4,7 +4,7 @@ using Cairn.Core;
 using Cairn.Storage.Cases;
 using Cairn.Storage.Custody;
 using Cairn.Storage.Ledger;
-using Cairn.Storage.Tests.Infrastructure;
+using Cairn.TestSupport.Database;
 
 namespace Cairn.Storage.Tests.Ledger;
 

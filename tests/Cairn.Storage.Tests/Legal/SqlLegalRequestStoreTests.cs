@@ -1,7 +1,7 @@
 using Cairn.Core;
 using Cairn.Storage.Custody;
 using Cairn.Storage.Legal;
-using Cairn.Storage.Tests.Infrastructure;
+using Cairn.TestSupport.Database;
 
 namespace Cairn.Storage.Tests.Legal;
 

@@ -1,5 +1,5 @@
 using Cairn.Storage.Migrations;
-using Cairn.Storage.Tests.Infrastructure;
+using Cairn.TestSupport.Database;
 using Dapper;
 
 namespace Cairn.Storage.Tests.Migrations;

@@ -72,4 +72,53 @@ public sealed class AddressClustersTests
         for (uint a = 0; a < chain.Clusters.AddressCount; a += 11)
             Assert.Equal(withChange.ClusterOf(chain.Clusters.ClusterOf(a)), withChange.ClusterOf(a));
     }
+
+    [Fact]
+    public void Build_WithCoinJoinPrefilter_GivesTheSameClustersAsWithout()
+    {
+        var index = GeneratedChain.Instance.Index;
+        var filtered = AddressClusters.Build(index, ClusteringOptions.MultiInputOnly, coinJoinPrefilter: true);
+        var unfiltered = AddressClusters.Build(index, ClusteringOptions.MultiInputOnly, coinJoinPrefilter: false);
+
+        Assert.Equal(unfiltered.ClusterCount, filtered.ClusterCount);
+        Assert.True(filtered.ClusterCount < filtered.AddressCount, "some addresses were clustered");
+        for (uint a = 0; a < filtered.AddressCount; a++)
+        {
+            Assert.Equal(unfiltered.ClusterOf(a), filtered.ClusterOf(a));
+            Assert.Equal(unfiltered.SizeOf(a), filtered.SizeOf(a));
+        }
+    }
+
+    [Fact]
+    public void Build_MatchesANaiveLabelPropagation_OverTheSameCoSpends()
+    {
+        // An independent reference: repeat "every co-spent address takes the smallest label among its
+        // transaction's inputs" until nothing changes; the fixpoint is the smallest id per component.
+        var chain = GeneratedChain.Instance;
+        var index = chain.Index;
+        var groups = new List<uint[]>();
+        for (uint tx = 0; tx < index.TransactionCount; tx++)
+        {
+            var (first, end) = index.InputsOf(tx);
+            if (end - first < 2 || Cairn.Tracing.Heuristics.CoinJoinDetector.DetectUnfiltered(index, tx) is not null) continue;
+            var addresses = new List<uint>();
+            for (var input = first; input < end; input++)
+                if (index.AddressOf(index.SpentOutputOf(input)) is var address && address != uint.MaxValue) addresses.Add(address);
+            groups.Add([.. addresses]);
+        }
+        var label = new uint[index.AddressCount];
+        for (uint a = 0; a < label.Length; a++) label[a] = a;
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var group in groups)
+            {
+                var smallest = group.Min(a => label[a]);
+                foreach (var a in group)
+                    if (label[a] != smallest) (label[a], changed) = (smallest, true);
+            }
+            for (uint a = 0; a < label.Length; a++) label[a] = label[label[a]];
+        }
+        for (uint a = 0; a < label.Length; a++) Assert.Equal(label[a], chain.Clusters.ClusterOf(a));
+    }
 }

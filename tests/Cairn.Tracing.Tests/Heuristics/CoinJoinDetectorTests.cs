@@ -1,5 +1,7 @@
 using Cairn.Index.Bitcoin;
 using Cairn.Tracing.Heuristics;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace Cairn.Tracing.Tests.Heuristics;
 
@@ -47,5 +49,46 @@ public sealed class CoinJoinDetectorTests
             if (CoinJoinDetector.Detect(index, tx)?.Rule == "whirlpool") whirlpools++;
         Assert.True(whirlpools > 0, "the generator makes Whirlpool 5x5 mixes");
         Assert.True(index.TransactionFlags(0).HasFlag(TxFlags.Coinbase));
+    }
+
+    [Fact]
+    public void MayBeCoinJoin_RejectsOnlyTransactionsDetectFindsNothingIn()
+    {
+        // Values drawn from a pool of five so that equal outputs (every rule's trigger) are common;
+        // up to 70 outputs and 80 inputs so the wasabi2 branch (≥ 50 each) and the > 32-output fallback are reached.
+        var pool = Gen.Elements(100_000L, 1_000_000L, 5_000_000L, 10_000_000L, 16_777_216L);
+        var cases =
+            from inputs in Gen.Choose(0, 80)
+            from count in Gen.Frequency((4, Gen.Choose(0, 8)), (1, Gen.Choose(9, 70)))
+            from distinct in Gen.Elements(false, true)
+            from values in Gen.ArrayOf(distinct ? Gen.Choose(1, int.MaxValue).Select(v => (long)v) : pool, count)
+            select (inputs, values);
+        var property = Prop.ForAll(cases.ToArbitrary(), pair =>
+            CoinJoinDetector.MayBeCoinJoin(pair.inputs, pair.values) || CoinJoinDetector.Detect(pair.inputs, pair.values) is null);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(2_000), property);
+    }
+
+    [Fact]
+    public void MayBeCoinJoin_TwoOutputPaymentsAndDistinctValues_AreRejected()
+    {
+        Assert.False(CoinJoinDetector.MayBeCoinJoin(3, [1_000_000, 2_345_678]));
+        Assert.False(CoinJoinDetector.MayBeCoinJoin(10, [1_000_000, 1_000_000, 2_345_678, 7]));
+        Assert.True(CoinJoinDetector.MayBeCoinJoin(4, [2_000_000, 123_456, 2_000_000, 2_000_000]));
+        // WabiSabi rounds need no equal outputs: ≥ 50 inputs and outputs always go to the full rules.
+        Assert.True(CoinJoinDetector.MayBeCoinJoin(50, [.. Enumerable.Range(1, 50).Select(i => (long)i << 20)]));
+    }
+
+    [Fact]
+    public void Detect_WithPrefilter_AgreesWithTheFullRulesOnEveryGeneratedTransaction()
+    {
+        var index = GeneratedChain.Instance.Index;
+        var coinJoins = 0;
+        for (uint tx = 0; tx < index.TransactionCount; tx++)
+        {
+            var full = CoinJoinDetector.DetectUnfiltered(index, tx);
+            Assert.Equal(full, CoinJoinDetector.Detect(index, tx));
+            if (full is not null) coinJoins++;
+        }
+        Assert.True(coinJoins > 0);
     }
 }

@@ -36,4 +36,24 @@ public sealed class PeelChainDetectorTests
         Assert.False(chain.IsPeelChain);
         Assert.Single(chain.TxIds);
     }
+
+    [Fact]
+    public void MayStartPeelChain_RejectsOnlyStartsThatFollowFindsNoPeelChainFrom()
+    {
+        var index = Chain.Index;
+        int rejected = 0, chains = 0;
+        for (uint tx = 1; tx < index.TransactionCount; tx += 3)
+        {
+            if (PeelChainDetector.MayStartPeelChain(index, tx))
+            {
+                if (PeelChainDetector.Follow(index, tx).IsPeelChain) chains++;
+                continue;
+            }
+            rejected++;
+            Assert.False(PeelChainDetector.Follow(index, tx).IsPeelChain, $"tx {tx}");
+        }
+        Assert.True(rejected > chains && chains > 0, $"{rejected} rejected, {chains} chains");
+        Assert.True(Chain.Index.TryFindTransaction(Hash256.Parse(Chain.Scenario.Ransomware!.PeelChainTxIds[0]), out var planted));
+        Assert.True(PeelChainDetector.MayStartPeelChain(index, planted));
+    }
 }

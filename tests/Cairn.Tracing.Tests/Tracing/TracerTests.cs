@@ -96,4 +96,39 @@ public sealed class TracerTests
         var error = Assert.ThrowsAny<Cairn.Core.CairnException>(() => NewTracer().Trace(new TraceRequest { From = ["bcrt1qw508d6qejxtdg4y5r3zarvary0c5xw7kygt080"] }));
         Assert.Contains("bcrt1qw508d6qejxtdg4y5r3zarvary0c5xw7kygt080", error.Message);
     }
+
+    [Fact]
+    public void Trace_RansomForward_FlagsThePlantedPeelChain_WithItsTransactionsAndRule()
+    {
+        var ransomware = Chain.Scenario.Ransomware!;
+        var result = NewTracer().Trace(new TraceRequest { From = [ransomware.RansomAddress], ThroughCoinJoin = true, MaxHops = 12 });
+
+        var chain = Assert.Single(result.PeelChains, c => c.TxIds[0] == ransomware.PeelChainTxIds[0]);
+        Assert.Equal(ransomware.PeelChainTxIds, chain.TxIds);
+        Assert.Equal(ransomware.PeelChainTxIds.Count, chain.Length);
+        Assert.Equal("swept", chain.EndReason);
+        // The split's peel to the CoinJoin branch, then every deposit but the last (which sweeps the rest).
+        Assert.Equal(ransomware.Deposits.Count(d => ransomware.PeelChainTxIds.Contains(d.TxId)), chain.Peels);
+        Assert.Contains("power_of_ten_payment", chain.Rule.Split('+'));
+        Assert.InRange(chain.Confidence, 0.3, 1.0);
+        Assert.All(result.PeelChains, c => Assert.True(c.Peels >= Cairn.Tracing.Heuristics.PeelChainDetector.MinimumPeels));
+    }
+
+    [Fact]
+    public void Trace_StoppingInsideThePeelChain_ReportsTheFollowedPartAsCut_OrNothingBelowThreePeels()
+    {
+        var planted = Chain.Scenario.Ransomware!.PeelChainTxIds;
+        Assert.True(Chain.Index.TryFindTransaction(Cairn.Chains.Bitcoin.Hash256.Parse(planted[0]), out var split));
+        var (firstInput, _) = Chain.Index.InputsOf(split);
+        var intoSplit = OutputReference(Chain.Index.SpentOutputOf(firstInput));
+
+        var four = NewTracer().Trace(new TraceRequest { From = [intoSplit], MaxHops = 4 });
+        var cut = Assert.Single(four.PeelChains);
+        Assert.Equal(planted.Take(4), cut.TxIds);
+        Assert.Equal(4, cut.Peels);
+        Assert.Equal("trace_bound", cut.EndReason);
+
+        var two = NewTracer().Trace(new TraceRequest { From = [intoSplit], MaxHops = 2 });
+        Assert.Empty(two.PeelChains);
+    }
 }

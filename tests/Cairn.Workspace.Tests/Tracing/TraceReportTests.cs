@@ -81,7 +81,7 @@ public sealed class TraceReportTests
     }
 
     [Theory]
-    [InlineData("eth", "chain 'eth' cannot be traced here")]
+    [InlineData("doge", "chain 'doge' is not one of btc, eth")]
     [InlineData("btc", "model 'taint' is not one of")]
     public void Parameters_BadInput_IsAOneLineError(string chain, string message)
     {

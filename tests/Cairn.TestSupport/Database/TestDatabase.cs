@@ -1,8 +1,9 @@
 using Cairn.Cases.Agencies;
+using Cairn.Storage;
 using Cairn.Storage.Custody;
 using Npgsql;
 
-namespace Cairn.Storage.Tests.Infrastructure;
+namespace Cairn.TestSupport.Database;
 
 /// <summary>
 /// A fresh, migrated database for one test: a SQLite file in a new temporary data directory,

@@ -1,7 +1,8 @@
+using Cairn.Storage;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace Cairn.Storage.Tests.Infrastructure;
+namespace Cairn.TestSupport.Database;
 
 /// <summary>Turns one <see cref="DatabaseTheoryAttribute"/> method into a test case per <see cref="SqlDialect"/>.</summary>
 public sealed class DatabaseTheoryDiscoverer : IXunitTestCaseDiscoverer

@@ -1,4 +1,4 @@
-namespace Cairn.Storage.Tests.Infrastructure;
+namespace Cairn.TestSupport;
 
 /// <summary>A clock the test moves by hand (each reading advances it by one millisecond so times stay distinct).</summary>
 public sealed class ManualTime : TimeProvider
