@@ -12,7 +12,9 @@ public class PostgresRestartTests
     [PostgresRestartFact]
     public async Task ServerRestartMidRun_KeepsCommittedData_AndTheNextCommandSucceeds()
     {
-        await using var test = await TestDatabase.CreateAsync(SqlDialect.Postgres);
+        // Its own cluster (CAIRN_TEST_PG_RESTART): restarting the shared one would cut every other
+        // test assembly's PostgreSQL connections, since test assemblies run in parallel.
+        await using var test = await TestDatabase.CreateAsync(SqlDialect.Postgres, adminConnectionString: Environment.GetEnvironmentVariable(PostgresRestartFactAttribute.ConnectionVariable));
         var store = new SqlCaseStore(test.Database);
         await store.CreateAsync(TestDatabase.Alice, new NewCase("BEFORE-RESTART", "committed before", "fraud"));
 

@@ -14,6 +14,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public const string PostgresVariable = "CAIRN_TEST_POSTGRES";
 
     private readonly string? _postgresName;
+    private string? _adminConnection;
 
     private TestDatabase(CairnDatabase database, string dataDirectory, string? postgresName, ManualTime time)
     {
@@ -43,7 +44,8 @@ public sealed class TestDatabase : IAsyncDisposable
             ? $"{PostgresVariable} is not set (see docs/testing.md); PostgreSQL tests are skipped locally, never in CI"
             : null;
 
-    public static async Task<TestDatabase> CreateAsync(SqlDialect dialect, int? migrateUntil = null)
+    /// <summary>A fresh database; on PostgreSQL created through <paramref name="adminConnectionString"/> (default: CAIRN_TEST_POSTGRES).</summary>
+    public static async Task<TestDatabase> CreateAsync(SqlDialect dialect, int? migrateUntil = null, string? adminConnectionString = null)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("cairn-test-").FullName;
         var time = ManualTime.Default();
@@ -54,15 +56,16 @@ public sealed class TestDatabase : IAsyncDisposable
             return new TestDatabase(await CairnDatabase.OpenAsync(sqlite, signer, time, dataDirectory, migrateUntil), dataDirectory, null, time);
         }
         var name = "cairn_test_" + Guid.NewGuid().ToString("N");
-        await using (var admin = new NpgsqlConnection(AdminConnectionString()))
+        var adminConnection = adminConnectionString is null ? AdminConnectionString() : new NpgsqlConnectionStringBuilder(adminConnectionString) { Pooling = false }.ToString();
+        await using (var admin = new NpgsqlConnection(adminConnection))
         {
             await admin.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
             await create.ExecuteNonQueryAsync();
         }
-        var builder = new NpgsqlConnectionStringBuilder(AdminConnectionString()) { Database = name, Pooling = true };
+        var builder = new NpgsqlConnectionStringBuilder(adminConnection) { Database = name, Pooling = true };
         var database = await CairnDatabase.OpenAsync(DatabaseLocation.Postgres(builder.ToString()), signer, time, dataDirectory, migrateUntil);
-        return new TestDatabase(database, dataDirectory, name, time);
+        return new TestDatabase(database, dataDirectory, name, time) { _adminConnection = adminConnection };
     }
 
     public static string AdminConnectionString()
@@ -83,7 +86,7 @@ public sealed class TestDatabase : IAsyncDisposable
         await Database.DisposeAsync();
         if (_postgresName is not null)
         {
-            await using var admin = new NpgsqlConnection(AdminConnectionString());
+            await using var admin = new NpgsqlConnection(_adminConnection ?? AdminConnectionString());
             await admin.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)", admin);
             await drop.ExecuteNonQueryAsync();
