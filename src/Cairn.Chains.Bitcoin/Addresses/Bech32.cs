@@ -164,7 +164,8 @@ public static class Bech32
         return checksum;
     }
 
-    private static uint Step(uint checksum, uint value)
+    /// <summary>One step of the BIP173 checksum polymod (shared with allocation-free checkers elsewhere).</summary>
+    public static uint Step(uint checksum, uint value)
     {
         var top = checksum >> 25;
         checksum = ((checksum & 0x1ffffff) << 5) ^ value;

@@ -8,6 +8,7 @@ using Cairn.Tracing.Ethereum;
 using Cairn.Tracing.Paths;
 using Cairn.Tracing.Taint;
 using Cairn.Tracing.Tracing;
+using Cairn.Workspace.Tracing;
 using Spectre.Console;
 
 namespace Cairn.Cli.Commands;
@@ -48,42 +49,32 @@ internal static class TraceCommands
         command.Options.Add(CaseCommands.AgencyOption);
         host.SetAction(command, async (context, parse, cancellationToken) =>
         {
-            var chainName = parse.GetValue(chain)!.ToLowerInvariant();
-            var timeLimit = parse.GetValue(until) is { } text ? ParseTime(text) : (DateTimeOffset?)null;
-            var intel = parse.GetValue(noIntel) ? null : await OpenIntelAsync(context, parse, cancellationToken).ConfigureAwait(false);
-            if (chainName == "eth")
+            // One set of checks and one JSON shape with the API: TraceParameters and TraceReport (Cairn.Workspace).
+            var parameters = new TraceParameters
             {
-                if (!string.Equals(parse.GetValue(direction), "forward", StringComparison.OrdinalIgnoreCase))
-                    throw new CairnException("--direction backward is not available for --chain eth: only forward");
-                var seeds = parse.GetValue(from) ?? [];
-                if (seeds.Length != 1) throw new CairnException($"--chain eth traces from one address (got {seeds.Length})");
-                var ethRequest = new EthTraceRequest(seeds[0])
-                {
-                    Asset = parse.GetValue(asset)!,
-                    Model = ParseEnum<EthTaintModel>(parse.GetValue(model) ?? "fifo", "--model", "fifo|haircut|poison"),
-                    MaxHops = parse.GetValue(maxHops),
-                    MinAmount = Math.Max(1, parse.GetValue(minAmount)),
-                    ToTime = timeLimit?.ToUnixTimeSeconds(),
-                };
+                Chain = parse.GetValue(chain)!.ToLowerInvariant(),
+                From = parse.GetValue(from) ?? [],
+                Direction = parse.GetValue(direction)!,
+                Model = parse.GetValue(model),
+                MaxHops = parse.GetValue(maxHops),
+                MinAmountSat = parse.GetValue(minAmount),
+                Until = parse.GetValue(until),
+                ThroughCoinjoin = parse.GetValue(through),
+                Asset = parse.GetValue(asset)!,
+            };
+            var ethRequest = parameters.IsEthereum ? parameters.ToEthRequest() : null;
+            var request = ethRequest is null ? parameters.ToRequest() : null;
+            var intel = parse.GetValue(noIntel) ? null : await OpenIntelAsync(context, parse, cancellationToken).ConfigureAwait(false);
+            if (ethRequest is not null)
+            {
                 EthCommands.Trace(context, ethRequest, intel);
                 return CliHost.Success;
             }
-            if (chainName != "btc") throw new CairnException($"--chain {chainName} is not one of btc|eth");
-            var request = new TraceRequest
-            {
-                From = parse.GetValue(from) ?? [],
-                Direction = ParseEnum<TraceDirection>(parse.GetValue(direction)!, "--direction", "forward|backward"),
-                Model = ParseEnum<TaintModel>(parse.GetValue(model) ?? "haircut", "--model", "poison|haircut|fifo|lifo|tiho"),
-                MaxHops = parse.GetValue(maxHops),
-                MinAmountSat = parse.GetValue(minAmount),
-                TimeLimit = timeLimit,
-                ThroughCoinJoin = parse.GetValue(through),
-            };
             using var index = BtcIndexCommands.OpenIndex(context);
             var clusters = AddressClusters.OpenOrBuild(index);
             var attribution = Attribution(index, clusters, parse.GetValue(scenario), intel);
-            var result = new Tracer(index, clusters, attribution).Trace(request);
-            if (context.Json) context.WriteJson(TraceJson(result));
+            var result = new Tracer(index, clusters, attribution).Trace(request!);
+            if (context.Json) context.WriteJson(TraceReport.From(result));
             else PrintTrace(context, result);
             return CliHost.Success;
         });
@@ -201,47 +192,7 @@ internal static class TraceCommands
             return await IntelAttributionSource.FromStoreAsync(service.Store, cancellationToken).ConfigureAwait(false);
     }
 
-    private static T ParseEnum<T>(string text, string option, string allowed) where T : struct, Enum =>
-        Enum.TryParse<T>(text, ignoreCase: true, out var value) && !int.TryParse(text, out _)
-            ? value : throw new CairnException($"{option} '{text}' is not one of {allowed}");
-
-    private static DateTimeOffset ParseTime(string text) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
-            ? time : throw new CairnException($"--until '{text}' is not a time (use ISO 8601, e.g. 2024-05-01T00:00:00Z)");
-
     private static string Btc(long sat) => BaseUnits.ToDecimalString(sat, BaseUnits.BitcoinDecimals);
-
-    private static object TraceJson(TraceResult result) => new
-    {
-        chain = "btc",
-        request = new
-        {
-            from = result.Request.From, direction = result.Request.Direction, model = result.Request.Model,
-            max_hops = result.Request.MaxHops, min_amount_sat = result.Request.MinAmountSat.ToString(CultureInfo.InvariantCulture),
-            until = result.Request.TimeLimit, through_coinjoin = result.Request.ThroughCoinJoin,
-        },
-        tip_height = result.TipHeight, tip_hash = result.TipHash,
-        seed_outputs = result.SeedOutputs,
-        traced_amount_sat = Sat(result.SeedAmountSat), traced_amount_btc = Btc(result.SeedAmountSat),
-        fees_sat = Sat(result.FeesSat), fees_btc = Btc(result.FeesSat),
-        poison_inflow_sat = Sat(result.PoisonInflowSat),
-        endpoint_total_sat = Sat(result.EndpointTotalSat),
-        transactions_visited = result.TransactionsVisited,
-        endpoints = result.Endpoints.Select(e => new
-        {
-            output = e.Output, address = e.Address, cluster_id = e.ClusterId,
-            actor = e.Attribution?.ActorId, actor_label = e.Attribution?.Label, category = e.Attribution?.Category,
-            jurisdictions = e.Attribution?.Jurisdictions ?? [], confidence = e.Attribution?.Confidence, attribution_source = e.Attribution?.Source,
-            amount_sat = Sat(e.AmountSat), amount_btc = Btc(e.AmountSat), share = e.Share, hops = e.Hops, reason = e.Reason,
-            sanctioned = e.Sanctioned, paths = e.Paths, paths_truncated = e.PathsTruncated,
-        }),
-        jurisdictions = result.Jurisdictions.Select(j => new { jurisdiction = j.Jurisdiction, amount_sat = Sat(j.AmountSat), amount_btc = Btc(j.AmountSat), endpoints = j.Endpoints, actors = j.Actors }),
-        bounds = result.Bounds.Select(b => new { bound = b.Bound, limit = b.Limit, unexplored_outputs = b.UnexploredOutputs, amount_sat = Sat(b.AmountSat) }),
-        coinjoins = result.CoinJoins,
-        peel_chains = result.PeelChains,
-    };
-
-    private static string Sat(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static void PrintTrace(CliContext context, TraceResult result)
     {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Cairn.Chains.Bitcoin;
 
 namespace Cairn.Intel.Screening;
 
@@ -62,10 +63,10 @@ internal static class MainnetAddressCheck
         }
         // BIP-173 polymod over the expanded hrp ("bc") and the data.
         uint checksum = 1;
-        foreach (var c in "bc") checksum = Step(checksum, (uint)c >> 5);
-        checksum = Step(checksum, 0);
-        foreach (var c in "bc") checksum = Step(checksum, (uint)c & 31);
-        for (var i = 0; i < dataLength; i++) checksum = Step(checksum, data[i]);
+        foreach (var c in "bc") checksum = Bech32.Step(checksum, (uint)c >> 5);
+        checksum = Bech32.Step(checksum, 0);
+        foreach (var c in "bc") checksum = Bech32.Step(checksum, (uint)c & 31);
+        for (var i = 0; i < dataLength; i++) checksum = Bech32.Step(checksum, data[i]);
         var isBech32m = checksum == Bech32mConstant;
         if (checksum != Bech32Constant && !isBech32m) return false;
 
@@ -124,18 +125,6 @@ internal static class MainnetAddressCheck
         SHA256.HashData(number[..21], hash);
         SHA256.HashData(hash, hash);
         return hash[..4].SequenceEqual(number[21..]);
-    }
-
-    private static uint Step(uint checksum, uint value)
-    {
-        var top = checksum >> 25;
-        checksum = ((checksum & 0x1ffffff) << 5) ^ value;
-        if ((top & 1) != 0) checksum ^= 0x3b6a57b2;
-        if ((top & 2) != 0) checksum ^= 0x26508e6d;
-        if ((top & 4) != 0) checksum ^= 0x1ea119fa;
-        if ((top & 8) != 0) checksum ^= 0x3d4233dd;
-        if ((top & 16) != 0) checksum ^= 0x2a1462b3;
-        return checksum;
     }
 
     private static sbyte[] Values(string alphabet, bool caseSensitive)

@@ -59,7 +59,7 @@ internal static class ChainEndpoints
             return new { result.From, result.To, result.MaxHops, found = result.Paths.Count > 0, paths = result.Paths.Select(p => p.Outputs), more_paths_exist = result.MorePathsExist, result.OutputsVisited, result.VisitLimitHit };
         });
         api.MapPost("/trace", async (TraceService traces, TraceParameters body, HttpContext http) =>
-            body.IsEthereum ? Results.Ok(await traces.RunEthereumAsync(body, http.RequestAborted)) : Results.Ok(await traces.RunAsync(body, http.RequestAborted))).WithTags("trace");
+            body.IsEthereum ? Results.Ok(await traces.RunEthereumAsync(body, http.RequestAborted)) : Results.Ok(TraceReport.From(await traces.RunAsync(body, http.RequestAborted)))).WithTags("trace");
 
         var eth = api.MapGroup("/eth").WithTags("chain");
         eth.MapGet("/status", (ChainIndexes chains) =>

@@ -3,6 +3,7 @@ using Cairn.Server.Auth;
 using Cairn.Storage;
 using Cairn.Storage.Evidence;
 using Cairn.Storage.Traces;
+using Cairn.Tracing.Tracing;
 using Cairn.Workspace.Tracing;
 
 namespace Cairn.Server.Api;
@@ -20,15 +21,17 @@ internal static class TraceEndpoints
     {
         var traces = api.MapGroup("/cases/{reference}/traces").WithTags("trace");
         traces.MapGet("/", async (HttpContext http, CairnDatabase db, string reference, long? offset, int? limit) =>
-            Page<SavedTrace>.Of(await new SqlTraceStore(db).ListAsync(http.User.Actor(), reference, http.RequestAborted), offset, limit));
+            Page<CaseTrace>.Of(await new SqlTraceStore(db).ListAsync(http.User.Actor(), reference, http.RequestAborted), offset, limit));
         traces.MapPost("/", async (HttpContext http, CairnDatabase db, TraceService tracer, string reference, SaveBody body) =>
         {
             // Visibility first: a trace can take seconds, and another agency must learn nothing from one.
             await new Storage.Cases.SqlCaseStore(db).GetAsync(http.User.Actor(), reference, http.RequestAborted);
             var parameters = body.Request ?? throw new Core.CairnException("field 'request' is required");
-            var report = await tracer.RunAsync(parameters, http.RequestAborted);
-            var saved = await new SqlTraceStore(db).SaveAsync(http.User.Actor(), reference, report.Chain, body.Title ?? $"{parameters.Model} {parameters.Direction} from {string.Join(", ", parameters.From)}",
-                TraceJson.Serialize(parameters), report.TipHeight, report.TipHash, TraceJson.Serialize(report), http.RequestAborted);
+            var result = await tracer.RunAsync(parameters, http.RequestAborted);
+            var report = TraceReport.From(result);
+            // The full request (every bound, not only what was typed) is what a re-run needs.
+            var saved = await new SqlTraceStore(db).SaveAsync(http.User.Actor(), reference, report.Chain, body.Title ?? $"{report.Request.Model} {parameters.Direction} from {string.Join(", ", parameters.From)}",
+                TraceRequestJson.Serialize(SavedTrace.Of(result)), report.TipHeight, report.TipHash, TraceJson.Serialize(report), http.RequestAborted);
             return Results.Created($"/api/v1/cases/{Uri.EscapeDataString(reference)}/traces/{saved.Id}", new { trace = saved with { ResultJson = null }, report });
         }).RequireAuthorization(Policies.CaseWriter);
         traces.MapGet("/{id}", async (HttpContext http, CairnDatabase db, string reference, string id) =>
@@ -39,7 +42,8 @@ internal static class TraceEndpoints
         traces.MapPost("/{id}/rerun", async (HttpContext http, CairnDatabase db, TraceService tracer, string reference, string id) =>
         {
             var saved = await new SqlTraceStore(db).GetAsync(http.User.Actor(), reference, id, http.RequestAborted);
-            var report = await tracer.RunAsync(TraceJson.DeserializeParameters(saved.RequestJson), http.RequestAborted);
+            var request = TraceRequestJson.Deserialize(saved.RequestJson).Request;
+            var report = TraceReport.From(await tracer.RunAsync(request, http.RequestAborted));
             var again = TraceJson.Serialize(report);
             var sameTip = report.TipHeight == saved.TipHeight && report.TipHash == saved.TipHash;
             return new

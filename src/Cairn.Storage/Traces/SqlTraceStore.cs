@@ -23,11 +23,11 @@ public sealed class SqlTraceStore
         _database = database;
     }
 
-    public Task<SavedTrace> SaveAsync(Actor actor, string caseReference, string chain, string title, string requestJson, long tipHeight, string tipHash, string resultJson, CancellationToken cancellationToken = default) =>
+    public Task<CaseTrace> SaveAsync(Actor actor, string caseReference, string chain, string title, string requestJson, long tipHeight, string tipHash, string resultJson, CancellationToken cancellationToken = default) =>
         _database.InTransactionAsync(actor, async unit =>
         {
             var owner = await SqlCaseStore.LoadVisibleAsync(unit, caseReference, forUpdate: true).ConfigureAwait(false);
-            var trace = new SavedTrace
+            var trace = new CaseTrace
             {
                 Id = CairnIds.New(unit.Time), CaseId = owner.Id, Chain = chain, Title = Identifiers.Require(title, "trace title"),
                 RequestJson = requestJson, TipHeight = tipHeight, TipHash = tipHash, ResultJson = resultJson,
@@ -43,17 +43,17 @@ public sealed class SqlTraceStore
         }, cancellationToken);
 
     /// <summary>The traces of a case, newest first, without their result JSON.</summary>
-    public Task<IReadOnlyList<SavedTrace>> ListAsync(Actor actor, string caseReference, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<CaseTrace>> ListAsync(Actor actor, string caseReference, CancellationToken cancellationToken = default) =>
         _database.InTransactionAsync(actor, async unit =>
         {
             var owner = await SqlCaseStore.LoadVisibleAsync(unit, caseReference).ConfigureAwait(false);
             var rows = await unit.QueryAsync<Row>($"SELECT {ListColumns} FROM case_traces t WHERE t.case_id = @Id ORDER BY t.created_at DESC, t.id DESC", new { owner.Id }).ConfigureAwait(false);
-            IReadOnlyList<SavedTrace> list = rows.Select(r => r.ToTrace(null)).ToList();
+            IReadOnlyList<CaseTrace> list = rows.Select(r => r.ToTrace(null)).ToList();
             await unit.RecordAsync("trace.list", "case", owner.Id, CustodyRecord.HashOf(string.Join("\n", list.Select(t => t.Id)))).ConfigureAwait(false);
             return list;
         }, cancellationToken);
 
-    public Task<SavedTrace> GetAsync(Actor actor, string caseReference, string traceId, CancellationToken cancellationToken = default) =>
+    public Task<CaseTrace> GetAsync(Actor actor, string caseReference, string traceId, CancellationToken cancellationToken = default) =>
         _database.InTransactionAsync(actor, async unit =>
         {
             var owner = await SqlCaseStore.LoadVisibleAsync(unit, caseReference).ConfigureAwait(false);
@@ -78,7 +78,7 @@ public sealed class SqlTraceStore
         public string Agency { get; set; } = "";
         public string CreatedAt { get; set; } = "";
 
-        public SavedTrace ToTrace(string? result) => new()
+        public CaseTrace ToTrace(string? result) => new()
         {
             Id = Id, CaseId = CaseId, Chain = Chain, Title = Title, RequestJson = RequestJson, TipHeight = TipHeight, TipHash = TipHash,
             ResultJson = result, ResultSha256 = ResultSha256, CreatedBy = CreatedBy, Agency = Agency, CreatedAt = CustodyEntry.ParseTime(CreatedAt),

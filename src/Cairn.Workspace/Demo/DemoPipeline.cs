@@ -8,6 +8,7 @@ using Cairn.Intel.Import;
 using Cairn.Intel.Store;
 using Cairn.Legal.Requests;
 using Cairn.Storage;
+using Cairn.Tracing.Tracing;
 using Cairn.Storage.Cases;
 using Cairn.Storage.Evidence;
 using Cairn.Storage.Intel;
@@ -89,9 +90,10 @@ public sealed class DemoPipeline
         if (saved.Count == 0)
         {
             var parameters = new TraceParameters { From = [ransomware.RansomAddress], Model = "haircut", MaxHops = 25, ThroughCoinjoin = true };
-            report = await new TraceService(chains, store).RunAsync(parameters, cancellationToken).ConfigureAwait(false);
+            var result = await new TraceService(chains, store).RunAsync(parameters, cancellationToken).ConfigureAwait(false);
+            report = TraceReport.From(result);
             var trace = await traces.SaveAsync(DemoActor, CaseReference, "btc", "Ransom payment forward (haircut, through CoinJoin)",
-                TraceJson.Serialize(parameters), report.TipHeight, report.TipHash, TraceJson.Serialize(report), cancellationToken).ConfigureAwait(false);
+                TraceRequestJson.Serialize(SavedTrace.Of(result)), report.TipHeight, report.TipHash, TraceJson.Serialize(report), cancellationToken).ConfigureAwait(false);
             await AttachAsEvidenceAsync(database, trace, cancellationToken).ConfigureAwait(false);
         }
         else
@@ -115,7 +117,7 @@ public sealed class DemoPipeline
     }
 
     /// <summary>The saved trace's result as an evidence file of the case (what a court or a foreign authority receives in the package).</summary>
-    private static async Task AttachAsEvidenceAsync(CairnDatabase database, Cases.Traces.SavedTrace saved, CancellationToken cancellationToken)
+    private static async Task AttachAsEvidenceAsync(CairnDatabase database, Cases.Traces.CaseTrace saved, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("cairn-demo-trace-");
         try

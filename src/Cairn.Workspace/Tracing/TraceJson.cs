@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Cairn.Workspace.Tracing;
 
-/// <summary>The one JSON form of trace parameters and reports (snake_case, as the CLI and API print them), used to save and reload traces.</summary>
+/// <summary>The one JSON form of trace reports (snake_case, as the CLI and the API print them), used to save and reload their results.</summary>
 public static class TraceJson
 {
     public static readonly JsonSerializerOptions Options = new()
@@ -13,9 +13,6 @@ public static class TraceJson
     };
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
-
-    public static TraceParameters DeserializeParameters(string json) =>
-        JsonSerializer.Deserialize<TraceParameters>(json, Options) ?? throw new Core.CairnException("trace parameters: empty JSON");
 
     public static TraceReport DeserializeReport(string json) =>
         JsonSerializer.Deserialize<TraceReport>(json, Options) ?? throw new Core.CairnException("trace report: empty JSON");

@@ -33,6 +33,24 @@ public sealed record TraceParameters
 
     public bool ThroughCoinjoin { get; init; }
 
+    /// <summary>The parameters a Bitcoin request was made from (what a report echoes).</summary>
+    public static TraceParameters Of(TraceRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new TraceParameters
+        {
+            From = request.From,
+            Direction = Snake(request.Direction.ToString()),
+            Model = Snake(request.Model.ToString()),
+            MaxHops = request.MaxHops,
+            MinAmountSat = request.MinAmountSat,
+            Until = request.TimeLimit?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ThroughCoinjoin = request.ThroughCoinJoin,
+        };
+    }
+
+    private static string Snake(string name) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
+
     public bool IsEthereum => string.Equals(Chain, "eth", StringComparison.OrdinalIgnoreCase);
 
     public TraceRequest ToRequest()

@@ -4,8 +4,8 @@ using Cairn.Tracing.Tracing;
 namespace Cairn.Workspace.Tracing;
 
 /// <summary>
-/// A trace result as JSON for the API, the UI and saved traces (the same fields as
-/// `cairn trace --json`; amounts as exact satoshi strings). <see cref="Graph"/> is the flow drawn
+/// A Bitcoin trace result as JSON: `cairn trace --json`, the API, the UI and saved traces all
+/// print this one shape (amounts as exact satoshi strings beside BTC decimals). <see cref="Graph"/> is the flow drawn
 /// in the UI: transactions and endpoint addresses as nodes, and on each edge the traced value that
 /// crossed it (the sum of the endpoints whose listed paths use it).
 /// </summary>
@@ -17,7 +17,9 @@ public sealed record TraceReport
     public required string TipHash { get; init; }
     public required IReadOnlyList<string> SeedOutputs { get; init; }
     public required string TracedAmountSat { get; init; }
+    public required string TracedAmountBtc { get; init; }
     public required string FeesSat { get; init; }
+    public required string FeesBtc { get; init; }
     public required string PoisonInflowSat { get; init; }
     public required string EndpointTotalSat { get; init; }
     public required int TransactionsVisited { get; init; }
@@ -43,19 +45,20 @@ public sealed record TraceReport
 
     public sealed record Edge(string From, string To, string AmountSat, string AmountBtc);
 
-    public static TraceReport From(TraceParameters parameters, TraceResult result)
+    public static TraceReport From(TraceResult result)
     {
-        ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(result);
         return new TraceReport
         {
             Chain = "btc",
-            Request = parameters with { Model = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(result.Request.Model.ToString()) },
+            Request = TraceParameters.Of(result.Request),
             TipHeight = result.TipHeight,
             TipHash = result.TipHash,
             SeedOutputs = result.SeedOutputs,
             TracedAmountSat = Sat(result.SeedAmountSat),
+            TracedAmountBtc = Btc(result.SeedAmountSat),
             FeesSat = Sat(result.FeesSat),
+            FeesBtc = Btc(result.FeesSat),
             PoisonInflowSat = Sat(result.PoisonInflowSat),
             EndpointTotalSat = Sat(result.EndpointTotalSat),
             TransactionsVisited = result.TransactionsVisited,

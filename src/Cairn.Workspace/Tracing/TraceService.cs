@@ -25,15 +25,20 @@ public sealed class TraceService
         _intel = intel;
     }
 
-    public async Task<TraceReport> RunAsync(TraceParameters parameters, CancellationToken cancellationToken = default)
+    public Task<TraceResult> RunAsync(TraceParameters parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        var request = parameters.ToRequest();
+        return RunAsync(parameters.ToRequest(), cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="request"/> as it stands (a saved trace's full request, every bound included) on the current index.</summary>
+    public async Task<TraceResult> RunAsync(TraceRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var index = _chains.Bitcoin();
         var clusters = _chains.Clusters();
         var attribution = await AttributionAsync(index, cancellationToken).ConfigureAwait(false);
-        var result = new Tracer(index, clusters, attribution).Trace(request);
-        return TraceReport.From(parameters, result);
+        return new Tracer(index, clusters, attribution).Trace(request);
     }
 
     /// <summary>An Ethereum trace over the data directory's Ethereum index, attributed from the same intelligence store.</summary>

@@ -52,7 +52,7 @@ public class EthTraceCliTests(ScenarioFixture fixture) : IClassFixture<ScenarioF
         var (code, _, error) = Run("trace", "--chain", "eth", "--from", fixture.Scenario.Alice, "--direction", "backward");
 
         Assert.Equal(1, code);
-        Assert.Equal("error: --direction backward is not available for --chain eth: only forward", error.Trim());
+        Assert.Equal("error: direction 'backward': Ethereum traces go forward only", error.Trim());
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class TraceCommandTests
     {
         var result = CliRunner.Run("--data", GeneratedChainData.Data, "trace", "--from", Ransom(), "--model", "magic");
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal("error: --model 'magic' is not one of poison|haircut|fifo|lifo|tiho", result.Error.Trim());
+        Assert.Equal("error: model 'magic' is not one of poison|haircut|fifo|lifo|tiho", result.Error.Trim());
     }
 
     [Fact]
@@ -44,6 +44,6 @@ public sealed class TraceCommandTests
     {
         var result = CliRunner.Run("--data", GeneratedChainData.Data, "trace", "--chain", "ltc", "--from", Ransom());
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal("error: --chain ltc is not one of btc|eth", result.Error.Trim());
+        Assert.Equal("error: chain 'ltc' is not one of btc, eth", result.Error.Trim());
     }
 }

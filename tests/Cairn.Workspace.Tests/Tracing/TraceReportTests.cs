@@ -37,7 +37,7 @@ public sealed class TraceReportTests
     [Fact]
     public void Graph_EdgesIntoEndpointsAddUpToEachEndpointAmount()
     {
-        var report = TraceReport.From(new TraceParameters { From = [Tx('a')] }, Result());
+        var report = TraceReport.From(Result());
         foreach (var endpoint in report.Endpoints)
         {
             var into = report.Graph.Edges.Where(e => e.To == "ep:" + endpoint.Output).Sum(e => long.Parse(e.AmountSat, System.Globalization.CultureInfo.InvariantCulture));
@@ -48,7 +48,7 @@ public sealed class TraceReportTests
     [Fact]
     public void Graph_EdgeCarriesTheSumOfThePathsCrossingIt()
     {
-        var report = TraceReport.From(new TraceParameters { From = [Tx('a')] }, Result());
+        var report = TraceReport.From(Result());
         var ab = report.Graph.Edges.Single(e => e.From == Tx('a') && e.To == Tx('b'));
         Assert.Equal("833", ab.AmountSat); // 250 + 250 of the DE endpoint, 333 of the FR one
         Assert.Equal("0.00000833", ab.AmountBtc);
@@ -61,16 +61,18 @@ public sealed class TraceReportTests
     [Fact]
     public void Report_RoundTripsThroughItsJson()
     {
-        var report = TraceReport.From(new TraceParameters { From = [Tx('a')], Model = "fifo", MaxHops = 4 }, Result());
+        var report = TraceReport.From(Result() with { Request = new TraceRequest { From = [Tx('a')], Model = Cairn.Tracing.Taint.TaintModel.Fifo, MaxHops = 4 } });
         var json = TraceJson.Serialize(report);
         Assert.Equal(json, TraceJson.Serialize(TraceJson.DeserializeReport(json)));
         Assert.Contains("\"amount_sat\":\"500\"", json, StringComparison.Ordinal);
+        Assert.Equal("fifo", report.Request.Model);
+        Assert.Equal(4, report.Request.MaxHops);
     }
 
     [Fact]
     public void Findings_OnePerCountryAndService_OnlyAttributedEndpoints_WithExactAmounts()
     {
-        var findings = TraceFindings.From(TraceReport.From(new TraceParameters { From = [Tx('a')] }, Result()));
+        var findings = TraceFindings.From(TraceReport.From(Result()));
         Assert.Equal(["BE", "DE", "FR"], findings.Select(f => f.Jurisdiction));
         var de = findings.Single(f => f.Jurisdiction == "DE");
         Assert.Equal("Northwind Exchange", de.ActorName);

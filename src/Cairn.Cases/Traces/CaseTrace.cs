@@ -5,7 +5,7 @@ namespace Cairn.Cases.Traces;
 /// can re-run it and must get <see cref="ResultSha256"/> again; the result JSON is what the
 /// investigator saw (and what an evidence package carries).
 /// </summary>
-public sealed record SavedTrace
+public sealed record CaseTrace
 {
     public required string Id { get; init; }
 
