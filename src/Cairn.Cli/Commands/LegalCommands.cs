@@ -20,6 +20,8 @@ namespace Cairn.Cli.Commands;
 /// </summary>
 internal static class LegalCommands
 {
+    private static readonly Option<string?> OffenceType = new("--offence-type") { Description = "The case's offence (e.g. ransomware, fraud, corruption): instruments limited to other offences are left out" };
+
     private static readonly Option<string?> LegalData = new("--legal-data") { Description = "Reviewed legal data directory to use instead of the built-in copy (data/legal)", Recursive = true };
 
     public static Command Build(CliHost host)
@@ -29,10 +31,10 @@ internal static class LegalCommands
         var to = new Option<string>("--to") { Description = "Requested State (ISO 3166-1 alpha-2)", Required = true };
         var measure = new Option<string>("--measure") { Description = "Measure: " + string.Join(", ", Measures.All), Required = true };
         var urgent = new Option<bool>("--urgent") { Description = "Urgent request (urgent-only rules and limits apply)" };
-        var route = new Command("route", "Legal routes between two States for a measure (also: request)") { from, to, measure, urgent, LegalData };
+        var route = new Command("route", "Legal routes between two States for a measure (also: request)") { from, to, measure, urgent, OffenceType, LegalData };
         host.SetAction(route, (ctx, parse) =>
         {
-            var result = new RouteFinder(Reference(parse), ctx.Time).Find(new RouteQuery(parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(measure)!, parse.GetValue(urgent)));
+            var result = new RouteFinder(Reference(parse), ctx.Time).Find(new RouteQuery(parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(measure)!, parse.GetValue(urgent), parse.GetValue(OffenceType)));
             if (ctx.Json) ctx.WriteJson(result);
             else PrintRoute(ctx, result);
             return CliHost.Success;
@@ -63,12 +65,12 @@ internal static class LegalCommands
         var offence = new Option<string?>("--offence") { Description = "Offence and summary of facts" };
         var language = new Option<string>("--language") { Description = "Request language: en or fr", DefaultValueFactory = _ => "en" };
         var urgent = new Option<bool>("--urgent") { Description = "Urgent request" };
-        var command = new Command("draft", "Draft one request per requested State and measure from trace findings") { from, findings, measures, caseRef, authority, offence, language, urgent };
+        var command = new Command("draft", "Draft one request per requested State and measure from trace findings") { from, findings, measures, caseRef, authority, offence, OffenceType, language, urgent };
         SetRequestAction(host, command, async (ctx, parse, service, actor, cancellationToken) =>
         {
             var traced = ReadFindings(parse.GetValue(findings)!);
             var result = await service.DraftAsync(actor, new DraftInput(parse.GetValue(caseRef), parse.GetValue(from)!, traced, parse.GetValue(measures)!, parse.GetValue(urgent),
-                parse.GetValue(language)!, parse.GetValue(authority), parse.GetValue(offence)), cancellationToken).ConfigureAwait(false);
+                parse.GetValue(language)!, parse.GetValue(authority), parse.GetValue(offence), parse.GetValue(OffenceType)), cancellationToken).ConfigureAwait(false);
             if (ctx.Json) WriteRequestJson(ctx, new { drafts = result.Drafts.Select(Summary), unroutable = result.Unroutable });
             else
             {

@@ -19,12 +19,18 @@ internal static class InstrumentMapper
             RequireState(file, codes, state, state);
         var parties = data.Parties.Select(p => MapParty(file, codes, p)).ToList();
         var rules = data.Rules.Select(r => MapRule(file, r)).ToList();
+        if (data.OffenceScope.Count > 0 && string.IsNullOrWhiteSpace(data.OffenceScopeCitation))
+            throw LegalDataLoader.Error(file, "offence_scope:", $"instrument '{data.Id}' limits its offences without an offence_scope_citation");
         return new Instrument(
             data.Id, data.Title, data.ShortTitle, data.Kind, data.TextUrl, data.AsOf, data.InForce,
             Date(file, data.EntryIntoForce), data.EntryIntoForceCitation, data.Membership, data.Hub, data.Excluded,
             data.ExcludedCitation, data.PartiesCompleteness, data.PartiesNote, data.ScopeNote, parties,
             data.Supersedes.Select(s => new Supersession(s.Instrument, Cited(file, s.Citation, $"supersedes {s.Instrument}"))).ToList(),
-            rules);
+            rules)
+        {
+            OffenceScope = data.OffenceScope.Select(Offences.Normalize).ToList(),
+            OffenceScopeCitation = data.OffenceScopeCitation,
+        };
     }
 
     private static InstrumentParty MapParty(DataFile file, HashSet<string> codes, PartyEntry party)

@@ -56,6 +56,8 @@ internal sealed class InstrumentFile
     public string? EntryIntoForce { get; set; }
     public string EntryIntoForceCitation { get; set; } = "";
     public string? ScopeNote { get; set; }
+    public List<string> OffenceScope { get; set; } = [];
+    public string? OffenceScopeCitation { get; set; }
     public string Membership { get; set; } = "";
     public string? Hub { get; set; }
     public List<string> Excluded { get; set; } = [];

@@ -27,6 +27,18 @@ public sealed record Instrument(
     IReadOnlyList<Supersession> Supersedes,
     IReadOnlyList<LegalRule> Rules)
 {
+    /// <summary>
+    /// The offences the instrument applies to (empty: any offence within its general scope), e.g.
+    /// UNCAC only to offences established under it (Art 3(1)); <see cref="OffenceScopeCitation"/> says where.
+    /// </summary>
+    public IReadOnlyList<string> OffenceScope { get; init; } = [];
+
+    public string? OffenceScopeCitation { get; init; }
+
+    /// <summary>Whether a case of <paramref name="offenceType"/> (normalised, see <see cref="Offences"/>) falls within <see cref="OffenceScope"/>; true when either is unknown.</summary>
+    public bool Covers(string? offenceType) =>
+        OffenceScope.Count == 0 || string.IsNullOrWhiteSpace(offenceType) || OffenceScope.Contains(Offences.Normalize(offenceType));
+
     /// <summary>The party entry binding <paramref name="state"/> on <paramref name="date"/>, or null; for EU acts a synthetic verified entry.</summary>
     public InstrumentParty? PartyOn(string state, DateOnly date, Func<string, bool> isEuMember)
     {

@@ -38,7 +38,7 @@ public sealed class RequestDrafter
         {
             foreach (var measure in input.Measures.Select(Measures.Parse).Distinct())
             {
-                var route = _routes.Find(new RouteQuery(requesting, group.Key, measure, input.Urgent));
+                var route = _routes.Find(new RouteQuery(requesting, group.Key, measure, input.Urgent, input.OffenceType));
                 if (route.Options.Count == 0)
                 {
                     unroutable.Add($"{group.Key} {measure}: {route.Fallback}");

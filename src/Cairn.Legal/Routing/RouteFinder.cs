@@ -9,7 +9,8 @@ namespace Cairn.Legal.Routing;
 /// fastest fixed deadline, then verified before unverified, then instrument id for a stable order.
 /// Instruments whose partial party list lacks one of the States come after all of those, marked
 /// "party status unverified (list partial)": absence from an incomplete list is not proof of absence.
-/// An instrument superseded between the two States (e.g. ETS 030 by the EIO, Directive 2014/41/EU
+/// An instrument limited to certain offences (UNCAC Art 3(1)) is left out, with a note, when the
+/// query's offence type is outside them. An instrument superseded between the two States (e.g. ETS 030 by the EIO, Directive 2014/41/EU
 /// Art 34(1)) is left out with a note.
 /// </summary>
 public sealed class RouteFinder
@@ -45,7 +46,9 @@ public sealed class RouteFinder
         foreach (var (instrument, confirmed) in binding.Select(i => (i, true)).Concat(possible.Select(i => (i, false))))
         {
             var replaced = superseding.FirstOrDefault(s => s.Instrument == instrument.Id);
-            if (replaced.By is not null)
+            if (!instrument.Covers(query.OffenceType))
+                notes.Add($"{instrument.ShortTitle} {(confirmed ? "binds" : "may bind")} both states but applies only to {string.Join(", ", instrument.OffenceScope)}, not '{query.OffenceType}' ({instrument.OffenceScopeCitation})");
+            else if (replaced.By is not null)
                 notes.Add($"{instrument.ShortTitle} {(confirmed ? "binds" : "may bind")} both states but is replaced between them by the {replaced.By.ShortTitle} ({replaced.Citation})");
             else
                 applicable.Add((instrument, confirmed));

@@ -1,4 +1,8 @@
 namespace Cairn.Legal.Routing;
 
-/// <summary>Which States, which measure, and whether the request is urgent (urgent-only rules then apply).</summary>
-public sealed record RouteQuery(string RequestingState, string RequestedState, string Measure, bool Urgent);
+/// <summary>
+/// Which States, which measure, whether the request is urgent (urgent-only rules then apply), and
+/// the case's offence type when known (instruments limited to certain offences, such as UNCAC,
+/// are then left out for other offences).
+/// </summary>
+public sealed record RouteQuery(string RequestingState, string RequestedState, string Measure, bool Urgent, string? OffenceType = null);

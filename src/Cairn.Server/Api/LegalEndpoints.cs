@@ -25,8 +25,8 @@ internal static class LegalEndpoints
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/routes", (LegalRequestService legal, TimeProvider time, string from, string to, string measure, bool? urgent) =>
-            new RouteFinder(legal.Reference, time).Find(new RouteQuery(from, to, measure, urgent ?? false))).WithTags("legal");
+        api.MapGet("/routes", (LegalRequestService legal, TimeProvider time, string from, string to, string measure, bool? urgent, string? offence) =>
+            new RouteFinder(legal.Reference, time).Find(new RouteQuery(from, to, measure, urgent ?? false, offence))).WithTags("legal");
 
         var forCase = api.MapGroup("/cases/{reference}/requests").WithTags("legal");
         forCase.MapGet("/", async (HttpContext http, CairnDatabase db, LegalRequestService legal, string reference, long? offset, int? limit) =>
@@ -38,6 +38,7 @@ internal static class LegalEndpoints
         forCase.MapPost("/draft", async (HttpContext http, CairnDatabase db, LegalRequestService legal, string reference, DraftBody body) =>
         {
             var actor = http.User.Actor();
+            var theCase = await new Storage.Cases.SqlCaseStore(db).GetAsync(actor, reference, http.RequestAborted);
             var traces = new SqlTraceStore(db);
             var traceId = body.TraceId ?? (await traces.ListAsync(actor, reference, http.RequestAborted)).FirstOrDefault()?.Id
                 ?? throw new Core.CairnException($"case '{reference}' has no saved trace to draft from: save a trace first");
@@ -46,7 +47,7 @@ internal static class LegalEndpoints
             if (findings.Count == 0) throw new Core.CairnException($"trace {traceId} reached no attributed service in a known jurisdiction: nothing to request");
             var result = await legal.DraftAsync(actor, new DraftInput(reference, Http.Required(body.From, "from").ToUpperInvariant(), findings,
                 body.Measures is { Count: > 0 } m ? m : throw new Core.CairnException("field 'measures' needs at least one measure"),
-                body.Urgent ?? false, body.Language ?? "en", body.Authority, body.Offence), http.RequestAborted);
+                body.Urgent ?? false, body.Language ?? "en", body.Authority, body.Offence, theCase.OffenceType), http.RequestAborted);
             return new { drafts = result.Drafts.Select(r => Summary(legal, r)), unroutable = result.Unroutable };
         }).RequireAuthorization(Policies.RequestWriter);
 

@@ -138,14 +138,15 @@ async function renderRoutes() {
   const to = h("input", { id: "route-to", value: "DE", maxlength: "2" });
   const measure = h("select", { id: "route-measure" }, ...["preservation", "traffic_data", "subscriber_info", "stored_content", "freeze", "seizure", "confiscation", "asset_return", "testimony", "fiu_exchange"].map((m) => h("option", {}, m)));
   const urgent = h("input", { type: "checkbox", id: "route-urgent" });
+  const offence = h("input", { id: "route-offence", placeholder: "e.g. ransomware, fraud, corruption (optional)" });
   const out = h("div", { id: "route-results" });
   const form = h("form", { class: "card" }, h("h1", {}, "Route explorer"),
     h("div", { class: "grid2" }, h("div", {}, h("label", {}, "Requesting State"), from), h("div", {}, h("label", {}, "Requested State"), to)),
-    h("label", {}, "Measure"), measure, h("label", {}, urgent, " urgent"), h("div", {}, h("button", { type: "submit" }, "Find routes")));
+    h("label", {}, "Measure"), measure, h("label", {}, "Offence type"), offence, h("label", {}, urgent, " urgent"), h("div", {}, h("button", { type: "submit" }, "Find routes")));
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     try {
-      const r = await api("GET", `/routes?from=${encodeURIComponent(from.value)}&to=${encodeURIComponent(to.value)}&measure=${measure.value}&urgent=${urgent.checked}`);
+      const r = await api("GET", `/routes?from=${encodeURIComponent(from.value)}&to=${encodeURIComponent(to.value)}&measure=${measure.value}&urgent=${urgent.checked}${offence.value.trim() ? `&offence=${encodeURIComponent(offence.value.trim())}` : ""}`);
       clear(out);
       if (r.fallback) out.append(h("p", { class: "warn" }, r.fallback));
       for (const o of r.options) {

@@ -109,7 +109,7 @@ public sealed class DemoPipeline
         if (requests.Count == 0)
         {
             var drafted = await legal.DraftAsync(DemoActor, new DraftInput(CaseReference, RequestingState, TraceFindings.From(report), Measures, Urgent: true,
-                RequestingAuthority: "Demo Cyber Unit (fictional)", OffenceSummary: $"{ransomware.Family} ransomware extortion; ransom paid in transaction {ransomware.RansomTxId}"), cancellationToken).ConfigureAwait(false);
+                RequestingAuthority: "Demo Cyber Unit (fictional)", OffenceSummary: $"{ransomware.Family} ransomware extortion; ransom paid in transaction {ransomware.RansomTxId}", OffenceType: "ransomware"), cancellationToken).ConfigureAwait(false);
             requests = drafted.Drafts;
             unroutable.AddRange(drafted.Unroutable);
         }

@@ -120,6 +120,22 @@ public class RouteFinderTests
         Assert.DoesNotContain(route.Options, o => o.InstrumentId == "untoc");
     }
 
+    [Fact]
+    public void RansomwareCase_FreezeToSingapore_LeavesUncacOut_UncacArt3()
+    {
+        // UNCAC applies to corruption and the offences established under it (Art 3(1), Arts 15-25):
+        // a ransomware case rests on UNTOC instead; a corruption case may use UNCAC.
+        var ransomware = new RouteFinder(TestData.Reference, new FixedTime(TestData.Now)).Find(new RouteQuery("NL", "SG", "freeze", false, "ransomware"));
+        Assert.DoesNotContain(ransomware.Options, o => o.InstrumentId == "uncac");
+        Assert.Contains(ransomware.Options, o => o.InstrumentId == "untoc");
+        Assert.Contains(ransomware.Notes, n => n.StartsWith("UNCAC binds both states but applies only to corruption", StringComparison.Ordinal) && n.Contains("UNCAC Art 3(1)", StringComparison.Ordinal));
+
+        var corruption = new RouteFinder(TestData.Reference, new FixedTime(TestData.Now)).Find(new RouteQuery("NL", "SG", "freeze", false, "Trading in influence"));
+        Assert.Contains(corruption.Options, o => o.InstrumentId == "uncac");
+        var unknown = new RouteFinder(TestData.Reference, new FixedTime(TestData.Now)).Find(new RouteQuery("NL", "SG", "freeze", false));
+        Assert.Contains(unknown.Options, o => o.InstrumentId == "uncac");
+    }
+
     private static LegalReference WithInstruments(IEnumerable<Instrument> instruments) => new(TestData.Reference.Jurisdictions, instruments);
 
     private static LegalReference Without(string instrumentId, string state) =>
