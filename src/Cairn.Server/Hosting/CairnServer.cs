@@ -16,6 +16,7 @@ using Cairn.Workspace.Legal;
 using Cairn.Workspace.Tracing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace Cairn.Server.Hosting;
 
@@ -70,6 +71,9 @@ public static class CairnServer
             json.SerializerOptions.Converters.Add(new BigIntegerStringConverter());
             json.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
         });
+        // Session cookies and antiforgery tokens are protected with keys kept in the data directory
+        // (not the user profile), so sessions survive restarts and move with the installation.
+        services.AddDataProtection().SetApplicationName("cairn").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "web-keys")));
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();
         services.AddOpenApi("v1");

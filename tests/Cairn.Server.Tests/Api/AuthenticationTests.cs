@@ -78,6 +78,28 @@ public sealed class AuthenticationTests(DemoServerFixture fixture)
     }
 
     [Fact]
+    public async Task SessionCookie_StillWorks_AfterTheServerRestarts()
+    {
+        var data = Directory.CreateTempSubdirectory("cairn-restart-").FullName;
+        ApiClient before;
+        Uri second;
+        await using (var server = await TestServer.StartAsync(data, "LAB"))
+        {
+            var oneTime = server.Host.BootstrapPassword!;
+            before = await ApiClient.SignedInAsync(server.Address, "admin", oneTime);
+            Assert.Equal(HttpStatusCode.OK, (await before.GetAsync("/api/v1/auth/me")).Status);
+        }
+        await using var restarted = await TestServer.StartAsync(data, "LAB");
+        second = restarted.Address;
+        using var again = before.WithCookiesFor(second);
+        before.Dispose();
+        var me = await again.GetAsync("/api/v1/auth/me");
+        Assert.Equal(HttpStatusCode.OK, me.Status);
+        Assert.Equal("admin", me.Json["login"]!.GetValue<string>());
+        Assert.True(Directory.EnumerateFiles(Path.Combine(data, "web-keys")).Any());
+    }
+
+    [Fact]
     public async Task SignIn_IsRateLimitedPerClient()
     {
         var data = Directory.CreateTempSubdirectory("cairn-ratelimit-").FullName;

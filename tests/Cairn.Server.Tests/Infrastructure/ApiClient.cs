@@ -64,6 +64,14 @@ public sealed class ApiClient : IDisposable
 
     public void ResetCsrf() => _csrf = null;
 
+    /// <summary>The same cookies (session and antiforgery) against another server address, as a browser would keep them.</summary>
+    public ApiClient WithCookiesFor(Uri other)
+    {
+        var copy = new ApiClient(other);
+        foreach (System.Net.Cookie cookie in _cookies.GetAllCookies()) copy._cookies.Add(other, new System.Net.Cookie(cookie.Name, cookie.Value, "/"));
+        return copy;
+    }
+
     public void Dispose() => _http.Dispose();
 }
 
