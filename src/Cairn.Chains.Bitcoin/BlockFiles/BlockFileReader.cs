@@ -82,6 +82,66 @@ public sealed class BlockFileReader
         return Frame(data, fileIndex, Path.GetFileName(path), startOffset);
     }
 
+    /// <summary>
+    /// Every block header of every blk file with its location, reading only each record's 8-byte
+    /// header and the 80-byte block header and seeking past the body: choosing the best chain needs
+    /// no more, and reading whole files twice cost a fifth of an ingest. Same records, order and
+    /// errors as <see cref="ReadAll"/>.
+    /// </summary>
+    public IEnumerable<BlockFileHeader> ReadHeaders()
+    {
+        foreach (var fileIndex in ListFileIndexes())
+        {
+            foreach (var header in ReadHeaders(fileIndex)) yield return header;
+        }
+    }
+
+    private IEnumerable<BlockFileHeader> ReadHeaders(int fileIndex)
+    {
+        var path = FilePath(fileIndex);
+        var fileName = Path.GetFileName(path);
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var fileLength = RandomAccess.GetLength(handle);
+        var buffer = new byte[RecordHeaderSize + BlockHeader.Size];
+        long position = 0;
+        while (position < fileLength)
+        {
+            var read = RandomAccess.Read(handle, buffer, position);
+            var chunk = buffer.AsSpan(0, read);
+            Deobfuscate(chunk, position, _xorKey);
+            // Pre-allocated space is zeros: nothing but zeros left means no more blocks in this file.
+            if (!chunk.ContainsAnyExcept((byte)0) && OnlyZerosFrom(handle, position, fileLength)) yield break;
+            int length;
+            try
+            {
+                if (read < RecordHeaderSize)
+                    throw new CairnException($"truncated block record in {fileName} at byte {position}: {read} bytes left, a record header needs {RecordHeaderSize}");
+                length = CheckHeader(chunk[..RecordHeaderSize], fileName, position, fileLength);
+            }
+            catch (CairnException) when (_options.StopAtLastGoodRecord)
+            {
+                yield break;
+            }
+            yield return new BlockFileHeader(BlockHeader.Parse(chunk.Slice(RecordHeaderSize, BlockHeader.Size)), new BlockLocation(fileIndex, position + RecordHeaderSize), length);
+            position += RecordHeaderSize + length;
+        }
+    }
+
+    private bool OnlyZerosFrom(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long position, long fileLength)
+    {
+        var buffer = new byte[1 << 16];
+        for (var at = position; at < fileLength;)
+        {
+            var read = RandomAccess.Read(handle, buffer, at);
+            if (read == 0) break;
+            var chunk = buffer.AsSpan(0, read);
+            Deobfuscate(chunk, at, _xorKey);
+            if (chunk.ContainsAnyExcept((byte)0)) return false;
+            at += read;
+        }
+        return true;
+    }
+
     /// <summary>Reads one block given its location from an earlier scan (offset of the block data).</summary>
     public byte[] ReadBlock(int fileIndex, long offset)
     {

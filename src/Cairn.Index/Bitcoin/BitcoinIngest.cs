@@ -29,8 +29,8 @@ public sealed class BitcoinIngest
         var network = _writer.Index.Network;
         var reader = new BlockFileReader(blocksDirectory, network);
         var chain = new BestChain(network.GenesisHash);
-        foreach (var record in reader.ReadAll())
-            chain.Add(BlockHeader.Parse(record.RawBlock.Span[..BlockHeader.Size]), new BlockLocation(record.FileIndex, record.Offset));
+        foreach (var record in reader.ReadHeaders())
+            chain.Add(record.Header, record.Location);
         var best = chain.Select();
         var start = RollbackDivergent(height => height < best.Count ? best[(int)height].Hash : null);
         var rolledBack = _lastRollback;

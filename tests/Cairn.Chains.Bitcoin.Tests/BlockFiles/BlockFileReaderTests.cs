@@ -115,6 +115,39 @@ public class BlockFileReaderTests
     }
 
     [Fact]
+    public void ReadHeaders_RealAndObfuscatedFiles_GiveTheSameHeadersAndLocationsAsReadAll()
+    {
+        using var directory = new TempDirectory();
+        byte[] key = [0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88];
+        File.WriteAllBytes(directory.File("xor.dat"), key);
+        var plainBytes = File.ReadAllBytes(Path.Combine(RealBlocks, "blk00000.dat"));
+        var padded = (byte[])[.. plainBytes, .. new byte[70_000]];
+        for (var i = 0; i < padded.Length; i++) padded[i] ^= key[i % 8];
+        File.WriteAllBytes(directory.File("blk00000.dat"), padded);
+
+        foreach (var reader in new[] { new BlockFileReader(RealBlocks, Network.Main), new BlockFileReader(directory.Path, Network.Main) })
+        {
+            var full = reader.ReadAll().Select(r => (Hash: BlockHeader.Parse(r.RawBlock.Span[..BlockHeader.Size]).Hash, Location: new BlockLocation(r.FileIndex, r.Offset), r.RawBlock.Length)).ToList();
+            var headers = reader.ReadHeaders().Select(h => (h.Header.Hash, h.Location, h.Length)).ToList();
+            Assert.Equal(full, headers);
+        }
+    }
+
+    [Fact]
+    public void ReadHeaders_CorruptOrTruncatedFiles_FailOrStopLikeReadAll()
+    {
+        using var corrupt = CopyAs("incompleteblk.dat", "blk00007.dat");
+        var strict = Assert.Throws<CairnException>(() => new BlockFileReader(corrupt.Path, Network.Main).ReadHeaders().ToList());
+        Assert.StartsWith("bad magic in blk00007.dat at byte 70449: found 00f9beb4", strict.Message, StringComparison.Ordinal);
+        Assert.Equal(300, new BlockFileReader(corrupt.Path, Network.Main, new BlockFileReaderOptions { StopAtLastGoodRecord = true }).ReadHeaders().Count());
+
+        using var truncated = new TempDirectory();
+        File.WriteAllBytes(truncated.File("blk00001.dat"), File.ReadAllBytes(Path.Combine(RealBlocks, "blk00001.dat"))[..^50]);
+        var ex = Assert.Throws<CairnException>(() => new BlockFileReader(truncated.Path, Network.Main).ReadHeaders().ToList());
+        Assert.Matches(@"^truncated block in blk00001\.dat at byte \d+: record says \d+ bytes, \d+ left$", ex.Message);
+    }
+
+    [Fact]
     public void Constructor_MissingDirectory_Throws()
     {
         var ex = Assert.Throws<CairnException>(() => new BlockFileReader("/nonexistent/blocks", Network.Main));
