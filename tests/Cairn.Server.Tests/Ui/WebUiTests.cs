@@ -77,6 +77,14 @@ public sealed class WebUiTests(DemoServerFixture fixture) : IClassFixture<Browse
         await page.EvaluateAsync("() => document.querySelector('[data-testid=trace-summary]').scrollIntoView()");
         await Shot(page, "03-trace-graph");
 
+        // Ethereum from the same form: shown, not saved.
+        SmallEthereumIndex.WriteInto(fixture.DataDirectory);
+        await page.SelectOptionAsync("#trace-chain", "eth");
+        await page.FillAsync("#trace-from", SmallEthereumIndex.Address(2));
+        await page.ClickAsync("#run-trace");
+        await Assertions.Expect(page.Locator("[data-testid=trace-summary]")).ToContainTextAsync("ETH traced");
+        await Assertions.Expect(page.Locator("[data-testid=endpoints-table]")).ToContainTextAsync(SmallEthereumIndex.Address(5)[2..10], new() { IgnoreCase = true });
+
         await page.ClickAsync("[data-testid=tab-requests]");
         await page.Locator("#draft-form").WaitForAsync();
         await page.FillAsync("#draft-measures", "stored_content");
