@@ -1,13 +1,7 @@
 using System.CommandLine;
 using Cairn.Core;
-using Cairn.Exchange.Delivery;
-using Cairn.Exchange.Envelopes;
 using Cairn.Exchange.Fiu;
-using Cairn.Exchange.Messages;
-using Cairn.Exchange.Nodes;
-using Cairn.Storage;
 using Cairn.Storage.Exchange;
-using Spectre.Console;
 
 namespace Cairn.Cli.Commands;
 
