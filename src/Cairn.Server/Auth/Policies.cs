@@ -16,6 +16,7 @@ public static class Policies
     public const string LedgerWriter = "ledger-writer";
     public const string IntelWriter = "intel-writer";
     public const string Auditor = "auditor";
+    public const string ExchangeReader = "exchange-reader";
     public const string Admin = "admin";
 
     /// <summary>Signed in, including a user who still has to change the one-time password (only the password endpoint uses it).</summary>
@@ -31,6 +32,7 @@ public static class Policies
         Roles(options, LedgerWriter, Role.AssetRecoveryOfficer, Role.Prosecutor);
         Roles(options, IntelWriter, Role.Investigator, Role.FiuAnalyst);
         Roles(options, Auditor, Role.Auditor, Role.Admin);
+        Roles(options, ExchangeReader, Role.FiuAnalyst, Role.Admin);
         Roles(options, Admin, Role.Admin);
         options.DefaultPolicy = options.GetPolicy(Reader)!;
         options.FallbackPolicy = options.GetPolicy(Reader);

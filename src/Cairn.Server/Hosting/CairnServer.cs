@@ -148,6 +148,7 @@ public static class CairnServer
         ChainEndpoints.Map(api);
         LogEndpoints.Map(api);
         JobEndpoints.Map(api);
+        ExchangeViewEndpoints.Map(api);
         app.MapCairnExchange();
         app.Lifetime.ApplicationStopped.Register(() =>
         {

@@ -5,6 +5,7 @@ import { api, loadMe, session } from "./api.js";
 import { renderCase } from "./case.js";
 import { renderRequest, renderRequests } from "./requests.js";
 import { renderChain } from "./chain.js";
+import { renderExchange } from "./exchange.js";
 
 const main = document.getElementById("main");
 
@@ -18,6 +19,7 @@ const routes = [
   [/^#\/screen$/, renderScreen],
   [/^#\/routes$/, renderRoutes],
   [/^#\/chain$/, () => renderChain(main)],
+  [/^#\/exchange$/, () => renderExchange(main)],
 ];
 
 async function navigate() {

@@ -131,6 +131,11 @@ public sealed class WebUiTests(DemoServerFixture fixture) : IClassFixture<Browse
         await Assertions.Expect(page.Locator("[data-testid=ingest-status]")).ToContainTextAsync("done:", new() { Timeout = 60_000 });
         await Shot(page, "09-chain");
 
+        await page.GotoAsync("/#/exchange");
+        await Assertions.Expect(page.Locator("[data-testid=outbox-table]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=inbox-table]")).ToBeVisibleAsync();
+        await Shot(page, "10-exchange");
+
         Assert.True(errors.Count == 0, "browser errors: " + string.Join(" | ", errors));
         await context.DisposeAsync();
     }
