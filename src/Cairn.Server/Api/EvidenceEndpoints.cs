@@ -17,13 +17,13 @@ internal static class EvidenceEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var evidence = api.MapGroup("/cases/{reference}/evidence").WithTags("evidence");
-        evidence.MapGet("/", async (HttpContext http, CairnDatabase db, string reference, long? offset, int? limit) =>
+        evidence.MapGet("/", async (HttpContext http, CairnDatabase db, StoredEvidenceCheck check, string reference, long? offset, int? limit) =>
         {
             var store = new SqlEvidenceStore(db);
             var page = Page<EvidenceItem>.Of(await store.ListAsync(http.User.Actor(), reference, http.RequestAborted), offset, limit);
-            // Each stored file is hashed again, so the list says whether the bytes are still what was collected.
+            // Each stored file is checked against its hash, so the list says whether the bytes are still what was collected.
             var items = new List<object>();
-            foreach (var item in page.Items) items.Add(new { item, status = await VerifyStoredAsync(store.Files, item, http.RequestAborted) });
+            foreach (var item in page.Items) items.Add(new { item, status = await check.StatusAsync(store.Files, item, http.RequestAborted) });
             return new Page<object>(items, page.Offset, page.Limit, page.Total, page.NextOffset);
         });
         evidence.MapPost("/", async (HttpContext http, CairnDatabase db, string reference) =>
@@ -66,14 +66,6 @@ internal static class EvidenceEndpoints
             var result = EvidencePackage.Verify(copy);
             return new { valid = result.IsValid, result.CaseReference, result.KeyId, result.TreeSize, result.Files, result.LogEntries, result.Checks, result.Problems };
         }).WithTags("evidence").DisableAntiforgery().WithMetadata(new RequestSizeLimitMetadata(MaxUploadBytes));
-    }
-
-    private static async Task<string> VerifyStoredAsync(EvidenceFiles files, EvidenceItem item, CancellationToken cancellationToken)
-    {
-        if (!files.Exists(item.Sha256)) return "missing";
-        await using var stream = files.Open(item.Sha256);
-        var actual = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(stream, cancellationToken));
-        return actual == item.Sha256 ? "verified" : "altered";
     }
 
     /// <summary>Raises Kestrel's body limit for one endpoint (the default stays small for JSON).</summary>

@@ -1,7 +1,6 @@
 using Cairn.Cases.Traces;
 using Cairn.Server.Auth;
 using Cairn.Storage;
-using Cairn.Storage.Evidence;
 using Cairn.Storage.Traces;
 using Cairn.Tracing.Tracing;
 using Cairn.Workspace.Tracing;
@@ -59,19 +58,8 @@ internal static class TraceEndpoints
         {
             var actor = http.User.Actor();
             var saved = await new SqlTraceStore(db).GetAsync(actor, reference, id, http.RequestAborted);
-            var folder = Directory.CreateTempSubdirectory("cairn-trace-");
-            try
-            {
-                var path = Path.Combine(folder.FullName, $"trace-{saved.Id}.json");
-                await File.WriteAllTextAsync(path, saved.ResultJson, http.RequestAborted);
-                var item = await new SqlEvidenceStore(db).AddAsync(actor, reference, path, "trace-export",
-                    $"Cairn trace {saved.Id} (tip {saved.TipHeight} {saved.TipHash}), request {saved.RequestJson}", http.RequestAborted);
-                return Results.Created($"/api/v1/cases/{Uri.EscapeDataString(reference)}/evidence", item);
-            }
-            finally
-            {
-                folder.Delete(recursive: true);
-            }
+            var item = await TraceEvidence.AttachAsync(db, actor, reference, saved, http.RequestAborted);
+            return Results.Created($"/api/v1/cases/{Uri.EscapeDataString(reference)}/evidence", item);
         }).RequireAuthorization(Policies.CaseWriter);
     }
 }

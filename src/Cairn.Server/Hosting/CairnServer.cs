@@ -64,6 +64,7 @@ public static class CairnServer
         services.AddSingleton(new LegalRequestService(database, Cairn.Legal.Loading.LegalDataLoader.Load(options.LegalDataDirectory), time));
         services.AddSingleton<EmbeddedUi>();
         services.AddSingleton<Jobs.JobRegistry>();
+        services.AddSingleton<StoredEvidenceCheck>();
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;

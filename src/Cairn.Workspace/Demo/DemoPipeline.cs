@@ -10,7 +10,6 @@ using Cairn.Legal.Requests;
 using Cairn.Storage;
 using Cairn.Tracing.Tracing;
 using Cairn.Storage.Cases;
-using Cairn.Storage.Evidence;
 using Cairn.Storage.Intel;
 using Cairn.Storage.Traces;
 using Cairn.Workspace.Chain;
@@ -94,7 +93,7 @@ public sealed class DemoPipeline
             report = TraceReport.From(result);
             var trace = await traces.SaveAsync(DemoActor, CaseReference, "btc", "Ransom payment forward (haircut, through CoinJoin)",
                 TraceRequestJson.Serialize(SavedTrace.Of(result)), report.TipHeight, report.TipHash, TraceJson.Serialize(report), cancellationToken).ConfigureAwait(false);
-            await AttachAsEvidenceAsync(database, trace, cancellationToken).ConfigureAwait(false);
+            await TraceEvidence.AttachAsync(database, DemoActor, CaseReference, trace, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -114,23 +113,6 @@ public sealed class DemoPipeline
             unroutable.AddRange(drafted.Unroutable);
         }
         return new DemoReport(scenario, report, requests, unroutable, clock.Elapsed);
-    }
-
-    /// <summary>The saved trace's result as an evidence file of the case (what a court or a foreign authority receives in the package).</summary>
-    private static async Task AttachAsEvidenceAsync(CairnDatabase database, Cases.Traces.CaseTrace saved, CancellationToken cancellationToken)
-    {
-        var folder = Directory.CreateTempSubdirectory("cairn-demo-trace-");
-        try
-        {
-            var path = Path.Combine(folder.FullName, $"trace-{saved.Id}.json");
-            await File.WriteAllTextAsync(path, saved.ResultJson, cancellationToken).ConfigureAwait(false);
-            await new SqlEvidenceStore(database).AddAsync(DemoActor, CaseReference, path, "trace-export",
-                $"Cairn trace {saved.Id} at tip {saved.TipHeight} {saved.TipHash}", cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
     }
 
     private static async Task ImportIntelAsync(IntelService intel, ScenarioManifest scenario, CancellationToken cancellationToken)

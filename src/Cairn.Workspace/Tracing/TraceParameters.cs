@@ -65,9 +65,7 @@ public sealed record TraceParameters
             Model = Parse<TaintModel>(Model ?? "haircut", "model", "poison|haircut|fifo|lifo|tiho"),
             MaxHops = MaxHops,
             MinAmountSat = MinAmountSat,
-            TimeLimit = Until is null ? null
-                : DateTimeOffset.TryParse(Until, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time
-                : throw new CairnException($"until '{Until}' is not a time (ISO 8601, e.g. 2024-05-01T00:00:00Z)"),
+            TimeLimit = ParseUntil(),
             ThroughCoinJoin = ThroughCoinjoin,
         };
     }
@@ -84,11 +82,13 @@ public sealed record TraceParameters
             Model = Parse<EthTaintModel>(Model ?? "fifo", "model", "fifo|haircut|poison"),
             MaxHops = MaxHops,
             MinAmount = MinAmountSat > 0 ? MinAmountSat : BigInteger.One,
-            ToTime = Until is null ? null
-                : DateTimeOffset.TryParse(Until, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time.ToUnixTimeSeconds()
-                : throw new CairnException($"until '{Until}' is not a time (ISO 8601, e.g. 2024-05-01T00:00:00Z)"),
+            ToTime = ParseUntil()?.ToUnixTimeSeconds(),
         };
     }
+
+    private DateTimeOffset? ParseUntil() => Until is null ? null
+        : DateTimeOffset.TryParse(Until, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time
+        : throw new CairnException($"until '{Until}' is not a time (ISO 8601, e.g. 2024-05-01T00:00:00Z)");
 
     private void RequireCommon()
     {

@@ -17,7 +17,9 @@ public sealed class TraceService
     private readonly ChainIndexes _chains;
     private readonly IIntelStore _intel;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private (long Revision, Index.Bitcoin.BitcoinIndex Index, ClusterAttribution Attribution)? _cached;
+    private readonly Lock _clusteredLock = new();
+    private (long Revision, IntelAttributionSource Source)? _source;
+    private (IntelAttributionSource Source, Index.Bitcoin.BitcoinIndex Index, ClusterAttribution Attribution)? _clustered;
 
     public TraceService(ChainIndexes chains, IIntelStore intel)
     {
@@ -47,21 +49,33 @@ public sealed class TraceService
         ArgumentNullException.ThrowIfNull(parameters);
         var request = parameters.ToEthRequest();
         var index = _chains.Ethereum();
-        var attribution = await IntelAttributionSource.FromStoreAsync(_intel, cancellationToken).ConfigureAwait(false);
+        var attribution = await SourceAsync(cancellationToken).ConfigureAwait(false);
         return EthTraceReport.From(index, request, EthereumTracer.Trace(index, request, attribution));
     }
 
     private async Task<ClusterAttribution> AttributionAsync(Index.Bitcoin.BitcoinIndex index, CancellationToken cancellationToken)
     {
+        var source = await SourceAsync(cancellationToken).ConfigureAwait(false);
+        lock (_clusteredLock)
+        {
+            if (_clustered is { } cached && ReferenceEquals(cached.Source, source) && ReferenceEquals(cached.Index, index)) return cached.Attribution;
+            var attribution = new ClusterAttribution(index, _chains.Clusters(), source);
+            _clustered = (source, index, attribution);
+            return attribution;
+        }
+    }
+
+    /// <summary>The intelligence snapshot both chains attribute from, reloaded when the store's revision changed.</summary>
+    private async Task<IntelAttributionSource> SourceAsync(CancellationToken cancellationToken)
+    {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var revision = await _intel.GetRevisionAsync(cancellationToken).ConfigureAwait(false);
-            if (_cached is { } cached && cached.Revision == revision && ReferenceEquals(cached.Index, index)) return cached.Attribution;
+            if (_source is { } cached && cached.Revision == revision) return cached.Source;
             var source = await IntelAttributionSource.FromStoreAsync(_intel, cancellationToken).ConfigureAwait(false);
-            var attribution = new ClusterAttribution(index, _chains.Clusters(), source);
-            _cached = (revision, index, attribution);
-            return attribution;
+            _source = (revision, source);
+            return source;
         }
         finally
         {
