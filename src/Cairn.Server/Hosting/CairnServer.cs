@@ -35,6 +35,9 @@ public static class CairnServer
         builder.WebHost.UseUrls(options.Urls);
         // Per-request information logs would cost more than many requests do; warnings and refusals stay.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // The web keys sit unencrypted in the data directory like custody-key.pem and the node keys:
+        // the directory's permissions are the boundary (docs/server.md), so the start-up warning is noise.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
