@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Cairn.Cases.Agencies;
 using Cairn.Server.Hosting;
 using Cairn.Storage;
-using Cairn.Workspace.Demo;
+using Cairn.Development.Demo;
 
 namespace Cairn.Bench.Server;
 

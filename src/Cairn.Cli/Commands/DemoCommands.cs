@@ -2,7 +2,7 @@ using System.CommandLine;
 using Cairn.Cases.Agencies;
 using Cairn.Server.Hosting;
 using Cairn.Storage;
-using Cairn.Workspace.Demo;
+using Cairn.Development.Demo;
 
 namespace Cairn.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Cairn.Core;
-using Cairn.Index.Generation;
+using Cairn.Development.Generation;
 
 namespace Cairn.Cli.Commands;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Cairn.Core;
 using Cairn.Index.Bitcoin;
 using Cairn.Tracing.Attribution;
+using Cairn.Development.Attribution;
 using Cairn.Tracing.Clustering;
 using Cairn.Tracing.Ethereum;
 using Cairn.Tracing.Paths;

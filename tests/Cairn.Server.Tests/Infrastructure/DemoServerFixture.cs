@@ -1,6 +1,6 @@
 using Cairn.Cases.Agencies;
 using Cairn.Storage;
-using Cairn.Workspace.Demo;
+using Cairn.Development.Demo;
 
 namespace Cairn.Server.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
 using Cairn.Chains.Bitcoin;
 
-namespace Cairn.Index.Generation;
+namespace Cairn.Development.Generation;
 
 /// <summary>
 /// Generates a realistic, deterministic regtest chain as Bitcoin Core blk*.dat files: a

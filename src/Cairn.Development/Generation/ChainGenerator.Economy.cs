@@ -1,6 +1,6 @@
 using Cairn.Chains.Bitcoin;
 
-namespace Cairn.Index.Generation;
+namespace Cairn.Development.Generation;
 
 /// <summary>The actors of the synthetic economy and how they pay each other.</summary>
 public sealed partial class ChainGenerator

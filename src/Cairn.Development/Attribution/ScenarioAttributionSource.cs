@@ -1,6 +1,7 @@
-using Cairn.Index.Generation;
+using Cairn.Development.Generation;
+using Cairn.Tracing.Attribution;
 
-namespace Cairn.Tracing.Attribution;
+namespace Cairn.Development.Attribution;
 
 /// <summary>
 /// Attribution from a generated chain's scenario.json: each actor's <em>tagged</em> addresses

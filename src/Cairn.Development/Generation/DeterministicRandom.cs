@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 
-namespace Cairn.Index.Generation;
+namespace Cairn.Development.Generation;
 
 /// <summary>
 /// xoshiro256** (Blackman and Vigna): a small, fast generator whose sequence depends only on

@@ -1,12 +1,12 @@
 using System.Text;
-using Cairn.Index.Generation;
+using Cairn.Development.Generation;
 using Cairn.Intel.Import;
 
-namespace Cairn.Tracing.Tests.Attribution;
+namespace Cairn.Development.Tests.Attribution;
 
 public sealed class ScenarioPacksTests
 {
-    private static readonly GeneratedChain Chain = GeneratedChain.Instance;
+    private static readonly GeneratedScenario Chain = GeneratedScenario.Instance;
 
     [Fact]
     public void ToPacks_GeneratedScenario_ImportsWithTheRealReadersWithoutIssues()

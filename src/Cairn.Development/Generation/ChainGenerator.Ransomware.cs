@@ -1,6 +1,6 @@
 using Cairn.Chains.Bitcoin;
 
-namespace Cairn.Index.Generation;
+namespace Cairn.Development.Generation;
 
 /// <summary>
 /// The planted case (all fictional): a victim pays a DemoLocker ransom; the operator splits

@@ -1,6 +1,6 @@
 using Cairn.Chains.Bitcoin;
 
-namespace Cairn.Index.Generation;
+namespace Cairn.Development.Generation;
 
 /// <summary>CoinJoins as the real coordinators build them (the patterns the tracing heuristics look for).</summary>
 public sealed partial class ChainGenerator

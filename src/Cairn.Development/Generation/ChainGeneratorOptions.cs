@@ -1,4 +1,4 @@
-namespace Cairn.Index.Generation;
+namespace Cairn.Development.Generation;
 
 /// <summary>Size, seed and output of a generated chain.</summary>
 public sealed record ChainGeneratorOptions

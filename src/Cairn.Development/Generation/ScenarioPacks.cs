@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Cairn.Index.Generation;
+namespace Cairn.Development.Generation;
 
 /// <summary>
 /// Turns a generated chain's ground truth into GraphSense ActorPack and TagPack YAML, so its

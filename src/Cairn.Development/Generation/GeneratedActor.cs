@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Cairn.Index.Generation;
+namespace Cairn.Development.Generation;
 
 /// <summary>A fictional service in a generated chain, with the addresses it controls (ground truth).</summary>
 public sealed record GeneratedActor

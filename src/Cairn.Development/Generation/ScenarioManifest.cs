@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Cairn.Index.Generation;
+namespace Cairn.Development.Generation;
 
 /// <summary>
 /// Ground truth of a generated chain, written next to its blk files as scenario.json: the

@@ -3,7 +3,7 @@ using Cairn.Cases.Agencies;
 using Cairn.Cases.Cases;
 using Cairn.Chains.Bitcoin;
 using Cairn.Index.Bitcoin;
-using Cairn.Index.Generation;
+using Cairn.Development.Generation;
 using Cairn.Intel.Import;
 using Cairn.Intel.Store;
 using Cairn.Legal.Requests;
@@ -16,7 +16,7 @@ using Cairn.Workspace.Chain;
 using Cairn.Workspace.Legal;
 using Cairn.Workspace.Tracing;
 
-namespace Cairn.Workspace.Demo;
+namespace Cairn.Development.Demo;
 
 /// <summary>
 /// The whole mission on the embedded default, in one call (the README's first command):

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 
-namespace Cairn.Index.Generation;
+namespace Cairn.Development.Generation;
 
 /// <summary>
 /// Writes blocks in Bitcoin Core's blk?????.dat framing: network magic, 4-byte little-endian

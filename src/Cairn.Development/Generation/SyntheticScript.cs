@@ -1,6 +1,6 @@
 using Cairn.Chains.Bitcoin;
 
-namespace Cairn.Index.Generation;
+namespace Cairn.Development.Generation;
 
 /// <summary>An output script of a generated wallet: its type and the 20/32-byte program.</summary>
 public readonly record struct SyntheticScript(ScriptType Type, byte[] Program)
