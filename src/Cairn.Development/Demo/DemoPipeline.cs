@@ -2,19 +2,17 @@ using System.Diagnostics;
 using Cairn.Cases.Agencies;
 using Cairn.Cases.Cases;
 using Cairn.Chains.Bitcoin;
-using Cairn.Index.Bitcoin;
 using Cairn.Development.Generation;
 using Cairn.Intel.Import;
 using Cairn.Intel.Store;
 using Cairn.Legal.Requests;
-using Cairn.Storage;
-using Cairn.Tracing.Tracing;
-using Cairn.Storage.Cases;
-using Cairn.Storage.Intel;
-using Cairn.Storage.Traces;
+using Cairn.Workspace;
+using Cairn.Workspace.Cases;
 using Cairn.Workspace.Chain;
+using Cairn.Workspace.Intel;
 using Cairn.Workspace.Legal;
 using Cairn.Workspace.Tracing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cairn.Development.Demo;
 
@@ -23,7 +21,8 @@ namespace Cairn.Development.Demo;
 /// generate the demo chain with its fictional ransomware case, ingest it, import the demo actors
 /// (fictional exchanges in three countries) and the real OFAC lists, open the demo case, trace the
 /// ransom through the CoinJoin and peel chain to the exchanges, save the trace, and draft a freezing
-/// request and a subscriber-information request to each country. Safe to run again: each step
+/// request and a subscriber-information request to each country. Every step is a call into the
+/// application (Cairn.Workspace), as the CLI and the server make them. Safe to run again: each step
 /// reuses what exists.
 /// </summary>
 public sealed class DemoPipeline
@@ -35,20 +34,31 @@ public sealed class DemoPipeline
 
     private static readonly Actor DemoActor = new("demo", Agency);
 
-    private readonly string _dataDirectory;
-    private readonly TimeProvider _time;
+    private readonly IServiceProvider _services;
+    private readonly WorkspaceOptions _options;
 
-    public DemoPipeline(string dataDirectory, TimeProvider time)
+    public DemoPipeline(IServiceProvider services)
     {
-        _dataDirectory = dataDirectory;
-        _time = time;
+        ArgumentNullException.ThrowIfNull(services);
+        _services = services;
+        _options = services.GetRequiredService<WorkspaceOptions>();
     }
 
-    public async Task<DemoReport> RunAsync(CairnDatabase database, long transactions, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>Builds the demo in <paramref name="dataDirectory"/> with an application of its own (for tests and benchmarks).</summary>
+    public static Task<DemoReport> RunAsync(string dataDirectory, TimeProvider time, long transactions, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(new WorkspaceOptions { DataDirectory = dataDirectory, Time = time }, transactions, progress, cancellationToken);
+
+    /// <summary>Builds the demo in the installation <paramref name="options"/> describes (e.g. on PostgreSQL) with an application of its own.</summary>
+    public static async Task<DemoReport> RunAsync(WorkspaceOptions options, long transactions, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(database);
+        await using var services = new ServiceCollection().AddCairnWorkspace(options).BuildServiceProvider();
+        return await new DemoPipeline(services).RunAsync(transactions, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<DemoReport> RunAsync(long transactions, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
         var clock = Stopwatch.StartNew();
-        var blocks = Path.Combine(_dataDirectory, "demo-chain");
+        var blocks = Path.Combine(_options.DataDirectory, "demo-chain");
         if (!File.Exists(Path.Combine(blocks, ScenarioManifest.FileName)))
         {
             progress?.Report($"generating the demo chain ({transactions:N0} transactions)");
@@ -58,21 +68,18 @@ public sealed class DemoPipeline
         var ransomware = scenario.Ransomware ?? throw new Core.CairnException($"{blocks}: the demo chain has no ransomware case");
 
         progress?.Report("ingesting it into the chain index");
-        using var chains = new ChainIndexes(_dataDirectory);
-        using (var writer = BitcoinIndexWriter.Open(chains.Directory, Network.RegTest))
-            new BitcoinIngest(writer).FromBlockFiles(blocks);
+        await _services.GetRequiredService<ChainService>().IngestBitcoinAsync(new BitcoinIngestRequest(blocks, null, Network: "regtest"), cancellationToken: cancellationToken).ConfigureAwait(false);
 
         progress?.Report("importing the demo actors and the OFAC lists");
-        var store = new SqlIntelStore(database, DemoActor);
-        await ImportIntelAsync(new IntelService(store, _time), scenario, cancellationToken).ConfigureAwait(false);
+        await ImportIntelAsync(_services.GetRequiredService<IntelligenceService>(), scenario, cancellationToken).ConfigureAwait(false);
 
         progress?.Report("opening the demo case and tracing the ransom");
-        var cases = new SqlCaseStore(database);
-        var existing = await cases.ListAsync(DemoActor, cancellationToken).ConfigureAwait(false);
-        if (existing.All(c => c.Reference != CaseReference))
+        var cases = _services.GetRequiredService<CaseService>();
+        var existing = await cases.ListAsync(DemoActor, Core.Paging.PageRequest.All, cancellationToken).ConfigureAwait(false);
+        if (existing.Items.All(c => c.Reference != CaseReference))
         {
-            var opened = await cases.CreateAsync(DemoActor, new NewCase(CaseReference, $"{ransomware.Family} ransomware payment", "ransomware"), cancellationToken).ConfigureAwait(false);
-            await cases.UpdateAsync(DemoActor, opened with
+            await cases.CreateAsync(DemoActor, new NewCaseRequest(CaseReference, $"{ransomware.Family} ransomware payment", "ransomware"), cancellationToken).ConfigureAwait(false);
+            await cases.ChangeAsync(DemoActor, CaseReference, null, opened => opened with
             {
                 Wallets =
                 [
@@ -83,26 +90,18 @@ public sealed class DemoPipeline
             }, cancellationToken).ConfigureAwait(false);
         }
 
-        var traces = new SqlTraceStore(database);
-        var saved = await traces.ListAsync(DemoActor, CaseReference, cancellationToken).ConfigureAwait(false);
-        TraceReport report;
-        if (saved.Count == 0)
+        var traces = _services.GetRequiredService<TraceService>();
+        var report = (await traces.LatestAsync(DemoActor, CaseReference, cancellationToken).ConfigureAwait(false))?.Report;
+        if (report is null)
         {
             var parameters = new TraceParameters { From = [ransomware.RansomAddress], Model = "haircut", MaxHops = 25, ThroughCoinjoin = true };
-            var result = await new TraceService(chains, store).RunAsync(parameters, cancellationToken).ConfigureAwait(false);
-            report = TraceReport.From(result);
-            var trace = await traces.SaveAsync(DemoActor, CaseReference, "btc", "Ransom payment forward (haircut, through CoinJoin)",
-                TraceRequestJson.Serialize(SavedTrace.Of(result)), report.TipHeight, report.TipHash, TraceJson.Serialize(report), cancellationToken).ConfigureAwait(false);
-            await TraceEvidence.AttachAsync(database, DemoActor, CaseReference, trace, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            var latest = await traces.GetAsync(DemoActor, CaseReference, saved[0].Id, cancellationToken).ConfigureAwait(false);
-            report = TraceJson.DeserializeReport(latest.ResultJson!);
+            var saved = await traces.SaveAsync(DemoActor, CaseReference, new SaveTraceRequest("Ransom payment forward (haircut, through CoinJoin)", parameters), cancellationToken).ConfigureAwait(false);
+            await traces.AttachAsEvidenceAsync(DemoActor, CaseReference, saved.Trace.Id, cancellationToken).ConfigureAwait(false);
+            report = saved.Report;
         }
 
         progress?.Report("drafting the requests to each country");
-        var legal = new LegalRequestService(database, Cairn.Legal.Loading.LegalDataLoader.LoadEmbedded(), _time);
+        var legal = _services.GetRequiredService<LegalRequestService>();
         var requests = await legal.ListAsync(DemoActor, CaseReference, cancellationToken).ConfigureAwait(false);
         var unroutable = new List<string>();
         if (requests.Count == 0)
@@ -115,7 +114,7 @@ public sealed class DemoPipeline
         return new DemoReport(scenario, report, requests, unroutable, clock.Elapsed);
     }
 
-    private static async Task ImportIntelAsync(IntelService intel, ScenarioManifest scenario, CancellationToken cancellationToken)
+    private static async Task ImportIntelAsync(IntelligenceService intel, ScenarioManifest scenario, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("cairn-demo-intel-");
         try
@@ -125,8 +124,8 @@ public sealed class DemoPipeline
             var tagsPath = Path.Combine(folder.FullName, "demo-tags.yaml");
             await File.WriteAllTextAsync(actorsPath, actorPack, cancellationToken).ConfigureAwait(false);
             await File.WriteAllTextAsync(tagsPath, tagPack, cancellationToken).ConfigureAwait(false);
-            await intel.ImportActorPacksAsync([actorsPath], ImportOptions.Default, cancellationToken).ConfigureAwait(false);
-            await intel.ImportTagPacksAsync([tagsPath], ImportOptions.Default, cancellationToken).ConfigureAwait(false);
+            await intel.ImportAsync(DemoActor, new IntelImportRequest("actorpack", [actorsPath]), cancellationToken).ConfigureAwait(false);
+            await intel.ImportAsync(DemoActor, new IntelImportRequest("tagpack", [tagsPath]), cancellationToken).ConfigureAwait(false);
             var lists = new List<string>();
             var assembly = typeof(DemoPipeline).Assembly;
             foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("ofac/", StringComparison.Ordinal)))
@@ -137,7 +136,7 @@ public sealed class DemoPipeline
                     await resource.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
                 lists.Add(path);
             }
-            await intel.ImportOfacAsync(lists, ImportOptions.Default, cancellationToken).ConfigureAwait(false);
+            await intel.ImportAsync(DemoActor, new IntelImportRequest("ofac", lists), cancellationToken).ConfigureAwait(false);
         }
         finally
         {

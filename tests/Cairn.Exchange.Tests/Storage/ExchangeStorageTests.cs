@@ -9,6 +9,7 @@ using Cairn.Storage.Cases;
 using Cairn.Storage.Custody;
 using Cairn.Storage.Evidence;
 using Cairn.Storage.Exchange;
+using Cairn.Workspace.Exchange;
 using Cairn.TestSupport.Database;
 
 namespace Cairn.Exchange.Tests.Storage;

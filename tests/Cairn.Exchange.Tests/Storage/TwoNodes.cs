@@ -3,6 +3,7 @@ using Cairn.Cases.Agencies;
 using Cairn.Exchange.Nodes;
 using Cairn.Exchange.Receipts;
 using Cairn.Storage.Exchange;
+using Cairn.Workspace.Exchange;
 using Cairn.TestSupport.Database;
 
 namespace Cairn.Exchange.Tests.Storage;

@@ -6,6 +6,7 @@ using Cairn.Exchange.Nodes;
 using Cairn.Server.Tests.Infrastructure;
 using Cairn.Storage;
 using Cairn.Storage.Exchange;
+using Cairn.Workspace.Exchange;
 using Cairn.Development.Demo;
 using Microsoft.Extensions.DependencyInjection;
 
