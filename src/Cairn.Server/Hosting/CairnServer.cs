@@ -118,7 +118,7 @@ public static class CairnServer
         app.UseMiddleware<AntiforgeryCheck>();
         app.UseAuthorization();
 
-        app.MapGet("/healthz", () => TypedResults.Text("ok")).AllowAnonymous().WithTags("Health").WithName("GetHealth").WithSummary("Whether the server is up (answers the text ok)");
+        app.MapGet("/healthz", () => TypedResults.Text("ok")).AllowAnonymous().Produces<string>(StatusCodes.Status200OK, "text/plain").WithTags("Health").WithName("GetHealth").WithSummary("Whether the server is up (answers the text ok)");
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapAuthApi();
         app.MapAdminApi();
