@@ -3,6 +3,10 @@ using Cairn.Cases.Cases;
 using Cairn.Cases.Custody;
 using Cairn.Cases.Evidence;
 using Cairn.Cases.Ledger;
+using Cairn.Cases.Requests;
+using Cairn.Cases.Traces;
+using Cairn.Exchange.Nodes;
+using Cairn.Exchange.Store;
 using Cairn.Intel.Store;
 using Cairn.Legal.Loading;
 using Cairn.Legal.Reference;
@@ -65,12 +69,14 @@ public static class WorkspaceServiceCollectionExtensions
         services.AddSingleton<ILedgerStore>(provider => provider.GetRequiredService<SqlLedgerStore>());
         services.AddSingleton(provider => new SqlCustodyLog(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<ICustodyLog>(provider => provider.GetRequiredService<SqlCustodyLog>());
-        services.AddSingleton(provider => new SqlTraceStore(provider.GetRequiredService<CairnDatabase>()));
-        services.AddSingleton(provider => new SqlAccountStore(provider.GetRequiredService<CairnDatabase>()));
-        services.AddSingleton(provider => new SqlLegalRequestStore(provider.GetRequiredService<CairnDatabase>()));
-        services.AddSingleton(provider => new SqlPartnerStore(provider.GetRequiredService<CairnDatabase>()));
-        services.AddSingleton(provider => new SqlOutbox(provider.GetRequiredService<CairnDatabase>()));
-        services.AddSingleton(provider => new SqlDisclosureStore(provider.GetRequiredService<CairnDatabase>()));
+        services.AddSingleton<ITraceStore>(provider => new SqlTraceStore(provider.GetRequiredService<CairnDatabase>()));
+        services.AddSingleton<IAccountStore>(provider => new SqlAccountStore(provider.GetRequiredService<CairnDatabase>()));
+        services.AddSingleton<ILegalRequestStore>(provider => new SqlLegalRequestStore(provider.GetRequiredService<CairnDatabase>()));
+        services.AddSingleton<IPartnerStore>(provider => new SqlPartnerStore(provider.GetRequiredService<CairnDatabase>()));
+        services.AddSingleton<IOutboxStore>(provider => new SqlOutbox(provider.GetRequiredService<CairnDatabase>()));
+        services.AddSingleton<IDisclosureStore>(provider => new SqlDisclosureStore(provider.GetRequiredService<CairnDatabase>()));
+        // The inbox is the node's: its store needs the node identity, known only once the node is initialised.
+        services.AddSingleton<Func<NodeIdentity, IInboxStore>>(provider => identity => new SqlInbox(provider.GetRequiredService<CairnDatabase>(), identity));
         // The shared intelligence snapshot is read by the installation; imports and user tags name their user (IntelligenceService).
         services.AddSingleton<IIntelStore>(provider => new SqlIntelStore(provider.GetRequiredService<CairnDatabase>(), new Actor(options.InstallationAgency, options.InstallationAgency)));
         services.AddSingleton(provider => new IntelService(provider.GetRequiredService<IIntelStore>(), provider.GetRequiredService<TimeProvider>()));

@@ -24,4 +24,11 @@ public interface IEvidenceStore
 
     /// <summary>Where the stored copy of a file lives (to check it against its hash).</summary>
     string PathOf(string sha256);
+
+    /// <summary>
+    /// After a crash: removes half-written imports and stored files no evidence references that are
+    /// older than <paramref name="grace"/> (younger ones may belong to an import in flight); lists
+    /// referenced files that are missing.
+    /// </summary>
+    Task<ReconcileReport> ReconcileAsync(TimeSpan grace, CancellationToken cancellationToken = default);
 }

@@ -60,16 +60,27 @@ internal static class DemoCommands
     }
 
     /// <summary>`cairn demo --json`: the case, the scenario's ransomware, the trace's totals, the drafted requests and what could not be routed.</summary>
-    private sealed record DemoSummary(string CaseReference, string Agency, Cairn.Development.Generation.ScenarioManifest.RansomwareCase? Ransomware, DemoSummary.TraceTotals Trace,
+    private sealed record DemoSummary(string CaseReference, string Agency, DemoSummary.RansomPayment? Ransomware, DemoSummary.TraceTotals Trace,
         IReadOnlyList<DemoSummary.DraftedRequest> Requests, IReadOnlyList<string> Unroutable, double Seconds)
     {
+        /// <summary>The planted ransomware case (ground truth of the demo chain), amounts as satoshi strings.</summary>
+        public sealed record RansomPayment(string Family, string VictimAddress, string RansomAddress, string RansomTxid, string RansomAmountSat, IReadOnlyList<string> PeelChainTxids,
+            string CoinjoinTxid, IReadOnlyList<Deposit> Deposits);
+
+        public sealed record Deposit(string Actor, string Address, string Txid, string AmountSat);
+
         public sealed record TraceTotals(string TracedAmountSat, string FeesSat, string EndpointTotalSat, IReadOnlyList<Cairn.Workspace.Tracing.TraceReport.JurisdictionTotal> Jurisdictions);
 
         public sealed record DraftedRequest(string Id, string RequestType, string RequestedState, string Measure, string LegalBasis);
 
-        public static DemoSummary Of(DemoReport report) => new(DemoPipeline.CaseReference, DemoPipeline.Agency, report.Scenario.Ransomware,
+        public static DemoSummary Of(DemoReport report) => new(DemoPipeline.CaseReference, DemoPipeline.Agency, report.Scenario.Ransomware is { } r
+                ? new RansomPayment(r.Family, r.VictimAddress, r.RansomAddress, r.RansomTxId, Sat(r.RansomAmountSat), r.PeelChainTxIds, r.CoinJoinTxId,
+                    r.Deposits.Select(d => new Deposit(d.Actor, d.Address, d.TxId, Sat(d.AmountSat))).ToList())
+                : null,
             new TraceTotals(report.Trace.TracedAmountSat, report.Trace.FeesSat, report.Trace.EndpointTotalSat, report.Trace.Jurisdictions),
             report.Requests.Select(r => new DraftedRequest(r.Id, r.RequestType, r.RequestedState, r.Measure, r.LegalBasis)).ToList(),
             report.Unroutable, Math.Round(report.Elapsed.TotalSeconds, 1));
+
+        private static string Sat(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -12,7 +12,7 @@ namespace Cairn.Storage.Accounts;
 /// account.roles, token.create, token.revoke), so an auditor can see who gave whom access.
 /// Lookups for sign-in are plain reads; the server logs the sign-in itself.
 /// </summary>
-public sealed class SqlAccountStore
+public sealed class SqlAccountStore : IAccountStore
 {
     private const string AccountColumns =
         "a.login AS Login, u.agency_code AS Agency, u.display_name AS DisplayName, a.roles AS Roles, a.password_hash AS PasswordHash, " +

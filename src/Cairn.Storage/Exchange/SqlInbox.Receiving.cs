@@ -4,6 +4,7 @@ using Cairn.Core;
 using Cairn.Exchange.Envelopes;
 using Cairn.Exchange.Messages;
 using Cairn.Exchange.Receipts;
+using Cairn.Exchange.Store;
 
 namespace Cairn.Storage.Exchange;
 

@@ -10,6 +10,7 @@ using Cairn.Exchange.Nodes;
 using Cairn.Exchange.Receipts;
 using Cairn.Storage.Cases;
 using Cairn.Storage.Evidence;
+using Cairn.Exchange.Store;
 
 namespace Cairn.Storage.Exchange;
 
@@ -20,7 +21,7 @@ namespace Cairn.Storage.Exchange;
 /// chosen case, an FIU disclosure's terms are recorded, and a signed acceptance receipt is queued
 /// back to the sender in the same transaction.
 /// </summary>
-public sealed partial class SqlInbox
+public sealed partial class SqlInbox : IInboxStore
 {
     private readonly CairnDatabase _database;
     private readonly NodeIdentity _identity;

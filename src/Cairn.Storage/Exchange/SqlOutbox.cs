@@ -7,6 +7,7 @@ using Cairn.Exchange.Messages;
 using Cairn.Exchange.Nodes;
 using Cairn.Exchange.Receipts;
 using Cairn.Storage.Cases;
+using Cairn.Exchange.Store;
 
 namespace Cairn.Storage.Exchange;
 
@@ -15,7 +16,7 @@ namespace Cairn.Storage.Exchange;
 /// as its "exchange.send" custody entry, before any network traffic, so it survives a crash and is
 /// retried (<see cref="OutboxCourier"/>) until a signed delivery receipt comes back or it expires.
 /// </summary>
-public sealed class SqlOutbox
+public sealed class SqlOutbox : IOutboxStore
 {
     private readonly CairnDatabase _database;
 

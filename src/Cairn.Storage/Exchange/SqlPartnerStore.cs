@@ -3,6 +3,7 @@ using Cairn.Cases.Custody;
 using Cairn.Core;
 using Cairn.Core.Paging;
 using Cairn.Exchange.Nodes;
+using Cairn.Exchange.Store;
 
 namespace Cairn.Storage.Exchange;
 
@@ -11,7 +12,7 @@ namespace Cairn.Storage.Exchange;
 /// comparing fingerprints. Registering logs "exchange.partner.add" with the card's hash; a node id
 /// can be registered once (a key change is a new registration decision, not a silent update).
 /// </summary>
-public sealed class SqlPartnerStore
+public sealed class SqlPartnerStore : IPartnerStore
 {
     private const string Columns = "node_id AS NodeId, card AS Card, added_at AS AddedAt, added_by AS AddedBy";
     private readonly CairnDatabase _database;

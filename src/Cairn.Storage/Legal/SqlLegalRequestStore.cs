@@ -1,5 +1,6 @@
 using Cairn.Cases.Agencies;
 using Cairn.Cases.Custody;
+using Cairn.Cases.Requests;
 using Cairn.Core;
 using Cairn.Core.Paging;
 using Cairn.Storage.Cases;
@@ -12,7 +13,7 @@ namespace Cairn.Storage.Legal;
 /// changes (e.g. request.status.sent) and request.render with the SHA-256 of the rendered file.
 /// Requests are visible to the agency that drafted them.
 /// </summary>
-public sealed class SqlLegalRequestStore
+public sealed class SqlLegalRequestStore : ILegalRequestStore
 {
     private const string Columns = "id AS Id, case_reference AS CaseReference, requested_state AS RequestedState, request_type AS RequestType, status AS Status, body AS Body, version AS Version";
     private readonly CairnDatabase _database;

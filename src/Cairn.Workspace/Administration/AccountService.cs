@@ -5,7 +5,6 @@ using Cairn.Cases.Agencies;
 using Cairn.Cases.Custody;
 using Cairn.Core;
 using Cairn.Core.Paging;
-using Cairn.Storage.Accounts;
 
 namespace Cairn.Workspace.Administration;
 
@@ -22,7 +21,7 @@ public sealed class AccountService
     private const string TokenPrefix = "cairn_";
     private static readonly Actor Installation = new("installation", "installation");
 
-    private readonly SqlAccountStore _store;
+    private readonly IAccountStore _store;
     private readonly ICustodyLog _log;
     private readonly TimeProvider _time;
     private readonly string _dummyHash = PasswordHashing.Hash("not a password of anyone");
@@ -36,7 +35,7 @@ public sealed class AccountService
 
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(10);
 
-    public AccountService(SqlAccountStore store, ICustodyLog log, TimeProvider time)
+    public AccountService(IAccountStore store, ICustodyLog log, TimeProvider time)
     {
         _store = store;
         _log = log;

@@ -4,7 +4,6 @@ using Cairn.Cases.Evidence;
 using Cairn.Core;
 using Cairn.Core.Paging;
 using Cairn.Storage;
-using Cairn.Storage.Evidence;
 
 namespace Cairn.Workspace.Evidence;
 
@@ -18,13 +17,13 @@ public sealed class EvidenceService
     /// <summary>Unreferenced evidence files younger than this may belong to an import in flight in another process.</summary>
     public static readonly TimeSpan StartupGrace = TimeSpan.FromMinutes(10);
 
-    private readonly SqlEvidenceStore _store;
+    private readonly IEvidenceStore _store;
     private readonly ICustodyLog _log;
     private readonly StoredEvidenceCheck _check;
     private readonly CairnDatabase _database;
     private readonly TimeProvider _time;
 
-    public EvidenceService(SqlEvidenceStore store, ICustodyLog log, StoredEvidenceCheck check, CairnDatabase database, TimeProvider time)
+    public EvidenceService(IEvidenceStore store, ICustodyLog log, StoredEvidenceCheck check, CairnDatabase database, TimeProvider time)
     {
         _store = store;
         _log = log;

@@ -3,13 +3,14 @@ using Cairn.Core;
 using Cairn.Exchange.Envelopes;
 using Cairn.Exchange.Nodes;
 using Cairn.Storage;
+using Cairn.Exchange.Store;
 using Cairn.Storage.Exchange;
 
 namespace Cairn.Workspace.Exchange;
 
 /// <summary>
 /// Takes an envelope off the wire: checks it (<see cref="EnvelopeOpener"/>) against the registered
-/// sender, then stores it with its signed delivery receipt (<see cref="SqlInbox.StoreReceivedAsync"/>).
+/// sender, then stores it with its signed delivery receipt (<see cref="IInboxStore.StoreReceivedAsync"/>).
 /// A message id seen before with the same digest is a duplicate (a retry after a lost answer): nothing
 /// is stored and the original receipt is returned, which is what makes delivery exactly-once. The same
 /// id with a different digest is a replay and rejected. Every rejection is stored and logged; nothing
@@ -17,32 +18,42 @@ namespace Cairn.Workspace.Exchange;
 /// </summary>
 public sealed class EnvelopeReceiver
 {
-    private readonly CairnDatabase _database;
+    private readonly IPartnerStore _partners;
+    private readonly IInboxStore _inbox;
     private readonly NodeIdentity _identity;
+    private readonly TimeProvider _time;
 
-    public EnvelopeReceiver(CairnDatabase database, NodeIdentity identity)
+    public EnvelopeReceiver(IPartnerStore partners, IInboxStore inbox, NodeIdentity identity, TimeProvider time)
     {
-        _database = database;
+        _partners = partners;
+        _inbox = inbox;
         _identity = identity;
+        _time = time;
+    }
+
+    /// <summary>The receiver of the node <paramref name="identity"/> over an installation's database.</summary>
+    public EnvelopeReceiver(CairnDatabase database, NodeIdentity identity)
+        : this(new SqlPartnerStore(database), new SqlInbox(database, identity), identity, database.Time)
+    {
     }
 
     public async Task<ReceiveOutcome> ReceiveAsync(byte[] body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var inbox = new SqlInbox(_database, _identity);
+        var inbox = _inbox;
         OpenedEnvelope opened;
         try
         {
             NodeCard? sender = null;
             try
             {
-                sender = await new SqlPartnerStore(_database).FindAsync(Envelope.Parse(body).Sender, cancellationToken).ConfigureAwait(false);
+                sender = await _partners.FindAsync(Envelope.Parse(body).Sender, cancellationToken).ConfigureAwait(false);
             }
             catch (EnvelopeRejectedException)
             {
                 // Malformed: Open below reports it with the precise message.
             }
-            opened = EnvelopeOpener.Open(body, _identity, id => sender?.NodeId == id ? sender : null, _database.Time.GetUtcNow());
+            opened = EnvelopeOpener.Open(body, _identity, id => sender?.NodeId == id ? sender : null, _time.GetUtcNow());
         }
         catch (EnvelopeRejectedException rejected)
         {

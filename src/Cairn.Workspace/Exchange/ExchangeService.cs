@@ -8,8 +8,7 @@ using Cairn.Exchange.Envelopes;
 using Cairn.Exchange.Fiu;
 using Cairn.Exchange.Messages;
 using Cairn.Exchange.Nodes;
-using Cairn.Storage;
-using Cairn.Storage.Exchange;
+using Cairn.Exchange.Store;
 using Cairn.Workspace.Evidence;
 
 namespace Cairn.Workspace.Exchange;
@@ -38,8 +37,8 @@ public sealed partial class ExchangeService
         _time = time;
     }
 
-    // Resolved on use: node init and show need no database.
-    private CairnDatabase Database => Resolve<CairnDatabase>();
+    // Stores are resolved on use: node init and show need no database.
+    private IInboxStore Inbox(NodeIdentity identity) => Resolve<Func<NodeIdentity, IInboxStore>>()(identity);
 
     private T Resolve<T>() where T : notnull => (T)(_services.GetService(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered"));
 
@@ -90,11 +89,11 @@ public sealed partial class ExchangeService
         else throw new ValidationException("card", "give the partner's card file or URL");
         if (request.ExpectFingerprint is { } expected && Normalize(expected) != Normalize(parsed.SigningFingerprint))
             throw new ValidationException("expect_fingerprint", $"partner '{parsed.NodeId}' signing fingerprint is {parsed.SigningFingerprint}, not the expected {expected}: not registered");
-        return NodeCardView.Of(await Resolve<SqlPartnerStore>().AddAsync(actor, parsed, cancellationToken).ConfigureAwait(false));
+        return NodeCardView.Of(await Resolve<IPartnerStore>().AddAsync(actor, parsed, cancellationToken).ConfigureAwait(false));
     }
 
     public async Task<Page<NodeCardView>> PartnersAsync(PageRequest page, CancellationToken cancellationToken = default) =>
-        (await Resolve<SqlPartnerStore>().ListAsync(page, cancellationToken).ConfigureAwait(false)).Map(NodeCardView.Of);
+        (await Resolve<IPartnerStore>().ListAsync(page, cancellationToken).ConfigureAwait(false)).Map(NodeCardView.Of);
 
     /// <summary>Seals a message for a partner and queues it in the outbox (logged; about a case the actor can see, when one is named).</summary>
     public async Task<OutboxView> SendAsync(Actor actor, SendRequest request, CancellationToken cancellationToken = default)
@@ -130,7 +129,7 @@ public sealed partial class ExchangeService
             Attachments = attachments,
             Disclosure = terms,
         };
-        return OutboxView.Of(await Resolve<SqlOutbox>().SendAsync(actor, identity, ValidationException.Required(request.To, "to"), type, message, cancellationToken).ConfigureAwait(false));
+        return OutboxView.Of(await Resolve<IOutboxStore>().SendAsync(actor, identity, ValidationException.Required(request.To, "to"), type, message, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -141,7 +140,7 @@ public sealed partial class ExchangeService
     public async Task<Page<OutboxView>> OutboxAsync(Actor actor, PageRequest page, bool ownAgencyOnly, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var entries = await Resolve<SqlOutbox>().ListAsync(ownAgencyOnly ? actor.Agency : null, page, cancellationToken).ConfigureAwait(false);
+        var entries = await Resolve<IOutboxStore>().ListAsync(ownAgencyOnly ? actor.Agency : null, page, cancellationToken).ConfigureAwait(false);
         if (ownAgencyOnly) await Resolve<ICustodyLog>().AppendAsync(new CustodyRecord(actor, "exchange.list", "outbox", actor.Agency, ""), cancellationToken).ConfigureAwait(false);
         return entries.Map(OutboxView.Of);
     }
@@ -151,7 +150,7 @@ public sealed partial class ExchangeService
     {
         ArgumentNullException.ThrowIfNull(page);
         var entries = _node.Identity is { } identity
-            ? await new SqlInbox(Database, identity).ListAsync(page, cancellationToken).ConfigureAwait(false)
+            ? await Inbox(identity).ListAsync(page, cancellationToken).ConfigureAwait(false)
             : Page<InboxEntry>.Of([], page, 0);
         await Resolve<ICustodyLog>().AppendAsync(new CustodyRecord(actor, "exchange.list", "inbox", "*", ""), cancellationToken).ConfigureAwait(false);
         return entries.Map(InboxView.Of);
@@ -160,7 +159,7 @@ public sealed partial class ExchangeService
     /// <summary>Decrypts a received message for reading (logged).</summary>
     public async Task<ReceivedMessage> ReadAsync(Actor actor, string messageId, CancellationToken cancellationToken = default)
     {
-        var (entry, message) = await new SqlInbox(Database, _node.Required).ReadAsync(actor, ValidationException.Required(messageId, "id"), cancellationToken).ConfigureAwait(false);
+        var (entry, message) = await Inbox(_node.Required).ReadAsync(actor, ValidationException.Required(messageId, "id"), cancellationToken).ConfigureAwait(false);
         return new ReceivedMessage(InboxView.Of(entry), message.Subject, message.Body, message.CaseReference, message.InReplyTo, message.Disclosure,
             message.Attachments.Select(a => new ReceivedMessage.Attachment(a.FileName, a.MediaType, a.Sha256, a.Content.Length)).ToList());
     }
@@ -168,14 +167,15 @@ public sealed partial class ExchangeService
     /// <summary>Accepts a received message, optionally into a case (its attachments become evidence); a signed acceptance receipt is queued back.</summary>
     public async Task<AcceptedView> AcceptAsync(Actor actor, string messageId, string? caseReference, CancellationToken cancellationToken = default)
     {
-        var accepted = await new SqlInbox(Database, _node.Required).AcceptAsync(actor, ValidationException.Required(messageId, "id"), caseReference, cancellationToken).ConfigureAwait(false);
+        var accepted = await Inbox(_node.Required).AcceptAsync(actor, ValidationException.Required(messageId, "id"), caseReference, cancellationToken).ConfigureAwait(false);
         return new AcceptedView(InboxView.Of(accepted.Entry), accepted.ReceiptMessageId,
             accepted.Evidence.Select(e => new AcceptedView.EvidenceFile(e.Id, e.FileName, e.Sha256)).ToList());
     }
 
     /// <summary>One delivery pass over the due outbox messages (the server runs this continuously).</summary>
     public Task<CourierPass> DeliverAsync(int limit, RetryPolicy? policy = null, CancellationToken cancellationToken = default) =>
-        new OutboxCourier(Database, _node.Required, _http.CreateClient(WorkspaceServiceCollectionExtensions.ExchangeHttpClient), policy ?? new RetryPolicy(Random.Shared))
+        new OutboxCourier(Resolve<IOutboxStore>(), Resolve<IPartnerStore>(), _node.Required, _http.CreateClient(WorkspaceServiceCollectionExtensions.ExchangeHttpClient),
+            policy ?? new RetryPolicy(Random.Shared), _time)
             .DeliverDueAsync(limit, cancellationToken);
 
     /// <summary>Delivers due messages when the node is initialised; nothing otherwise.</summary>
@@ -184,15 +184,15 @@ public sealed partial class ExchangeService
 
     /// <summary>An envelope off the wire: checked, stored once with its signed delivery receipt, or rejected (stored and logged).</summary>
     public Task<ReceiveOutcome> ReceiveAsync(byte[] body, CancellationToken cancellationToken = default) =>
-        new EnvelopeReceiver(Database, _node.Required).ReceiveAsync(body, cancellationToken);
+        new EnvelopeReceiver(Resolve<IPartnerStore>(), Inbox(_node.Required), _node.Required, _time).ReceiveAsync(body, cancellationToken);
 
     /// <summary>Attaches an accepted FIU disclosure to a case (refused for a third agency's case without recorded consent).</summary>
     public Task AttachDisclosureAsync(Actor actor, string messageId, string caseReference, CancellationToken cancellationToken = default) =>
-        Resolve<SqlDisclosureStore>().AttachAsync(actor, ValidationException.Required(messageId, "message"), ValidationException.Required(caseReference, "case"), cancellationToken);
+        Resolve<IDisclosureStore>().AttachAsync(actor, ValidationException.Required(messageId, "message"), ValidationException.Required(caseReference, "case"), cancellationToken);
 
     /// <summary>Records the disclosing FIU's consent to onward dissemination to <paramref name="agency"/>, evidenced by a message received from it.</summary>
     public Task RecordConsentAsync(Actor actor, string messageId, string agency, string evidenceMessageId, CancellationToken cancellationToken = default) =>
-        Resolve<SqlDisclosureStore>().RecordConsentAsync(actor, ValidationException.Required(messageId, "message"), ValidationException.Required(agency, "agency"),
+        Resolve<IDisclosureStore>().RecordConsentAsync(actor, ValidationException.Required(messageId, "message"), ValidationException.Required(agency, "agency"),
             ValidationException.Required(evidenceMessageId, "evidence"), cancellationToken);
 
     private static EnvelopeType ParseType(string text)

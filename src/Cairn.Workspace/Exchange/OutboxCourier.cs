@@ -9,6 +9,7 @@ using Cairn.Exchange.Envelopes;
 using Cairn.Exchange.Nodes;
 using Cairn.Exchange.Receipts;
 using Cairn.Storage;
+using Cairn.Exchange.Store;
 using Cairn.Storage.Exchange;
 
 namespace Cairn.Workspace.Exchange;
@@ -26,29 +27,39 @@ public sealed class OutboxCourier
     public const string EnvelopesPath = "/exchange/v1/envelopes";
     private static readonly HashSet<string> FinalRejections = ["malformed", "tampered", "bad_signature", "misaddressed", "replay", "undecryptable", "expired"];
 
-    private readonly CairnDatabase _database;
+    private readonly IOutboxStore _outbox;
+    private readonly IPartnerStore _partners;
     private readonly NodeIdentity _identity;
     private readonly HttpClient _http;
     private readonly RetryPolicy _policy;
+    private readonly TimeProvider _time;
 
-    public OutboxCourier(CairnDatabase database, NodeIdentity identity, HttpClient http, RetryPolicy policy)
+    public OutboxCourier(IOutboxStore outbox, IPartnerStore partners, NodeIdentity identity, HttpClient http, RetryPolicy policy, TimeProvider time)
     {
-        _database = database;
+        _outbox = outbox;
+        _partners = partners;
         _identity = identity;
         _http = http;
         _policy = policy;
+        _time = time;
+    }
+
+    /// <summary>The courier of the node <paramref name="identity"/> over an installation's database.</summary>
+    public OutboxCourier(CairnDatabase database, NodeIdentity identity, HttpClient http, RetryPolicy policy)
+        : this(new SqlOutbox(database), new SqlPartnerStore(database), identity, http, policy, database.Time)
+    {
     }
 
     private Actor NodeActor => new("node:" + _identity.NodeId, _identity.Card.Agency);
 
     public async Task<CourierPass> DeliverDueAsync(int limit = 50, CancellationToken cancellationToken = default)
     {
-        var outbox = new SqlOutbox(_database);
-        var partners = new SqlPartnerStore(_database);
+        var outbox = _outbox;
+        var partners = _partners;
         int delivered = 0, failed = 0, expired = 0, rejected = 0;
-        foreach (var entry in await outbox.DueAsync(_database.Time.GetUtcNow(), limit, cancellationToken).ConfigureAwait(false))
+        foreach (var entry in await outbox.DueAsync(_time.GetUtcNow(), limit, cancellationToken).ConfigureAwait(false))
         {
-            var now = _database.Time.GetUtcNow();
+            var now = _time.GetUtcNow();
             if (now > entry.ExpiresAt)
             {
                 await outbox.RecordFailureAsync(NodeActor, entry, $"expired at {entry.ExpiresAt:O} after {entry.Attempts} attempts", now, "expired", cancellationToken).ConfigureAwait(false);
@@ -70,7 +81,7 @@ public sealed class OutboxCourier
             }
             else
             {
-                await outbox.RecordFailureAsync(NodeActor, entry, error, _policy.NextAttempt(_database.Time.GetUtcNow(), (int)entry.Attempts + 1), null, cancellationToken).ConfigureAwait(false);
+                await outbox.RecordFailureAsync(NodeActor, entry, error, _policy.NextAttempt(_time.GetUtcNow(), (int)entry.Attempts + 1), null, cancellationToken).ConfigureAwait(false);
                 failed++;
             }
         }

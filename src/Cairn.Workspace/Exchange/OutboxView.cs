@@ -1,4 +1,4 @@
-using Cairn.Storage.Exchange;
+using Cairn.Exchange.Store;
 
 namespace Cairn.Workspace.Exchange;
 

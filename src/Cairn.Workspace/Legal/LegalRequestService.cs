@@ -8,7 +8,7 @@ using Cairn.Legal.Requests;
 using Cairn.Legal.Routing;
 using Cairn.Cases.Cases;
 using Cairn.Core.Paging;
-using Cairn.Storage.Legal;
+using Cairn.Cases.Requests;
 using Cairn.Workspace.Tracing;
 
 namespace Cairn.Workspace.Legal;
@@ -21,12 +21,12 @@ namespace Cairn.Workspace.Legal;
 /// </summary>
 public sealed partial class LegalRequestService
 {
-    private readonly SqlLegalRequestStore _store;
+    private readonly ILegalRequestStore _store;
     private readonly TimeProvider _time;
     private readonly ICaseStore _cases;
     private readonly TraceService _traces;
 
-    public LegalRequestService(SqlLegalRequestStore store, LegalReference reference, TimeProvider time, ICaseStore cases, TraceService traces)
+    public LegalRequestService(ILegalRequestStore store, LegalReference reference, TimeProvider time, ICaseStore cases, TraceService traces)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(reference);

@@ -5,7 +5,6 @@ using Cairn.Cases.Evidence;
 using Cairn.Cases.Traces;
 using Cairn.Core;
 using Cairn.Core.Paging;
-using Cairn.Storage.Traces;
 using Cairn.Tracing.Clustering;
 using Cairn.Tracing.Ethereum;
 using Cairn.Tracing.Paths;
@@ -24,11 +23,11 @@ public sealed class TraceService
 {
     private readonly ChainIndexes _chains;
     private readonly AttributionProvider _attribution;
-    private readonly SqlTraceStore _traces;
+    private readonly ITraceStore _traces;
     private readonly ICaseStore _cases;
     private readonly EvidenceService _evidence;
 
-    public TraceService(ChainIndexes chains, AttributionProvider attribution, SqlTraceStore traces, ICaseStore cases, EvidenceService evidence)
+    public TraceService(ChainIndexes chains, AttributionProvider attribution, ITraceStore traces, ICaseStore cases, EvidenceService evidence)
     {
         _chains = chains;
         _attribution = attribution;

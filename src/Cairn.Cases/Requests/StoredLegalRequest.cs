@@ -1,8 +1,8 @@
-namespace Cairn.Storage.Legal;
+namespace Cairn.Cases.Requests;
 
 /// <summary>
 /// A legal request as stored: the JSON body written by Cairn.Legal plus the columns lists filter on.
-/// Cairn.Storage does not reference Cairn.Legal; the CLI and server map bodies to LegalRequest.
+/// Neither this library nor Cairn.Storage references Cairn.Legal: the application maps bodies to LegalRequest.
 /// </summary>
 public sealed record StoredLegalRequest(string Id, string? CaseReference, string RequestedState, string RequestType, string Status, string Body)
 {

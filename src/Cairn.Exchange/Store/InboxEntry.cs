@@ -1,4 +1,4 @@
-namespace Cairn.Storage.Exchange;
+namespace Cairn.Exchange.Store;
 
 /// <summary>A message this node received: state received | accepted | processed (receipt envelopes, handled on arrival).</summary>
 public sealed record InboxEntry(

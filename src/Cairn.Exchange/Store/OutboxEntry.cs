@@ -1,4 +1,4 @@
-namespace Cairn.Storage.Exchange;
+namespace Cairn.Exchange.Store;
 
 /// <summary>A message this node sent (or is still sending): state pending | delivered | expired | rejected, and the receipt times.</summary>
 public sealed record OutboxEntry(

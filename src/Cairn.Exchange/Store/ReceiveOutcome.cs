@@ -1,7 +1,7 @@
 using Cairn.Exchange.Envelopes;
 using Cairn.Exchange.Receipts;
 
-namespace Cairn.Storage.Exchange;
+namespace Cairn.Exchange.Store;
 
 /// <summary>
 /// What happened to one received envelope: stored (with the signed delivery receipt to answer),
