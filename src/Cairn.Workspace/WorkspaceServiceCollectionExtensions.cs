@@ -30,6 +30,7 @@ using Cairn.Workspace.Intel;
 using Cairn.Workspace.Ledger;
 using Cairn.Workspace.Legal;
 using Cairn.Workspace.Tracing;
+using Cairn.Workspace.Valuation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -89,6 +90,7 @@ public static class WorkspaceServiceCollectionExtensions
         services.AddSingleton<LedgerService>();
         services.AddSingleton<CustodyService>();
         services.AddSingleton<AttributionProvider>();
+        services.AddSingleton<RateService>();
         services.AddSingleton<TraceService>();
         services.AddSingleton<JobRegistry>();
         services.AddSingleton<ChainService>();
