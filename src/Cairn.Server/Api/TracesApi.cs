@@ -50,7 +50,7 @@ public static class TracesApi
     public static async Task<Ok<Page<TraceEndpointView>>> TraceEndpointsAsync(HttpContext http, TraceService traces, string reference, string id, string? entity, string? fiat, long? offset, int? limit) =>
         TypedResults.Ok(await traces.EndpointsAsync(http.User.Actor(), reference, id, entity, fiat, PageRequest.Of(offset, limit), http.RequestAborted));
 
-    public static async Task<Ok<EntityGraphView>> TraceGraphAsync(HttpContext http, TraceService traces, string reference, string id, int? maxNodes, string? expand, DateTimeOffset? from, DateTimeOffset? until) =>
+    public static async Task<Ok<EntityGraphView>> TraceGraphAsync(HttpContext http, TraceService traces, string reference, string id, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "max_nodes")] int? maxNodes, string? expand, DateTimeOffset? from, DateTimeOffset? until) =>
         TypedResults.Ok(await traces.GraphAsync(http.User.Actor(), reference, id,
             new GraphQuery(maxNodes, expand?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), from, until), http.RequestAborted));
 

@@ -15,13 +15,32 @@ namespace Cairn.Storage.Traces;
 /// </summary>
 public sealed partial class SqlTraceStore
 {
-    public Task<CaseTrace> GetRecordAsync(Actor actor, string caseReference, string traceId, CancellationToken cancellationToken = default) =>
-        _database.InTransactionAsync(actor, async unit =>
+    public Task<TracePartsRead> ReadPartsAsync(Actor actor, string caseReference, string traceId, IReadOnlyList<TracePartQuery> queries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        return _database.InTransactionAsync(actor, async unit =>
         {
             var row = await LoadRowAsync(unit, caseReference, traceId).ConfigureAwait(false);
-            await unit.RecordAsync("trace.read", "trace", traceId, row.ResultSha256).ConfigureAwait(false);
-            return row.ToTrace(null);
+            var hasParts = await unit.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM case_trace_items WHERE trace_id = @traceId AND kind = 'summary'", new { traceId }).ConfigureAwait(false) > 0;
+            var pages = new List<Page<TraceItem>>(queries.Count);
+            foreach (var query in queries) pages.Add(hasParts ? await PageAsync(unit, traceId, query).ConfigureAwait(false) : Page<TraceItem>.Of([], query.Page, 0));
+            var annotations = (await unit.QueryAsync<AnnotationRow>("SELECT trace_id AS TraceId, node_id AS NodeId, text AS Text, author AS Author, agency AS Agency, written_at AS WrittenAt " +
+                "FROM case_trace_annotations WHERE trace_id = @traceId ORDER BY node_id", new { traceId }).ConfigureAwait(false)).Select(r => r.ToAnnotation()).ToList();
+            var read = string.Join("\n", pages.SelectMany(p => p.Items).Select(i => i.Body).Concat(annotations.Select(a => a.NodeId + "\n" + a.Text)));
+            await unit.RecordAsync("trace.read", "trace", traceId, read.Length == 0 ? row.ResultSha256 : CustodyRecord.HashOf(read)).ConfigureAwait(false);
+            return new TracePartsRead(row.ToTrace(null), hasParts, pages, annotations);
         }, cancellationToken);
+    }
+
+    private static async Task<Page<TraceItem>> PageAsync(UnitOfWork unit, string traceId, TracePartQuery query)
+    {
+        var filter = "trace_id = @traceId AND kind = @Kind" + (query.EntityId is null ? "" : " AND entity_id = @EntityId");
+        var parameters = new { traceId, query.Kind, query.EntityId, Limit = (long)query.Page.Limit, query.Page.Offset };
+        var total = await unit.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM case_trace_items WHERE {filter}", parameters).ConfigureAwait(false);
+        var rows = (await unit.QueryAsync<ItemRow>($"SELECT kind AS Kind, ordinal AS Ordinal, entity_id AS EntityId, body AS Body FROM case_trace_items WHERE {filter} " +
+            "ORDER BY ordinal LIMIT @Limit OFFSET @Offset", parameters).ConfigureAwait(false)).Select(r => new TraceItem(r.Kind, r.Ordinal, r.EntityId, r.Body)).ToList();
+        return Page<TraceItem>.Of(rows, query.Page, total);
+    }
 
     public Task AddItemsAsync(Actor actor, string caseReference, string traceId, IReadOnlyList<TraceItem> items, CancellationToken cancellationToken = default)
     {
@@ -36,38 +55,6 @@ public sealed partial class SqlTraceStore
             await unit.RecordAsync("trace.items", "trace", traceId, CustodyRecord.HashOf(string.Join("\n", items.Select(i => i.Body)))).ConfigureAwait(false);
         }, cancellationToken);
     }
-
-    public Task<bool> HasItemsAsync(Actor actor, string caseReference, string traceId, CancellationToken cancellationToken = default) =>
-        _database.InTransactionAsync(actor, async unit =>
-        {
-            await LoadRowAsync(unit, caseReference, traceId).ConfigureAwait(false);
-            return await unit.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM case_trace_items WHERE trace_id = @traceId AND kind = 'summary'", new { traceId }).ConfigureAwait(false) > 0;
-        }, cancellationToken);
-
-    public Task<Page<TraceItem>> ItemsAsync(Actor actor, string caseReference, string traceId, string kind, string? entityId, PageRequest page, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(page);
-        return _database.InTransactionAsync(actor, async unit =>
-        {
-            await LoadRowAsync(unit, caseReference, traceId).ConfigureAwait(false);
-            var filter = "trace_id = @traceId AND kind = @kind" + (entityId is null ? "" : " AND entity_id = @entityId");
-            var parameters = new { traceId, kind, entityId, Limit = (long)page.Limit, page.Offset };
-            var total = await unit.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM case_trace_items WHERE {filter}", parameters).ConfigureAwait(false);
-            var rows = (await unit.QueryAsync<ItemRow>($"SELECT kind AS Kind, ordinal AS Ordinal, entity_id AS EntityId, body AS Body FROM case_trace_items WHERE {filter} " +
-                "ORDER BY ordinal LIMIT @Limit OFFSET @Offset", parameters).ConfigureAwait(false)).Select(r => new TraceItem(r.Kind, r.Ordinal, r.EntityId, r.Body)).ToList();
-            await unit.RecordAsync("trace.read", "trace", traceId, CustodyRecord.HashOf(string.Join("\n", rows.Select(r => r.Body)))).ConfigureAwait(false);
-            return Page<TraceItem>.Of(rows, page, total);
-        }, cancellationToken);
-    }
-
-    public Task<IReadOnlyList<TraceAnnotation>> AnnotationsAsync(Actor actor, string caseReference, string traceId, CancellationToken cancellationToken = default) =>
-        _database.InTransactionAsync<IReadOnlyList<TraceAnnotation>>(actor, async unit =>
-        {
-            await LoadRowAsync(unit, caseReference, traceId).ConfigureAwait(false);
-            var rows = await unit.QueryAsync<AnnotationRow>("SELECT trace_id AS TraceId, node_id AS NodeId, text AS Text, author AS Author, agency AS Agency, written_at AS WrittenAt " +
-                "FROM case_trace_annotations WHERE trace_id = @traceId ORDER BY node_id", new { traceId }).ConfigureAwait(false);
-            return [.. rows.Select(r => r.ToAnnotation())];
-        }, cancellationToken);
 
     public Task<TraceAnnotation?> AnnotateAsync(Actor actor, string caseReference, string traceId, string nodeId, string text, CancellationToken cancellationToken = default)
     {

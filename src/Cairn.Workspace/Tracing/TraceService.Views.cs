@@ -14,47 +14,44 @@ public sealed partial class TraceService
 {
     public async Task<TraceSummary> SummaryAsync(Actor actor, string caseReference, string traceId, CancellationToken cancellationToken = default)
     {
-        var trace = await EnsurePartsAsync(actor, caseReference, traceId, cancellationToken).ConfigureAwait(false);
-        var item = (await _traces.ItemsAsync(actor, caseReference, traceId, TraceItem.Summary, null, new PageRequest(0, 1), cancellationToken).ConfigureAwait(false)).Items[0];
-        return TraceJson.Deserialize<TraceSummary>(item.Body, "trace summary") with { Trace = trace };
+        var read = await ReadAsync(actor, caseReference, traceId, [Summary], cancellationToken).ConfigureAwait(false);
+        return SummaryOf(read);
     }
 
     public async Task<Page<TraceEntityView>> EntitiesAsync(Actor actor, string caseReference, string traceId, PageRequest page, CancellationToken cancellationToken = default)
     {
-        await EnsurePartsAsync(actor, caseReference, traceId, cancellationToken).ConfigureAwait(false);
-        var items = await _traces.ItemsAsync(actor, caseReference, traceId, TraceItem.Entity, null, page, cancellationToken).ConfigureAwait(false);
-        return items.Map(i => TraceJson.Deserialize<TraceEntityView>(i.Body, "trace entity"));
+        var read = await ReadAsync(actor, caseReference, traceId, [new TracePartQuery(TraceItem.Entity, null, page)], cancellationToken).ConfigureAwait(false);
+        return read.Pages[0].Map(i => TraceJson.Deserialize<TraceEntityView>(i.Body, "trace entity"));
     }
 
     public async Task<EntityDetailView> EntityAsync(Actor actor, string caseReference, string traceId, string entityId, PageRequest page, CancellationToken cancellationToken = default)
     {
         ValidationException.Required(entityId, "entity_id");
-        await EnsurePartsAsync(actor, caseReference, traceId, cancellationToken).ConfigureAwait(false);
-        var entityItem = (await _traces.ItemsAsync(actor, caseReference, traceId, TraceItem.Entity, entityId, new PageRequest(0, 1), cancellationToken).ConfigureAwait(false)).Items;
-        if (entityItem.Count == 0) throw new NotFoundException($"trace {traceId} has no entity '{entityId}'");
-        var entity = TraceJson.Deserialize<TraceEntityView>(entityItem[0].Body, "trace entity");
-        var members = (await _traces.ItemsAsync(actor, caseReference, traceId, TraceItem.Member, entityId, page, cancellationToken).ConfigureAwait(false))
-            .Map(i => TraceJson.Deserialize<EntityMemberView>(i.Body, "entity member"));
-        var heuristics = (await _traces.ItemsAsync(actor, caseReference, traceId, TraceItem.Heuristic, entityId, new PageRequest(0, 500), cancellationToken).ConfigureAwait(false))
-            .Items.Select(i => TraceJson.Deserialize<EntityHeuristic>(i.Body, "entity heuristic")).ToList();
+        var read = await ReadAsync(actor, caseReference, traceId,
+            [new TracePartQuery(TraceItem.Entity, entityId, new PageRequest(0, 1)), new TracePartQuery(TraceItem.Member, entityId, page),
+             new TracePartQuery(TraceItem.Heuristic, entityId, new PageRequest(0, 500))], cancellationToken).ConfigureAwait(false);
+        if (read.Pages[0].Items.Count == 0) throw new NotFoundException($"trace {traceId} has no entity '{entityId}'");
+        var entity = TraceJson.Deserialize<TraceEntityView>(read.Pages[0].Items[0].Body, "trace entity");
+        var members = read.Pages[1].Map(i => TraceJson.Deserialize<EntityMemberView>(i.Body, "entity member"));
+        var heuristics = read.Pages[2].Items.Select(i => TraceJson.Deserialize<EntityHeuristic>(i.Body, "entity heuristic")).ToList();
         var tags = new List<EntityDetailView.TagEvidence>();
+        // An actor's tags name its addresses; other entities can only carry tags without an actor (abuse reports): look those up per address.
         if (entity.Actor is { } actorId)
             tags.AddRange((await _intel.LoadTagsAsync(new TagFilter { Actor = actorId }, cancellationToken).ConfigureAwait(false)).Take(20).Select(Evidence));
-        foreach (var member in members.Items.Where(m => m.Address is not null).Take(20))
-            tags.AddRange((await _intel.LoadTagsAsync(new TagFilter { Address = member.Address }, cancellationToken).ConfigureAwait(false)).Select(Evidence));
-        var annotations = await _traces.AnnotationsAsync(actor, caseReference, traceId, cancellationToken).ConfigureAwait(false);
-        return new EntityDetailView(entity, members, tags.Distinct().ToList(), heuristics, annotations.FirstOrDefault(a => a.NodeId == entityId));
+        else
+            foreach (var member in members.Items.Where(m => m.Address is not null).Take(10))
+                tags.AddRange((await _intel.LoadTagsAsync(new TagFilter { Address = member.Address }, cancellationToken).ConfigureAwait(false)).Select(Evidence));
+        return new EntityDetailView(entity, members, tags.Distinct().ToList(), heuristics, read.Annotations.FirstOrDefault(a => a.NodeId == entityId));
     }
 
     /// <summary>One page of the endpoints (of one entity when given), with their value in <paramref name="fiat"/> at their day's rate when asked for.</summary>
     public async Task<Page<TraceEndpointView>> EndpointsAsync(Actor actor, string caseReference, string traceId, string? entityId, string? fiat, PageRequest page, CancellationToken cancellationToken = default)
     {
         var currency = fiat is null ? null : Valuation.RateService.Currency(fiat);
-        var summary = currency is null ? null : await SummaryAsync(actor, caseReference, traceId, cancellationToken).ConfigureAwait(false);
-        if (summary is null) await EnsurePartsAsync(actor, caseReference, traceId, cancellationToken).ConfigureAwait(false);
-        var items = await _traces.ItemsAsync(actor, caseReference, traceId, TraceItem.Endpoint, entityId, page, cancellationToken).ConfigureAwait(false);
-        var endpoints = items.Map(i => TraceJson.Deserialize<TraceEndpointView>(i.Body, "trace endpoint"));
-        if (summary is null || currency is null) return endpoints;
+        var read = await ReadAsync(actor, caseReference, traceId, [Summary, new TracePartQuery(TraceItem.Endpoint, entityId, page)], cancellationToken).ConfigureAwait(false);
+        var endpoints = read.Pages[1].Map(i => TraceJson.Deserialize<TraceEndpointView>(i.Body, "trace endpoint"));
+        if (currency is null) return endpoints;
+        var summary = SummaryOf(read);
         var valuator = await _rates.ValuatorAsync(cancellationToken).ConfigureAwait(false);
         IReadOnlyList<string> names = summary.Chain == "btc" ? ["BTC"] : summary.AmountField == "amount_wei" ? ["ETH"] : [summary.Asset, .. summary.Request.Asset is { } a ? new[] { a } : []];
         return endpoints.Map(e => e.Time is { } time
@@ -65,10 +62,8 @@ public sealed partial class TraceService
     public async Task<EntityGraphView> GraphAsync(Actor actor, string caseReference, string traceId, GraphQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await EnsurePartsAsync(actor, caseReference, traceId, cancellationToken).ConfigureAwait(false);
-        var item = (await _traces.ItemsAsync(actor, caseReference, traceId, TraceItem.Graph, null, new PageRequest(0, 1), cancellationToken).ConfigureAwait(false)).Items[0];
-        var annotations = await _traces.AnnotationsAsync(actor, caseReference, traceId, cancellationToken).ConfigureAwait(false);
-        return GraphFolding.Fold(TraceJson.Deserialize<TraceGraphData>(item.Body, "trace graph"), query, annotations);
+        var read = await ReadAsync(actor, caseReference, traceId, [new TracePartQuery(TraceItem.Graph, null, new PageRequest(0, 1))], cancellationToken).ConfigureAwait(false);
+        return GraphFolding.Fold(TraceJson.Deserialize<TraceGraphData>(read.Pages[0].Items[0].Body, "trace graph"), query, read.Annotations);
     }
 
     /// <summary>Sets (or, with empty text, removes) the note on a graph node of a saved trace; at most 2,000 characters.</summary>
@@ -80,17 +75,20 @@ public sealed partial class TraceService
         return await _traces.AnnotateAsync(actor, caseReference, traceId, node, note, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<IReadOnlyList<TraceAnnotation>> AnnotationsAsync(Actor actor, string caseReference, string traceId, CancellationToken cancellationToken = default) =>
-        _traces.AnnotationsAsync(actor, caseReference, traceId, cancellationToken);
+    private static readonly TracePartQuery Summary = new(TraceItem.Summary, null, new PageRequest(0, 1));
+
+    private static TraceSummary SummaryOf(TracePartsRead read) =>
+        TraceJson.Deserialize<TraceSummary>(read.Pages[0].Items[0].Body, "trace summary") with { Trace = read.Trace };
 
     /// <summary>
-    /// The trace's record, after making sure its parts are kept as rows. A trace saved before parts were
-    /// kept gets them once, from a re-run of its saved request on the same chain tip (refused, naming both tips, when the index moved).
+    /// Reads parts of a saved trace in one transaction. A trace saved before parts were kept gets them once,
+    /// from a re-run of its saved request on the same chain tip (refused, naming both tips, when the index moved).
     /// </summary>
-    private async Task<CaseTrace> EnsurePartsAsync(Actor actor, string caseReference, string traceId, CancellationToken cancellationToken)
+    private async Task<TracePartsRead> ReadAsync(Actor actor, string caseReference, string traceId, IReadOnlyList<TracePartQuery> queries, CancellationToken cancellationToken)
     {
-        var record = await _traces.GetRecordAsync(actor, caseReference, traceId, cancellationToken).ConfigureAwait(false);
-        if (await _traces.HasItemsAsync(actor, caseReference, traceId, cancellationToken).ConfigureAwait(false)) return record;
+        var read = await _traces.ReadPartsAsync(actor, caseReference, traceId, queries, cancellationToken).ConfigureAwait(false);
+        if (read.HasParts) return read;
+        var record = read.Trace;
         var valuator = await _rates.ValuatorAsync(cancellationToken).ConfigureAwait(false);
         IReadOnlyList<TraceItem> parts;
         if (record.Chain == "eth")
@@ -99,9 +97,10 @@ public sealed partial class TraceService
             var index = _chains.Ethereum();
             var lookup = await _attribution.EthereumAsync(TraceAttribution.Standard, cancellationToken).ConfigureAwait(false);
             var result = Cairn.Tracing.Ethereum.EthereumTracer.Trace(index, request, lookup);
-            var report = EthTraceReport.From(index, request, result, EthereumEntities.Build(result, lookup), valuator, null);
+            var entities = EthereumEntities.Build(result, lookup);
+            var report = EthTraceReport.From(index, request, result, entities, valuator, null);
             RequireSameTip(record, report.TipBlock ?? 0, report.TipHash ?? "");
-            parts = TraceParts.Of(report, EthereumEntities.Build(result, lookup), valuator);
+            parts = TraceParts.Of(report, entities, valuator);
         }
         else
         {
@@ -110,7 +109,7 @@ public sealed partial class TraceService
             parts = TraceParts.Of(TraceReport.From(result, entities, valuator, null), entities!, valuator);
         }
         await _traces.AddItemsAsync(actor, caseReference, traceId, parts, cancellationToken).ConfigureAwait(false);
-        return record;
+        return await _traces.ReadPartsAsync(actor, caseReference, traceId, queries, cancellationToken).ConfigureAwait(false);
     }
 
     private static void RequireSameTip(CaseTrace record, long height, string hash)
