@@ -4,8 +4,8 @@
 // folded per jurisdiction. Expanded entities are boxes holding their addresses. Exports: PNG
 // (Cytoscape's renderer), SVG (drawn here from the laid-out positions) and the graph JSON.
 const colours = { exchange: "#1f5fbf", mixing_service: "#8e24aa", defi_bridge: "#00897b", bridge: "#00897b", gambling: "#ef6c00", market: "#6d4c41", sanction: "#b3261e" };
-const ColumnWidth = 300;
-const RowHeight = 64;
+const ColumnWidth = 270;
+const RowHeight = 60;
 
 export function categoryColour(category) { return colours[category] || "#9aa3b2"; }
 
@@ -31,7 +31,8 @@ export function drawEntityGraph(container, view, opts) {
       position: positions.get(n.id),
     });
   }
-  const big = view.edges.length <= 80 ? 0n : BigInt(view.edges[Math.min(79, view.edges.length - 1)].amount);
+  // Labels on the 25 largest edges and every edge into a service; the others show theirs on hover or selection.
+  const big = view.edges.length <= 25 ? 0n : BigInt(view.edges[24].amount);
   for (const e of view.edges) {
     const labelled = BigInt(e.amount) >= big || e.to.startsWith("actor:");
     const value = e[fiat] ? ` (${money(e[fiat], opts.fiat)})` : "";
@@ -46,8 +47,8 @@ export function drawEntityGraph(container, view, opts) {
   const cy = window.cytoscape({
     container, elements, wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4, layout: { name: "preset", fit: true, padding: 30 },
     style: [
-      { selector: "node", style: { "background-color": "data(colour)", width: "data(size)", height: "data(size)", label: "data(label)", "font-size": 13, color: "#1d2433",
-        "text-wrap": "wrap", "text-max-width": 260, "text-valign": "center", "text-halign": "right", "text-margin-x": 8, "text-background-color": "#ffffff", "text-background-opacity": 0.85,
+      { selector: "node", style: { "background-color": "data(colour)", width: "data(size)", height: "data(size)", label: "data(label)", "font-size": 14, color: "#1d2433",
+        "text-wrap": "wrap", "text-max-width": 230, "text-valign": "center", "text-halign": "right", "text-margin-x": 8, "text-background-color": "#ffffff", "text-background-opacity": 0.85,
         "text-background-padding": 2, "min-zoomed-font-size": 6 } },
       { selector: "node[seed = 1]", style: { "border-width": 3, "border-color": "#1d2433" } },
       { selector: "node[sanctioned = 1]", style: { "border-width": 3, "border-color": colours.sanction } },
@@ -70,7 +71,11 @@ export function drawEntityGraph(container, view, opts) {
 
 function money(value, currency) { return `${Number(value).toLocaleString("en", { maximumFractionDigits: 0 })} ${currency === "EUR" ? "EUR" : "USD"}`; }
 
-/** Columns by distance from the seed along the edges; rows by jurisdiction then amount; folded "other" nodes last. */
+/**
+ * Columns by distance from the seed along the edges (folded "other" nodes last); a column taller than
+ * the graph's balanced height wraps into sub-columns side by side, so 60 nodes fill a box about as wide
+ * as it is high and labels stay readable when the whole graph is fitted. Rows: jurisdiction, then amount.
+ */
 function layout(view) {
   const next = new Map();
   for (const e of view.edges) { if (!next.has(e.from)) next.set(e.from, []); next.get(e.from).push(e.to); }
@@ -85,20 +90,18 @@ function layout(view) {
     if (!columns.has(d)) columns.set(d, []);
     columns.get(d).push(n);
   }
+  const maxRows = Math.max(6, Math.ceil(Math.sqrt(view.nodes.length / 0.33)));
   const positions = new Map();
   const bigFirst = (a, b) => (BigInt(b.amount) > BigInt(a.amount) ? 1 : BigInt(b.amount) < BigInt(a.amount) ? -1 : 0);
-  for (const [d, nodes] of columns) {
+  let x = 0;
+  for (const d of [...columns.keys()].sort((a, b) => a - b)) {
+    const nodes = columns.get(d);
     nodes.sort((a, b) => (a.parent || "").localeCompare(b.parent || "") || (a.jurisdiction || "~").localeCompare(b.jurisdiction || "~") || bigFirst(a, b));
-    const ys = [];
-    let y = 0;
-    let previous;
-    for (const n of nodes) {
-      if (previous !== undefined && (n.jurisdiction || "") !== previous) y += RowHeight / 2;
-      ys.push(y);
-      y += RowHeight;
-      previous = n.jurisdiction || "";
+    for (let start = 0; start < nodes.length; start += maxRows) {
+      const chunk = nodes.slice(start, start + maxRows);
+      chunk.forEach((n, i) => positions.set(n.id, { x, y: (i - (chunk.length - 1) / 2) * RowHeight }));
+      x += ColumnWidth;
     }
-    nodes.forEach((n, i) => positions.set(n.id, { x: d * ColumnWidth, y: ys[i] - y / 2 }));
   }
   return positions;
 }

@@ -86,7 +86,11 @@ async function pagedTable(root, load, headers, row, testId, after) {
 }
 
 async function openTrace(view, c, traceId) {
+  // Only the trace opened last is shown, whichever answer arrives first.
+  const generation = String(Number(view.dataset.generation || "0") + 1);
+  view.dataset.generation = generation;
   const summary = await api("GET", path(c, `/${traceId}/summary`));
+  if (view.dataset.generation !== generation) return;
   const state = { fiat: fiatChoice(), expand: new Set(), until: null, maxNodes: 60, graph: null, labels: new Map(), selected: null };
   const asset = summary.asset;
   const fiatSwitch = h("select", { id: "fiat-switch", "aria-label": "currency" }, h("option", { value: "USD" }, "USD"), h("option", { value: "EUR" }, "EUR"));
@@ -105,7 +109,10 @@ async function openTrace(view, c, traceId) {
     ? summary.fiat.map((t) => `${t.asset}/${t.currency} rates: ${t.source} (${t.first_date} to ${t.last_date}, imported by ${t.imported_by})`).join("; ")
     : "No rate table imported: no fiat values (an administrator imports one with 'cairn rates import').";
   const graphBox = h("div", { id: "graph", "data-testid": "trace-graph" });
-  const panel = h("aside", { id: "entity-panel", "data-testid": "entity-panel" }, h("p", { class: "muted" }, "Click a node to see its addresses, transactions, tags and heuristics."));
+  const panel = h("aside", { id: "entity-panel", "data-testid": "entity-panel", hidden: true });
+  const closePanel = h("button", { class: "secondary close", id: "close-panel", "aria-label": "close the details" }, "×");
+  closePanel.addEventListener("click", () => { panel.hidden = true; state.selected = null; delete graphBox.dataset.selected; });
+  const showPanel = (...children) => { clear(panel).append(closePanel, ...children); panel.hidden = false; };
   const slider = h("input", { id: "time-slider", type: "range", min: "0", max: "1000", value: "1000", "aria-label": "show value moved until" });
   const sliderLabel = h("span", { id: "time-label", class: "muted" }, "all times");
   const foldNote = h("span", { class: "muted", id: "fold-note" });
@@ -132,12 +139,12 @@ async function openTrace(view, c, traceId) {
       const node = state.graph.view.nodes.find((n) => n.id === id);
       const more = h("button", { class: "secondary", id: "unfold" }, "Show these entities");
       more.addEventListener("click", async () => { state.maxNodes += node?.entities || 20; await loadGraph(); });
-      clear(panel).append(h("h3", {}, node?.label || id), h("p", {}, `${node?.entities} entities, ${node?.amount_decimal} ${asset}`), more, noteEditor(id));
+      showPanel(h("h3", {}, node?.label || id), h("p", {}, `${node?.entities} entities, ${node?.amount_decimal} ${asset}`), more, noteEditor(id));
       return;
     }
     if (id.startsWith("member:")) {
       const node = state.graph.view.nodes.find((n) => n.id === id);
-      clear(panel).append(h("h3", {}, "Address"), h("p", {}, h("code", {}, id.slice(7))), h("p", {}, `${node?.amount_decimal} ${asset} stopped here`),
+      showPanel(h("h3", {}, "Address"), h("p", {}, h("code", {}, id.slice(7))), h("p", {}, `${node?.amount_decimal} ${asset} stopped here`),
         h("p", { class: "muted" }, `part of ${state.labels.get(node?.parent) || node?.parent}`), noteEditor(id));
       return;
     }
@@ -154,7 +161,7 @@ async function openTrace(view, c, traceId) {
       ["first and last seen", e.first_seen ? `${fmtTime(e.first_seen)} to ${fmtTime(e.last_seen)}` : "unknown"],
     ];
     if (e.confidence != null) facts.push(["attribution", `confidence ${e.confidence.toFixed(2)} from ${e.attribution_source}`]);
-    clear(panel).append(
+    showPanel(
       h("h3", { "data-testid": "entity-title" }, e.label),
       h("dl", {}, ...facts.flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, v)])),
       toggle,
@@ -236,6 +243,7 @@ async function openTrace(view, c, traceId) {
     h("p", { class: "muted", "data-testid": "fiat-sources" }, sources),
     actions,
     h("div", { class: "legend" }, ...legend()),
+    h("p", { class: "muted" }, "Click a node for its addresses, transactions, tags and heuristics; scroll to zoom, drag to move."),
     h("div", { class: "graph-area" }, graphBox, panel),
     h("h2", {}, "Per State"), jurisdictions,
     h("h2", {}, "Entities"), entities,

@@ -24,8 +24,11 @@ public sealed class ChainService
     private readonly TimeProvider _time;
     private readonly WorkspaceOptions _options;
 
-    public ChainService(ChainIndexes chains, JobRegistry jobs, IHttpClientFactory http, TimeProvider time, WorkspaceOptions options)
+    private readonly IReadOnlyList<Watching.IIngestObserver> _observers;
+
+    public ChainService(ChainIndexes chains, JobRegistry jobs, IHttpClientFactory http, TimeProvider time, WorkspaceOptions options, IEnumerable<Watching.IIngestObserver> observers)
     {
+        _observers = [.. observers];
         _chains = chains;
         _jobs = jobs;
         _http = http;
@@ -87,19 +90,38 @@ public sealed class ChainService
         ArgumentNullException.ThrowIfNull(request);
         if ((request.Blocks is null) == (request.Rpc is null)) throw new ValidationException("blocks", "give exactly one of a blocks directory or a node's RPC URL");
         var network = ParseNetwork(request.Network);
-        using var writer = BitcoinIndexWriter.Open(_chains.Directory, network);
-        if (request.Blocks is { } blocks)
+        var seenAt = _time.GetUtcNow();
+        IngestReport report;
+        using (var writer = BitcoinIndexWriter.Open(_chains.Directory, network))
         {
-            if (!Directory.Exists(blocks)) throw new ValidationException("blocks", $"blocks directory '{blocks}' does not exist");
-            var commitBytes = Math.Max(1, request.CommitEveryMb ?? 64) * (1L << 20);
-            return BitcoinIngestSummary.Of(new BitcoinIngest(writer) { Progress = progress, CommitEveryBytes = commitBytes }.FromBlockFiles(blocks, cancellationToken));
+            if (request.Blocks is { } blocks)
+            {
+                if (!Directory.Exists(blocks)) throw new ValidationException("blocks", $"blocks directory '{blocks}' does not exist");
+                var commitBytes = Math.Max(1, request.CommitEveryMb ?? 64) * (1L << 20);
+                report = new BitcoinIngest(writer) { Progress = progress, CommitEveryBytes = commitBytes }.FromBlockFiles(blocks, cancellationToken);
+            }
+            else report = await IngestFromNodeAsync(writer, request, cancellationToken).ConfigureAwait(false);
         }
+        await NotifyBitcoinAsync(report, seenAt, cancellationToken).ConfigureAwait(false);
+        return BitcoinIngestSummary.Of(report);
+    }
+
+    private async Task<IngestReport> IngestFromNodeAsync(BitcoinIndexWriter writer, BitcoinIngestRequest request, CancellationToken cancellationToken)
+    {
         var credentials = request.RpcCookie is { } cookie ? RpcCredentials.FromCookieFile(cookie)
             : request.RpcUser is { } user ? RpcCredentials.FromUserPassword(user, request.RpcPassword ?? "")
             : null;
         if (!Uri.TryCreate(request.Rpc, UriKind.Absolute, out var endpoint)) throw new ValidationException("rpc", $"malformed RPC URL '{request.Rpc}'");
         var client = new BitcoinCoreRpcClient(_http.CreateClient(WorkspaceServiceCollectionExtensions.NodeHttpClient), endpoint, credentials);
-        return BitcoinIngestSummary.Of(await new BitcoinIngest(writer).FromRpcAsync(client, cancellationToken).ConfigureAwait(false));
+        return await new BitcoinIngest(writer).FromRpcAsync(client, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Tells the observers (watchlists) about the transactions of the blocks the ingest added.</summary>
+    private async Task NotifyBitcoinAsync(IngestReport report, DateTimeOffset seenAt, CancellationToken cancellationToken)
+    {
+        if (_observers.Count == 0 || report.BlocksAdded == 0 || !_chains.HasBitcoin) return;
+        var added = Watching.IngestedTransactions.Bitcoin(_chains.Bitcoin(), report.Height - report.BlocksAdded + 1);
+        foreach (var observer in _observers) await observer.OnIngestedAsync("btc", added, seenAt, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Starts a Bitcoin ingest from a blocks directory on the server as a background job (one ingest at a time).</summary>
@@ -110,11 +132,14 @@ public sealed class ChainService
         var blocks = ValidationException.Required(request.Blocks, "blocks");
         if (!Directory.Exists(blocks)) throw new ValidationException("blocks", $"blocks: no directory '{blocks}' on the server");
         var network = ParseNetwork(request.Network);
-        var job = _jobs.Start("btc-ingest", actor.User, (job, cancellationToken) =>
+        var job = _jobs.Start("btc-ingest", actor.User, async (job, cancellationToken) =>
         {
-            using var writer = BitcoinIndexWriter.Open(_chains.Directory, network);
-            var report = new BitcoinIngest(writer) { Progress = new JobProgress(job) }.FromBlockFiles(blocks, cancellationToken);
-            return Task.FromResult(FormattableString.Invariant($"{report.BlocksAdded} blocks added ({report.TransactionsAdded:N0} transactions), {report.BlocksRolledBack} rolled back, in {report.Elapsed.TotalSeconds:F1} s"));
+            var seenAt = _time.GetUtcNow();
+            IngestReport report;
+            using (var writer = BitcoinIndexWriter.Open(_chains.Directory, network))
+                report = new BitcoinIngest(writer) { Progress = new JobProgress(job) }.FromBlockFiles(blocks, cancellationToken);
+            await NotifyBitcoinAsync(report, seenAt, cancellationToken).ConfigureAwait(false);
+            return FormattableString.Invariant($"{report.BlocksAdded} blocks added ({report.TransactionsAdded:N0} transactions), {report.BlocksRolledBack} rolled back, in {report.Elapsed.TotalSeconds:F1} s");
         });
         return job.Snapshot();
     }
@@ -136,9 +161,19 @@ public sealed class ChainService
             throw new ValidationException("rpc", $"malformed rpc '{url}': expected an http(s) URL such as http://127.0.0.1:8545");
         var client = new EthJsonRpcClient(_http.CreateClient(WorkspaceServiceCollectionExtensions.NodeHttpClient), endpoint, new EthRpcOptions(), _time);
         var ingestor = new EthIngestor(new EthBlockFetcher(client), new TokenMetadataReader(client));
-        using var writer = EthereumIndexWriter.Open(EthereumIndexDirectory);
-        var options = new EthIngestOptions { From = request.From, To = request.To, BlocksPerCommit = request.BatchBlocks, ReorgDepth = request.ReorgDepth };
-        return await ingestor.RunAsync(writer, options, null, cancellationToken).ConfigureAwait(false);
+        var seenAt = _time.GetUtcNow();
+        EthIngestReport report;
+        using (var writer = EthereumIndexWriter.Open(EthereumIndexDirectory))
+        {
+            var options = new EthIngestOptions { From = request.From, To = request.To, BlocksPerCommit = request.BatchBlocks, ReorgDepth = request.ReorgDepth };
+            report = await ingestor.RunAsync(writer, options, null, cancellationToken).ConfigureAwait(false);
+        }
+        if (_observers.Count > 0 && report.FirstBlock is { } first && _chains.HasEthereum)
+        {
+            var added = Watching.IngestedTransactions.Ethereum(_chains.Ethereum(), first);
+            foreach (var observer in _observers) await observer.OnIngestedAsync("eth", added, seenAt, cancellationToken).ConfigureAwait(false);
+        }
+        return report;
     }
 
     private static Network ParseNetwork(string? name)

@@ -115,7 +115,7 @@ public sealed partial class LegalRequestService
             deadlines.Any(d => d.State == "overdue"));
     }
 
-    private DraftedRequests View(DraftResult result) => new(result.Drafts.Select(Summary).ToList(), result.Unroutable);
+    internal DraftedRequests View(DraftResult result) => new(result.Drafts.Select(Summary).ToList(), result.Unroutable);
 
     private static List<TraceFinding> ReadFindings(string path)
     {
