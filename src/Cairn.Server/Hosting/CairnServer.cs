@@ -49,6 +49,7 @@ public static class CairnServer
             DataDirectory = options.DataDirectory,
             DatabaseUrl = options.DatabaseUrl,
             LegalDataDirectory = options.LegalDataDirectory,
+            AlertWebhookUrl = options.AlertWebhookUrl,
             Time = time,
         });
         services.AddSingleton<EmbeddedUi>();
@@ -127,6 +128,7 @@ public static class CairnServer
         app.MapLedgerApi();
         app.MapTracesApi();
         app.MapRatesApi();
+        app.MapWatchlistsApi();
         app.MapLegalApi();
         app.MapChainApi();
         app.MapScreeningApi();
