@@ -56,6 +56,6 @@ public class RequestDrafterTests
     public void UnsupportedLanguage_IsUserError()
     {
         var drafter = new RequestDrafter(TestData.Reference, new FixedTime(TestData.Now));
-        Assert.Throws<CairnException>(() => drafter.Draft(new DraftInput(null, "US", [RequestFixtures.ExchangeInGermany], ["freeze"], false, "de")));
+        Assert.Throws<CairnException>(() => drafter.Draft(new DraftInput(null, "US", [RequestFixtures.ExchangeInGermany], ["freeze"], false, "it")));
     }
 }

@@ -16,7 +16,8 @@ public class RouteFinderTests
     [InlineData("FR", "DE", "confiscation", false, "reg1805-confiscation", "judicial_to_judicial")]          // Regulation 2018/1805 Arts 14, 18
     [InlineData("FR", "DE", "preservation", false, "eio-provisional-measure", "judicial_to_judicial")]       // Directive 2014/41/EU Art 32
     [InlineData("US", "DE", "preservation", false, "budapest-art29", "contact_24_7")]                        // ETS 185 Art 29, Art 35
-    [InlineData("US", "DE", "traffic_data", false, "budapest-art30", "contact_24_7")]                        // ETS 185 Art 30
+    [InlineData("US", "DE", "expedited_disclosure", false, "budapest-art30", "contact_24_7")]                // ETS 185 Art 30(1): disclosure of traffic data preserved under Art 29
+    [InlineData("US", "DE", "traffic_data", false, "budapest-art31", "central_authority")]                   // ETS 185 Art 31: stored (traffic) data; Art 30 is not a general traffic-data route
     [InlineData("US", "DE", "stored_content", false, "budapest-art31", "central_authority")]                 // ETS 185 Art 31 (specificity 3; US MLAT also 3 but unverified)
     [InlineData("US", "DE", "confiscation", false, "us-mlat-general", "central_authority")]                  // bilateral MLAT (specificity 3) before UNTOC Art 13 (2)
     [InlineData("US", "DE", "asset_return", false, "uncac-art57", "central_authority")]                      // UNCAC Art 57 (specificity 3) before UNTOC Art 14(2)
@@ -53,7 +54,8 @@ public class RouteFinderTests
     {
         var top = Find("FR", "DE", "freeze", urgent: true).Options[0];
         Assert.Contains(top.Deadlines, d => d.Id == "recognition_urgent" && d.Amount == 48 && d.Unit == Legal.Reference.DeadlineUnit.Hours && d.Citation.Contains("Art 9(3)", StringComparison.Ordinal));
-        Assert.Contains(top.Deadlines, d => d.Id == "execution_urgent" && d.Citation.Contains("Art 9(4)", StringComparison.Ordinal));
+        // Both 48-hour limits are in Art 9(3) (issue 13 review of Regulation 2018/1805).
+        Assert.Contains(top.Deadlines, d => d.Id == "execution_urgent" && d.Citation.Contains("Art 9(3)", StringComparison.Ordinal));
         Assert.Contains(top.RequiredContents, c => c.Id == "urgency_reason");
         Assert.DoesNotContain(Find("FR", "DE", "freeze").Options[0].Deadlines, d => d.Id == "recognition_urgent");
     }
@@ -114,7 +116,7 @@ public class RouteFinderTests
     public void StateListedWithLaterEntryIntoForce_IsNotACandidate()
     {
         var untoc = TestData.Reference.Instrument("untoc");
-        var later = untoc with { Parties = [.. untoc.Parties.Where(p => p.State != "NL"), new InstrumentParty("NL", null, null, new DateOnly(2030, 1, 1), true, [], null, null)] };
+        var later = untoc with { Parties = [.. untoc.Parties.Where(p => p.State != "NL"), new InstrumentParty("NL", null, null, new DateOnly(2030, 1, 1), true, null, null)] };
         var reference = WithInstruments(TestData.Reference.Instruments.Select(i => i.Id == "untoc" ? later : i));
         var route = new RouteFinder(reference, new FixedTime(TestData.Now)).Find(new RouteQuery("NL", "SG", "freeze", false));
         Assert.DoesNotContain(route.Options, o => o.InstrumentId == "untoc");
