@@ -23,7 +23,7 @@ public static class LegalCoverage
             {
                 Memberships.EuMembersExcept => reference.Jurisdictions.Count(j => j.EuMember && !i.Excluded.Contains(j.Code)),
                 Memberships.EuWithPartner => reference.Jurisdictions.Count(j => j.EuMember && !i.Excluded.Contains(j.Code)) + 1,
-                _ => PartyCount.On(i, asOf),
+                _ => PartyCount.On(i, asOf, reference),
             };
             return new CoverageRow(i.Id, i.ShortTitle, Completeness(i), listed, i.Depositary?.Count, asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 i.Parties.Count(p => p.Verified), i.Parties.Count);
@@ -40,7 +40,7 @@ public static class LegalCoverage
             ["rules"] = reference.Instruments.Sum(i => i.Rules.Count(r => !r.Verified)),
             ["declarations"] = reference.Instruments.Sum(i => i.Parties.Sum(p => p.Declarations.Count(d => !d.Verified))),
             ["contacts"] = reference.Jurisdictions.Sum(j => j.Contacts.Count(c => !c.Verified)),
-            ["form languages"] = reference.Forms.Sum(f => f.Languages.Count(l => !f.IsVerifiedIn(l))),
+            ["form languages"] = reference.Forms.Sum(f => f.Verified.Count(v => !v.Value)),
         };
     }
 

@@ -23,8 +23,9 @@ public static class LegalDataChecker
             foreach (var duplicate in instrument.Parties.GroupBy(p => p.State).Where(g => g.Count() > 1))
                 Problem($"{duplicate.Key} is listed {duplicate.Count()} times");
             foreach (var party in instrument.Parties) PartyChecks.Check(party, Problem);
-            CheckCount(instrument, Problem);
-            foreach (var rule in instrument.Rules)
+            CheckCount(reference, instrument, Problem);
+            // An informal network has no legal text to cite: its rules name the network's own terms instead.
+            foreach (var rule in instrument.Rules.Where(r => !instrument.Informal && !r.Informal))
             {
                 if (!CitesArticle(rule.Citation)) Problem($"rule {rule.Id} cites no article ('{rule.Citation}')");
                 foreach (var item in rule.RequiredContents.Concat(rule.RefusalGrounds).Concat(rule.Conditions).Where(i => !CitesArticle(i.Citation)))
@@ -51,19 +52,22 @@ public static class LegalDataChecker
     {
         if (instrument.EntryIntoForce is { } start && instrument.AppliesFrom is { } from && from < start)
             problem($"applies_from {from:yyyy-MM-dd} is before entry_into_force {start:yyyy-MM-dd}");
-        if (instrument.InForce && instrument.EntryIntoForce is null && instrument.Membership != Memberships.BilateralHub && !instrument.Informal && instrument.Kind != "principles")
-            problem("in force but without an entry_into_force date");
     }
 
-    private static void CheckCount(Instrument instrument, Action<string> problem)
+    /// <summary>
+    /// A complete list must hold the depositary's count on its date (a partial list is known to fall short).
+    /// An informal network has no depositary; every other complete list needs the count to be checked.
+    /// </summary>
+    private static void CheckCount(LegalReference reference, Instrument instrument, Action<string> problem)
     {
+        if (!instrument.IsComplete || instrument.Membership != Memberships.Listed) return;
         if (instrument.Depositary is { } depositary)
         {
-            var listed = PartyCount.On(instrument, depositary.CountAsOf);
+            var listed = PartyCount.On(instrument, depositary.CountAsOf, reference);
             if (listed != depositary.Count)
                 problem($"{listed} parties listed on {depositary.CountAsOf:yyyy-MM-dd}, but the depositary ({depositary.Name}) counts {depositary.Count}");
         }
-        else if (instrument.IsComplete && instrument.Membership == Memberships.Listed)
+        else if (!instrument.Informal)
             problem("the party list is complete but has no depositary count to check it against");
     }
 

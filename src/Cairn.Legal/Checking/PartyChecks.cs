@@ -30,8 +30,8 @@ internal static class PartyChecks
         {
             if (declaration.Effect is not null && string.IsNullOrWhiteSpace(declaration.Source) && string.IsNullOrWhiteSpace(party.Source))
                 problem($"{state}'s declaration {declaration.Id} has no source");
-            if (!LegalDataChecker.CitesArticle(declaration.Article))
-                problem($"{state}'s declaration {declaration.Id} cites no article ('{declaration.Article}')");
+            if (declaration.From is { } from && declaration.To is { } to && to < from)
+                problem($"{state}'s declaration {declaration.Id} ends ({to:yyyy-MM-dd}) before it begins ({from:yyyy-MM-dd})");
         }
     }
 }

@@ -22,13 +22,15 @@ public static class FormComposer
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(reference);
-        var language = form.Title.Has(request.Language) ? request.Language : "en";
+        // Only wording read in the Official Journal text of a language is used; otherwise the English form, flagged.
+        var language = form.IsVerifiedIn(request.Language) ? request.Language : "en";
         var t = For(language);
         var flags = RequestComposer.Flags(request, t);
-        if (language != request.Language) flags.Add($"the form is not recorded in '{request.Language}': rendered in English; a translation is needed");
+        if (language != request.Language)
+            flags.Add($"the official wording of this form in '{request.Language}' is not verified in Cairn's data: rendered in English; a translation is needed");
         if (!form.IsVerifiedIn(language)) flags.Add(t["wording_unverified"]);
         var annexes = new AnnexTables(request, t);
-        var sections = new List<DocumentSection> { new(t["header"], RequestComposer.Header(request, reference, t)) };
+        var sections = new List<DocumentSection> { new(t["header"], RequestComposer.Header(request, reference, t, language)) };
         foreach (var section in form.Sections)
         {
             var paragraphs = new List<string>();
@@ -43,7 +45,15 @@ public static class FormComposer
 
     private static IEnumerable<string> Field(FormField field, LegalRequest request, LegalReference reference, string language, Dictionary<string, string> t, AnnexTables annexes)
     {
-        var label = string.IsNullOrWhiteSpace(field.Number) ? field.Label.In(language) : $"{field.Number} {field.Label.In(language)}";
+        // Labels are stored as printed, often ending in a colon; the value follows one colon only.
+        var wording = field.Label.In(language).TrimEnd().TrimEnd(':').TrimEnd();
+        var label = string.IsNullOrWhiteSpace(field.Number) ? wording : $"{field.Number} {wording}";
+        // Lead-in lines the form prints without an answer space of their own.
+        if (field.Id.EndsWith(".heading", StringComparison.Ordinal))
+        {
+            yield return label;
+            yield break;
+        }
         switch (field.Kind)
         {
             case "table":
@@ -74,6 +84,7 @@ public static class FormComposer
     {
         var title = section.Title.In(language);
         if (string.IsNullOrWhiteSpace(title)) return section.Id;
+        if (section.Id == "preamble") return title;
         return title.Split(' ', ':', '.').Contains(section.Id, StringComparer.Ordinal) ? title : $"{section.Id} — {title}";
     }
 }

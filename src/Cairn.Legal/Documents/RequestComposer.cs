@@ -25,7 +25,7 @@ public static class RequestComposer
         var annexes = new AnnexTables(request, t);
         var sections = new List<DocumentSection>
         {
-            new(t["header"], Header(request, reference, t)),
+            new(t["header"], Header(request, reference, t, request.Language)),
             new(t["basis"], Basis(request, instrument, rule, t)),
             new(t["contents"], rule.ContentsFor(request.Measure, request.Urgent)
                 .Select(item => $"{item.LabelIn(request.Language)} ({item.Citation}): {ContentText(request, item, t, annexes)}")
@@ -53,18 +53,18 @@ public static class RequestComposer
         return flags;
     }
 
-    internal static List<string> Header(LegalRequest request, LegalReference reference, Dictionary<string, string> t)
+    internal static List<string> Header(LegalRequest request, LegalReference reference, Dictionary<string, string> t, string language)
     {
         var from = request.Contents.GetValueOrDefault("requesting_authority") ?? request.Contents.GetValueOrDefault("issuing_authority");
         var requested = reference.Jurisdiction(request.RequestedState);
         var lines = new List<string>
         {
             F(t["from"], string.IsNullOrWhiteSpace(from) ? t["missing"] : from),
-            F(t["requesting"], reference.Jurisdiction(request.RequestingState).Name),
+            F(t["requesting"], reference.Jurisdiction(request.RequestingState).NameIn(language)),
             F(t["to"], request.Addressee?.Description(requested.Code) ?? t["missing"]),
         };
         if (request.Addressee?.Address is { } address) lines.Add(address);
-        lines.Add(F(t["requested"], requested.Name));
+        lines.Add(F(t["requested"], requested.NameIn(language)));
         if (request.AcceptedLanguages.Count > 0) lines.Add(F(t["accepted"], string.Join(", ", request.AcceptedLanguages)));
         lines.Add(F(t["date"], request.DraftedAt is { } at ? at.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : t["missing"]));
         lines.Add(F(t["reference"], request.Id));

@@ -16,6 +16,7 @@ public static class FillKeys
         "validating_authority.name", "validating_authority.address", "validating_authority.phone", "validating_authority.email",
         "validating_authority.representative",
         "executing_authority.name", "executing_authority.address",
+        "service_provider.name", "service_provider.address", "service_provider.email",
         "request.date", "request.reference", "request.measures", "request.urgency_reason", "request.deadline",
         "offence.legal_classification", "offence.description", "offence.max_penalty",
         "subjects", "assets", "transactions", "evidence", "estimated_value", "signature",

@@ -13,6 +13,8 @@ internal sealed class JurisdictionEntry
 {
     public string Code { get; set; } = "";
     public string Name { get; set; } = "";
+    public string? NameFr { get; set; }
+    public string? NameDe { get; set; }
     public string Alpha3 { get; set; } = "";
     public bool Independent { get; set; }
     public bool EuMember { get; set; }
@@ -112,6 +114,8 @@ internal sealed class DeclarationEntry
     public string? Source { get; set; }
     public bool Verified { get; set; }
     public string? Note { get; set; }
+    public string? From { get; set; }
+    public string? To { get; set; }
 }
 
 internal sealed class EffectEntry

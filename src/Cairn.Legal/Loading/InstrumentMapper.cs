@@ -56,7 +56,7 @@ internal static class InstrumentMapper
     private static Depositary? Depositary(DataFile file, DepositaryEntry? entry)
     {
         if (entry is null) return null;
-        if (entry.Count <= 0) throw LegalDataLoader.Error(file, "depositary:", "depositary count must be a positive number");
+        if (entry.Count < 0) throw LegalDataLoader.Error(file, "depositary:", "depositary count cannot be negative");
         if (string.IsNullOrWhiteSpace(entry.Source)) throw LegalDataLoader.Error(file, "depositary:", "depositary count has no source");
         return new Depositary(entry.Name, entry.Count, DataDates.Required(file, entry.CountAsOf, "depositary count", "depositary:"), entry.Counts, entry.Source);
     }

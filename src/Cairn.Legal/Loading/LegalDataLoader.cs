@@ -66,7 +66,11 @@ public static class LegalDataLoader
         if (duplicateForm is not null) throw new CairnException($"legal data: form id '{duplicateForm.Key}' is defined twice");
 
         return new LegalReference(
-            jurisdictions.Select(j => new Jurisdiction(j.Code, j.Name, j.Alpha3, j.Independent, j.EuMember, j.OfficialLanguages, contacts[j.Code].ToList())),
+            jurisdictions.Select(j => new Jurisdiction(j.Code, j.Name, j.Alpha3, j.Independent, j.EuMember, j.OfficialLanguages, contacts[j.Code].ToList())
+            {
+                NameFr = j.NameFr,
+                NameDe = j.NameDe,
+            }),
             instruments.Values, forms);
     }
 

@@ -43,7 +43,11 @@ internal static class PartyMapper
             throw LegalDataLoader.Error(file, needle, $"declaration '{entry.Id}' has unknown kind '{entry.Kind}': expected reservation or declaration");
         if (string.IsNullOrWhiteSpace(entry.Article))
             throw LegalDataLoader.Error(file, needle, $"declaration '{entry.Id}' has no article");
-        return new Declaration(entry.Id, entry.Kind, entry.Article, entry.Summary, Effect(file, entry, needle), entry.Source, entry.Verified);
+        return new Declaration(entry.Id, entry.Kind, entry.Article, entry.Summary, Effect(file, entry, needle), entry.Source, entry.Verified)
+        {
+            From = DataDates.Optional(file, entry.From),
+            To = DataDates.Optional(file, entry.To),
+        };
     }
 
     private static DeclarationEffect? Effect(DataFile file, DeclarationEntry entry, string needle)

@@ -10,10 +10,13 @@ public static class Channels
     public const string FiuToFiu = "fiu_to_fiu";
     public const string Diplomatic = "diplomatic";
 
-    /// <summary>Asset recovery office to asset recovery office (Directive (EU) 2024/1260; CARIN and the ARINs informally).</summary>
-    public const string AssetRecoveryOffice = "asset_recovery_office";
+    /// <summary>Asset recovery office to asset recovery office (Directive (EU) 2024/1260; Council Decision 2007/845/JHA).</summary>
+    public const string AroToAro = "aro_to_aro";
 
-    public static readonly IReadOnlyList<string> All = [CentralAuthority, Contact247, DirectToProvider, JudicialToJudicial, FiuToFiu, Diplomatic, AssetRecoveryOffice];
+    /// <summary>Contact points of an informal network (CARIN, the regional ARINs): not a legal basis.</summary>
+    public const string NetworkContactPoint = "network_contact_point";
+
+    public static readonly IReadOnlyList<string> All = [CentralAuthority, Contact247, DirectToProvider, JudicialToJudicial, FiuToFiu, Diplomatic, AroToAro, NetworkContactPoint];
 
     /// <summary>
     /// The contact role that receives a request sent through <paramref name="channel"/>; null for a
@@ -25,7 +28,7 @@ public static class Channels
         Contact247 => ContactRoles.Contact247,
         FiuToFiu => ContactRoles.Fiu,
         JudicialToJudicial => ContactRoles.ExecutingAuthority,
-        AssetRecoveryOffice => ContactRoles.AssetRecoveryOffice,
+        AroToAro or NetworkContactPoint => ContactRoles.AssetRecoveryOffice,
         _ => null,
     };
 }

@@ -12,4 +12,14 @@ public sealed record Declaration(
     string Summary,
     DeclarationEffect? Effect,
     string? Source,
-    bool Verified);
+    bool Verified)
+{
+    /// <summary>First day the declaration applies (null: since the party's consent).</summary>
+    public DateOnly? From { get; init; }
+
+    /// <summary>Day it stopped applying, e.g. a reservation withdrawn (null: still applies).</summary>
+    public DateOnly? To { get; init; }
+
+    /// <summary>Whether the declaration applies on <paramref name="date"/> (Czechia's ETS 185 Art 29(4) reservation: 2013-12-01 to 2019-07-05).</summary>
+    public bool AppliesOn(DateOnly date) => (From is not { } from || from <= date) && (To is not { } to || date < to);
+}

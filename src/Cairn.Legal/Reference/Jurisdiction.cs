@@ -14,6 +14,18 @@ public sealed record Jurisdiction(
     IReadOnlyList<string> OfficialLanguages,
     IReadOnlyList<Contact> Contacts)
 {
+    public string? NameFr { get; init; }
+
+    public string? NameDe { get; init; }
+
+    /// <summary>The State's common name in a document language (en, fr, de), English where no translation is recorded.</summary>
+    public string NameIn(string language) => language switch
+    {
+        "fr" when NameFr is not null => NameFr,
+        "de" when NameDe is not null => NameDe,
+        _ => Name,
+    };
+
     /// <summary>
     /// The contact in <paramref name="role"/> for <paramref name="instrumentId"/>: one designated under that
     /// instrument first, else a general one, else null.

@@ -77,7 +77,7 @@ public sealed class RequestDrafter
         var requested = route.RequestedState;
         var form = option.Informal ? null : _reference.FormFor(instrument.Id, route.Measure);
         var state = _reference.Jurisdiction(requested).Name;
-        var (language, languageNote) = RequestLanguages.Choose(input.Language, option.Languages, state, form?.Languages);
+        var (language, languageNote) = RequestLanguages.Choose(input.Language, option.Languages, state, form?.Languages.Where(form.IsVerifiedIn).ToList());
         var caseRef = string.IsNullOrWhiteSpace(input.CaseReference) ? "req" : input.CaseReference.Trim();
         var basis = option.Informal
             ? $"informal channel, not a legal basis: {instrument.Title}, {rule.Citation}"
@@ -97,7 +97,9 @@ public sealed class RequestDrafter
             Urgent = input.Urgent,
             Language = language,
             LanguageNote = languageNote,
-            Addressee = option.Addressee,
+            Addressee = option.Addressee is { Role: Addressee.ServiceProvider } provider
+                ? provider with { Name = string.Join("; ", findings.Select(f => f.ActorName).Distinct(StringComparer.Ordinal)) }
+                : option.Addressee,
             AcceptedLanguages = option.Languages.Languages,
             FormId = form?.Id,
             RouteRank = option.Rank,

@@ -36,7 +36,7 @@ public static class RequestLanguages
         {
             var language = Validate(asked);
             if (!Usable(language))
-                return ("en", $"the official form is not recorded in '{language}': drafted in English; a translation is needed");
+                return ("en", $"the official wording of the form in '{language}' is not verified in Cairn's data: drafted in English; a translation is needed");
             if (accepted.Known && !accepted.Languages.Contains(Supported[language]))
                 return (language, $"{state} accepts {string.Join(", ", accepted.Languages)} on this route ({accepted.Basis}): drafted in '{language}' as asked; a translation is needed");
             return (language, null);

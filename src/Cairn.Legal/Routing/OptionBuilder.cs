@@ -37,7 +37,7 @@ internal sealed class OptionBuilder(LegalReference reference, string requesting,
         }
         var addressee = AddresseeFor(candidate, channel);
         var reservations = new[] { (requesting, candidate.Requesting), (requested, candidate.Requested) }
-            .SelectMany(p => (p.Item2.Party?.Declarations ?? []).Select(d => $"{p.Item1}: {d.Kind} under {d.Article}: {d.Summary}"))
+            .SelectMany(p => (p.Item2.Party?.Declarations ?? []).Where(d => d.AppliesOn(on)).Select(d => $"{p.Item1}: {d.Kind} under {d.Article}: {d.Summary}"))
             .ToList();
         return new RouteOption(0, instrument.Id, instrument.Title, rule.Id, rule.Title, channel, rule.RequestType, rule.Specificity,
             rule.Citation, dual, rule.ContentsFor(measure, urgent).ToList(), rule.DeadlinesFor(urgent).ToList(),
@@ -56,6 +56,9 @@ internal sealed class OptionBuilder(LegalReference reference, string requesting,
         var instrument = candidate.Instrument;
         var facts = new List<string>();
         if (!rule.Verified) facts.Add($"rule {rule.Id} ({rule.Citation}) not verified against the text");
+        // Without a recorded date an instrument counts as in force on any date; say so rather than imply it.
+        if (instrument.EntryIntoForce is null && instrument.AppliesFrom is null && instrument.Membership != Memberships.BilateralHub)
+            facts.Add($"the {instrument.ShortTitle}'s entry into force is not recorded: it is offered whatever the date");
         foreach (var (state, standing) in new[] { (requesting, candidate.Requesting), (requested, candidate.Requested) })
         {
             if (standing.Kind == PartyStandingKind.Unknown)
@@ -74,7 +77,7 @@ internal sealed class OptionBuilder(LegalReference reference, string requesting,
     {
         foreach (var (state, standing, isRequested) in new[] { (requested, candidate.Requested, true), (requesting, candidate.Requesting, false) })
             foreach (var declaration in standing.Party?.Declarations ?? [])
-                if (declaration.Effect is { } effect && effect.Type == type && effect.AppliesAs(isRequested) && effect.Concerns(rule.Id, measure))
+                if (declaration.Effect is { } effect && effect.Type == type && declaration.AppliesOn(on) && effect.AppliesAs(isRequested) && effect.Concerns(rule.Id, measure))
                     yield return (state, declaration);
     }
 
@@ -83,7 +86,7 @@ internal sealed class OptionBuilder(LegalReference reference, string requesting,
         var role = Channels.AddresseeRole(channel);
         if (role is null) return new Addressee(Addressee.ServiceProvider, null, null, false, null, null);
         var designated = (candidate.Requested.Party?.Declarations ?? [])
-            .FirstOrDefault(d => d.Effect is { Type: DeclarationEffect.Authority } e && e.Role == role);
+            .FirstOrDefault(d => d.Effect is { Type: DeclarationEffect.Authority } e && e.Role == role && d.AppliesOn(on));
         if (designated is not null)
             return new Addressee(role, designated.Effect!.Name, null, designated.Verified, $"{designated.Kind} under {designated.Article}", designated.Source);
         var contact = reference.Jurisdiction(requested).ContactFor(role, candidate.Instrument.Id);
@@ -95,7 +98,7 @@ internal sealed class OptionBuilder(LegalReference reference, string requesting,
     private AcceptedLanguages LanguagesFor(Candidate candidate, Addressee addressee)
     {
         var declared = (candidate.Requested.Party?.Declarations ?? [])
-            .FirstOrDefault(d => d.Effect is { Type: DeclarationEffect.LanguagesType });
+            .FirstOrDefault(d => d.Effect is { Type: DeclarationEffect.LanguagesType } && d.AppliesOn(on));
         if (declared is not null)
             return new AcceptedLanguages(declared.Effect!.Languages, $"{requested}'s {declared.Kind} under {declared.Article}", declared.Verified);
         var jurisdiction = reference.Jurisdiction(requested);

@@ -51,14 +51,17 @@ public sealed class RouteFinder
         }
 
         var kept = Supersede(applicable, notes);
-        NoteSupplements(applicable, notes);
+        NoteSupplements(applicable, kept, notes);
         var builder = new OptionBuilder(_reference, requesting, requested, measure, query.Urgent, on);
         var built = new List<(Candidate Candidate, LegalRule Rule, RouteOption Option)>();
+        var withoutRule = new List<string>();
         foreach (var candidate in applicable)
         {
             var rules = candidate.Instrument.Rules.Where(r => r.Covers(measure) && (!r.UrgentOnly || query.Urgent) && kept(candidate.Instrument, r)).ToList();
-            if (rules.Count == 0 && candidate.Confirmed && !candidate.Instrument.Rules.Any(r => r.Covers(measure) && !r.UrgentOnly))
-                notes.Add($"{candidate.Instrument.ShortTitle} binds both states but has no rule for '{measure}'{(query.Urgent ? "" : " (urgent-only rules not considered)")}");
+            if (candidate.Confirmed && !query.Urgent && rules.Count == 0 && candidate.Instrument.Rules.Any(r => r.Covers(measure) && r.UrgentOnly && kept(candidate.Instrument, r)))
+                notes.Add($"{candidate.Instrument.ShortTitle} binds both states but has only urgent rules for '{measure}' (ask for an urgent request to see them)");
+            else if (candidate.Confirmed && !candidate.Instrument.Rules.Any(r => r.Covers(measure)))
+                withoutRule.Add(candidate.Instrument.ShortTitle);
             foreach (var rule in rules)
             {
                 if (builder.Exclusion(candidate, rule) is { } excluded) notes.Add(excluded);
@@ -66,13 +69,16 @@ public sealed class RouteFinder
             }
         }
 
+        if (withoutRule.Count > 0) notes.Add($"also binding both states, without a rule for '{measure}': {string.Join(", ", withoutRule)}");
         var options = RouteRanking.Rank(built, requested, notes);
         return new RouteResult(requesting, requested, measure, query.Urgent, on, options, Fallback(screen.Candidates, applicable, options, measure), notes);
     }
 
     /// <summary>
-    /// Drops rules of instruments replaced between the two States by a binding instrument (EIO Art 34(1);
-    /// Reg 2018/1805 Art 39 for FD 2003/577 and 2006/783), keeping the supersession's except_rules.
+    /// Drops rules of instruments replaced between the two States by a binding instrument (EIO Art 34;
+    /// Reg 2018/1805 Art 39 for FD 2003/577 and 2006/783), keeping each supersession's except_rules. Where
+    /// two instruments replace the same one (the EIO for evidence, Reg 2018/1805 for property, both over FD
+    /// 2003/577), a rule stays only if every replacing instrument keeps it.
     /// </summary>
     private static Func<Instrument, LegalRule, bool> Supersede(List<Candidate> applicable, List<string> notes)
     {
@@ -82,22 +88,25 @@ public sealed class RouteFinder
         var removed = new HashSet<(string Instrument, string Rule)>();
         foreach (var candidate in applicable)
         {
-            var by = replacing.FirstOrDefault(r => r.Supersession.Instrument == candidate.Instrument.Id);
-            if (by.By is null) continue;
-            var kept = by.Supersession.ExceptRules;
-            foreach (var rule in candidate.Instrument.Rules.Where(r => !kept.Contains(r.Id, StringComparer.Ordinal)))
+            var by = replacing.Where(r => r.Supersession.Instrument == candidate.Instrument.Id).ToList();
+            if (by.Count == 0) continue;
+            foreach (var rule in candidate.Instrument.Rules.Where(r => by.Any(b => !b.Supersession.ExceptRules.Contains(r.Id, StringComparer.Ordinal))))
                 removed.Add((candidate.Instrument.Id, rule.Id));
-            notes.Add($"{candidate.Instrument.ShortTitle} {Verb(candidate)} both states but is replaced between them by the {by.By.ShortTitle} ({by.Supersession.Citation})"
+            var kept = candidate.Instrument.Rules.Where(r => !removed.Contains((candidate.Instrument.Id, r.Id))).Select(r => r.Id).ToList();
+            notes.Add($"{candidate.Instrument.ShortTitle} {Verb(candidate)} both states but is replaced between them by the "
+                + string.Join(" and the ", by.Select(b => $"{b.By.ShortTitle} ({b.Supersession.Citation})"))
                 + (kept.Count > 0 ? $", except {string.Join(", ", kept)}, which stay available" : ""));
         }
         return (instrument, rule) => !removed.Contains((instrument.Id, rule.Id));
     }
 
-    private static void NoteSupplements(List<Candidate> applicable, List<string> notes)
+    /// <summary>Says which instruments supplement one another between the States (both stay in use), unless one is replaced.</summary>
+    private static void NoteSupplements(List<Candidate> applicable, Func<Instrument, LegalRule, bool> kept, List<string> notes)
     {
-        foreach (var candidate in applicable)
+        bool InUse(Instrument instrument) => instrument.Rules.Count == 0 || instrument.Rules.Any(r => kept(instrument, r));
+        foreach (var candidate in applicable.Where(c => InUse(c.Instrument)))
             foreach (var supplemented in candidate.Instrument.Supplements)
-                if (applicable.FirstOrDefault(c => c.Instrument.Id == supplemented) is { } other)
+                if (applicable.FirstOrDefault(c => c.Instrument.Id == supplemented) is { } other && InUse(other.Instrument))
                     notes.Add($"{candidate.Instrument.ShortTitle} supplements the {other.Instrument.ShortTitle} between these states: both apply together");
     }
 

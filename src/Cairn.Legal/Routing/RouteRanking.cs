@@ -20,7 +20,7 @@ internal static class RouteRanking
     {
         var ranked = built.Select(b => (b.Candidate, b.Rule, b.Option, Subordinate: SubordinateTo(b, built))).ToList();
         foreach (var (_, rule, option, by) in ranked.Where(r => r.Subordinate is not null))
-            notes.Add($"{option.InstrumentShortTitle} {rule.Citation} ({rule.Id}) applies only where no mutual assistance treaty binds the pair: ranked after the {by}");
+            notes.Add($"{rule.Citation} ({rule.Id}) applies only where no mutual assistance treaty binds the pair: ranked after the {by}");
         NoteDuplicateTreaties(built, notes);
         return ranked
             .OrderBy(r => r.Option.Informal ? 1 : 0)

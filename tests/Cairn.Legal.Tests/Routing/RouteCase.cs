@@ -1,0 +1,40 @@
+using YamlDotNet.Serialization;
+
+namespace Cairn.Legal.Tests.Routing;
+
+#pragma warning disable CA1812, CA1002, CA2227 // instantiated by YamlDotNet; mutable lists are the deserialiser's contract
+
+/// <summary>
+/// One table-driven route case (docs/legal-data.md, "Route test cases"), delivered with the research data
+/// and settled by the source it names. <see cref="KnownFailure"/> marks a case the data does not meet yet
+/// (a disputed or missing fact, reported): the test then asserts it still fails, so fixing the data shows.
+/// </summary>
+public sealed class RouteCase
+{
+    public string Id { get; set; } = "";
+    public string From { get; set; } = "";
+    public string To { get; set; } = "";
+    public string Measure { get; set; } = "";
+
+    [YamlMember(Alias = "on")]
+    public string? On { get; set; }
+
+    public bool Urgent { get; set; }
+    public string? Offence { get; set; }
+    public RouteExpectation Expect { get; set; } = new();
+    public string Source { get; set; } = "";
+    public string? KnownFailure { get; set; }
+    public string? Note { get; set; }
+
+    public override string ToString() => Id;
+}
+
+/// <summary>What the route finder must answer: the first option's instrument, instruments among / absent from the options, or none.</summary>
+public sealed class RouteExpectation
+{
+    public string? FirstInstrument { get; set; }
+    public string? FirstRule { get; set; }
+    public List<string> Includes { get; set; } = [];
+    public List<string> Excludes { get; set; } = [];
+    public bool? None { get; set; }
+}
