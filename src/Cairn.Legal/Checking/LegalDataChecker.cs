@@ -27,10 +27,11 @@ public static class LegalDataChecker
             // An informal network has no legal text to cite: its rules name the network's own terms instead.
             foreach (var rule in instrument.Rules.Where(r => !instrument.Informal && !r.Informal))
             {
-                if (!CitesArticle(rule.Citation)) Problem($"rule {rule.Id} cites no article ('{rule.Citation}')");
-                foreach (var item in rule.RequiredContents.Concat(rule.RefusalGrounds).Concat(rule.Conditions).Where(i => !CitesArticle(i.Citation)))
+                bool Cites(string citation) => CitesArticle(citation) || (!rule.Verified && SaysNotRead(citation));
+                if (!Cites(rule.Citation)) Problem($"rule {rule.Id} cites no article ('{rule.Citation}')");
+                foreach (var item in rule.RequiredContents.Concat(rule.RefusalGrounds).Concat(rule.Conditions).Where(i => !Cites(i.Citation)))
                     Problem($"rule {rule.Id} item {item.Id} cites no article ('{item.Citation}')");
-                foreach (var deadline in rule.Deadlines.Where(d => !CitesArticle(d.Citation)))
+                foreach (var deadline in rule.Deadlines.Where(d => !Cites(d.Citation)))
                     Problem($"rule {rule.Id} deadline {deadline.Id} cites no article ('{deadline.Citation}')");
             }
             CheckHubPairs(reference, instrument, Problem);
@@ -47,6 +48,12 @@ public static class LegalDataChecker
     /// <summary>A citation names an article (or paragraph, annex, recital, principle) when it has a number or the word "article".</summary>
     internal static bool CitesArticle(string citation) =>
         citation.Any(char.IsAsciiDigit) || citation.Contains("article", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// An unverified rule may cite the text it rests on while saying the article number was not read (e.g. a
+    /// statute "section not read"): the gap is then explicit, flagged on every route option.
+    /// </summary>
+    internal static bool SaysNotRead(string citation) => citation.Contains("not read", StringComparison.OrdinalIgnoreCase);
 
     private static void CheckInstrumentDates(Instrument instrument, Action<string> problem)
     {

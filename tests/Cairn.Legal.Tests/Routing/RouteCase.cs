@@ -37,4 +37,16 @@ public sealed class RouteExpectation
     public List<string> Includes { get; set; } = [];
     public List<string> Excludes { get; set; } = [];
     public bool? None { get; set; }
+
+    /// <summary>Rule id to the dual-criminality rule the option must carry (e.g. "required" after an Art 29(4) reservation).</summary>
+    public Dictionary<string, string> DualCriminality { get; set; } = [];
+
+    /// <summary>Rule id to a text the option's addressee must contain (a designated authority).</summary>
+    public Dictionary<string, string> Addressee { get; set; } = [];
+
+    /// <summary>Rule id to the languages (ISO 639-3) the option must list as accepted.</summary>
+    public Dictionary<string, List<string>> Languages { get; set; } = [];
+
+    /// <summary>Texts that must appear in the route's notes (e.g. "XX is not a party to …").</summary>
+    public List<string> NotesInclude { get; set; } = [];
 }

@@ -31,8 +31,8 @@ internal static class RouteCases
         var expect = routeCase.Expect;
         if (expect.FirstInstrument is { } first && route.Options.FirstOrDefault()?.InstrumentId != first)
             failures.Add($"first instrument is {route.Options.FirstOrDefault()?.InstrumentId ?? "none"}, expected {first}");
-        if (expect.FirstRule is { } rule && route.Options.FirstOrDefault()?.RuleId != rule)
-            failures.Add($"first rule is {route.Options.FirstOrDefault()?.RuleId ?? "none"}, expected {rule}");
+        if (expect.FirstRule is { } firstRule && route.Options.FirstOrDefault()?.RuleId != firstRule)
+            failures.Add($"first rule is {route.Options.FirstOrDefault()?.RuleId ?? "none"}, expected {firstRule}");
         foreach (var missing in expect.Includes.Where(i => !found.Contains(i)))
             failures.Add($"{missing} is not among the options");
         foreach (var present in expect.Excludes.Where(found.Contains))
@@ -41,9 +41,27 @@ internal static class RouteCases
             failures.Add("expected no instrument to bind, but options exist");
         if (expect.None is false && !route.LegalBases.Any())
             failures.Add("expected an instrument to bind, but none does");
+        foreach (var (rule, expected) in expect.DualCriminality)
+            if (Option(route, rule, failures) is { } option && option.DualCriminality.Rule != expected)
+                failures.Add($"{rule}: dual criminality {option.DualCriminality.Rule}, expected {expected}");
+        foreach (var (rule, expected) in expect.Addressee)
+            if (Option(route, rule, failures) is { } option && !(option.Addressee?.Name ?? "").Contains(expected, StringComparison.OrdinalIgnoreCase))
+                failures.Add($"{rule}: addressee '{option.Addressee?.Name}', expected one naming '{expected}'");
+        foreach (var (rule, expected) in expect.Languages)
+            if (Option(route, rule, failures) is { } option && !expected.All(option.Languages.Languages.Contains))
+                failures.Add($"{rule}: languages [{string.Join(", ", option.Languages.Languages)}], expected [{string.Join(", ", expected)}]");
+        foreach (var text in expect.NotesInclude.Where(t => !route.Notes.Any(n => n.Contains(t, StringComparison.Ordinal))))
+            failures.Add($"no note says '{text}'");
         if (failures.Count > 0)
             failures.Add($"options: {string.Join(", ", route.Options.Select(o => $"{o.Rank}.{o.RuleId}"))}; notes: {string.Join(" | ", route.Notes)}");
         return failures;
+    }
+
+    private static RouteOption? Option(RouteResult route, string ruleId, List<string> failures)
+    {
+        var option = route.Options.FirstOrDefault(o => o.RuleId == ruleId);
+        if (option is null) failures.Add($"rule {ruleId} is not among the options");
+        return option;
     }
 
     private static List<(string File, RouteCase Case)> Load()
