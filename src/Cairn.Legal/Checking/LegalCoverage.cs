@@ -48,7 +48,7 @@ public static class LegalCoverage
     {
         var text = new StringBuilder();
         text.AppendLine(StartMarker);
-        text.AppendLine("| instrument | list | listed parties | depositary count | as of | verified entries |");
+        text.AppendLine("| instrument | list | listed parties on the as-of date | depositary count | as of | verified entries |");
         text.AppendLine("|---|---|---:|---:|---|---:|");
         foreach (var row in Rows(reference))
         {

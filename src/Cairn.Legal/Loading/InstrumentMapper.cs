@@ -74,7 +74,9 @@ internal static class InstrumentMapper
             throw LegalDataLoader.Error(file, needle, $"{where} is subsidiary_to '{kind}': expected bilateral or treaty");
         if (rule.DualCriminality is null)
             throw LegalDataLoader.Error(file, needle, $"{where} has no dual_criminality entry");
-        var dual = new DualCriminality(rule.DualCriminality.Rule, rule.DualCriminality.Note,
+        var dualRule = DualCriminalityRules.Normalize(rule.DualCriminality.Rule)
+            ?? throw LegalDataLoader.Error(file, needle, $"{where} has dual_criminality rule '{rule.DualCriminality.Rule}': expected {string.Join(", ", DualCriminalityRules.All)}");
+        var dual = new DualCriminality(dualRule, rule.DualCriminality.Note,
             Cited(file, rule.DualCriminality.Citation, $"{where} dual_criminality", needle));
         return new LegalRule(rule.Id, rule.Title, rule.Measures, rule.RequestType, rule.Channel, rule.Specificity, rule.UrgentOnly,
             citation, rule.Verified, dual,

@@ -77,7 +77,10 @@ internal static class PartyMapper
             _ => null,
         };
         if (missing is not null) throw LegalDataLoader.Error(file, needle, $"{what}: effect {effect.Type} needs {missing}");
-        return new DeclarationEffect(effect.Type, effect.Rules, effect.Measures, side, effect.Rule ?? "required", effect.Languages, effect.Channel, effect.Role, effect.Name);
+        if (effect.Rule is not null && DualCriminalityRules.Normalize(effect.Rule) is null)
+            throw LegalDataLoader.Error(file, needle, $"{what} sets dual criminality '{effect.Rule}': expected {string.Join(", ", DualCriminalityRules.All)}");
+        return new DeclarationEffect(effect.Type, effect.Rules, effect.Measures, side, DualCriminalityRules.Normalize(effect.Rule ?? DualCriminalityRules.Required),
+            effect.Languages, effect.Channel, effect.Role, effect.Name);
     }
 
     internal static bool IsLanguageCode(string code) => code.Length == 3 && code.All(char.IsAsciiLetterLower);

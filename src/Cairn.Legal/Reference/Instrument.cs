@@ -94,8 +94,13 @@ public sealed record Instrument(
         };
     }
 
-    /// <summary>Where <paramref name="state"/> stands toward the instrument on <paramref name="date"/> (instrument dates aside).</summary>
-    public PartyStanding StandingOn(string state, DateOnly date, Func<string, bool> isEuMember)
+    /// <summary>
+    /// Where <paramref name="state"/> stands toward the instrument on <paramref name="date"/> (instrument dates aside).
+    /// A complete list is complete as to States: a dependent territory absent from it (<paramref name="isTerritory"/>)
+    /// may still be covered by its sovereign's territorial application, which the lists do not record
+    /// (UNTOC and Hong Kong), so its standing is unknown rather than "not a party".
+    /// </summary>
+    public PartyStanding StandingOn(string state, DateOnly date, Func<string, bool> isEuMember, Func<string, bool>? isTerritory = null)
     {
         ArgumentNullException.ThrowIfNull(isEuMember);
         if (Parties.FirstOrDefault(p => p.State == state) is { } entry) return entry.StandingOn(date);
@@ -104,7 +109,9 @@ public sealed record Instrument(
             Memberships.EuMembersExcept => IsEuBound(state, isEuMember) ? Bound() : PartyStanding.NotParty,
             Memberships.EuWithPartner => state == Partner || IsEuBound(state, isEuMember) ? Bound() : PartyStanding.NotParty,
             Memberships.BilateralHub when state == Hub => Bound(),
-            _ => IsComplete ? PartyStanding.NotParty : PartyStanding.Unknown,
+            _ when !IsComplete => PartyStanding.Unknown,
+            _ when isTerritory?.Invoke(state) == true => PartyStanding.TerritoryUnknown,
+            _ => PartyStanding.NotParty,
         };
     }
 

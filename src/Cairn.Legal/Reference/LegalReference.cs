@@ -27,6 +27,9 @@ public sealed class LegalReference
 
     public bool IsEuMember(string code) => _jurisdictions.TryGetValue(code, out var j) && j.EuMember;
 
+    /// <summary>A jurisdiction that is not an independent State (Hong Kong, Gibraltar, Aruba…), per the ISO data's independence flag.</summary>
+    public bool IsTerritory(string code) => _jurisdictions.TryGetValue(code, out var j) && !j.Independent;
+
     /// <summary>The jurisdiction for an ISO 3166-1 alpha-2 code (case-insensitive); unknown codes are a user error naming the code.</summary>
     public Jurisdiction Jurisdiction(string code)
     {

@@ -12,10 +12,17 @@ public sealed record PartyStanding(PartyStandingKind Kind, DateOnly? Since, Inst
 
     public static PartyStanding Unknown { get; } = new(PartyStandingKind.Unknown, null, null);
 
+    /// <summary>A dependent territory absent from a list complete as to States: its sovereign's territorial application is not recorded.</summary>
+    public static PartyStanding TerritoryUnknown { get; } = new(PartyStandingKind.Unknown, null, null) { IsTerritory = true };
+
+    public bool IsTerritory { get; init; }
+
     /// <summary>Why a State that is not bound is not, in words: "XX is not a party to the Budapest Convention".</summary>
     public string Explain(string state, string instrumentName) => Kind switch
     {
         PartyStandingKind.NotParty => $"{state} is not a party to {instrumentName}",
+        PartyStandingKind.Unknown when IsTerritory =>
+            $"{RouteWords.PartyStatusUnverifiedText}: {state} is a territory; the {instrumentName} list is complete as to States but territorial applications are not recorded",
         PartyStandingKind.Unknown => $"{RouteWords.PartyStatusUnverifiedText}: {state} is not in the {instrumentName} party list, which is partial",
         PartyStandingKind.SignatoryOnly => $"{state} signed {instrumentName}{On(Since)} but has not consented to be bound",
         PartyStandingKind.NotYetInForce => $"{instrumentName} enters into force for {state} only on {Since:yyyy-MM-dd}",

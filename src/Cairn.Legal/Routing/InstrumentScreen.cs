@@ -24,8 +24,8 @@ internal sealed class InstrumentScreen(LegalReference reference, string requesti
     {
         if (!instrument.CanPair(requesting, requested, reference.IsEuMember)) return;
         var relevant = instrument.Rules.Any(r => r.Covers(measure));
-        var a = instrument.StandingOn(requesting, on, reference.IsEuMember);
-        var b = instrument.StandingOn(requested, on, reference.IsEuMember);
+        var a = instrument.StandingOn(requesting, on, reference.IsEuMember, reference.IsTerritory);
+        var b = instrument.StandingOn(requested, on, reference.IsEuMember, reference.IsTerritory);
         var possible = a.Kind is PartyStandingKind.Bound or PartyStandingKind.Unknown && b.Kind is PartyStandingKind.Bound or PartyStandingKind.Unknown;
         if (!possible)
         {
@@ -33,7 +33,6 @@ internal sealed class InstrumentScreen(LegalReference reference, string requesti
             return;
         }
         var confirmed = a.IsBound && b.IsBound;
-        if (!confirmed && (instrument.IsComplete || instrument.Membership is Memberships.EuMembersExcept or Memberships.EuWithPartner)) return;
         if (!instrument.InForceOn(on))
         {
             if (!instrument.InForce)

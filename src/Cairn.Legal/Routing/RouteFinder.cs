@@ -104,9 +104,9 @@ public sealed class RouteFinder
     private static void NoteSupplements(List<Candidate> applicable, Func<Instrument, LegalRule, bool> kept, List<string> notes)
     {
         bool InUse(Instrument instrument) => instrument.Rules.Count == 0 || instrument.Rules.Any(r => kept(instrument, r));
-        foreach (var candidate in applicable.Where(c => InUse(c.Instrument)))
+        foreach (var candidate in applicable.Where(c => c.Confirmed && InUse(c.Instrument)))
             foreach (var supplemented in candidate.Instrument.Supplements)
-                if (applicable.FirstOrDefault(c => c.Instrument.Id == supplemented) is { } other && InUse(other.Instrument))
+                if (applicable.FirstOrDefault(c => c.Instrument.Id == supplemented && c.Confirmed) is { } other && InUse(other.Instrument))
                     notes.Add($"{candidate.Instrument.ShortTitle} supplements the {other.Instrument.ShortTitle} between these states: both apply together");
     }
 

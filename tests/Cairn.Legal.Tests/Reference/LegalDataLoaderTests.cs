@@ -97,5 +97,5 @@ public class LegalDataLoaderTests
 
     private static string Rule(string citation) =>
         "  - id: x-rule\n    title: R\n    measures: [testimony]\n    request_type: mla_request\n    channel: central_authority\n    specificity: 1\n    " + citation +
-        "\n    verified: true\n    dual_criminality: {rule: none, note: n, citation: \"X Art 2\"}\n    required_contents: []\n    deadlines: []\n    refusal_grounds: []\n";
+        "\n    verified: true\n    dual_criminality: {rule: not_required, note: n, citation: \"X Art 2\"}\n    required_contents: []\n    deadlines: []\n    refusal_grounds: []\n";
 }
