@@ -114,12 +114,14 @@ public sealed class RequestDrafter
         var custodians = string.Join("; ", findings.Select(f => f.ActorName).Distinct(StringComparer.Ordinal)) + $" ({state})";
         foreach (var item in option.RequiredContents)
         {
+            // Content ids of the data files (docs/legal-data.md) that the trace and the input can fill.
             var text = item.Id switch
             {
-                "requesting_authority" or "issuing_authority" => input.RequestingAuthority,
-                "offence_and_facts" => input.OffenceSummary,
-                "data_to_preserve" or "data_sought" or "property_description" or "assistance_sought" => evidence,
-                "custodian_location" or "provider_identity" => custodians,
+                "requesting_authority" or "issuing_authority" or "authorities" => input.RequestingAuthority,
+                "offence_and_facts" or "facts" or "facts_statement" or "case_summary" => input.OffenceSummary,
+                "data_to_preserve" or "data_sought" or "property_description" or "assistance_sought" or "property" or "persons_property"
+                    or "actions_requested" or "user" => evidence,
+                "custodian_location" or "provider_identity" or "custodian" or "addressee" or "link_to_requested_state" or "where_property" => custodians,
                 "protocol_statement" => $"Issued under {instrument.Title}, {rule.Citation}",
                 _ => null,
             };
