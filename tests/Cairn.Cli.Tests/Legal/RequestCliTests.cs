@@ -25,7 +25,7 @@ public sealed class RequestCliTests
         Assert.Equal(1, early.ExitCode);
         Assert.Contains("incomplete", early.Error, StringComparison.Ordinal);
 
-        foreach (var item in new[] { "issuing_authority", "freezing_order", "person_identity", "offence_and_facts" })
+        foreach (var item in new[] { "issuing_authority", "freezing_order", "person_identity", "confiscation_link" })
             Assert.Equal(0, Run(data, "request", "set", RequestId, "--item", item, "--text", "texte " + item).ExitCode);
         Assert.True(JsonDocument.Parse(Run(data, "request", "check", RequestId, "--json").Output).RootElement.GetProperty("complete").GetBoolean());
         Assert.Equal(0, Run(data, "request", "status", RequestId, "--to", "ready").ExitCode);
