@@ -61,6 +61,28 @@ public sealed class LegalRequest
     /// <summary>When the request was drafted (its first history entry).</summary>
     public DateTimeOffset? DraftedAt => History.FirstOrDefault()?.At;
 
+    /// <summary>A copy under another id (a draft whose id is taken gets -2, -3 …), every other field kept.</summary>
+    public LegalRequest WithId(string id) => new()
+    {
+        Id = id, CaseReference = CaseReference, RequestType = RequestType, RequestingState = RequestingState, RequestedState = RequestedState,
+        Measure = Measure, InstrumentId = InstrumentId, RuleId = RuleId, LegalBasis = LegalBasis, Channel = Channel, Urgent = Urgent,
+        Language = Language, LanguageNote = LanguageNote, Addressee = Addressee, AcceptedLanguages = AcceptedLanguages, FormId = FormId,
+        RouteRank = RouteRank, RouteOn = RouteOn, OffenceType = OffenceType, Unverified = [.. Unverified], Informal = Informal,
+        Status = Status, RefusalGround = RefusalGround,
+        Contents = new Dictionary<string, string>(Contents, StringComparer.Ordinal), Findings = [.. Findings], History = [.. History],
+    };
+
+    /// <summary>
+    /// Whether <paramref name="item"/> can be set on this request: a content item of its rule, or, on an official
+    /// form, a field id or a fill key of that form (values set there win over what Cairn fills).
+    /// </summary>
+    public static bool IsSettable(string item, Reference.LegalRule rule, Forms.OfficialForm? form)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return rule.RequiredContents.Any(c => c.Id == item)
+            || (form is not null && form.Fields.Any(f => f.Id == item || f.Fill == item));
+    }
+
     public void SetContent(string id, string text)
     {
         if (Status != RequestStatus.Draft) throw new Core.CairnException($"request {Id} is {Status.ToString().ToLowerInvariant()}: contents can only change in draft");

@@ -83,4 +83,27 @@ public class RouteChoiceTests
         Assert.Contains($"Reference: {draft.Id}", text, StringComparison.Ordinal);
         Assert.Contains("Signature and official stamp", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void WithId_KeepsEveryField()
+    {
+        var draft = RequestFixtures.DraftFor("FR", "freeze");
+        var copy = draft.WithId(draft.Id + "-2");
+        Assert.Equal(draft.Id + "-2", copy.Id);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(draft, LegalJson.Options).Replace($"\"{draft.Id}\"", "\"X\"", StringComparison.Ordinal),
+            System.Text.Json.JsonSerializer.Serialize(copy, LegalJson.Options).Replace($"\"{copy.Id}\"", "\"X\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void OnAnOfficialForm_FieldIdsAndFillKeysCanBeSet()
+    {
+        var draft = RequestFixtures.DraftFor("FR", "freeze");
+        var (_, rule) = TestData.Reference.Rule(draft.RuleId);
+        var form = TestData.Reference.Form(draft.FormId!);
+        Assert.True(LegalRequest.IsSettable("issuing_authority", rule, form));
+        Assert.True(LegalRequest.IsSettable("issuing_authority.phone", rule, form));
+        Assert.True(LegalRequest.IsSettable(form.Fields.First().Id, rule, form));
+        Assert.False(LegalRequest.IsSettable("shoe_size", rule, form));
+        Assert.False(LegalRequest.IsSettable("issuing_authority.phone", rule, null));
+    }
 }
