@@ -20,7 +20,7 @@ public static class GoAmlWriter
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(request);
         if (request.Indicators.Count == 0)
-            throw new CairnException($"goAML report for case {source.Reference} needs at least one indicator code (--indicator)");
+            throw new CairnException($"goAML report for case {source.Reference} needs at least one indicator code");
         var report = new XElement("report",
             new XElement("rentity_id", request.ReportingEntityId),
             new XElement("submission_code", "E"),

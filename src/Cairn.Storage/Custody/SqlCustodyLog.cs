@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Cairn.Cases.Custody;
 using Cairn.Core;
+using Cairn.Core.Paging;
 using Dapper;
 
 namespace Cairn.Storage.Custody;
@@ -65,6 +66,27 @@ public sealed class SqlCustodyLog : ICustodyLog
         return rows.Select(r => r.ToEntry()).ToList();
     }
 
+    /// <summary>One page of the entries about one object, oldest first (paged by the database).</summary>
+    public async Task<Page<CustodyEntry>> GetEntriesForAsync(string objectType, string objectId, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM custody_entries WHERE object_type = @objectType AND object_id = @objectId", new { objectType, objectId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<CustodyRows.Entry>(new CommandDefinition(
+            $"SELECT {CustodyRows.EntryColumns} FROM custody_entries WHERE object_type = @objectType AND object_id = @objectId ORDER BY seq LIMIT @Limit OFFSET @Offset",
+            new { objectType, objectId, Limit = (long)page.Limit, page.Offset }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return Page<CustodyEntry>.Of(rows.Select(r => r.ToEntry()).ToList(), page, total);
+    }
+
+    /// <summary>Stores an RFC 3161 timestamp token obtained for the head of <paramref name="treeSize"/>.</summary>
+    public async Task AttachTimestampAsync(long treeSize, string token, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition("UPDATE custody_tree_heads SET timestamp_token = @token WHERE tree_size = @treeSize",
+            new { token, treeSize }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
     public async Task<InclusionProof> GetInclusionProofAsync(long sequence, long treeSize, CancellationToken cancellationToken = default)
     {
         if (sequence < 0 || sequence >= treeSize)
@@ -116,14 +138,6 @@ public sealed class SqlCustodyLog : ICustodyLog
             new { head.Head.TreeSize, head.Head.RootHash, SignedAt = CustodyEntry.FormatTime(head.Head.Timestamp), head.KeyId, head.Signature }).ConfigureAwait(false);
         unit.Frontier = frontier;
         return entry;
-    }
-
-    /// <summary>Stores an RFC 3161 timestamp token obtained for the head of <paramref name="treeSize"/>.</summary>
-    internal static async Task AttachTimestampAsync(CairnDatabase database, long treeSize, string token, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition("UPDATE custody_tree_heads SET timestamp_token = @token WHERE tree_size = @treeSize",
-            new { token, treeSize }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     internal static async Task RegisterKeyAsync(DbConnection connection, TreeHeadSigner signer, TimeProvider time, CancellationToken cancellationToken)

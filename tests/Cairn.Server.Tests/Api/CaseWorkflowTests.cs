@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Cairn.Server.Tests.Infrastructure;
-using Cairn.Workspace.Demo;
+using Cairn.Development.Demo;
 
 namespace Cairn.Server.Tests.Api;
 
