@@ -13,9 +13,9 @@ public static class RouteDate
     {
         ArgumentNullException.ThrowIfNull(text);
         if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            throw new CairnException($"malformed date '{text}' for {name}: expected YYYY-MM-DD");
+            throw new ValidationException(name, $"malformed date '{text}' for '{name}': expected YYYY-MM-DD");
         if (date < RouteFinder.EarliestDate)
-            throw new CairnException($"date {date:yyyy-MM-dd} for {name} is before {RouteFinder.EarliestDate:yyyy-MM-dd}: routes are judged from 1950 on");
+            throw new ValidationException(name, $"date {date:yyyy-MM-dd} for '{name}' is before {RouteFinder.EarliestDate:yyyy-MM-dd}: routes are judged from 1950 on");
         return date;
     }
 }

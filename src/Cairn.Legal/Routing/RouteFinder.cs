@@ -36,7 +36,7 @@ public sealed class RouteFinder
         if (requesting == requested) throw new CairnException($"requesting and requested state are both '{requesting}': cross-border routes need two states");
         var measure = Measures.Parse(query.Measure);
         var on = query.On ?? DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
-        if (on < EarliestDate) throw new CairnException($"date {on:yyyy-MM-dd} is before {EarliestDate:yyyy-MM-dd}: routes are judged from 1950 on");
+        if (on < EarliestDate) throw new ValidationException("on", $"date {on:yyyy-MM-dd} is before {EarliestDate:yyyy-MM-dd}: routes are judged from 1950 on");
 
         var screen = new InstrumentScreen(_reference, requesting, requested, measure, on);
         screen.Run();

@@ -72,13 +72,14 @@ public class DatedRouteTests
     }
 
     [Theory]
-    [InlineData("1949-12-31", "date 1949-12-31 for on is before 1950-01-01")]
-    [InlineData("2020-02-30", "malformed date '2020-02-30' for on: expected YYYY-MM-DD")]
-    [InlineData("yesterday", "malformed date 'yesterday' for on")]
+    [InlineData("1949-12-31", "date 1949-12-31 for 'on' is before 1950-01-01")]
+    [InlineData("2020-02-30", "malformed date '2020-02-30' for 'on': expected YYYY-MM-DD")]
+    [InlineData("yesterday", "malformed date 'yesterday' for 'on'")]
     public void BadDate_IsAOneLineUserError(string text, string expected)
     {
-        var error = Assert.Throws<CairnException>(() => RouteDate.Parse(text));
+        var error = Assert.Throws<ValidationException>(() => RouteDate.Parse(text));
         Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+        Assert.Equal("on", error.Field);
         Assert.Throws<CairnException>(() => Find("FR", "DE", "testimony", new DateOnly(1949, 12, 31)));
     }
 }
