@@ -44,11 +44,40 @@ internal static partial class ExchangeCommands
         var reporter = new Option<string>("--reporter") { Description = "Reporting person, \"First Last\"", Required = true };
         var indicators = new Option<string[]>("--indicator") { Description = "Report indicator code (repeatable; the FIU's goAML list)" };
         var transactions = new Option<string?>("--transactions") { Description = "CSV: txid,time,chain,from,to,amount_base_units,asset,decimals[,amount_local]" };
-        var currency = new Option<string>("--currency") { Description = "Local currency code", DefaultValueFactory = _ => "EUR" };
         var reason = new Option<string?>("--reason") { Description = "Reason text (default: case title and offence)" };
-        var command = new Command("goaml", "Export a case as a goAML suspicious transaction report (XML)") { reference, output, entity, reporter, indicators, transactions, currency, reason };
+        var fiuConfig = new Option<string?>("--fiu-config") { Description = "FIU file (JSON): branch, location, code lists, rates, institutions (docs/exchange.md)" };
+        var branch = new Option<string?>("--branch") { Description = "rentity_branch: the reporting entity's branch" };
+        var submission = new Option<string?>("--submission-code") { Description = "submission_code from the FIU's list (e.g. E)" };
+        var reportCode = new Option<string?>("--report-code") { Description = "report_code from the FIU's list (e.g. STR)" };
+        var currency = new Option<string?>("--currency") { Description = "currency_code_local from the FIU's list" };
+        var transmode = new Option<string?>("--transmode-code") { Description = "transmode_code (conduction type) from the FIU's list" };
+        var funds = new Option<string?>("--funds-code") { Description = "funds_code from the FIU's list" };
+        var country = new Option<string?>("--country") { Description = "country code written for wallets whose country is unknown" };
+        var rates = new Option<string[]>("--rate") { Description = "ASSET=LOCAL_PER_UNIT exchange rate (repeatable)" };
+        var institutionCodes = new Option<string[]>("--institution-code") { Description = "CHAIN=CODE institution code for that chain's accounts (repeatable)" };
+        var swifts = new Option<string[]>("--swift") { Description = "CHAIN=BIC for that chain's accounts (repeatable)" };
+        var command = new Command("goaml", "Export a case as a goAML suspicious transaction report (XML)")
+        {
+            reference, output, entity, reporter, indicators, transactions, reason, fiuConfig, branch, submission, reportCode, currency, transmode, funds, country, rates, institutionCodes, swifts,
+        };
         host.SetAction(command, async (ctx, parseResult, cancellationToken) =>
         {
+            var profile = parseResult.GetValue(fiuConfig) is { } configPath
+                ? Exchange.GoAml.GoAmlProfile.Parse(File.Exists(configPath) ? await File.ReadAllTextAsync(configPath, cancellationToken).ConfigureAwait(false) : throw new CairnException($"FIU file {configPath} does not exist"), configPath)
+                : new Exchange.GoAml.GoAmlProfile();
+            profile = new Exchange.GoAml.GoAmlOptions
+            {
+                RentityBranch = parseResult.GetValue(branch),
+                SubmissionCode = parseResult.GetValue(submission),
+                ReportCode = parseResult.GetValue(reportCode),
+                CurrencyCodeLocal = parseResult.GetValue(currency),
+                TransmodeCode = parseResult.GetValue(transmode),
+                FundsCode = parseResult.GetValue(funds),
+                UnknownCountryCode = parseResult.GetValue(country),
+                Rates = parseResult.GetValue(rates) ?? [],
+                InstitutionCodes = parseResult.GetValue(institutionCodes) ?? [],
+                Swifts = parseResult.GetValue(swifts) ?? [],
+            }.ApplyTo(profile);
             await using var database = await CaseCommands.OpenAsync(ctx, cancellationToken).ConfigureAwait(false);
             var actor = CaseCommands.ActorFrom(parseResult);
             var found = await new Storage.Cases.SqlCaseStore(database).GetAsync(actor, parseResult.GetValue(reference)!, cancellationToken).ConfigureAwait(false);
@@ -58,7 +87,7 @@ internal static partial class ExchangeCommands
                 ReportingEntityId = parseResult.GetValue(entity)!,
                 ReportingPersonFirstName = names[0],
                 ReportingPersonLastName = names.Length > 1 ? names[1] : names[0],
-                CurrencyCodeLocal = parseResult.GetValue(currency)!,
+                Profile = profile,
                 Reason = parseResult.GetValue(reason) ?? "",
                 Indicators = parseResult.GetValue(indicators) ?? [],
                 Transactions = parseResult.GetValue(transactions) is { } csv ? ReadTransactions(csv) : [],
@@ -89,7 +118,7 @@ internal static partial class ExchangeCommands
             if (f.Length < 8 || !DateTimeOffset.TryParse(f[1], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var time)
                 || !int.TryParse(f[7], System.Globalization.CultureInfo.InvariantCulture, out var decimals))
                 throw new CairnException($"{path} line {lineNumber}: expected txid,time,chain,from,to,amount_base_units,asset,decimals[,amount_local]");
-            list.Add(new(f[0], time, f[2], f[3], f[4], f[5], f[6], decimals, f.Length > 8 ? f[8] : "0"));
+            list.Add(new(f[0], time, f[2], f[3], f[4], f[5], f[6], decimals, f.Length > 8 ? f[8] : ""));
         }
         return list;
     }
