@@ -103,15 +103,13 @@ internal static class EvidenceCommands
             var result = EvidencePackage.Verify(stream, trusted);
             if (ctx.Json)
             {
-                ctx.WriteJson(new { Valid = result.IsValid, result.CaseReference, result.KeyId, result.TreeSize, result.Files, result.LogEntries, result.Checks, result.Problems });
+                ctx.WriteJson(new { Valid = result.IsValid, result.KeyPinned, result.CaseReference, result.KeyId, result.TreeSize, result.Files, result.LogEntries, result.Checks, result.Problems });
             }
             else
             {
                 foreach (var check in result.Checks) ctx.Output.WriteLine("ok    " + check);
                 foreach (var problem in result.Problems) ctx.Output.WriteLine("FAIL  " + problem);
-                ctx.Output.WriteLine(result.IsValid
-                    ? $"package VALID: case {result.CaseReference}, {result.Files} files, {result.LogEntries} log entries, signed by key {result.KeyId}"
-                    : $"package INVALID: {result.Problems.Count} problems");
+                ctx.Output.WriteLine(result.Summary);
             }
             return result.IsValid ? CliHost.Success : CliHost.UserError;
         });

@@ -39,7 +39,7 @@ internal static class LogCommands
         {
             await using var database = await CaseCommands.OpenAsync(ctx, cancellationToken).ConfigureAwait(false);
             var head = await new SqlCustodyLog(database).GetHeadAsync(cancellationToken).ConfigureAwait(false);
-            var report = new { head.Head.TreeSize, head.Head.RootHash, Timestamp = head.Head.Timestamp, head.KeyId, head.Signature, head.TimestampToken };
+            var report = new { head.Head.TreeSize, head.Head.RootHash, Timestamp = head.Head.Timestamp, head.KeyId, head.Signature };
             if (ctx.Json) ctx.WriteJson(report);
             else ctx.Output.WriteLine($"size {head.Head.TreeSize}  root {head.Head.RootHash}  at {CaseCommands.Time(head.Head.Timestamp)}  key {head.KeyId}");
             return CliHost.Success;

@@ -54,7 +54,7 @@ internal static class EvidenceEndpoints
             http.Response.Headers["X-Cairn-Root-Hash"] = summary.RootHash;
             return Results.File(buffer.ToArray(), "application/zip", $"{reference}-evidence.zip");
         });
-        api.MapPost("/evidence/verify", async (HttpContext http) =>
+        api.MapPost("/evidence/verify", async (HttpContext http, CairnDatabase db) =>
         {
             if (!http.Request.HasFormContentType) throw new Core.CairnException("expected multipart/form-data with a field 'package'");
             var form = await http.Request.ReadFormAsync(http.RequestAborted);
@@ -63,8 +63,9 @@ internal static class EvidenceEndpoints
             var copy = new MemoryStream();
             await stream.CopyToAsync(copy, http.RequestAborted);
             copy.Position = 0;
-            var result = EvidencePackage.Verify(copy);
-            return new { valid = result.IsValid, result.CaseReference, result.KeyId, result.TreeSize, result.Files, result.LogEntries, result.Checks, result.Problems };
+            // Pinned to this installation's own custody key (issue 17): another key's package is reported as such.
+            var result = EvidencePackage.Verify(copy, db.Signer.ExportPublicKeyPem());
+            return new { valid = result.IsValid, keyPinned = result.KeyPinned, summary = result.Summary, result.CaseReference, result.KeyId, result.TreeSize, result.Files, result.LogEntries, result.Checks, result.Problems };
         }).WithTags("evidence").DisableAntiforgery().WithMetadata(new RequestSizeLimitMetadata(MaxUploadBytes));
     }
 

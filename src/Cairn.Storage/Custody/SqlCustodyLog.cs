@@ -118,14 +118,6 @@ public sealed class SqlCustodyLog : ICustodyLog
         return entry;
     }
 
-    /// <summary>Stores an RFC 3161 timestamp token obtained for the head of <paramref name="treeSize"/>.</summary>
-    internal static async Task AttachTimestampAsync(CairnDatabase database, long treeSize, string token, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition("UPDATE custody_tree_heads SET timestamp_token = @token WHERE tree_size = @treeSize",
-            new { token, treeSize }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-    }
-
     internal static async Task RegisterKeyAsync(DbConnection connection, TreeHeadSigner signer, TimeProvider time, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(new CommandDefinition(
