@@ -228,29 +228,25 @@ internal static class IntelCommands
             var (database, service) = await OpenAsync(ctx, parseResult, cancellationToken).ConfigureAwait(false);
             await using (database)
             {
-                var tags = await service.Store.LoadTagsAsync(selection, cancellationToken).ConfigureAwait(false);
                 var path = parseResult.GetValue(output);
                 var writer = path is null ? ctx.Output : new StreamWriter(path);
+                int exported;
                 try
                 {
                     if (parseResult.GetValue(format) == "ftm")
                     {
+                        var tags = await service.Store.LoadTagsAsync(selection, cancellationToken).ConfigureAwait(false);
                         var actors = (await service.Store.LoadActorsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(a => a.Id, StringComparer.Ordinal);
                         FollowTheMoneyWriter.Write(writer, tags, actors);
+                        exported = tags.Count;
                     }
-                    else
-                    {
-                        var packs = tags.Select(t => t.PackId).Distinct(StringComparer.Ordinal).ToList();
-                        var creators = tags.Select(t => t.Creator).Distinct(StringComparer.Ordinal).ToList();
-                        var packTitle = parseResult.GetValue(title) ?? (packs.Count == 1 ? packs[0] : "Cairn export");
-                        TagPackWriter.Write(writer, packTitle, creators.Count == 1 ? creators[0] : "Cairn export", null, tags.All(t => t.IsPublic), tags);
-                    }
+                    else exported = await service.ExportTagPackAsync(writer, selection, parseResult.GetValue(title), cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
                     if (path is not null) await writer.DisposeAsync().ConfigureAwait(false);
                 }
-                if (path is not null) ctx.Error.WriteLine($"exported {tags.Count} tag(s) to {path}");
+                if (path is not null) ctx.Error.WriteLine($"exported {exported} tag(s) to {path}");
                 return CliHost.Success;
             }
         });
