@@ -6,10 +6,13 @@ namespace Cairn.TestSupport.Schemas;
 /// <summary>Validates JSON against a JSON Schema with JsonSchema.Net (a maintained draft 2020-12 validator), listing every error with its place.</summary>
 public static class SchemaCheck
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonSchema> Parsed = new(StringComparer.Ordinal);
+
     /// <summary>Every validation error as "instance location: message"; empty when valid.</summary>
     public static IReadOnlyList<string> Errors(string schemaJson, JsonNode? instance)
     {
-        var schema = JsonSchema.FromText(schemaJson);
+        // Parsed once per text: JsonSchema.Net registers every $id globally and refuses a second registration.
+        var schema = Parsed.GetOrAdd(schemaJson, text => JsonSchema.FromText(text));
         using var document = System.Text.Json.JsonDocument.Parse(instance?.ToJsonString() ?? "null");
         var result = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
         if (result.IsValid) return [];
