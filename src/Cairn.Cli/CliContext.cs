@@ -1,37 +1,43 @@
 using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using Cairn.Cases.Agencies;
+using Cairn.Core.Json;
+using Cairn.Workspace;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace Cairn.Cli;
 
 /// <summary>
-/// What every command needs from the invocation: where the data directory is, whether to
-/// print JSON, and the writers to print to (injected so tests can run the CLI in-process).
+/// What every command needs from the invocation: the data directory, whether to print JSON, the
+/// acting user, the writers to print to (injected so tests can run the CLI in-process), and the
+/// application (the same container the server builds, opened for this one invocation; nothing in
+/// it is opened until a command asks for it).
 /// </summary>
-public sealed class CliContext
+public sealed class CliContext : IAsyncDisposable
 {
-    public static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
+    public const string DefaultAgency = "local";
 
-    public CliContext(string dataDirectory, bool json, TextWriter output, TextWriter error, TimeProvider time)
+    private readonly ParseResult _parse;
+    private readonly Lazy<ServiceProvider> _services;
+
+    public CliContext(ParseResult parse, string dataDirectory, bool json, TextWriter output, TextWriter error, TimeProvider time, bool terminal)
     {
+        _parse = parse;
         DataDirectory = dataDirectory;
         Json = json;
         Output = output;
         Error = error;
         Time = time;
-        Console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = output == System.Console.Out ? AnsiSupport.Detect : AnsiSupport.No,
-            Interactive = output == System.Console.Out ? InteractionSupport.Detect : InteractionSupport.No,
-        });
+        Terminal = terminal;
+        Console = CreateConsole(output, terminal);
+        _services = new Lazy<ServiceProvider>(() => new ServiceCollection()
+            .AddCairnWorkspace(new WorkspaceOptions
+            {
+                DataDirectory = DataDirectory,
+                LegalDataDirectory = parse.GetValue(GlobalOptions.LegalData) ?? Environment.GetEnvironmentVariable("CAIRN_LEGAL_DATA"),
+                Time = time,
+            })
+            .BuildServiceProvider());
     }
 
     /// <summary>The data directory: <c>--data DIR</c>, else <c>CAIRN_DATA</c>, else <c>./cairn-data</c>.</summary>
@@ -45,21 +51,61 @@ public sealed class CliContext
 
     public TimeProvider Time { get; }
 
-    /// <summary>Spectre console bound to <see cref="Output"/>, for tables and progress bars.</summary>
+    /// <summary>Whether the output is a terminal (colours and progress bars allowed) rather than a pipe, a file or a test.</summary>
+    public bool Terminal { get; }
+
+    /// <summary>Spectre console bound to <see cref="Output"/>, for tables and progress bars (plain text, unwrapped, when not a terminal).</summary>
     public IAnsiConsole Console { get; }
 
-    /// <summary>Whether progress bars may be drawn: never in JSON mode or when output is redirected.</summary>
-    public bool CanShowProgress => !Json && Output == System.Console.Out && !System.Console.IsOutputRedirected;
+    /// <summary>Whether progress bars may be drawn: never in JSON mode or when output is not a terminal.</summary>
+    public bool CanShowProgress => !Json && Terminal;
 
-    public string PathIn(params string[] parts) => Path.Combine([DataDirectory, .. parts]);
+    /// <summary>The acting user: <c>--as</c> (else $CAIRN_USER, else the OS user) of agency <c>--agency</c> (else $CAIRN_AGENCY, else "local").</summary>
+    public Actor Actor => new(_parse.GetValue(GlobalOptions.As) ?? Environment.GetEnvironmentVariable("CAIRN_USER") ?? Environment.UserName,
+        _parse.GetValue(GlobalOptions.Agency) ?? Environment.GetEnvironmentVariable("CAIRN_AGENCY") ?? DefaultAgency);
 
-    public void WriteJson<T>(T value) => Output.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
+    /// <summary>The application of this invocation.</summary>
+    public IServiceProvider Services => _services.Value;
+
+    /// <summary>A service of the application.</summary>
+    public T Get<T>() where T : notnull => _services.Value.GetRequiredService<T>();
+
+    /// <summary>Prints <paramref name="value"/> as indented JSON in Cairn's one configuration (readable UTF-8, amounts as strings).</summary>
+    public void WriteJson<T>(T value) => Output.WriteLine(CairnJson.WriteIndented(value));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_services.IsValueCreated) await _services.Value.DisposeAsync().ConfigureAwait(false);
+    }
 
     internal static CliContext From(ParseResult parseResult, TextWriter output, TextWriter error, TimeProvider time)
     {
         var data = parseResult.GetValue(GlobalOptions.Data);
         var dir = data ?? Environment.GetEnvironmentVariable("CAIRN_DATA");
         if (string.IsNullOrWhiteSpace(dir)) dir = Path.Combine(Environment.CurrentDirectory, "cairn-data");
-        return new CliContext(Path.GetFullPath(dir), parseResult.GetValue(GlobalOptions.Json), output, error, time);
+        var terminal = output == System.Console.Out && !System.Console.IsOutputRedirected;
+        return new CliContext(parseResult, Path.GetFullPath(dir), parseResult.GetValue(GlobalOptions.Json), output, error, time, terminal);
     }
+
+    /// <summary>
+    /// ANSI colours only on a terminal and only when NO_COLOR is unset (https://no-color.org); off a
+    /// terminal, no escape codes and no wrapping at 80 columns (addresses and hashes stay whole for
+    /// grep and scripts).
+    /// </summary>
+    private static IAnsiConsole CreateConsole(TextWriter output, bool terminal)
+    {
+        var colour = terminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = colour ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+        if (!terminal) console.Profile.Width = UnwrappedWidth;
+        return console;
+    }
+
+    /// <summary>Width given to Spectre off a terminal: wide enough that no table row is ever wrapped.</summary>
+    private const int UnwrappedWidth = 100_000;
 }

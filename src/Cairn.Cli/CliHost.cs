@@ -5,9 +5,10 @@ namespace Cairn.Cli;
 
 /// <summary>
 /// Builds the command tree and runs it against given writers. Every command's action goes
-/// through <see cref="SetAction"/>, which turns <see cref="CairnException"/> into one line
-/// on stderr and exit code 1, and any other failure into exit code 2 with no stack trace
-/// (set CAIRN_DEBUG=1 to see it).
+/// through <see cref="SetAction"/>, which gives it a <see cref="CliContext"/> (the application of
+/// this invocation, disposed afterwards) and turns <see cref="CairnException"/> into one line on
+/// stderr and exit code 1 (naming the command's option when the error is about one field), and any
+/// other failure into exit code 2 with no stack trace (set CAIRN_DEBUG=1 to see it).
 /// </summary>
 public sealed class CliHost
 {
@@ -39,7 +40,7 @@ public sealed class CliHost
         }
         catch (Exception ex)
         {
-            return host.Report(ex);
+            return host.Report(ex, null);
         }
     }
 
@@ -48,6 +49,9 @@ public sealed class CliHost
         var root = new RootCommand("Cairn: cross-border tracing and recovery of crypto assets");
         root.Options.Add(GlobalOptions.Data);
         root.Options.Add(GlobalOptions.Json);
+        root.Options.Add(GlobalOptions.As);
+        root.Options.Add(GlobalOptions.Agency);
+        root.Options.Add(GlobalOptions.LegalData);
         foreach (var command in CommandCatalog.All(this))
             root.Subcommands.Add(command);
         return root;
@@ -61,12 +65,12 @@ public sealed class CliHost
         {
             try
             {
-                var context = CliContext.From(parseResult, _output, _error, _time);
+                await using var context = CliContext.From(parseResult, _output, _error, _time);
                 return await action(context, parseResult, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
-                return Report(ex);
+                return Report(ex, parseResult.CommandResult.Command);
             }
         });
     }
@@ -75,12 +79,12 @@ public sealed class CliHost
     public void SetAction(Command command, Func<CliContext, ParseResult, int> action) =>
         SetAction(command, (context, parseResult, _) => Task.FromResult(action(context, parseResult)));
 
-    private int Report(Exception ex)
+    private int Report(Exception ex, Command? command)
     {
         if (ex is AggregateException { InnerExceptions.Count: 1 } aggregate) ex = aggregate.InnerException!;
-        if (ex is CairnException)
+        if (ex is CairnException cairn)
         {
-            _error.WriteLine("error: " + OneLine(ex.Message));
+            _error.WriteLine("error: " + OneLine(FieldErrors.ForCommand(cairn, command)));
             return UserError;
         }
         if (ex is OperationCanceledException)

@@ -16,4 +16,10 @@ public static class GlobalOptions
         Description = "Print machine-readable JSON",
         Recursive = true,
     };
+
+    public static readonly Option<string?> As = new("--as") { Description = "Acting user (default: $CAIRN_USER, else the OS user)", Recursive = true };
+
+    public static readonly Option<string?> Agency = new("--agency") { Description = "Acting agency (default: $CAIRN_AGENCY, else \"local\")", Recursive = true };
+
+    public static readonly Option<string?> LegalData = new("--legal-data") { Description = "Reviewed legal data directory to use instead of the built-in copy (data/legal)", Recursive = true };
 }

@@ -12,4 +12,14 @@ public class CairnException : Exception
     public CairnException(string message, Exception innerException) : base(message, innerException) { }
 
     public CairnException() { }
+
+    /// <summary>
+    /// The request field (API name, snake_case) the error is about, when it is about one parameter:
+    /// the API answers a validation problem keyed by it, the CLI names the matching option. The
+    /// message itself speaks of the domain, never of a CLI flag.
+    /// </summary>
+    public string? Field { get; init; }
+
+    /// <summary>An error about one parameter (<see cref="Field"/> set).</summary>
+    public static CairnException Invalid(string field, string message) => new(message) { Field = field };
 }

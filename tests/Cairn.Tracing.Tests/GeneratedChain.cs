@@ -1,7 +1,8 @@
 using Cairn.Chains.Bitcoin;
 using Cairn.Index.Bitcoin;
-using Cairn.Index.Generation;
+using Cairn.Development.Generation;
 using Cairn.Tracing.Attribution;
+using Cairn.Development.Attribution;
 using Cairn.Tracing.Clustering;
 
 namespace Cairn.Tracing.Tests;

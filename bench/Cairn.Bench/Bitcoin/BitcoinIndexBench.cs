@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Cairn.Chains.Bitcoin;
 using Cairn.Index.Bitcoin;
-using Cairn.Index.Generation;
+using Cairn.Development.Generation;
 
 namespace Cairn.Bench.Bitcoin;
 

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Cairn.Cases.Agencies;
 using Cairn.Server.Hosting;
 using Cairn.Storage;
-using Cairn.Workspace.Demo;
+using Cairn.Development.Demo;
 
 namespace Cairn.Bench.Server;
 
@@ -33,17 +33,7 @@ public sealed class ServerLoadBench : IBenchSuite
         var sessions = (int)Option(args, "--sessions", 50);
         var db = OptionText(args, "--db");
         var data = Directory.CreateTempSubdirectory("cairn-bench-server-").FullName;
-        DemoReport demo;
-        if (db is null)
-        {
-            await using var database = await CairnDatabase.OpenDataDirectoryAsync(data, TimeProvider.System);
-            demo = await new DemoPipeline(data, TimeProvider.System).RunAsync(database, 20_000);
-        }
-        else
-        {
-            await using var database = await CairnDatabase.OpenAsync(DatabaseLocation.Postgres(db), Cairn.Storage.Custody.CustodyKeyFile.LoadOrCreate(data), TimeProvider.System, data);
-            demo = await new DemoPipeline(data, TimeProvider.System).RunAsync(database, 20_000);
-        }
+        var demo = await DemoPipeline.RunAsync(new Cairn.Workspace.WorkspaceOptions { DataDirectory = data, DatabaseUrl = db, Time = TimeProvider.System }, 20_000);
         var port = FreePort();
         var host = await CairnServer.BuildAsync(new ServerOptions
         {

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Cairn.Chains.Bitcoin;
 using Cairn.Index.Bitcoin;
-using Cairn.Index.Generation;
+using Cairn.Development.Generation;
 using Cairn.Tracing.Clustering;
 using Cairn.Tracing.Heuristics;
 using Cairn.Tracing.Paths;

@@ -1,4 +1,5 @@
 using Cairn.Cases.Agencies;
+using Cairn.Core.Paging;
 
 namespace Cairn.Cases.Cases;
 
@@ -15,6 +16,9 @@ public interface ICaseStore
 
     /// <summary>Cases visible to the actor's agency (without subjects, wallets, notes), logged as "case.list".</summary>
     Task<IReadOnlyList<Case>> ListAsync(Actor actor, CancellationToken cancellationToken = default);
+
+    /// <summary>One page of the cases visible to the actor's agency (paged by the database), logged as "case.list".</summary>
+    Task<Page<Case>> ListAsync(Actor actor, PageRequest page, CancellationToken cancellationToken = default);
 
     /// <summary>Saves <paramref name="changed"/> if the stored case is still at <c>changed.Version</c>; returns it at the next version. Otherwise throws (lost update prevented).</summary>
     Task<Case> UpdateAsync(Actor actor, Case changed, CancellationToken cancellationToken = default);

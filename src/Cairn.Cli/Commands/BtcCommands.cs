@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Cairn.Chains.Bitcoin;
-using Cairn.Core;
+using Cairn.Workspace.Chain;
 using Spectre.Console;
 
 namespace Cairn.Cli.Commands;
@@ -32,10 +31,7 @@ internal static class BtcCommands
         var command = new Command("block", "Parse a raw block file: hash, merkle check, every input and output") { file, NetworkOption };
         host.SetAction(command, (ctx, parseResult) =>
         {
-            var network = Network.Parse(parseResult.GetValue(NetworkOption)!);
-            var path = parseResult.GetValue(file)!;
-            var block = ParseBlockFile(path);
-            var report = BlockReport(block, network);
+            var report = ChainService.ReadBlockFile(parseResult.GetValue(file)!, parseResult.GetValue(NetworkOption));
             if (ctx.Json) ctx.WriteJson(report);
             else WriteBlockTables(ctx, report);
             return CliHost.Success;
@@ -51,19 +47,7 @@ internal static class BtcCommands
         var command = new Command("decode-address", "Decode an address: valid, type, network, script") { address, network };
         host.SetAction(command, (ctx, parseResult) =>
         {
-            var expectedName = parseResult.GetValue(network);
-            var expected = expectedName is null ? null : Network.Parse(expectedName);
-            var decoded = AddressCodec.Decode(parseResult.GetValue(address)!, expected);
-            var report = new
-            {
-                Address = decoded.Address,
-                Valid = true,
-                Type = ScriptTypeNames.Name(decoded.Type),
-                Network = decoded.Network.Name,
-                CompatibleNetworks = decoded.CompatibleNetworks.Select(n => n.Name).ToArray(),
-                WitnessVersion = decoded.WitnessVersion >= 0 ? decoded.WitnessVersion : (int?)null,
-                ScriptHex = Convert.ToHexStringLower(decoded.ScriptPubKey),
-            };
+            var report = ChainService.DecodeAddress(parseResult.GetValue(address)!, parseResult.GetValue(network));
             if (ctx.Json)
             {
                 ctx.WriteJson(report);
@@ -73,7 +57,7 @@ internal static class BtcCommands
             AddPair(grid, "address", report.Address);
             AddPair(grid, "valid", "yes");
             AddPair(grid, "type", report.Type);
-            AddPair(grid, "network", report.Network + (report.CompatibleNetworks.Length > 1 ? $" (valid on {string.Join(", ", report.CompatibleNetworks)})" : ""));
+            AddPair(grid, "network", report.Network + (report.CompatibleNetworks.Count > 1 ? $" (valid on {string.Join(", ", report.CompatibleNetworks)})" : ""));
             if (report.WitnessVersion is { } version) AddPair(grid, "witness version", version.ToString(CultureInfo.InvariantCulture));
             AddPair(grid, "script", report.ScriptHex);
             ctx.Console.Write(grid);
@@ -82,45 +66,7 @@ internal static class BtcCommands
         return command;
     }
 
-    /// <summary>Reads a block file, binary or hex text (detected by content: hex text has only hex digits and whitespace).</summary>
-    private static Block ParseBlockFile(string path)
-    {
-        if (!File.Exists(path)) throw new CairnException($"block file '{path}' does not exist");
-        var bytes = File.ReadAllBytes(path);
-        var isHex = bytes.Length > 0 && bytes.All(b => char.IsAsciiHexDigit((char)b) || char.IsWhiteSpace((char)b));
-        try
-        {
-            return isHex ? Block.ParseHex(System.Text.Encoding.ASCII.GetString(bytes)) : Block.Parse(bytes);
-        }
-        catch (CairnException ex)
-        {
-            throw new CairnException($"{ex.Message} in '{path}'", ex);
-        }
-    }
-
-    private static BlockJson BlockReport(Block block, Network network)
-    {
-        var header = block.Header;
-        return new BlockJson(
-            block.Hash.ToString(), header.PreviousBlockHash.ToString(), header.MerkleRoot.ToString(), block.MerkleRootMatches,
-            block.WitnessCommitmentMatches, header.Version, header.Time, header.Timestamp.ToString("u", CultureInfo.InvariantCulture),
-            header.Bits.ToString("x8", CultureInfo.InvariantCulture), header.Nonce, block.SerializedSize, block.Transactions.Count,
-            Sat(block.TotalOutput), Btc(block.TotalOutput),
-            block.Transactions.Select(t => TransactionReport(t, network)).ToArray());
-    }
-
-    private static TransactionJson TransactionReport(Transaction transaction, Network network) => new(
-        transaction.TxId.ToString(), transaction.WitnessTxId.ToString(), transaction.IsCoinbase, transaction.Version,
-        transaction.LockTime, transaction.SerializedSize, transaction.Weight, Sat(transaction.TotalOutput), Btc(transaction.TotalOutput),
-        transaction.Inputs.Select(i => new InputJson(
-            transaction.IsCoinbase ? null : i.PreviousOutput.TxId.ToString(),
-            transaction.IsCoinbase ? null : i.PreviousOutput.Index,
-            i.Sequence, i.ScriptSig.Length, i.Witness.Count)).ToArray(),
-        transaction.Outputs.Select((o, index) => new OutputJson(
-            index, Sat(o.Value), Btc(o.Value), ScriptTypeNames.Name(o.ScriptType),
-            AddressCodec.FromScript(o.ScriptPubKey, network), Convert.ToHexStringLower(o.ScriptPubKey))).ToArray());
-
-    private static void WriteBlockTables(CliContext ctx, BlockJson block)
+    private static void WriteBlockTables(CliContext ctx, BlockView block)
     {
         var grid = new Grid().AddColumn().AddColumn();
         AddPair(grid, "hash", block.Hash);
@@ -135,11 +81,11 @@ internal static class BtcCommands
         ctx.Console.Write(grid);
 
         // Plain lines, not a table: 64-digit txids and long addresses would wrap a bordered table.
-        for (var t = 0; t < block.Transactions.Length; t++)
+        for (var t = 0; t < block.Transactions.Count; t++)
         {
             var tx = block.Transactions[t];
             ctx.Output.WriteLine(FormattableString.Invariant($"tx {t}  {tx.Txid}{(tx.Coinbase ? "  (coinbase)" : "")}"));
-            for (var i = 0; i < tx.Inputs.Length && !tx.Coinbase; i++)
+            for (var i = 0; i < tx.Inputs.Count && !tx.Coinbase; i++)
                 ctx.Output.WriteLine(FormattableString.Invariant($"  in  {i,-3} {tx.Inputs[i].PrevoutTxid}:{tx.Inputs[i].PrevoutIndex}"));
             foreach (var output in tx.Outputs)
                 ctx.Output.WriteLine(FormattableString.Invariant($"  out {output.Index,-3} {output.ValueBtc,16} BTC  {output.ScriptType,-15} {output.Address ?? "-"}"));
@@ -147,21 +93,4 @@ internal static class BtcCommands
     }
 
     private static void AddPair(Grid grid, string key, string value) => grid.AddRow(new Text(key), new Text(value));
-
-    private static string Sat(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Btc(long value) => BaseUnits.ToDecimalString(value, BaseUnits.BitcoinDecimals);
-
-    private sealed record BlockJson(
-        string Hash, string PreviousBlockHash, string MerkleRoot, bool MerkleRootMatches, bool? WitnessCommitmentMatches,
-        int Version, uint Time, string TimeUtc, string Bits, uint Nonce, int Size, int TxCount,
-        string TotalOutputSat, string TotalOutputBtc, TransactionJson[] Transactions);
-
-    private sealed record TransactionJson(
-        string Txid, string Wtxid, bool Coinbase, int Version, uint LockTime, int Size, int Weight,
-        string TotalOutputSat, string TotalOutputBtc, InputJson[] Inputs, OutputJson[] Outputs);
-
-    private sealed record InputJson(string? PrevoutTxid, uint? PrevoutIndex, uint Sequence, int ScriptSigSize, int WitnessItems);
-
-    private sealed record OutputJson(int Index, string ValueSat, string ValueBtc, string ScriptType, string? Address, string ScriptHex);
 }

@@ -1,17 +1,16 @@
 using System.CommandLine;
-using Cairn.Chains.Bitcoin;
-using Cairn.Core;
+using System.Globalization;
+using Cairn.Cli.Commands.Rendering;
+using Cairn.Core.Paging;
 using Cairn.Index.Bitcoin;
 using Cairn.Workspace.Chain;
 using Spectre.Console;
 
 namespace Cairn.Cli.Commands;
 
-/// <summary>`cairn btc ingest|tx|address|stats`: the chain index (data in &lt;data&gt;/btc-index).</summary>
+/// <summary>`cairn btc ingest|tx|address|stats`: the chain index (data in &lt;data&gt;/btc-index); each one call into <see cref="ChainService"/>.</summary>
 internal static class BtcIndexCommands
 {
-    public static string IndexDirectory(CliContext context) => context.PathIn("btc-index");
-
     public static void AddTo(Command btc, CliHost host)
     {
         btc.Subcommands.Add(Ingest(host));
@@ -32,71 +31,21 @@ internal static class BtcIndexCommands
         var command = new Command("ingest", "Build or update the chain index from block files or a node") { blocks, rpc, user, password, cookie, network, commitEvery };
         host.SetAction(command, async (context, parse, cancellationToken) =>
         {
-            var blocksDir = parse.GetValue(blocks);
-            var rpcUrl = parse.GetValue(rpc);
-            if ((blocksDir is null) == (rpcUrl is null)) throw new CairnException("give exactly one of --blocks DIR or --rpc URL");
-            var net = Network.Parse(parse.GetValue(network)!);
-            using var writer = BitcoinIndexWriter.Open(IndexDirectory(context), net);
-            IngestReport report;
-            if (blocksDir is not null)
-            {
-                if (!Directory.Exists(blocksDir)) throw new CairnException($"blocks directory '{blocksDir}' does not exist");
-                var commitBytes = Math.Max(1, parse.GetValue(commitEvery)) * (1L << 20);
-                report = RunWithProgress(context, progress => new BitcoinIngest(writer) { Progress = progress, CommitEveryBytes = commitBytes }.FromBlockFiles(blocksDir, cancellationToken));
-            }
-            else
-            {
-                var credentials = parse.GetValue(cookie) is { } cookiePath ? RpcCredentials.FromCookieFile(cookiePath)
-                    : parse.GetValue(user) is { } name ? RpcCredentials.FromUserPassword(name, parse.GetValue(password) ?? "")
-                    : null;
-                if (!Uri.TryCreate(rpcUrl, UriKind.Absolute, out var endpoint)) throw new CairnException($"malformed RPC URL '{rpcUrl}'");
-                using var http = new HttpClient(new SocketsHttpHandler()) { Timeout = TimeSpan.FromMinutes(2) };
-                var client = new BitcoinCoreRpcClient(http, endpoint, credentials);
-                report = await new BitcoinIngest(writer).FromRpcAsync(client, cancellationToken).ConfigureAwait(false);
-            }
-            if (context.Json)
-            {
-                context.WriteJson(new
-                {
-                    blocks_added = report.BlocksAdded,
-                    blocks_rolled_back = report.BlocksRolledBack,
-                    transactions_added = report.TransactionsAdded,
-                    bytes_read = report.BytesRead,
-                    seconds = Math.Round(report.Elapsed.TotalSeconds, 3),
-                    height = report.Height,
-                    tip = report.Tip,
-                    repaired = report.Repaired,
-                });
-            }
+            var request = new BitcoinIngestRequest(parse.GetValue(blocks), parse.GetValue(rpc), parse.GetValue(user), parse.GetValue(password), parse.GetValue(cookie),
+                parse.GetValue(network), parse.GetValue(commitEvery));
+            var chains = context.Get<ChainService>();
+            var report = await ProgressBar.RunAsync(context, progress => chains.IngestBitcoinAsync(request, progress, cancellationToken)).ConfigureAwait(false);
+            if (context.Json) context.WriteJson(report);
             else
             {
                 if (report.Repaired) context.Output.WriteLine("repaired an interrupted earlier ingest");
-                context.Output.WriteLine($"ingested {report.BlocksAdded} blocks ({report.TransactionsAdded} transactions, {report.BytesRead / 1e6:F1} MB) in {report.Elapsed.TotalSeconds:F1} s; rolled back {report.BlocksRolledBack}; height {report.Height}, tip {report.Tip}");
+                context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"ingested {report.BlocksAdded} blocks ({report.TransactionsAdded} transactions, {report.BytesRead / 1e6:F1} MB) in {report.Seconds:F1} s; rolled back {report.BlocksRolledBack}; height {report.Height}, tip {report.Tip}"));
             }
-            return 0;
+            return CliHost.Success;
         });
         return command;
     }
-
-    private static IngestReport RunWithProgress(CliContext context, Func<IProgress<IngestProgress>?, IngestReport> run)
-    {
-        if (!context.CanShowProgress) return run(null);
-        IngestReport? report = null;
-        context.Console.Progress().Start(progressContext =>
-        {
-            var task = progressContext.AddTask("ingest");
-            report = run(new Progress<IngestProgress>(p =>
-            {
-                task.MaxValue = Math.Max(1, p.TargetHeight + 1);
-                task.Value = p.Height + 1;
-                task.Description = $"ingest: {p.Transactions:N0} txs";
-            }));
-            task.Value = task.MaxValue;
-        });
-        return report!;
-    }
-
-    internal static BitcoinIndex OpenIndex(CliContext context) => BitcoinIndex.OpenRead(IndexDirectory(context));
 
     private static Command Tx(CliHost host)
     {
@@ -104,11 +53,10 @@ internal static class BtcIndexCommands
         var command = new Command("tx", "Show a transaction from the index") { txid };
         host.SetAction(command, (context, parse) =>
         {
-            using var index = OpenIndex(context);
-            var view = TransactionView.Find(index, parse.GetValue(txid)!);
+            var view = context.Get<ChainService>().BitcoinTransaction(parse.GetValue(txid)!);
             if (context.Json) context.WriteJson(view);
             else TxView.Render(context, view);
-            return 0;
+            return CliHost.Success;
         });
         return command;
     }
@@ -120,11 +68,10 @@ internal static class BtcIndexCommands
         var command = new Command("address", "Received, sent, balance and outputs of an address") { address, limit };
         host.SetAction(command, (context, parse) =>
         {
-            using var index = OpenIndex(context);
-            var view = AddressView.Find(index, parse.GetValue(address)!, 0, Math.Max(0, parse.GetValue(limit)));
+            var view = context.Get<ChainService>().BitcoinAddress(parse.GetValue(address)!, new PageRequest(0, Math.Max(0, parse.GetValue(limit))));
             if (context.Json) context.WriteJson(view);
             else AddressTable.Render(context, view);
-            return 0;
+            return CliHost.Success;
         });
         return command;
     }
@@ -134,36 +81,23 @@ internal static class BtcIndexCommands
         var command = new Command("stats", "Height, tip and sizes of the chain index");
         host.SetAction(command, (context, parse) =>
         {
-            using var index = OpenIndex(context);
-            var bytes = index.SizeInBytes();
-            var rows = index.InputCount + index.OutputCount;
-            var stats = new
+            var stats = context.Get<ChainService>().BitcoinStats();
+            if (context.Json)
             {
-                network = index.Network.Name,
-                height = index.TipHeight,
-                tip = index.TipHash?.ToString(),
-                transactions = index.TransactionCount,
-                inputs = index.InputCount,
-                outputs = index.OutputCount,
-                addresses = index.AddressCount,
-                index_bytes = bytes,
-                bytes_per_input_output = rows == 0 ? 0 : Math.Round((double)bytes / rows, 2),
-            };
-            if (context.Json) context.WriteJson(stats);
-            else
-            {
-                var table = new Table().AddColumns("", "");
-                table.AddRow("network", stats.network);
-                table.AddRow("height", stats.height.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
-                table.AddRow("tip", stats.tip ?? "-");
-                table.AddRow("transactions", stats.transactions.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
-                table.AddRow("inputs", stats.inputs.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
-                table.AddRow("outputs", stats.outputs.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
-                table.AddRow("addresses", stats.addresses.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
-                table.AddRow("index bytes", $"{bytes:N0} ({stats.bytes_per_input_output} per input+output)");
-                context.Console.Write(table);
+                context.WriteJson(stats);
+                return CliHost.Success;
             }
-            return 0;
+            var table = new Table().AddColumns("", "");
+            table.AddRow("network", stats.Network);
+            table.AddRow("height", stats.Height.ToString("N0", CultureInfo.InvariantCulture));
+            table.AddRow("tip", stats.Tip ?? "-");
+            table.AddRow("transactions", stats.Transactions.ToString("N0", CultureInfo.InvariantCulture));
+            table.AddRow("inputs", stats.Inputs.ToString("N0", CultureInfo.InvariantCulture));
+            table.AddRow("outputs", stats.Outputs.ToString("N0", CultureInfo.InvariantCulture));
+            table.AddRow("addresses", stats.Addresses.ToString("N0", CultureInfo.InvariantCulture));
+            table.AddRow("index bytes", string.Create(CultureInfo.InvariantCulture, $"{stats.IndexBytes:N0} ({stats.BytesPerInputOutput} per input+output)"));
+            context.Console.Write(table);
+            return CliHost.Success;
         });
         return command;
     }

@@ -1,48 +1,30 @@
 using System.CommandLine;
 using System.Globalization;
-using Cairn.Cases.Agencies;
-using Cairn.Cases.Cases;
-using Cairn.Storage;
-using Cairn.Storage.Cases;
+using Cairn.Core.Paging;
+using Cairn.Workspace.Cases;
 using Spectre.Console;
 
 namespace Cairn.Cli.Commands;
 
 /// <summary>
-/// `cairn case`: create, list, show, share. The CLI has no login yet: the acting user is
-/// <c>--as</c> (else $CAIRN_USER, else the OS user) of agency <c>--agency</c> (else $CAIRN_AGENCY,
-/// else "local"); see docs/storage.md. The helpers here are shared by evidence, ledger and log commands.
+/// `cairn case`: create, list, show, share. The CLI has no login: the acting user is <c>--as</c>
+/// (else $CAIRN_USER, else the OS user) of agency <c>--agency</c> (else $CAIRN_AGENCY, else
+/// "local"); see docs/storage.md. Each command is one call into <see cref="CaseService"/>.
 /// </summary>
 internal static class CaseCommands
 {
-    public const string DefaultAgency = "local";
-
-    internal static readonly Option<string?> AsOption = new("--as") { Description = "Acting user (default: $CAIRN_USER, else the OS user)", Recursive = true };
-
-    internal static readonly Option<string?> AgencyOption = new("--agency") { Description = "Acting agency (default: $CAIRN_AGENCY, else \"local\")", Recursive = true };
-
     internal static readonly Option<string> CaseOption = new("--case") { Description = "Case reference", Required = true };
 
     public static Command Build(CliHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        var group = new Command("case", "Cases: create, list, show, share") { AsOption, AgencyOption };
+        var group = new Command("case", "Cases: create, list, show, share");
         group.Subcommands.Add(BuildCreate(host));
         group.Subcommands.Add(BuildList(host));
         group.Subcommands.Add(BuildShow(host));
         group.Subcommands.Add(BuildShare(host));
         return group;
     }
-
-    internal static Actor ActorFrom(ParseResult parseResult)
-    {
-        var user = parseResult.GetValue(AsOption) ?? Environment.GetEnvironmentVariable("CAIRN_USER") ?? Environment.UserName;
-        var agency = parseResult.GetValue(AgencyOption) ?? Environment.GetEnvironmentVariable("CAIRN_AGENCY") ?? DefaultAgency;
-        return new Actor(user, agency);
-    }
-
-    internal static Task<CairnDatabase> OpenAsync(CliContext ctx, CancellationToken cancellationToken) =>
-        CairnDatabase.OpenDataDirectoryAsync(ctx.DataDirectory, ctx.Time, cancellationToken);
 
     internal static string Time(DateTimeOffset? time) => time?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "";
 
@@ -52,12 +34,10 @@ internal static class CaseCommands
         var title = new Option<string>("--title") { Description = "Short title", Required = true };
         var offence = new Option<string>("--offence") { Description = "Offence type (e.g. ransomware, fraud, theft)", Required = true };
         var command = new Command("create", "Open a case owned by the acting agency") { reference, title, offence };
-        host.SetAction(command, async (ctx, parseResult, cancellationToken) =>
+        host.SetAction(command, async (ctx, parse, cancellationToken) =>
         {
-            await using var database = await OpenAsync(ctx, cancellationToken).ConfigureAwait(false);
-            var created = await new SqlCaseStore(database).CreateAsync(ActorFrom(parseResult),
-                new NewCase(parseResult.GetValue(reference)!, parseResult.GetValue(title)!, parseResult.GetValue(offence)!), cancellationToken).ConfigureAwait(false);
-            if (ctx.Json) ctx.WriteJson(Summary(created));
+            var created = await ctx.Get<CaseService>().CreateAsync(ctx.Actor, new NewCaseRequest(parse.GetValue(reference), parse.GetValue(title), parse.GetValue(offence)), cancellationToken).ConfigureAwait(false);
+            if (ctx.Json) ctx.WriteJson(CaseSummary.Of(created));
             else ctx.Output.WriteLine($"created case {created.Reference} ({created.Id}) owned by {created.OwningAgency}");
             return CliHost.Success;
         });
@@ -67,18 +47,17 @@ internal static class CaseCommands
     private static Command BuildList(CliHost host)
     {
         var command = new Command("list", "Cases the acting agency owns or was granted");
-        host.SetAction(command, async (ctx, parseResult, cancellationToken) =>
+        host.SetAction(command, async (ctx, parse, cancellationToken) =>
         {
-            await using var database = await OpenAsync(ctx, cancellationToken).ConfigureAwait(false);
-            var cases = await new SqlCaseStore(database).ListAsync(ActorFrom(parseResult), cancellationToken).ConfigureAwait(false);
+            var cases = (await ctx.Get<CaseService>().ListAsync(ctx.Actor, PageRequest.All, cancellationToken).ConfigureAwait(false)).Items;
             if (ctx.Json)
             {
-                ctx.WriteJson(cases.Select(Summary));
+                ctx.WriteJson(cases);
                 return CliHost.Success;
             }
             var table = new Table().AddColumns("reference", "title", "offence", "status", "owner", "opened");
             foreach (var c in cases)
-                table.AddRow(Markup.Escape(c.Reference), Markup.Escape(c.Title), Markup.Escape(c.OffenceType), c.Status.ToString().ToLowerInvariant(), Markup.Escape(c.OwningAgency), Time(c.OpenedAt));
+                table.AddRow(Markup.Escape(c.Reference), Markup.Escape(c.Title), Markup.Escape(c.OffenceType), c.Status, Markup.Escape(c.OwningAgency), Time(c.OpenedAt));
             ctx.Console.Write(table);
             return CliHost.Success;
         });
@@ -89,10 +68,9 @@ internal static class CaseCommands
     {
         var reference = new Argument<string>("REFERENCE") { Description = "Case reference" };
         var command = new Command("show", "Show one case (the read is logged)") { reference };
-        host.SetAction(command, async (ctx, parseResult, cancellationToken) =>
+        host.SetAction(command, async (ctx, parse, cancellationToken) =>
         {
-            await using var database = await OpenAsync(ctx, cancellationToken).ConfigureAwait(false);
-            var found = await new SqlCaseStore(database).GetAsync(ActorFrom(parseResult), parseResult.GetValue(reference)!, cancellationToken).ConfigureAwait(false);
+            var found = await ctx.Get<CaseService>().GetAsync(ctx.Actor, parse.GetValue(reference)!, cancellationToken).ConfigureAwait(false);
             if (ctx.Json)
             {
                 ctx.WriteJson(found);
@@ -125,26 +103,13 @@ internal static class CaseCommands
         var reference = new Argument<string>("REFERENCE") { Description = "Case reference" };
         var with = new Option<string>("--with") { Description = "Agency to grant access to", Required = true };
         var command = new Command("share", "Grant another agency access to a case (owner only; logged)") { reference, with };
-        host.SetAction(command, async (ctx, parseResult, cancellationToken) =>
+        host.SetAction(command, async (ctx, parse, cancellationToken) =>
         {
-            await using var database = await OpenAsync(ctx, cancellationToken).ConfigureAwait(false);
-            var shared = await new SqlCaseStore(database).ShareAsync(ActorFrom(parseResult), parseResult.GetValue(reference)!, parseResult.GetValue(with)!, cancellationToken).ConfigureAwait(false);
-            if (ctx.Json) ctx.WriteJson(new { shared.Reference, SharedWith = shared.Grants.Select(g => g.Agency) });
+            var shared = await ctx.Get<CaseService>().ShareAsync(ctx.Actor, parse.GetValue(reference)!, new ShareRequest(parse.GetValue(with)), cancellationToken).ConfigureAwait(false);
+            if (ctx.Json) ctx.WriteJson(shared);
             else ctx.Output.WriteLine($"case {shared.Reference} is shared with {string.Join(", ", shared.Grants.Select(g => g.Agency))}");
             return CliHost.Success;
         });
         return command;
     }
-
-    private static object Summary(Case c) => new
-    {
-        c.Id,
-        c.Reference,
-        c.Title,
-        c.OffenceType,
-        Status = c.Status.ToString().ToLowerInvariant(),
-        c.OwningAgency,
-        OpenedAt = c.OpenedAt,
-        c.Version,
-    };
 }

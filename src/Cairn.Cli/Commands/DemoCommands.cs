@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Cairn.Cases.Agencies;
+using Cairn.Cli.Commands.Rendering;
+using Cairn.Development.Demo;
 using Cairn.Server.Hosting;
-using Cairn.Storage;
-using Cairn.Workspace.Demo;
 
 namespace Cairn.Cli.Commands;
 
@@ -21,15 +21,13 @@ internal static class DemoCommands
         var command = new Command("demo", "Build the demo case end to end (chain, intelligence, trace, requests) and start the server") { txs, noServe, ServeCommands.Urls };
         host.SetAction(command, async (context, parse, cancellationToken) =>
         {
-            DemoReport report;
-            await using (var database = await CairnDatabase.OpenDataDirectoryAsync(context.DataDirectory, context.Time, cancellationToken).ConfigureAwait(false))
-            {
-                var progress = context.Json ? null : new Progress<string>(step => context.Output.WriteLine($"… {step}"));
-                report = await new DemoPipeline(context.DataDirectory, context.Time).RunAsync(database, parse.GetValue(txs), progress, cancellationToken).ConfigureAwait(false);
-            }
-            if (context.Json) context.WriteJson(Summary(report));
+            var progress = context.Json ? null : new Progress<string>(step => context.Output.WriteLine($"… {step}"));
+            var report = await new DemoPipeline(context.Services).RunAsync(parse.GetValue(txs), progress, cancellationToken).ConfigureAwait(false);
+            if (context.Json) context.WriteJson(DemoSummary.Of(report));
             else Print(context, report);
             if (parse.GetValue(noServe)) return CliHost.Success;
+            // The server opens the installation itself: this invocation's application lets go of it first.
+            await context.DisposeAsync().ConfigureAwait(false);
             var options = new ServerOptions
             {
                 DataDirectory = context.DataDirectory,
@@ -43,17 +41,6 @@ internal static class DemoCommands
         });
         return command;
     }
-
-    private static object Summary(DemoReport report) => new
-    {
-        case_reference = DemoPipeline.CaseReference,
-        agency = DemoPipeline.Agency,
-        ransomware = report.Scenario.Ransomware,
-        trace = new { report.Trace.TracedAmountSat, report.Trace.FeesSat, report.Trace.EndpointTotalSat, jurisdictions = report.Trace.Jurisdictions },
-        requests = report.Requests.Select(r => new { r.Id, r.RequestType, r.RequestedState, r.Measure, r.LegalBasis }),
-        unroutable = report.Unroutable,
-        seconds = Math.Round(report.Elapsed.TotalSeconds, 1),
-    };
 
     private static void Print(CliContext context, DemoReport report)
     {
@@ -70,5 +57,30 @@ internal static class DemoCommands
             output.WriteLine($"  {r.Id,-36} {r.RequestType,-22} to {r.RequestedState} under {r.LegalBasis}");
         foreach (var line in report.Unroutable) output.WriteLine($"  not drafted: {line}");
         output.WriteLine($"({report.Elapsed.TotalSeconds:F1} s)");
+    }
+
+    /// <summary>`cairn demo --json`: the case, the scenario's ransomware, the trace's totals, the drafted requests and what could not be routed.</summary>
+    private sealed record DemoSummary(string CaseReference, string Agency, DemoSummary.RansomPayment? Ransomware, DemoSummary.TraceTotals Trace,
+        IReadOnlyList<DemoSummary.DraftedRequest> Requests, IReadOnlyList<string> Unroutable, double Seconds)
+    {
+        /// <summary>The planted ransomware case (ground truth of the demo chain), amounts as satoshi strings.</summary>
+        public sealed record RansomPayment(string Family, string VictimAddress, string RansomAddress, string RansomTxid, string RansomAmountSat, IReadOnlyList<string> PeelChainTxids,
+            string CoinjoinTxid, IReadOnlyList<Deposit> Deposits);
+
+        public sealed record Deposit(string Actor, string Address, string Txid, string AmountSat);
+
+        public sealed record TraceTotals(string TracedAmountSat, string FeesSat, string EndpointTotalSat, IReadOnlyList<Cairn.Workspace.Tracing.TraceReport.JurisdictionTotal> Jurisdictions);
+
+        public sealed record DraftedRequest(string Id, string RequestType, string RequestedState, string Measure, string LegalBasis);
+
+        public static DemoSummary Of(DemoReport report) => new(DemoPipeline.CaseReference, DemoPipeline.Agency, report.Scenario.Ransomware is { } r
+                ? new RansomPayment(r.Family, r.VictimAddress, r.RansomAddress, r.RansomTxId, Sat(r.RansomAmountSat), r.PeelChainTxIds, r.CoinJoinTxId,
+                    r.Deposits.Select(d => new Deposit(d.Actor, d.Address, d.TxId, Sat(d.AmountSat))).ToList())
+                : null,
+            new TraceTotals(report.Trace.TracedAmountSat, report.Trace.FeesSat, report.Trace.EndpointTotalSat, report.Trace.Jurisdictions),
+            report.Requests.Select(r => new DraftedRequest(r.Id, r.RequestType, r.RequestedState, r.Measure, r.LegalBasis)).ToList(),
+            report.Unroutable, Math.Round(report.Elapsed.TotalSeconds, 1));
+
+        private static string Sat(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Cairn.Core;
-using Cairn.Index.Generation;
+using Cairn.Development.Generation;
 
 namespace Cairn.Cli.Commands;
 
@@ -40,10 +40,13 @@ internal static class DevCommands
                 RansomwareScenario = !parse.GetValue(noScenario),
             });
             var seconds = context.Time.GetElapsedTime(started).TotalSeconds;
-            if (context.Json) context.WriteJson(new { directory, blocks = manifest.Blocks, transactions = manifest.Transactions, seconds = Math.Round(seconds, 2), scenario = Path.Combine(directory, ScenarioManifest.FileName) });
+            if (context.Json) context.WriteJson(new GeneratedChain(directory, manifest.Blocks, manifest.Transactions, Math.Round(seconds, 2), Path.Combine(directory, ScenarioManifest.FileName)));
             else context.Output.WriteLine($"generated {manifest.Blocks} blocks, {manifest.Transactions} transactions in {seconds:F1} s into {directory}");
             return 0;
         });
         return command;
     }
+
+    /// <summary>`cairn dev gen-btc --json`: where the chain was written, its size, how long it took, and its scenario file.</summary>
+    private sealed record GeneratedChain(string Directory, long Blocks, long Transactions, double Seconds, string Scenario);
 }

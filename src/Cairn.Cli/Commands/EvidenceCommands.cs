@@ -1,21 +1,17 @@
 using System.CommandLine;
-using Cairn.Cases.Evidence;
-using Cairn.Core;
-using Cairn.Storage.Evidence;
+using Cairn.Core.Paging;
+using Cairn.Workspace.Evidence;
 using Spectre.Console;
 
 namespace Cairn.Cli.Commands;
 
-/// <summary>`cairn evidence`: add, list, export, verify, reconcile (docs/evidence.md).</summary>
+/// <summary>`cairn evidence`: add, list, export, verify, reconcile (docs/evidence.md); each one call into <see cref="EvidenceService"/>.</summary>
 internal static class EvidenceCommands
 {
-    /// <summary>Unreferenced evidence files younger than this may belong to an import in flight in another process.</summary>
-    private static readonly TimeSpan StartupGrace = TimeSpan.FromMinutes(10);
-
     public static Command Build(CliHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        var group = new Command("evidence", "Evidence: add, list, export, verify, reconcile") { CaseCommands.AsOption, CaseCommands.AgencyOption };
+        var group = new Command("evidence", "Evidence: add, list, export, verify, reconcile");
         group.Subcommands.Add(BuildAdd(host));
         group.Subcommands.Add(BuildList(host));
         group.Subcommands.Add(BuildExport(host));
@@ -30,13 +26,11 @@ internal static class EvidenceCommands
         var source = new Option<string>("--source") { Description = "Where it came from (trace parameters and chain tip, URL, authority and letter reference)", Required = true };
         var method = new Option<string>("--method") { Description = "How it was collected: document, screenshot, trace, received-mla, ...", DefaultValueFactory = _ => "document" };
         var command = new Command("add", "Store a file in a case (content-addressed by SHA-256; logged)") { CaseCommands.CaseOption, file, source, method };
-        host.SetAction(command, async (ctx, parseResult, cancellationToken) =>
+        host.SetAction(command, async (ctx, parse, cancellationToken) =>
         {
-            await using var database = await CaseCommands.OpenAsync(ctx, cancellationToken).ConfigureAwait(false);
-            var store = new SqlEvidenceStore(database);
-            await store.ReconcileAsync(StartupGrace, cancellationToken).ConfigureAwait(false);
-            var item = await store.AddAsync(CaseCommands.ActorFrom(parseResult), parseResult.GetValue(CaseCommands.CaseOption)!, parseResult.GetValue(file)!,
-                parseResult.GetValue(method)!, parseResult.GetValue(source)!, cancellationToken).ConfigureAwait(false);
+            // A process of its own: half-imported files a killed earlier run left behind are cleared first.
+            var item = await ctx.Get<EvidenceService>().AddFileAsync(ctx.Actor, parse.GetValue(CaseCommands.CaseOption)!, parse.GetValue(file)!,
+                parse.GetValue(method), parse.GetValue(source), reconcileFirst: true, cancellationToken).ConfigureAwait(false);
             if (ctx.Json) ctx.WriteJson(item);
             else ctx.Output.WriteLine($"added {item.FileName} ({item.SizeBytes} bytes) sha256 {item.Sha256} as evidence {item.Id}");
             return CliHost.Success;
@@ -46,20 +40,19 @@ internal static class EvidenceCommands
 
     private static Command BuildList(CliHost host)
     {
-        var command = new Command("list", "List a case's evidence (logged)") { CaseCommands.CaseOption };
-        host.SetAction(command, async (ctx, parseResult, cancellationToken) =>
+        var command = new Command("list", "List a case's evidence, each stored file checked against its hash (logged)") { CaseCommands.CaseOption };
+        host.SetAction(command, async (ctx, parse, cancellationToken) =>
         {
-            await using var database = await CaseCommands.OpenAsync(ctx, cancellationToken).ConfigureAwait(false);
-            var items = await new SqlEvidenceStore(database).ListAsync(CaseCommands.ActorFrom(parseResult), parseResult.GetValue(CaseCommands.CaseOption)!, cancellationToken).ConfigureAwait(false);
+            var entries = (await ctx.Get<EvidenceService>().ListAsync(ctx.Actor, parse.GetValue(CaseCommands.CaseOption)!, PageRequest.All, cancellationToken).ConfigureAwait(false)).Items;
             if (ctx.Json)
             {
-                ctx.WriteJson(items);
+                ctx.WriteJson(entries.Select(e => e.Item).ToList());
                 return CliHost.Success;
             }
-            var table = new Table().AddColumns("id", "file", "bytes", "sha256", "collected", "by", "method", "source");
-            foreach (var i in items)
+            var table = new Table().AddColumns("id", "file", "bytes", "sha256", "collected", "by", "method", "source", "stored file");
+            foreach (var (i, status) in entries)
                 table.AddRow(Markup.Escape(i.Id), Markup.Escape(i.FileName), i.SizeBytes.ToString(System.Globalization.CultureInfo.InvariantCulture), i.Sha256,
-                    CaseCommands.Time(i.CollectedAt), Markup.Escape($"{i.CollectedBy}@{i.CollectedAgency}"), Markup.Escape(i.Method), Markup.Escape(i.Source));
+                    CaseCommands.Time(i.CollectedAt), Markup.Escape($"{i.CollectedBy}@{i.CollectedAgency}"), Markup.Escape(i.Method), Markup.Escape(i.Source), status);
             ctx.Console.Write(table);
             return CliHost.Success;
         });
@@ -70,20 +63,11 @@ internal static class EvidenceCommands
     {
         var output = new Option<string>("--out") { Description = "Package file to write (ZIP)", Required = true };
         var command = new Command("export", "Write the case's evidence package: files, hashes, log proofs, signed head, public key") { CaseCommands.CaseOption, output };
-        host.SetAction(command, async (ctx, parseResult, cancellationToken) =>
+        host.SetAction(command, async (ctx, parse, cancellationToken) =>
         {
-            await using var database = await CaseCommands.OpenAsync(ctx, cancellationToken).ConfigureAwait(false);
-            var path = Path.GetFullPath(parseResult.GetValue(output)!);
-            var temporary = path + ".partial";
-            EvidencePackageSummary summary;
-            await using (var stream = File.Create(temporary))
-            {
-                summary = await new SqlEvidenceStore(database).ExportAsync(CaseCommands.ActorFrom(parseResult), parseResult.GetValue(CaseCommands.CaseOption)!, stream, cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, path, overwrite: true);
-            if (ctx.Json) ctx.WriteJson(new { Package = path, summary.CaseReference, summary.Files, summary.LogEntries, summary.TreeSize, summary.RootHash, summary.KeyId });
-            else ctx.Output.WriteLine($"wrote {path}: {summary.Files} files, {summary.LogEntries} log entries, tree head {summary.TreeSize} {summary.RootHash}");
+            var written = await ctx.Get<EvidenceService>().ExportToFileAsync(ctx.Actor, parse.GetValue(CaseCommands.CaseOption)!, parse.GetValue(output)!, cancellationToken).ConfigureAwait(false);
+            if (ctx.Json) ctx.WriteJson(written);
+            else ctx.Output.WriteLine($"wrote {written.Package}: {written.Files} files, {written.LogEntries} log entries, tree head {written.TreeSize} {written.RootHash}");
             return CliHost.Success;
         });
         return command;
@@ -94,24 +78,17 @@ internal static class EvidenceCommands
         var package = new Argument<string>("PACKAGE") { Description = "Evidence package (ZIP)" };
         var key = new Option<string?>("--key") { Description = "Trusted public key (PEM) the package must be signed with" };
         var command = new Command("verify", "Check an evidence package with no database: hashes, signatures, log inclusion proofs") { package, key };
-        host.SetAction(command, (ctx, parseResult) =>
+        host.SetAction(command, (ctx, parse) =>
         {
-            var path = parseResult.GetValue(package)!;
-            if (!File.Exists(path)) throw new NotFoundException($"evidence package '{path}' does not exist");
-            var trusted = parseResult.GetValue(key) is { } keyPath ? File.ReadAllText(keyPath) : null;
-            using var stream = File.OpenRead(path);
-            var result = EvidencePackage.Verify(stream, trusted);
-            if (ctx.Json)
-            {
-                ctx.WriteJson(new { Valid = result.IsValid, result.KeyPinned, result.CaseReference, result.KeyId, result.TreeSize, result.Files, result.LogEntries, result.Checks, result.Problems });
-            }
+            var result = EvidenceService.VerifyFile(parse.GetValue(package)!, parse.GetValue(key));
+            if (ctx.Json) ctx.WriteJson(result);
             else
             {
                 foreach (var check in result.Checks) ctx.Output.WriteLine("ok    " + check);
                 foreach (var problem in result.Problems) ctx.Output.WriteLine("FAIL  " + problem);
                 ctx.Output.WriteLine(result.Summary);
             }
-            return result.IsValid ? CliHost.Success : CliHost.UserError;
+            return result.Valid ? CliHost.Success : CliHost.UserError;
         });
         return command;
     }
@@ -119,10 +96,9 @@ internal static class EvidenceCommands
     private static Command BuildReconcile(CliHost host)
     {
         var command = new Command("reconcile", "After a crash: remove half-imported files no record references; report referenced files that are missing");
-        host.SetAction(command, async (ctx, parseResult, cancellationToken) =>
+        host.SetAction(command, async (ctx, parse, cancellationToken) =>
         {
-            await using var database = await CaseCommands.OpenAsync(ctx, cancellationToken).ConfigureAwait(false);
-            var report = await new SqlEvidenceStore(database).ReconcileAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+            var report = await ctx.Get<EvidenceService>().ReconcileAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
             if (ctx.Json) ctx.WriteJson(report);
             else ctx.Output.WriteLine($"removed {report.TemporaryFilesDeleted} partial and {report.OrphanFilesDeleted.Count} unreferenced files; {report.MissingFiles.Count} referenced files missing");
             return report.MissingFiles.Count == 0 ? CliHost.Success : CliHost.UserError;

@@ -1,19 +1,17 @@
 using System.CommandLine;
 using System.Globalization;
 using Cairn.Core;
-using Cairn.Intel.Export;
 using Cairn.Intel.Import;
 using Cairn.Intel.Store;
-using Cairn.Storage;
-using Cairn.Storage.Intel;
+using Cairn.Workspace.Intel;
 using Spectre.Console;
 
 namespace Cairn.Cli.Commands;
 
 /// <summary>
 /// `cairn intel`: import GraphSense TagPacks/ActorPacks and OFAC lists, add user tags, show
-/// actors and statistics, export to TagPack YAML or FollowTheMoney (docs/intel.md). Tags and
-/// actors live in the database of the data directory.
+/// actors and statistics, export to TagPack YAML or FollowTheMoney (docs/intel.md); each one call
+/// into <see cref="IntelligenceService"/>. Tags and actors live in the data directory's database.
 /// </summary>
 internal static class IntelCommands
 {
@@ -23,20 +21,13 @@ internal static class IntelCommands
     public static Command Build(CliHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        var group = new Command("intel", "Attribution tags, actors and sanctions lists") { CaseCommands.AsOption, CaseCommands.AgencyOption };
+        var group = new Command("intel", "Attribution tags, actors and sanctions lists");
         group.Subcommands.Add(BuildImport(host));
         group.Subcommands.Add(BuildActor(host));
         group.Subcommands.Add(BuildStats(host));
         group.Subcommands.Add(BuildTag(host));
         group.Subcommands.Add(BuildExport(host));
         return group;
-    }
-
-    /// <summary>Opens the data directory's database and the intel service on it (shared with `cairn screen`).</summary>
-    internal static async Task<(CairnDatabase Database, IntelService Service)> OpenAsync(CliContext ctx, ParseResult parseResult, CancellationToken cancellationToken)
-    {
-        var database = await CaseCommands.OpenAsync(ctx, cancellationToken).ConfigureAwait(false);
-        return (database, new IntelService(new SqlIntelStore(database, CaseCommands.ActorFrom(parseResult)), ctx.Time));
     }
 
     private static Command BuildImport(CliHost host)
@@ -48,30 +39,15 @@ internal static class IntelCommands
         var isPrivate = new Option<bool>("--private") { Description = "Mark tags of packs without is_public as agency-private" };
         var listDate = new Option<string?>("--list-date") { Description = "Publication date of the OFAC files (yyyy-MM-dd); they carry none inside" };
         var command = new Command("import", "Import TagPacks, ActorPacks or OFAC lists (SDN.CSV and per-asset address lists)") { kind, paths, strict, isPrivate, listDate };
-        host.SetAction(command, async (ctx, parseResult, cancellationToken) =>
+        host.SetAction(command, async (ctx, parse, cancellationToken) =>
         {
-            var options = new ImportOptions
-            {
-                Strict = parseResult.GetValue(strict),
-                DefaultIsPublic = !parseResult.GetValue(isPrivate),
-                ListDate = ParseDate(parseResult.GetValue(listDate)),
-            };
-            var (database, service) = await OpenAsync(ctx, parseResult, cancellationToken).ConfigureAwait(false);
-            await using (database)
-            {
-                var files = parseResult.GetValue(paths)!;
-                var reports = parseResult.GetValue(kind) switch
-                {
-                    "tagpack" => await service.ImportTagPacksAsync(files, options, cancellationToken).ConfigureAwait(false),
-                    "actorpack" => await service.ImportActorPacksAsync(files, options, cancellationToken).ConfigureAwait(false),
-                    _ => [await service.ImportOfacAsync(files, options, cancellationToken).ConfigureAwait(false)],
-                };
-                PrintImport(ctx, reports);
-                var refused = reports.Count(r => r.Refused);
-                if (refused > 0)
-                    throw new CairnException($"{refused} of {reports.Count} file(s) refused: {string.Join(", ", reports.Where(r => r.Refused).Select(r => Path.GetFileName(r.File)))}");
-                return CliHost.Success;
-            }
+            var request = new IntelImportRequest(parse.GetValue(kind), parse.GetValue(paths), parse.GetValue(strict), parse.GetValue(isPrivate), parse.GetValue(listDate));
+            var reports = await ctx.Get<IntelligenceService>().ImportAsync(ctx.Actor, request, cancellationToken).ConfigureAwait(false);
+            PrintImport(ctx, reports);
+            var refused = reports.Count(r => r.Refused);
+            if (refused > 0)
+                throw new CairnException($"{refused} of {reports.Count} file(s) refused: {string.Join(", ", reports.Where(r => r.Refused).Select(r => Path.GetFileName(r.File)))}");
+            return CliHost.Success;
         });
         return command;
     }
@@ -80,16 +56,7 @@ internal static class IntelCommands
     {
         if (ctx.Json)
         {
-            ctx.WriteJson(reports.Select(r => new
-            {
-                file = r.File,
-                pack = r.PackId,
-                change = r.Change?.ToString().ToLowerInvariant() ?? "refused",
-                items = r.ItemCount,
-                errors = r.Issues.Count(i => i.Severity == IssueSeverity.Error),
-                warnings = r.Issues.Count(i => i.Severity == IssueSeverity.Warning),
-                issues = r.Issues.Select(i => new { file = i.File, line = i.Line, severity = i.Severity.ToString().ToLowerInvariant(), message = i.Message }),
-            }));
+            ctx.WriteJson(reports.Select(ImportJson.Of).ToList());
             return;
         }
         var table = new Table().AddColumns("file", "pack", "result", "items", "errors", "warnings");
@@ -109,32 +76,27 @@ internal static class IntelCommands
     {
         var id = new Argument<string>("id") { Description = "Actor id (e.g. binance)" };
         var command = new Command("actor", "Show an actor: categories, jurisdictions, legal name, references") { id };
-        host.SetAction(command, async (ctx, parseResult, cancellationToken) =>
+        host.SetAction(command, async (ctx, parse, cancellationToken) =>
         {
-            var (database, service) = await OpenAsync(ctx, parseResult, cancellationToken).ConfigureAwait(false);
-            await using (database)
+            var actor = await ctx.Get<IntelligenceService>().ActorAsync(parse.GetValue(id)!, cancellationToken).ConfigureAwait(false);
+            if (ctx.Json)
             {
-                var actor = await service.GetActorAsync(parseResult.GetValue(id)!, cancellationToken).ConfigureAwait(false);
-                var tagCount = (await service.Store.LoadTagsAsync(new TagFilter { Actor = actor.Id }, cancellationToken).ConfigureAwait(false)).Count;
-                if (ctx.Json)
-                {
-                    ctx.WriteJson(new { actor.Id, actor.Label, actor.Uri, actor.Categories, actor.Jurisdictions, actor.LegalName, actor.Aliases, actor.References, pack = actor.PackId, tags = tagCount });
-                    return CliHost.Success;
-                }
-                var grid = new Grid().AddColumn().AddColumn();
-                void Row(string name, string value) => grid.AddRow(new Text(name), new Text(value));
-                Row("id", actor.Id);
-                Row("label", actor.Label);
-                Row("legal name", actor.LegalName ?? "");
-                Row("jurisdictions", string.Join(", ", actor.Jurisdictions));
-                Row("categories", string.Join(", ", actor.Categories));
-                Row("aliases", string.Join(", ", actor.Aliases));
-                Row("uri", actor.Uri ?? "");
-                Row("tags", tagCount.ToString(CultureInfo.InvariantCulture));
-                Row("references", string.Join("\n", actor.References));
-                ctx.Console.Write(grid);
+                ctx.WriteJson(actor);
                 return CliHost.Success;
             }
+            var grid = new Grid().AddColumn().AddColumn();
+            void Row(string name, string value) => grid.AddRow(new Text(name), new Text(value));
+            Row("id", actor.Id);
+            Row("label", actor.Label);
+            Row("legal name", actor.LegalName ?? "");
+            Row("jurisdictions", string.Join(", ", actor.Jurisdictions));
+            Row("categories", string.Join(", ", actor.Categories));
+            Row("aliases", string.Join(", ", actor.Aliases));
+            Row("uri", actor.Uri ?? "");
+            Row("tags", actor.Tags.ToString(CultureInfo.InvariantCulture));
+            Row("references", string.Join("\n", actor.References));
+            ctx.Console.Write(grid);
+            return CliHost.Success;
         });
         return command;
     }
@@ -142,34 +104,22 @@ internal static class IntelCommands
     private static Command BuildStats(CliHost host)
     {
         var command = new Command("stats", "Counts of tags, actors, sanctioned addresses and packs");
-        host.SetAction(command, async (ctx, parseResult, cancellationToken) =>
+        host.SetAction(command, async (ctx, parse, cancellationToken) =>
         {
-            var (database, service) = await OpenAsync(ctx, parseResult, cancellationToken).ConfigureAwait(false);
-            await using (database)
+            var stats = await ctx.Get<IntelligenceService>().StatsAsync(cancellationToken).ConfigureAwait(false);
+            if (ctx.Json)
             {
-                var stats = await service.Store.GetStatsAsync(cancellationToken).ConfigureAwait(false);
-                if (ctx.Json)
-                {
-                    ctx.WriteJson(new
-                    {
-                        tags = stats.TagCount,
-                        actors = stats.ActorCount,
-                        sanctioned_addresses = stats.SanctionedAddressCount,
-                        packs = stats.Packs.Select(p => new { p.Id, kind = p.Kind.ToString().ToLowerInvariant(), p.Title, p.Version, items = p.ItemCount, p.IsPublic }),
-                        tags_by_currency = stats.TagsByCurrency.ToDictionary(p => p.Key, p => p.Value),
-                        tags_by_category = stats.TagsByCategory.ToDictionary(p => p.Key, p => p.Value),
-                    });
-                    return CliHost.Success;
-                }
-                ctx.Output.WriteLine($"tags: {stats.TagCount}  actors: {stats.ActorCount}  sanctioned addresses: {stats.SanctionedAddressCount}  packs: {stats.Packs.Count}");
-                var table = new Table().AddColumns("pack", "kind", "items", "public");
-                foreach (var p in stats.Packs)
-                    table.AddRow(Markup.Escape(p.Id), p.Kind.ToString(), p.ItemCount.ToString(CultureInfo.InvariantCulture), p.IsPublic ? "yes" : "no");
-                ctx.Console.Write(table);
-                ctx.Output.WriteLine("by currency: " + string.Join(", ", stats.TagsByCurrency.Take(10).Select(p => $"{p.Key} {p.Value}")));
-                ctx.Output.WriteLine("by category: " + string.Join(", ", stats.TagsByCategory.Take(10).Select(p => $"{p.Key} {p.Value}")));
+                ctx.WriteJson(StatsJson.Of(stats));
                 return CliHost.Success;
             }
+            ctx.Output.WriteLine($"tags: {stats.TagCount}  actors: {stats.ActorCount}  sanctioned addresses: {stats.SanctionedAddressCount}  packs: {stats.Packs.Count}");
+            var table = new Table().AddColumns("pack", "kind", "items", "public");
+            foreach (var p in stats.Packs)
+                table.AddRow(Markup.Escape(p.Id), p.Kind.ToString(), p.ItemCount.ToString(CultureInfo.InvariantCulture), p.IsPublic ? "yes" : "no");
+            ctx.Console.Write(table);
+            ctx.Output.WriteLine("by currency: " + string.Join(", ", stats.TagsByCurrency.Take(10).Select(p => $"{p.Key} {p.Value}")));
+            ctx.Output.WriteLine("by category: " + string.Join(", ", stats.TagsByCategory.Take(10).Select(p => $"{p.Key} {p.Value}")));
+            return CliHost.Success;
         });
         return command;
     }
@@ -187,29 +137,13 @@ internal static class IntelCommands
         var context = new Option<string?>("--context") { Description = "Free-form context" };
         var isPublic = new Option<bool>("--public") { Description = "Shareable with other agencies (default: agency-private)" };
         var add = new Command("add", "Add a user tag (agency-private unless --public)") { address, currency, label, source, category, abuse, actor, confidence, context, isPublic };
-        host.SetAction(add, async (ctx, parseResult, cancellationToken) =>
+        host.SetAction(add, async (ctx, parse, cancellationToken) =>
         {
-            var (database, service) = await OpenAsync(ctx, parseResult, cancellationToken).ConfigureAwait(false);
-            await using (database)
-            {
-                var tag = await service.AddUserTagAsync(new UserTagRequest
-                {
-                    Address = parseResult.GetValue(address)!,
-                    Currency = parseResult.GetValue(currency)!,
-                    Label = parseResult.GetValue(label)!,
-                    Source = parseResult.GetValue(source)!,
-                    Creator = CaseCommands.ActorFrom(parseResult).ToString(),
-                    Category = parseResult.GetValue(category),
-                    Abuse = parseResult.GetValue(abuse),
-                    Actor = parseResult.GetValue(actor),
-                    Confidence = parseResult.GetValue(confidence)!,
-                    Context = parseResult.GetValue(context),
-                    IsPublic = parseResult.GetValue(isPublic),
-                }, cancellationToken).ConfigureAwait(false);
-                if (ctx.Json) ctx.WriteJson(new { address = tag.Identifier, tag.Currency, tag.Label, tag.Category, tag.Abuse, tag.Actor, tag.Confidence, tag.IsPublic, tag.Creator, pack = tag.PackId });
-                else ctx.Output.WriteLine($"tagged {tag.Currency} {tag.Identifier} as '{tag.Label}' ({(tag.IsPublic ? "public" : "agency-private")})");
-                return CliHost.Success;
-            }
+            var tag = await ctx.Get<IntelligenceService>().AddTagAsync(ctx.Actor, new TagRequest(parse.GetValue(address), parse.GetValue(currency), parse.GetValue(label), parse.GetValue(source),
+                parse.GetValue(category), parse.GetValue(abuse), parse.GetValue(actor), parse.GetValue(confidence), parse.GetValue(context), parse.GetValue(isPublic)), cancellationToken).ConfigureAwait(false);
+            if (ctx.Json) ctx.WriteJson(tag);
+            else ctx.Output.WriteLine($"tagged {tag.Currency} {tag.Address} as '{tag.Label}' ({(tag.IsPublic ? "public" : "agency-private")})");
+            return CliHost.Success;
         });
         return new Command("tag", "User tags") { add };
     }
@@ -222,42 +156,43 @@ internal static class IntelCommands
         var output = new Option<string?>("--out") { Description = "File to write (default: standard output)" };
         var title = new Option<string?>("--title") { Description = "TagPack title (default: from the pack, or 'Cairn export')" };
         var command = new Command("export", "Export a selection of tags as GraphSense TagPack YAML or FollowTheMoney entities") { format, filter, output, title };
-        host.SetAction(command, async (ctx, parseResult, cancellationToken) =>
+        host.SetAction(command, async (ctx, parse, cancellationToken) =>
         {
-            var selection = TagFilter.Parse(parseResult.GetValue(filter) ?? []);
-            var (database, service) = await OpenAsync(ctx, parseResult, cancellationToken).ConfigureAwait(false);
-            await using (database)
+            var path = parse.GetValue(output);
+            var writer = path is null ? ctx.Output : new StreamWriter(path);
+            int count;
+            try
             {
-                var path = parseResult.GetValue(output);
-                var writer = path is null ? ctx.Output : new StreamWriter(path);
-                int exported;
-                try
-                {
-                    if (parseResult.GetValue(format) == "ftm")
-                    {
-                        var tags = await service.Store.LoadTagsAsync(selection, cancellationToken).ConfigureAwait(false);
-                        var actors = (await service.Store.LoadActorsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(a => a.Id, StringComparer.Ordinal);
-                        FollowTheMoneyWriter.Write(writer, tags, actors);
-                        exported = tags.Count;
-                    }
-                    else exported = await service.ExportTagPackAsync(writer, selection, parseResult.GetValue(title), cancellationToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    if (path is not null) await writer.DisposeAsync().ConfigureAwait(false);
-                }
-                if (path is not null) ctx.Error.WriteLine($"exported {exported} tag(s) to {path}");
-                return CliHost.Success;
+                count = await ctx.Get<IntelligenceService>().ExportAsync(parse.GetValue(format)!, parse.GetValue(filter) ?? [], parse.GetValue(title), writer, cancellationToken).ConfigureAwait(false);
             }
+            finally
+            {
+                if (path is not null) await writer.DisposeAsync().ConfigureAwait(false);
+            }
+            if (path is not null) ctx.Error.WriteLine($"exported {count} tag(s) to {path}");
+            return CliHost.Success;
         });
         return command;
     }
 
-    private static DateOnly? ParseDate(string? text)
+    /// <summary>One imported file as `cairn intel import --json` prints it.</summary>
+    private sealed record ImportJson(string File, string? Pack, string Change, int Items, int Errors, int Warnings, IReadOnlyList<ImportJson.Issue> Issues)
     {
-        if (text is null) return null;
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new CairnException($"malformed --list-date '{text}': expected yyyy-MM-dd");
+        public sealed record Issue(string File, int? Line, string Severity, string Message);
+
+        public static ImportJson Of(PackImportReport r) => new(r.File, r.PackId, r.Change?.ToString().ToLowerInvariant() ?? "refused", r.ItemCount,
+            r.Issues.Count(i => i.Severity == IssueSeverity.Error), r.Issues.Count(i => i.Severity == IssueSeverity.Warning),
+            r.Issues.Select(i => new Issue(i.File, i.Line, i.Severity.ToString().ToLowerInvariant(), i.Message)).ToList());
+    }
+
+    /// <summary>`cairn intel stats --json`: counts, packs, tags by currency and category.</summary>
+    private sealed record StatsJson(long Tags, long Actors, long SanctionedAddresses, IReadOnlyList<StatsJson.Pack> Packs,
+        IReadOnlyDictionary<string, long> TagsByCurrency, IReadOnlyDictionary<string, long> TagsByCategory)
+    {
+        public sealed record Pack(string Id, string Kind, string Title, string Version, long Items, bool IsPublic);
+
+        public static StatsJson Of(IntelStats stats) => new(stats.TagCount, stats.ActorCount, stats.SanctionedAddressCount,
+            stats.Packs.Select(p => new Pack(p.Id, p.Kind.ToString().ToLowerInvariant(), p.Title, p.Version, p.ItemCount, p.IsPublic)).ToList(),
+            stats.TagsByCurrency.ToDictionary(p => p.Key, p => (long)p.Value), stats.TagsByCategory.ToDictionary(p => p.Key, p => (long)p.Value));
     }
 }

@@ -1,33 +1,25 @@
 using System.CommandLine;
 using System.Numerics;
 using Cairn.Cases.Ledger;
+using Cairn.Cli.Views;
+using Cairn.Cli.Commands.Rendering;
 using Cairn.Core;
-using Cairn.Storage.Ledger;
+using Cairn.Workspace.Ledger;
 using Spectre.Console;
 
 namespace Cairn.Cli.Commands;
 
-/// <summary>`cairn ledger`: the asset-recovery ledger of a case: add, show (docs/ledger.md).</summary>
+/// <summary>`cairn ledger`: the asset-recovery ledger of a case: add, show (docs/ledger.md); each one call into <see cref="LedgerService"/>.</summary>
 internal static class LedgerCommands
 {
     public static Command Build(CliHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        var group = new Command("ledger", "Asset-recovery ledger: add, show") { CaseCommands.AsOption, CaseCommands.AgencyOption };
+        var group = new Command("ledger", "Asset-recovery ledger: add, show");
         group.Subcommands.Add(BuildAdd(host));
         group.Subcommands.Add(BuildShow(host));
         return group;
     }
-
-    /// <summary>Decimals of the native coins, for the human amount printed next to the exact one.</summary>
-    internal static int? Decimals(AssetKey asset) => (asset.Chain.ToLowerInvariant(), asset.Token.ToUpperInvariant()) switch
-    {
-        ("btc", "BTC") => BaseUnits.BitcoinDecimals,
-        ("eth", "ETH") => BaseUnits.EtherDecimals,
-        _ => null,
-    };
-
-    private static string? Human(AssetKey asset, BigInteger amount) => Decimals(asset) is { } d ? BaseUnits.ToDecimalString(amount, d) : null;
 
     private static Command BuildAdd(CliHost host)
     {
@@ -44,16 +36,13 @@ internal static class LedgerCommands
         var evidence = new Option<string[]>("--evidence") { Description = "Evidence id supporting the event (repeatable)", AllowMultipleArgumentsPerToken = true };
         var command = new Command("add", "Record a ledger event; refused (nothing written) if it breaks an invariant")
             { CaseCommands.CaseOption, kind, chain, token, location, amount, basis, authority, jurisdiction, target, recipient, evidence };
-        host.SetAction(command, async (ctx, parseResult, cancellationToken) =>
+        host.SetAction(command, async (ctx, parse, cancellationToken) =>
         {
-            var asset = new AssetKey(parseResult.GetValue(chain)!.Trim(), parseResult.GetValue(token)!.Trim(), parseResult.GetValue(location)!.Trim());
-            var newEvent = new NewLedgerEvent(SqlLedgerStore.ParseKind(parseResult.GetValue(kind)!), asset, BaseUnits.ParseInteger(parseResult.GetValue(amount)!),
-                parseResult.GetValue(basis)!, parseResult.GetValue(authority)!, parseResult.GetValue(jurisdiction)!.Trim().ToUpperInvariant(),
-                parseResult.GetValue(target), parseResult.GetValue(recipient), parseResult.GetValue(evidence) ?? []);
-            await using var database = await CaseCommands.OpenAsync(ctx, cancellationToken).ConfigureAwait(false);
-            var recorded = await new SqlLedgerStore(database).AddAsync(CaseCommands.ActorFrom(parseResult), parseResult.GetValue(CaseCommands.CaseOption)!, newEvent, cancellationToken).ConfigureAwait(false);
-            if (ctx.Json) ctx.WriteJson(EventJson(recorded));
-            else ctx.Output.WriteLine($"recorded #{recorded.Sequence} {SqlLedgerStore.KindText(newEvent.Kind)} {newEvent.Amount} base units of {asset}");
+            var request = new LedgerEventRequest(parse.GetValue(kind), parse.GetValue(chain), parse.GetValue(token), parse.GetValue(location), parse.GetValue(amount),
+                parse.GetValue(basis), parse.GetValue(authority), parse.GetValue(jurisdiction), parse.GetValue(target), parse.GetValue(recipient), parse.GetValue(evidence) ?? []);
+            var recorded = await ctx.Get<LedgerService>().AddAsync(ctx.Actor, parse.GetValue(CaseCommands.CaseOption)!, request, cancellationToken).ConfigureAwait(false);
+            if (ctx.Json) ctx.WriteJson(LedgerEventJson.Of(recorded));
+            else ctx.Output.WriteLine($"recorded #{recorded.Sequence} {LedgerEventKinds.Name(recorded.Details.Kind)} {recorded.Details.Amount} base units of {recorded.Details.Asset}");
             return CliHost.Success;
         });
         return command;
@@ -62,36 +51,17 @@ internal static class LedgerCommands
     private static Command BuildShow(CliHost host)
     {
         var command = new Command("show", "A case's ledger events, balances per asset and totals per state (logged)") { CaseCommands.CaseOption };
-        host.SetAction(command, async (ctx, parseResult, cancellationToken) =>
+        host.SetAction(command, async (ctx, parse, cancellationToken) =>
         {
-            await using var database = await CaseCommands.OpenAsync(ctx, cancellationToken).ConfigureAwait(false);
-            var report = await new SqlLedgerStore(database).GetAsync(CaseCommands.ActorFrom(parseResult), parseResult.GetValue(CaseCommands.CaseOption)!, cancellationToken).ConfigureAwait(false);
+            var report = await ctx.Get<LedgerService>().GetAsync(ctx.Actor, parse.GetValue(CaseCommands.CaseOption)!, cancellationToken).ConfigureAwait(false);
             if (ctx.Json)
             {
-                ctx.WriteJson(new
-                {
-                    Case = report.CaseReference,
-                    Events = report.Events.Select(EventJson),
-                    Balances = report.Balances.Select(b => new
-                    {
-                        b.Asset.Chain, b.Asset.Token, b.Asset.Location,
-                        FrozenBaseUnits = b.Frozen.ToString(), Frozen = Human(b.Asset, b.Frozen),
-                        SeizedBaseUnits = b.Seized.ToString(), Seized = Human(b.Asset, b.Seized),
-                        ConfiscatedBaseUnits = b.Confiscated.ToString(), Confiscated = Human(b.Asset, b.Confiscated),
-                        LiquidatedBaseUnits = b.Liquidated.ToString(), ReturnedBaseUnits = b.Returned.ToString(), SharedBaseUnits = b.Shared.ToString(),
-                    }),
-                    States = report.States.Select(s => new
-                    {
-                        s.State, s.Chain, s.Token,
-                        FrozenBaseUnits = s.Frozen.ToString(), SeizedBaseUnits = s.Seized.ToString(),
-                        ConfiscatedBaseUnits = s.Confiscated.ToString(), ReceivedBaseUnits = s.Received.ToString(),
-                    }),
-                });
+                ctx.WriteJson(LedgerJson.Of(report));
                 return CliHost.Success;
             }
             var events = new Table().AddColumns("#", "event", "asset", "amount (base units)", "legal basis", "authority", "recorded");
             foreach (var e in report.Events)
-                events.AddRow(e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), SqlLedgerStore.KindText(e.Details.Kind), Markup.Escape(e.Details.Asset.ToString()),
+                events.AddRow(e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), LedgerEventKinds.Name(e.Details.Kind), Markup.Escape(e.Details.Asset.ToString()),
                     e.Details.Amount.ToString(), Markup.Escape(e.Details.LegalBasis), Markup.Escape($"{e.Details.Authority} ({e.Details.Jurisdiction})"), CaseCommands.Time(e.RecordedAt));
             ctx.Console.Write(events);
             var balances = new Table().AddColumns("asset", "frozen", "seized", "confiscated", "liquidated", "returned", "shared");
@@ -107,24 +77,5 @@ internal static class LedgerCommands
         return command;
     }
 
-    private static object EventJson(LedgerEvent e) => new
-    {
-        e.Id,
-        e.Sequence,
-        Event = SqlLedgerStore.KindText(e.Details.Kind),
-        e.Details.Asset.Chain,
-        e.Details.Asset.Token,
-        e.Details.Asset.Location,
-        AmountBaseUnits = e.Details.Amount.ToString(),
-        Amount = Human(e.Details.Asset, e.Details.Amount),
-        e.Details.LegalBasis,
-        e.Details.Authority,
-        e.Details.Jurisdiction,
-        e.Details.TargetLocation,
-        e.Details.Recipient,
-        e.Details.EvidenceIds,
-        e.RecordedAt,
-        e.RecordedBy,
-        e.RecordedAgency,
-    };
+    internal static string? Human(AssetKey asset, BigInteger amount) => LedgerService.Decimals(asset) is { } d ? BaseUnits.ToDecimalString(amount, d) : null;
 }

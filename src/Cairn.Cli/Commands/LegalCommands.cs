@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Cairn.Cases.Agencies;
-using Cairn.Core;
-using Cairn.Legal.Loading;
+using Cairn.Core.Paging;
 using Cairn.Legal.Reference;
 using Cairn.Legal.Requests;
 using Cairn.Legal.Routing;
@@ -16,13 +14,12 @@ namespace Cairn.Cli.Commands;
 /// `cairn route` (legal routes between two States for a measure) and `cairn request`
 /// (draft, set, check, render, status, list). Requests live in the database through
 /// <see cref="LegalRequestService"/>: each draft, content change, status move and rendering is a
-/// custody-log entry of the acting user (--as/--agency, as for `case`).
+/// custody-log entry of the acting user (--as/--agency, as for `case`). The reviewed legal data is
+/// the built-in copy unless --legal-data (or $CAIRN_LEGAL_DATA) names another.
 /// </summary>
 internal static class LegalCommands
 {
     private static readonly Option<string?> OffenceType = new("--offence-type") { Description = "The case's offence (e.g. ransomware, fraud, corruption): instruments limited to other offences are left out" };
-
-    private static readonly Option<string?> LegalData = new("--legal-data") { Description = "Reviewed legal data directory to use instead of the built-in copy (data/legal)", Recursive = true };
 
     public static Command Build(CliHost host)
     {
@@ -31,10 +28,10 @@ internal static class LegalCommands
         var to = new Option<string>("--to") { Description = "Requested State (ISO 3166-1 alpha-2)", Required = true };
         var measure = new Option<string>("--measure") { Description = "Measure: " + string.Join(", ", Measures.All), Required = true };
         var urgent = new Option<bool>("--urgent") { Description = "Urgent request (urgent-only rules and limits apply)" };
-        var route = new Command("route", "Legal routes between two States for a measure (also: request)") { from, to, measure, urgent, OffenceType, LegalData };
+        var route = new Command("route", "Legal routes between two States for a measure (also: request)") { from, to, measure, urgent, OffenceType };
         host.SetAction(route, (ctx, parse) =>
         {
-            var result = new RouteFinder(Reference(parse), ctx.Time).Find(new RouteQuery(parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(measure)!, parse.GetValue(urgent), parse.GetValue(OffenceType)));
+            var result = ctx.Get<LegalRequestService>().Route(new RouteQuery(parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(measure)!, parse.GetValue(urgent), parse.GetValue(OffenceType)));
             if (ctx.Json) ctx.WriteJson(result);
             else PrintRoute(ctx, result);
             return CliHost.Success;
@@ -45,7 +42,7 @@ internal static class LegalCommands
     public static Command BuildRequest(CliHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        var request = new Command("request", "Cooperation requests: draft, set, check, render, status, list") { LegalData, CaseCommands.AsOption, CaseCommands.AgencyOption };
+        var request = new Command("request", "Cooperation requests: draft, set, check, render, status, list");
         request.Subcommands.Add(Draft(host));
         request.Subcommands.Add(Set(host));
         request.Subcommands.Add(Check(host));
@@ -68,10 +65,9 @@ internal static class LegalCommands
         var command = new Command("draft", "Draft one request per requested State and measure from trace findings") { from, findings, measures, caseRef, authority, offence, OffenceType, language, urgent };
         SetRequestAction(host, command, async (ctx, parse, service, actor, cancellationToken) =>
         {
-            var traced = ReadFindings(parse.GetValue(findings)!);
-            var result = await service.DraftAsync(actor, new DraftInput(parse.GetValue(caseRef), parse.GetValue(from)!, traced, parse.GetValue(measures)!, parse.GetValue(urgent),
+            var result = await service.DraftFromFileAsync(actor, parse.GetValue(findings)!, new DraftInput(parse.GetValue(caseRef), parse.GetValue(from)!, [], parse.GetValue(measures)!, parse.GetValue(urgent),
                 parse.GetValue(language)!, parse.GetValue(authority), parse.GetValue(offence), parse.GetValue(OffenceType)), cancellationToken).ConfigureAwait(false);
-            if (ctx.Json) WriteRequestJson(ctx, new { drafts = result.Drafts.Select(Summary), unroutable = result.Unroutable });
+            if (ctx.Json) ctx.WriteJson(result);
             else
             {
                 foreach (var draft in result.Drafts) ctx.Console.MarkupLine($"drafted [bold]{Markup.Escape(draft.Id)}[/]: {draft.RequestType} to {draft.RequestedState} under {Markup.Escape(draft.LegalBasis)}");
@@ -103,8 +99,8 @@ internal static class LegalCommands
         var command = new Command("check", "Check a request against its instrument's required contents") { id };
         SetRequestAction(host, command, async (ctx, parse, service, actor, cancellationToken) =>
         {
-            var (request, _) = await service.GetAsync(actor, parse.GetValue(id)!, cancellationToken).ConfigureAwait(false);
-            return PrintCompleteness(ctx, request.Id, service.Check(request));
+            var requestId = parse.GetValue(id)!;
+            return PrintCompleteness(ctx, requestId, await service.CheckAsync(actor, requestId, cancellationToken: cancellationToken).ConfigureAwait(false));
         });
         return command;
     }
@@ -117,13 +113,9 @@ internal static class LegalCommands
         var command = new Command("render", "Render a request as DOCX, PDF or JSON in its language (logged with the file's SHA-256)") { id, format, output };
         SetRequestAction(host, command, async (ctx, parse, service, actor, cancellationToken) =>
         {
-            var requestId = parse.GetValue(id)!;
-            var kind = parse.GetValue(format)!.ToLowerInvariant();
-            var (bytes, hash, _) = await service.RenderAsync(actor, requestId, kind, cancellationToken).ConfigureAwait(false);
-            var path = Path.GetFullPath(parse.GetValue(output) ?? $"{requestId}.{kind}");
-            await File.WriteAllBytesAsync(path, bytes, cancellationToken).ConfigureAwait(false);
-            if (ctx.Json) ctx.WriteJson(new { id = requestId, format = kind, path, sha256 = hash });
-            else ctx.Console.MarkupLine($"wrote {Markup.Escape(path)} (sha256 {hash})");
+            var written = await service.RenderToFileAsync(actor, parse.GetValue(id)!, parse.GetValue(format), parse.GetValue(output), cancellationToken).ConfigureAwait(false);
+            if (ctx.Json) ctx.WriteJson(written);
+            else ctx.Console.MarkupLine($"wrote {Markup.Escape(written.Path)} (sha256 {written.Sha256})");
             return CliHost.Success;
         });
         return command;
@@ -139,22 +131,15 @@ internal static class LegalCommands
         var command = new Command("status", "Show a request's status and deadlines, or move it to a new status") { id, to, at, ground, note };
         SetRequestAction(host, command, async (ctx, parse, service, actor, cancellationToken) =>
         {
-            var requestId = parse.GetValue(id)!;
-            LegalRequest request;
-            if (parse.GetValue(to) is { } target)
-            {
-                DateTimeOffset? when = parse.GetValue(at) is { } text
-                    ? DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : throw new CairnException($"malformed --at '{text}': expected an ISO 8601 date/time")
-                    : null;
-                request = await service.TransitionAsync(actor, requestId, target, when, parse.GetValue(note), parse.GetValue(ground), cancellationToken).ConfigureAwait(false);
-            }
-            else request = (await service.GetAsync(actor, requestId, cancellationToken).ConfigureAwait(false)).Request;
-            var deadlines = service.Deadlines(request);
-            if (ctx.Json) ctx.WriteJson(new { id = request.Id, status = RequestLifecycle.Name(request.Status), refusal_ground = request.RefusalGround, deadlines, history = request.History });
+            var move = parse.GetValue(to) is { } target
+                ? new StatusRequest(target, LegalRequestService.ParseTime(parse.GetValue(at)), parse.GetValue(note), parse.GetValue(ground))
+                : null;
+            var status = await service.StatusAsync(actor, parse.GetValue(id)!, move, cancellationToken).ConfigureAwait(false);
+            if (ctx.Json) ctx.WriteJson(status);
             else
             {
-                ctx.Console.MarkupLine($"[bold]{Markup.Escape(request.Id)}[/]: {RequestLifecycle.Name(request.Status)}{(request.RefusalGround is null ? "" : " — " + Markup.Escape(request.RefusalGround))}");
-                PrintDeadlines(ctx, deadlines);
+                ctx.Console.MarkupLine($"[bold]{Markup.Escape(status.Id)}[/]: {status.Status}{(status.RefusalGround is null ? "" : " — " + Markup.Escape(status.RefusalGround))}");
+                PrintDeadlines(ctx, status.Deadlines);
             }
             return CliHost.Success;
         });
@@ -168,19 +153,19 @@ internal static class LegalCommands
         var command = new Command("list", "List the acting agency's requests, or the overdue and due-soon deadlines") { due, caseRef };
         SetRequestAction(host, command, async (ctx, parse, service, actor, cancellationToken) =>
         {
-            var requests = await service.ListAsync(actor, parse.GetValue(caseRef), cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(due))
             {
-                var reminders = service.Reminders(requests);
+                var reminders = (await service.DueAsync(actor, PageRequest.All, cancellationToken).ConfigureAwait(false)).Items;
                 if (ctx.Json) ctx.WriteJson(reminders);
                 else PrintDeadlines(ctx, reminders);
                 return CliHost.Success;
             }
-            if (ctx.Json) WriteRequestJson(ctx, requests.Select(Summary));
+            var requests = (await service.ListAsync(actor, parse.GetValue(caseRef), PageRequest.All, cancellationToken).ConfigureAwait(false)).Items;
+            if (ctx.Json) ctx.WriteJson(requests);
             else
             {
                 var table = new Table().AddColumns("id", "type", "to", "measure", "status", "legal basis");
-                foreach (var r in requests) table.AddRow(Markup.Escape(r.Id), r.RequestType, r.RequestedState, r.Measure, RequestLifecycle.Name(r.Status), Markup.Escape(r.LegalBasis));
+                foreach (var r in requests) table.AddRow(Markup.Escape(r.Id), r.RequestType, r.RequestedState, r.Measure, r.Status, Markup.Escape(r.LegalBasis));
                 ctx.Console.Write(table);
             }
             return CliHost.Success;
@@ -188,31 +173,9 @@ internal static class LegalCommands
         return command;
     }
 
-    /// <summary>
-    /// Request commands run against the database (every call a custody-log entry) as the acting
-    /// user; the reference data is loaded first so a bad --legal-data fails before anything opens.
-    /// </summary>
+    /// <summary>Request commands: one call into <see cref="LegalRequestService"/> as the acting user (every call a custody-log entry).</summary>
     private static void SetRequestAction(CliHost host, Command command, Func<CliContext, ParseResult, LegalRequestService, Actor, CancellationToken, Task<int>> action) =>
-        host.SetAction(command, async (ctx, parse, cancellationToken) =>
-        {
-            var reference = Reference(parse);
-            await using var database = await CaseCommands.OpenAsync(ctx, cancellationToken).ConfigureAwait(false);
-            var service = new LegalRequestService(database, reference, ctx.Time);
-            return await action(ctx, parse, service, CaseCommands.ActorFrom(parse), cancellationToken).ConfigureAwait(false);
-        });
-
-    private static List<TraceFinding> ReadFindings(string path)
-    {
-        if (!File.Exists(path)) throw new CairnException($"findings file '{path}' does not exist");
-        try
-        {
-            return JsonSerializer.Deserialize<List<TraceFinding>>(File.ReadAllText(path), LegalJson.Options) ?? [];
-        }
-        catch (JsonException ex)
-        {
-            throw new CairnException($"{path}: malformed findings JSON at line {(ex.LineNumber ?? 0) + 1}: {ex.Message.ReplaceLineEndings(" ")}", ex);
-        }
-    }
+        host.SetAction(command, (ctx, parse, cancellationToken) => action(ctx, parse, ctx.Get<LegalRequestService>(), ctx.Actor, cancellationToken));
 
     private static int PrintCompleteness(CliContext ctx, string requestId, CompletenessReport report)
     {
@@ -224,16 +187,6 @@ internal static class LegalCommands
         }
         return CliHost.Success;
     }
-
-    private static LegalReference Reference(ParseResult parse) => LegalDataLoader.Load(parse.GetValue(LegalData) ?? Environment.GetEnvironmentVariable("CAIRN_LEGAL_DATA"));
-
-    private static object Summary(LegalRequest r) => new
-    {
-        id = r.Id, request_type = r.RequestType, requesting_state = r.RequestingState, requested_state = r.RequestedState,
-        measure = r.Measure, status = RequestLifecycle.Name(r.Status), legal_basis = r.LegalBasis, rule_id = r.RuleId, language = r.Language,
-    };
-
-    private static void WriteRequestJson(CliContext ctx, object value) => ctx.Output.WriteLine(JsonSerializer.Serialize(value, LegalJson.Options));
 
     private static void PrintRoute(CliContext ctx, RouteResult result)
     {

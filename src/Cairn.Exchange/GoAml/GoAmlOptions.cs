@@ -4,9 +4,10 @@ using Cairn.Core;
 namespace Cairn.Exchange.GoAml;
 
 /// <summary>
-/// Settings given on the command line, each overriding the FIU file's value: scalar codes, and
-/// repeatable <c>KEY=VALUE</c> pairs for rates (<c>BTC=61234.5</c>) and per-chain institution codes
-/// or BICs (<c>btc=VA-BTC</c>).
+/// Settings given with the request (the CLI's options), each overriding the FIU file's value: scalar
+/// codes, and <c>KEY=VALUE</c> pairs for rates (<c>BTC=61234.5</c>) and per-chain institution codes
+/// or BICs (<c>btc=VA-BTC</c>). Errors name the request field (<c>rates</c>, <c>institution_codes</c>,
+/// <c>swifts</c>); the CLI shows its option instead.
 /// </summary>
 public sealed record GoAmlOptions
 {
@@ -35,14 +36,14 @@ public sealed record GoAmlOptions
     {
         ArgumentNullException.ThrowIfNull(profile);
         var rates = new Dictionary<string, decimal>(profile.Rates, StringComparer.OrdinalIgnoreCase);
-        foreach (var (asset, text) in Pairs(Rates, "--rate", "ASSET=LOCAL_PER_UNIT"))
+        foreach (var (asset, text) in Pairs(Rates, "rates", "ASSET=LOCAL_PER_UNIT"))
             rates[asset] = decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate) && rate > 0
                 ? rate
-                : throw new CairnException($"--rate {asset}={text}: the rate must be a positive decimal number (local currency per whole {asset})");
+                : throw new ValidationException("rates", $"rates {asset}={text}: the rate must be a positive decimal number (local currency per whole {asset})");
         var institutions = new Dictionary<string, GoAmlInstitution>(profile.Institutions, StringComparer.OrdinalIgnoreCase);
-        foreach (var (chain, code) in Pairs(InstitutionCodes, "--institution-code", "CHAIN=CODE"))
+        foreach (var (chain, code) in Pairs(InstitutionCodes, "institution_codes", "CHAIN=CODE"))
             institutions[chain] = Institution(institutions, chain) with { InstitutionCode = code, Swift = null };
-        foreach (var (chain, bic) in Pairs(Swifts, "--swift", "CHAIN=BIC"))
+        foreach (var (chain, bic) in Pairs(Swifts, "swifts", "CHAIN=BIC"))
             institutions[chain] = Institution(institutions, chain) with { Swift = bic, InstitutionCode = null };
         return profile with
         {
@@ -62,13 +63,13 @@ public sealed record GoAmlOptions
     private static GoAmlInstitution Institution(Dictionary<string, GoAmlInstitution> known, string chain) =>
         known.TryGetValue(chain, out var found) ? found : new GoAmlInstitution { Name = chain };
 
-    private static IEnumerable<(string Key, string Value)> Pairs(IEnumerable<string> items, string option, string shape)
+    private static IEnumerable<(string Key, string Value)> Pairs(IEnumerable<string> items, string field, string shape)
     {
         foreach (var item in items)
         {
             var equals = item.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0 || equals == item.Length - 1)
-                throw new CairnException($"{option} '{item}': expected {shape}");
+                throw new ValidationException(field, $"{field} '{item}': expected {shape}");
             yield return (item[..equals].Trim(), item[(equals + 1)..].Trim());
         }
     }

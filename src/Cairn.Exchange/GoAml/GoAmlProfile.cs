@@ -10,8 +10,9 @@ namespace Cairn.Exchange.GoAml;
 /// reporting entity's branch and location, the code-list values each FIU defines in its own copy of
 /// the schema (submission, report, currency, transmission mode, funds, country), the local-currency
 /// rate per asset, and how each chain's wallets are described as accounts. Nothing here has a
-/// built-in value: it comes from the FIU file (<see cref="Parse"/>, docs/exchange.md) or from
-/// command-line options, and <see cref="Validate"/> names whatever is still missing.
+/// built-in value: it comes from the FIU file (<see cref="Parse"/>, docs/exchange.md) or from the
+/// request's settings (<see cref="GoAmlOptions"/>), and <see cref="Validate"/> names whatever is
+/// still missing by its name in the FIU file.
 /// </summary>
 public sealed record GoAmlProfile
 {
@@ -87,22 +88,31 @@ public sealed record GoAmlProfile
     /// <summary>The account description for <paramref name="chain"/>; throws naming the missing setting.</summary>
     public GoAmlInstitution InstitutionOf(string chain) =>
         Institutions.FirstOrDefault(i => string.Equals(i.Key, chain, StringComparison.OrdinalIgnoreCase)).Value
-        ?? throw new CairnException($"goAML setting institutions.{chain} is missing: how the FIU wants {chain} wallets described (name and institution_code or swift; FIU file, or --institution-code {chain}=CODE / --swift {chain}=BIC)");
+        ?? throw new ValidationException("institution_codes", $"institution_codes: goAML setting institutions.{chain} is missing: how the FIU wants {chain} wallets described (name and institution_code or swift, in the FIU file or the request as {chain}=CODE)");
 
-    /// <summary>Throws <see cref="CairnException"/> listing every required setting that is missing or malformed.</summary>
+    /// <summary>
+    /// Throws a <see cref="ValidationException"/> listing every required setting that is missing or
+    /// malformed, by its FIU file name; its field is the first one missing.
+    /// </summary>
     public void Validate(IEnumerable<string> chains)
     {
         ArgumentNullException.ThrowIfNull(chains);
         var missing = new List<string>();
-        void Need(string? value, string name) { if (string.IsNullOrWhiteSpace(value)) missing.Add(name); }
-        Need(RentityBranch, "rentity_branch (--branch)");
-        Need(SubmissionCode, "submission_code (--submission-code)");
-        Need(ReportCode, "report_code (--report-code)");
-        Need(CurrencyCodeLocal, "currency_code_local (--currency)");
-        Need(TransmodeCode, "transmode_code (--transmode-code)");
+        string? firstField = null;
+        void Need(string? value, string name)
+        {
+            if (!string.IsNullOrWhiteSpace(value)) return;
+            missing.Add(name);
+            firstField ??= name;
+        }
+        Need(RentityBranch, "rentity_branch");
+        Need(SubmissionCode, "submission_code");
+        Need(ReportCode, "report_code");
+        Need(CurrencyCodeLocal, "currency_code_local");
+        Need(TransmodeCode, "transmode_code");
         Need(TransmodeComment, "transmode_comment");
-        Need(FundsCode, "funds_code (--funds-code)");
-        Need(UnknownCountryCode, "unknown_country_code (--country)");
+        Need(FundsCode, "funds_code");
+        Need(UnknownCountryCode, "unknown_country_code");
         if (Location is null) missing.Add("location (address_type, address, city, state, country_code)");
         else
         {
@@ -115,7 +125,7 @@ public sealed record GoAmlProfile
         foreach (var chain in chains.Distinct(StringComparer.OrdinalIgnoreCase))
         {
             var institution = Institutions.FirstOrDefault(i => string.Equals(i.Key, chain, StringComparison.OrdinalIgnoreCase)).Value;
-            if (institution is null) missing.Add($"institutions.{chain} (--institution-code {chain}=CODE or --swift {chain}=BIC)");
+            if (institution is null) missing.Add($"institutions.{chain} (institution_code {chain}=CODE or swift {chain}=BIC)");
             else if (string.IsNullOrWhiteSpace(institution.InstitutionCode) == string.IsNullOrWhiteSpace(institution.Swift))
                 missing.Add($"institutions.{chain}: exactly one of institution_code and swift");
             else if (string.IsNullOrWhiteSpace(institution.Name)) missing.Add($"institutions.{chain}.name");
@@ -123,6 +133,6 @@ public sealed record GoAmlProfile
         foreach (var (asset, rate) in Rates)
             if (rate <= 0) missing.Add(string.Create(CultureInfo.InvariantCulture, $"rates.{asset} must be positive (is {rate})"));
         if (missing.Count > 0)
-            throw new CairnException("goAML report needs FIU settings (FIU file --fiu-config or options): " + string.Join("; ", missing));
+            throw new ValidationException(firstField ?? "fiu_config", "goAML report needs FIU settings (from the FIU file or the request): " + string.Join("; ", missing));
     }
 }

@@ -27,12 +27,12 @@ public static class GoAmlWriter
         var profile = request.Profile;
         profile.Validate(request.Transactions.Select(t => t.Chain).Concat(source.Wallets.Select(w => w.Chain)));
         if (!int.TryParse(request.ReportingEntityId, NumberStyles.None, CultureInfo.InvariantCulture, out var entityId) || entityId < 1)
-            throw new CairnException($"goAML rentity_id '{request.ReportingEntityId}' must be the positive whole number the FIU registered (--rentity-id)");
+            throw new ValidationException("rentity_id", $"rentity_id '{request.ReportingEntityId}' must be the positive whole number the FIU registered the reporting entity under");
         var indicators = request.Indicators.Count > 0 ? request.Indicators : profile.Indicators;
         if (indicators.Count == 0)
-            throw new CairnException($"goAML report for case {source.Reference} needs at least one indicator code (--indicator, or indicators in the FIU file)");
+            throw new ValidationException("indicators", $"indicators: the goAML report for case {source.Reference} needs at least one indicator code (in the request or the FIU file)");
         if (request.Transactions.Count == 0 && source.Subjects.Count == 0 && source.Wallets.Count == 0)
-            throw new CairnException($"goAML report for case {source.Reference} needs a transaction (--transactions) or a case subject or wallet");
+            throw new ValidationException("transactions", $"transactions: the goAML report for case {source.Reference} needs a transaction, or a subject or wallet in the case");
         var location = profile.Location!;
         var report = new XElement("report",
             new XElement("rentity_id", entityId.ToString(CultureInfo.InvariantCulture)),
@@ -107,7 +107,7 @@ public static class GoAmlWriter
             return given.ToString(CultureInfo.InvariantCulture);
         }
         if (rate is not { } known)
-            throw new CairnException($"transaction {transaction.TransactionId}: no amount_local and no rate for {transaction.Asset} (--rate {transaction.Asset}=LOCAL_PER_UNIT or rates in the FIU file)");
+            throw new ValidationException("rates", $"rates: no {transaction.Asset}=LOCAL_PER_UNIT (in the request or the FIU file) and transaction {transaction.TransactionId} has no amount_local");
         var rateScale = known.Scale;
         var rateUnits = new BigInteger(known * Pow10Decimal(rateScale));
         // cents = round(baseUnits × rate × 100 / 10^(decimals + rateScale)), half away from zero.

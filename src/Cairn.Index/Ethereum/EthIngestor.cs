@@ -23,7 +23,7 @@ public sealed class EthIngestor(EthBlockFetcher fetcher, TokenMetadataReader tok
         var rolledBack = await RollBackReorganisedAsync(writer, options.ReorgDepth, cancellationToken).ConfigureAwait(false);
         var next = writer.Head.Blocks == 0 ? options.From ?? 0 : writer.Head.NextBlock;
         if (writer.Head.Blocks > 0 && options.From is { } from && from > next)
-            throw new CairnException($"--from {from} would leave a gap: the Ethereum index in {writer.Directory} ends at block {next - 1}");
+            throw CairnException.Invalid("from", $"from block {from} would leave a gap: the Ethereum index in {writer.Directory} ends at block {next - 1}");
         var last = Math.Min(options.To ?? tip, tip);
         long blocks = 0, transactions = 0, native = 0, internalTransfers = 0, token = 0;
         long? first = null;

@@ -80,7 +80,7 @@ public sealed class EthereumIndex : IDisposable
     public static EthereumIndex Open(string directory)
     {
         var head = EthIndexHead.Read(directory)
-            ?? throw new NotFoundException($"no Ethereum index in {directory}: run 'cairn eth ingest --rpc URL' first");
+            ?? throw new NotFoundException($"no Ethereum index in {directory}: run 'cairn eth ingest' with the node's RPC URL first");
         return new EthereumIndex(directory, head);
     }
 

@@ -41,7 +41,7 @@ public static class RequestLifecycle
         }
         if (to == RequestStatus.Refused)
         {
-            if (string.IsNullOrWhiteSpace(refusalGround)) throw new CairnException($"request {request.Id}: a refusal needs the ground given by the requested state (--ground)");
+            if (string.IsNullOrWhiteSpace(refusalGround)) throw CairnException.Invalid("ground", $"request {request.Id}: a refusal needs the ground given by the requested state");
             request.RefusalGround = refusalGround;
         }
         request.Status = to;

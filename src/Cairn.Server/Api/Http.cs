@@ -9,7 +9,12 @@ internal static class Http
 {
     public static Actor Actor(this ClaimsPrincipal user) => CairnClaims.ActorOf(user);
 
-    /// <summary>A required text field of a request body, or a one-line 400 naming it.</summary>
-    public static string Required(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? throw new Core.CairnException($"field '{field}' is required") : value.Trim();
+    /// <summary>
+    /// The errors every API operation can answer, declared once for the OpenAPI document: a
+    /// validation problem (400) or another one-line problem (400), not found (404; also for case
+    /// data the caller's agency may not see), a lost update (409). The exception handler
+    /// (<see cref="ProblemMapping"/>) writes them from the application's errors.
+    /// </summary>
+    public static TBuilder WithProblems<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 }

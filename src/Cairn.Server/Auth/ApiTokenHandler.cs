@@ -3,6 +3,8 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
+using Cairn.Workspace.Administration;
+
 namespace Cairn.Server.Auth;
 
 /// <summary>Authenticates <c>Authorization: Bearer cairn_…</c> API tokens for scripts (no cookie, no antiforgery: nothing a browser sends on its own).</summary>

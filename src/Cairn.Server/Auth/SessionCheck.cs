@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
+using Cairn.Workspace.Administration;
+
 namespace Cairn.Server.Auth;
 
 /// <summary>

@@ -1,31 +1,27 @@
 using Cairn.Exchange.Delivery;
-using Cairn.Storage;
-using Cairn.Storage.Exchange;
+using Cairn.Workspace.Exchange;
 
 namespace Cairn.Server.Exchange;
 
 /// <summary>
-/// Drains the outbox in the background: every <see cref="PollInterval"/> it delivers the messages
-/// whose next attempt is due (each message's back-off lives in the outbox row, so a restart resumes
-/// the schedule). Configuration: <c>Exchange:RetryBaseMilliseconds</c>, <c>Exchange:RetryMaxSeconds</c>.
+/// Drains the outbox in the background: every <see cref="PollInterval"/> it asks the application to
+/// deliver the messages whose next attempt is due (each message's back-off lives in the outbox row,
+/// so a restart resumes the schedule). Configuration: <c>Exchange:RetryBaseMilliseconds</c>,
+/// <c>Exchange:RetryMaxSeconds</c>.
 /// </summary>
 public sealed partial class OutboxDeliveryService : BackgroundService
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
-    private readonly CairnDatabase _database;
-    private readonly ExchangeNodeHolder _node;
-    private readonly IHttpClientFactory _httpFactory;
+    private readonly ExchangeService _exchange;
     private readonly TimeProvider _time;
     private readonly RetryPolicy _policy;
     private readonly ILogger<OutboxDeliveryService> _logger;
 
-    public OutboxDeliveryService(CairnDatabase database, ExchangeNodeHolder node, IHttpClientFactory httpFactory, TimeProvider time, IConfiguration configuration, ILogger<OutboxDeliveryService> logger)
+    public OutboxDeliveryService(ExchangeService exchange, TimeProvider time, IConfiguration configuration, ILogger<OutboxDeliveryService> logger)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        _database = database;
-        _node = node;
-        _httpFactory = httpFactory;
+        _exchange = exchange;
         _time = time;
         _logger = logger;
         _policy = new RetryPolicy(Random.Shared,
@@ -39,12 +35,8 @@ public sealed partial class OutboxDeliveryService : BackgroundService
         {
             try
             {
-                if (_node.Identity is { } identity)
-                {
-                    var pass = await new OutboxCourier(_database, identity, _httpFactory.CreateClient(ExchangeServerExtensions.HttpClientName), _policy)
-                        .DeliverDueAsync(50, stoppingToken).ConfigureAwait(false);
-                    if (pass.Attempted > 0) LogPass(pass.Delivered, pass.Failed, pass.Expired, pass.Rejected);
-                }
+                if (await _exchange.DeliverIfInitialisedAsync(50, _policy, stoppingToken).ConfigureAwait(false) is { Attempted: > 0 } pass)
+                    LogPass(pass.Delivered, pass.Failed, pass.Expired, pass.Rejected);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -1,19 +1,13 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
-using Cairn.Cases.Agencies;
-using Cairn.Intel.Store;
+using Cairn.Core.Json;
 using Cairn.Server.Api;
 using Cairn.Server.Auth;
 using Cairn.Server.Exchange;
+using Cairn.Server.OpenApi;
 using Cairn.Server.Security;
 using Cairn.Server.Ui;
-using Cairn.Storage;
-using Cairn.Storage.Intel;
-using Cairn.Workspace.Chain;
-using Cairn.Workspace.Intel;
-using Cairn.Workspace.Legal;
-using Cairn.Workspace.Tracing;
+using Cairn.Workspace;
+using Cairn.Workspace.Administration;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -45,42 +39,26 @@ public static class CairnServer
         });
         var time = options.Time ?? TimeProvider.System;
         Directory.CreateDirectory(options.DataDirectory);
-        var database = options.DatabaseUrl is null
-            ? await CairnDatabase.OpenDataDirectoryAsync(options.DataDirectory, time, cancellationToken).ConfigureAwait(false)
-            : await CairnDatabase.OpenAsync(DatabaseLocation.Postgres(options.DatabaseUrl), Storage.Custody.CustodyKeyFile.LoadOrCreate(options.DataDirectory), time, options.DataDirectory, null, cancellationToken).ConfigureAwait(false);
-        var accounts = new AccountService(database, time);
-        var bootstrapPassword = await accounts.BootstrapAsync(options.AdminAgency, options.AdminRoles, cancellationToken).ConfigureAwait(false);
-        var chains = new ChainIndexes(options.DataDirectory);
-        var intelStore = new SqlIntelStore(database, new Actor("installation", "installation"));
 
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(time);
-        services.AddSingleton(database);
-        services.AddSingleton(accounts);
-        services.AddSingleton(chains);
-        services.AddSingleton<IIntelStore>(intelStore);
-        var intel = new IntelService(intelStore, time);
-        services.AddSingleton(intel);
-        services.AddSingleton(new ScreeningService(intel, chains, time));
-        services.AddSingleton(new TraceService(chains, intelStore));
-        services.AddSingleton(new LegalRequestService(database, Cairn.Legal.Loading.LegalDataLoader.Load(options.LegalDataDirectory), time));
-        services.AddSingleton<EmbeddedUi>();
-        services.AddSingleton<Jobs.JobRegistry>();
-        services.AddSingleton<StoredEvidenceCheck>();
-        services.ConfigureHttpJsonOptions(json =>
+        // The application: every use case the endpoints call, with the installation's database and indexes.
+        services.AddCairnWorkspace(new WorkspaceOptions
         {
-            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
-            json.SerializerOptions.Converters.Add(new BigIntegerStringConverter());
-            json.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+            DataDirectory = options.DataDirectory,
+            DatabaseUrl = options.DatabaseUrl,
+            LegalDataDirectory = options.LegalDataDirectory,
+            Time = time,
         });
+        services.AddSingleton<EmbeddedUi>();
+        services.ConfigureHttpJsonOptions(json => CairnJson.Configure(json.SerializerOptions));
         // Session cookies and antiforgery tokens are protected with keys kept in the data directory
         // (not the user profile), so sessions survive restarts and move with the installation.
         services.AddDataProtection().SetApplicationName("cairn").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "web-keys")));
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", CairnOpenApi.Configure);
         services.AddAntiforgery(a =>
         {
             a.HeaderName = "X-CSRF-TOKEN";
@@ -111,7 +89,7 @@ public static class CairnServer
         services.AddRateLimiter(r =>
         {
             r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            r.AddPolicy(AuthEndpoints.LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+            r.AddPolicy(AuthApi.LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             r.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => context.Request.Path.StartsWithSegments("/api")
@@ -119,10 +97,11 @@ public static class CairnServer
                     _ => new TokenBucketRateLimiterOptions { TokenLimit = options.ApiRequestsPerSecond * 2, TokensPerPeriod = options.ApiRequestsPerSecond, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("static"));
         });
-        services.AddHttpClient();
-        services.AddCairnExchange();
+        services.AddHostedService<OutboxDeliveryService>();
 
         var app = builder.Build();
+        // Opens (and migrates) the database; on a fresh installation creates the admin with a one-time password.
+        var bootstrapPassword = await app.Services.GetRequiredService<AccountService>().BootstrapAsync(options.AdminAgency, options.AdminRoles, cancellationToken).ConfigureAwait(false);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeaders>();
@@ -139,26 +118,20 @@ public static class CairnServer
         app.UseMiddleware<AntiforgeryCheck>();
         app.UseAuthorization();
 
-        app.MapGet("/healthz", () => "ok").AllowAnonymous();
+        app.MapGet("/healthz", () => TypedResults.Text("ok")).AllowAnonymous().Produces<string>(StatusCodes.Status200OK, "text/plain").WithTags("Health").WithName("GetHealth").WithSummary("Whether the server is up (answers the text ok)");
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        var api = app.MapGroup("/api/v1");
-        AuthEndpoints.Map(api);
-        AdminEndpoints.Map(api);
-        CaseEndpoints.Map(api);
-        EvidenceEndpoints.Map(api);
-        LedgerEndpoints.Map(api);
-        TraceEndpoints.Map(api);
-        LegalEndpoints.Map(api);
-        ChainEndpoints.Map(api);
-        LogEndpoints.Map(api);
-        JobEndpoints.Map(api);
-        ExchangeViewEndpoints.Map(api);
-        app.MapCairnExchange();
-        app.Lifetime.ApplicationStopped.Register(() =>
-        {
-            chains.Dispose();
-            database.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        });
+        app.MapAuthApi();
+        app.MapAdminApi();
+        app.MapCasesApi();
+        app.MapEvidenceApi();
+        app.MapLedgerApi();
+        app.MapTracesApi();
+        app.MapLegalApi();
+        app.MapChainApi();
+        app.MapScreeningApi();
+        app.MapCustodyLogApi();
+        app.MapExchangeViewApi();
+        app.MapExchangeProtocolApi();
         return new ServerHost(app, bootstrapPassword);
     }
 }

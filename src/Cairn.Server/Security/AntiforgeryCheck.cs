@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Cairn.Server.Security;
 
@@ -30,7 +31,7 @@ public sealed class AntiforgeryCheck
             if (!await _antiforgery.IsRequestValidAsync(context).ConfigureAwait(false))
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await context.Response.WriteAsJsonAsync(new { status = 400, title = "Bad request", detail = "missing or invalid antiforgery token (X-CSRF-TOKEN header)" }).ConfigureAwait(false);
+                await context.Response.WriteAsJsonAsync(new ProblemDetails { Status = 400, Title = "Bad request", Detail = "missing or invalid antiforgery token (X-CSRF-TOKEN header)" }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json").ConfigureAwait(false);
                 return;
             }
         }

@@ -1,6 +1,6 @@
 using Cairn.Cases.Custody;
 using Cairn.Server.Auth;
-using Cairn.Storage;
+using Cairn.Workspace.Custody;
 
 namespace Cairn.Server.Security;
 
@@ -15,13 +15,13 @@ public sealed class RefusalAudit
     private static readonly string[] CaseDataPrefixes = ["/api/v1/cases", "/api/v1/requests", "/api/v1/log"];
 
     private readonly RequestDelegate _next;
-    private readonly CairnDatabase _database;
+    private readonly CustodyService _custody;
     private readonly ILogger<RefusalAudit> _logger;
 
-    public RefusalAudit(RequestDelegate next, CairnDatabase database, ILogger<RefusalAudit> logger)
+    public RefusalAudit(RequestDelegate next, CustodyService custody, ILogger<RefusalAudit> logger)
     {
         _next = next;
-        _database = database;
+        _custody = custody;
         _logger = logger;
     }
 
@@ -53,7 +53,7 @@ public sealed class RefusalAudit
         {
             var actor = CairnClaims.ActorOf(context.User);
             _logger.LogWarning("refused {Status} for {User}@{Agency}: {What}", status, actor.User, actor.Agency, what);
-            await _database.InTransactionAsync(actor, unit => unit.RecordAsync("access.refused", "http", what, CustodyRecord.HashOf(status.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            await _custody.RecordAsync(actor, "access.refused", "http", what, CustodyRecord.HashOf(status.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 CancellationToken.None).ConfigureAwait(false);
         }
         else

@@ -125,9 +125,9 @@ async function renderScreen() {
       const rows = [];
       for (const r of results) {
         const hits = [...r.hits.map((x) => ({ via: "address", hit: x })), ...r.cluster_hits.map((x) => ({ via: `cluster (${x.address})`, hit: x.hit }))];
-        if (hits.length === 0) rows.push([h("code", {}, r.input), h("span", { class: r.status === "malformed" ? "warn" : "" }, r.status === "malformed" ? `malformed: ${r.error}` : "no hit"), "", "", "", ""]);
+        if (hits.length === 0) rows.push([h("code", {}, r.address), h("span", { class: r.status === "malformed" ? "warn" : "" }, r.status === "malformed" ? `malformed: ${r.error}` : "no hit"), "", "", "", ""]);
         for (const { via, hit } of hits)
-          rows.push([h("code", {}, r.input), h("span", { class: "bad" }, hit.kind), hit.label || hit.actor_label || "", hit.category || "", (hit.jurisdictions || []).join(", "), `${hit.source} · ${via}`]);
+          rows.push([h("code", {}, r.address), h("span", { class: "bad" }, hit.kind), hit.label || hit.actor_label || "", hit.category || "", (hit.jurisdictions || []).join(", "), `${hit.source} · ${via}`]);
       }
       clear(out).append(table(["address", "result", "label", "category", "jurisdictions", "source"], rows, "screen-table"));
     } catch (err) { toast(err.message, true); }

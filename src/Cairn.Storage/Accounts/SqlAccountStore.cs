@@ -1,6 +1,7 @@
 using Cairn.Cases.Agencies;
 using Cairn.Cases.Custody;
 using Cairn.Core;
+using Cairn.Core.Paging;
 using Cairn.Storage.Cases;
 
 namespace Cairn.Storage.Accounts;
@@ -11,7 +12,7 @@ namespace Cairn.Storage.Accounts;
 /// account.roles, token.create, token.revoke), so an auditor can see who gave whom access.
 /// Lookups for sign-in are plain reads; the server logs the sign-in itself.
 /// </summary>
-public sealed class SqlAccountStore
+public sealed class SqlAccountStore : IAccountStore
 {
     private const string AccountColumns =
         "a.login AS Login, u.agency_code AS Agency, u.display_name AS DisplayName, a.roles AS Roles, a.password_hash AS PasswordHash, " +
@@ -73,6 +74,20 @@ public sealed class SqlAccountStore
             return list;
         }, cancellationToken);
 
+    /// <summary>One page of the accounts of one agency (all agencies when null), by login (paged by the database).</summary>
+    public Task<Page<UserAccount>> ListAsync(string? agency, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return _database.QueryAsync(async connection =>
+        {
+            var where = agency is null ? "" : " WHERE u.agency_code = @agency";
+            var total = await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, $"SELECT COUNT(*){AccountFrom}{where}", new { agency }).ConfigureAwait(false);
+            var rows = await Dapper.SqlMapper.QueryAsync<AccountRow>(connection,
+                $"SELECT {AccountColumns}{AccountFrom}{where} ORDER BY a.login LIMIT @Limit OFFSET @Offset", new { agency, Limit = (long)page.Limit, page.Offset }).ConfigureAwait(false);
+            return Page<UserAccount>.Of(rows.Select(r => r.ToAccount()).ToList(), page, total);
+        }, cancellationToken);
+    }
+
     public Task SetPasswordAsync(Actor by, string login, string passwordHash, bool mustChange, CancellationToken cancellationToken = default) =>
         UpdateAsync(by, login, "account.password", "UPDATE accounts SET password_hash = @hash, must_change_password = @must WHERE login = @login",
             new { login, hash = passwordHash, must = mustChange ? 1 : 0 }, cancellationToken);
@@ -116,6 +131,19 @@ public sealed class SqlAccountStore
             IReadOnlyList<ApiToken> list = rows.Select(r => r.ToToken()).ToList();
             return list;
         }, cancellationToken);
+
+    /// <summary>One page of a user's tokens, oldest first (paged by the database).</summary>
+    public Task<Page<ApiToken>> ListTokensAsync(string login, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return _database.QueryAsync(async connection =>
+        {
+            var total = await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT COUNT(*) FROM api_tokens WHERE login = @login", new { login }).ConfigureAwait(false);
+            var rows = await Dapper.SqlMapper.QueryAsync<TokenRow>(connection, TokenSelect + " WHERE login = @login ORDER BY created_at, id LIMIT @Limit OFFSET @Offset",
+                new { login, Limit = (long)page.Limit, page.Offset }).ConfigureAwait(false);
+            return Page<ApiToken>.Of(rows.Select(r => r.ToToken()).ToList(), page, total);
+        }, cancellationToken);
+    }
 
     /// <summary>Revokes a token of <paramref name="by"/>'s own (or any, when <paramref name="anyOwner"/>: admins).</summary>
     public Task RevokeTokenAsync(Actor by, string id, bool anyOwner, CancellationToken cancellationToken = default) =>

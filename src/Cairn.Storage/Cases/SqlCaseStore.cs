@@ -3,6 +3,7 @@ using Cairn.Cases.Agencies;
 using Cairn.Cases.Cases;
 using Cairn.Cases.Custody;
 using Cairn.Core;
+using Cairn.Core.Paging;
 
 namespace Cairn.Storage.Cases;
 
@@ -64,6 +65,22 @@ public sealed class SqlCaseStore : ICaseStore
             await unit.RecordAsync("case.list", "case", "*", CustodyRecord.HashOf(string.Join("\n", cases.Select(c => c.Id)))).ConfigureAwait(false);
             return cases;
         }, cancellationToken);
+
+    public Task<Page<Case>> ListAsync(Actor actor, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return _database.InTransactionAsync(actor, async unit =>
+        {
+            const string Visible = "FROM cases WHERE owning_agency = @Agency OR id IN (SELECT case_id FROM case_grants WHERE agency = @Agency)";
+            var total = await unit.ExecuteScalarAsync<long>("SELECT COUNT(*) " + Visible, new { unit.Actor.Agency }).ConfigureAwait(false);
+            var rows = await unit.QueryAsync<CaseRows.CaseRow>(
+                $"SELECT {CaseRows.CaseColumns} {Visible} ORDER BY opened_at, reference LIMIT @Limit OFFSET @Offset",
+                new { unit.Actor.Agency, Limit = (long)page.Limit, page.Offset }).ConfigureAwait(false);
+            IReadOnlyList<Case> cases = rows.Select(r => r.ToCase()).ToList();
+            await unit.RecordAsync("case.list", "case", "*", CustodyRecord.HashOf(string.Join("\n", cases.Select(c => c.Id)))).ConfigureAwait(false);
+            return Page<Case>.Of(cases, page, total);
+        }, cancellationToken);
+    }
 
     public Task<Case> UpdateAsync(Actor actor, Case changed, CancellationToken cancellationToken = default)
     {

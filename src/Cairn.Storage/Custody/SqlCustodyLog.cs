@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Cairn.Cases.Custody;
 using Cairn.Core;
+using Cairn.Core.Paging;
 using Dapper;
 
 namespace Cairn.Storage.Custody;
@@ -63,6 +64,19 @@ public sealed class SqlCustodyLog : ICustodyLog
             $"SELECT {CustodyRows.EntryColumns} FROM custody_entries WHERE object_type = @objectType AND object_id = @objectId ORDER BY seq",
             new { objectType, objectId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => r.ToEntry()).ToList();
+    }
+
+    /// <summary>One page of the entries about one object, oldest first (paged by the database).</summary>
+    public async Task<Page<CustodyEntry>> GetEntriesForAsync(string objectType, string objectId, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM custody_entries WHERE object_type = @objectType AND object_id = @objectId", new { objectType, objectId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<CustodyRows.Entry>(new CommandDefinition(
+            $"SELECT {CustodyRows.EntryColumns} FROM custody_entries WHERE object_type = @objectType AND object_id = @objectId ORDER BY seq LIMIT @Limit OFFSET @Offset",
+            new { objectType, objectId, Limit = (long)page.Limit, page.Offset }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return Page<CustodyEntry>.Of(rows.Select(r => r.ToEntry()).ToList(), page, total);
     }
 
     public async Task<InclusionProof> GetInclusionProofAsync(long sequence, long treeSize, CancellationToken cancellationToken = default)

@@ -1,9 +1,10 @@
 using Cairn.Cases.Agencies;
 using Cairn.Cases.Custody;
+using Cairn.Cases.Cases;
 using Cairn.Cases.Evidence;
 using Cairn.Core;
+using Cairn.Core.Paging;
 using Cairn.Storage.Cases;
-using Cairn.Storage.Custody;
 
 namespace Cairn.Storage.Evidence;
 
@@ -20,13 +21,11 @@ public sealed class SqlEvidenceStore : IEvidenceStore
         "collected_agency AS CollectedAgency, collected_at AS CollectedAt, method AS Method, source AS Source";
 
     private readonly CairnDatabase _database;
-    private readonly SqlCustodyLog _log;
 
     public SqlEvidenceStore(CairnDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
-        _log = new SqlCustodyLog(database);
         Files = new EvidenceFiles(database.DataDirectory ?? throw new InvalidOperationException("evidence needs a database opened with a data directory"));
     }
 
@@ -64,10 +63,23 @@ public sealed class SqlEvidenceStore : IEvidenceStore
             return items;
         }, cancellationToken);
 
-    public async Task<EvidencePackageSummary> ExportAsync(Actor actor, string caseReference, Stream output, CancellationToken cancellationToken = default)
+    public Task<Page<EvidenceItem>> ListAsync(Actor actor, string caseReference, PageRequest page, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(output);
-        var (owner, items) = await _database.InTransactionAsync(actor, async unit =>
+        ArgumentNullException.ThrowIfNull(page);
+        return _database.InTransactionAsync(actor, async unit =>
+        {
+            var owner = await SqlCaseStore.LoadVisibleAsync(unit, caseReference).ConfigureAwait(false);
+            var total = await unit.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM evidence WHERE case_id = @Id", new { owner.Id }).ConfigureAwait(false);
+            var rows = await unit.QueryAsync<EvidenceRow>($"SELECT {Columns} FROM evidence WHERE case_id = @Id ORDER BY collected_at, id LIMIT @Limit OFFSET @Offset",
+                new { owner.Id, Limit = (long)page.Limit, page.Offset }).ConfigureAwait(false);
+            IReadOnlyList<EvidenceItem> items = rows.Select(ToItem).ToList();
+            await unit.RecordAsync("evidence.list", "case", owner.Id, CustodyRecord.HashOf(string.Join("\n", items.Select(i => i.Sha256)))).ConfigureAwait(false);
+            return Page<EvidenceItem>.Of(items, page, total);
+        }, cancellationToken);
+    }
+
+    public Task<(Case Case, IReadOnlyList<EvidenceItem> Items)> RecordExportAsync(Actor actor, string caseReference, CancellationToken cancellationToken = default) =>
+        _database.InTransactionAsync(actor, async unit =>
         {
             var found = await SqlCaseStore.LoadVisibleAsync(unit, caseReference).ConfigureAwait(false);
             var list = await LoadAsync(unit, found.Id).ConfigureAwait(false);
@@ -75,25 +87,11 @@ public sealed class SqlEvidenceStore : IEvidenceStore
                 await unit.RecordAsync("evidence.export", "evidence", item.Id, item.Sha256).ConfigureAwait(false);
             await unit.RecordAsync("case.export", "case", found.Id, CustodyRecord.HashOf(string.Join("\n", list.Select(i => i.Sha256)))).ConfigureAwait(false);
             return (found, list);
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
 
-        var head = await _log.GetHeadAsync(cancellationToken).ConfigureAwait(false);
-        var files = new List<PackageFile>();
-        foreach (var item in items)
-        {
-            var entries = await ProvenAsync("evidence", item.Id, head.Head.TreeSize, cancellationToken).ConfigureAwait(false);
-            files.Add(new PackageFile(item.Id, $"files/{item.Sha256}/{item.FileName}", item.Sha256, item.SizeBytes, item.FileName,
-                item.CollectedBy, item.CollectedAgency, CustodyEntry.FormatTime(item.CollectedAt), item.Method, item.Source, entries));
-        }
-        var caseEntries = await ProvenAsync("case", owner.Id, head.Head.TreeSize, cancellationToken).ConfigureAwait(false);
-        var manifest = new PackageManifest(PackageManifest.FormatName,
-            new PackageCase(owner.Id, owner.Reference, owner.Title, owner.OwningAgency),
-            CustodyEntry.FormatTime(_database.Time.GetUtcNow()), actor.User, actor.Agency,
-            new PackageTreeHead(head.Head.TreeSize, head.Head.RootHash, CustodyEntry.FormatTime(head.Head.Timestamp), head.KeyId, head.Signature),
-            files, caseEntries);
-        EvidencePackage.Write(output, manifest, file => Files.Open(file.Sha256), _database.Signer);
-        return new EvidencePackageSummary(owner.Reference, files.Count, files.Sum(f => f.LogEntries.Count) + caseEntries.Count, head.Head.TreeSize, head.Head.RootHash, head.KeyId);
-    }
+    public Stream OpenFile(string sha256) => Files.Open(sha256);
+
+    public string PathOf(string sha256) => Files.PathOf(sha256);
 
     /// <summary>
     /// Removes half-written imports, and stored files no evidence row references that are older
@@ -114,22 +112,14 @@ public sealed class SqlEvidenceStore : IEvidenceStore
         return new ReconcileReport(temporary, orphans, missing);
     }
 
-    private async Task<IReadOnlyList<PackageLogEntry>> ProvenAsync(string objectType, string objectId, long treeSize, CancellationToken cancellationToken)
-    {
-        var result = new List<PackageLogEntry>();
-        foreach (var entry in (await _log.GetEntriesForAsync(objectType, objectId, cancellationToken).ConfigureAwait(false)).Where(e => e.Sequence < treeSize))
-        {
-            var proof = await _log.GetInclusionProofAsync(entry.Sequence, treeSize, cancellationToken).ConfigureAwait(false);
-            result.Add(new PackageLogEntry(System.Text.Encoding.UTF8.GetString(entry.CanonicalBytes()), entry.Sequence, proof.AuditPath));
-        }
-        return result;
-    }
-
     private static async Task<IReadOnlyList<EvidenceItem>> LoadAsync(UnitOfWork unit, string caseId)
     {
         var rows = await unit.QueryAsync<EvidenceRow>($"SELECT {Columns} FROM evidence WHERE case_id = @caseId ORDER BY collected_at, id", new { caseId }).ConfigureAwait(false);
-        return rows.Select(r => new EvidenceItem(r.Id, r.CaseId, r.Sha256, r.FileName, r.SizeBytes, r.CollectedBy, r.CollectedAgency, CustodyEntry.ParseTime(r.CollectedAt), r.Method, r.Source)).ToList();
+        return rows.Select(ToItem).ToList();
     }
+
+    private static EvidenceItem ToItem(EvidenceRow r) =>
+        new(r.Id, r.CaseId, r.Sha256, r.FileName, r.SizeBytes, r.CollectedBy, r.CollectedAgency, CustodyEntry.ParseTime(r.CollectedAt), r.Method, r.Source);
 
     private sealed class EvidenceRow
     {

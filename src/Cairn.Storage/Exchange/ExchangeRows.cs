@@ -1,4 +1,5 @@
 using Cairn.Cases.Custody;
+using Cairn.Exchange.Store;
 
 namespace Cairn.Storage.Exchange;
 

@@ -4,6 +4,7 @@ using Cairn.Core;
 using Cairn.Exchange.Fiu;
 using Cairn.Exchange.Nodes;
 using Cairn.Storage.Cases;
+using Cairn.Exchange.Store;
 
 namespace Cairn.Storage.Exchange;
 
@@ -12,7 +13,7 @@ namespace Cairn.Storage.Exchange;
 /// fiu_disclosure_cases). Attaching a disclosure to a case is checked by
 /// <see cref="OnwardDisseminationRule"/> against the recorded consents; a refusal writes nothing.
 /// </summary>
-public sealed class SqlDisclosureStore
+public sealed class SqlDisclosureStore : IDisclosureStore
 {
     private readonly CairnDatabase _database;
 

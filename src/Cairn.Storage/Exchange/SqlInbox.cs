@@ -2,6 +2,7 @@ using Cairn.Cases.Agencies;
 using Cairn.Cases.Custody;
 using Cairn.Cases.Evidence;
 using Cairn.Core;
+using Cairn.Core.Paging;
 using Cairn.Exchange.Envelopes;
 using Cairn.Exchange.Fiu;
 using Cairn.Exchange.Messages;
@@ -9,6 +10,7 @@ using Cairn.Exchange.Nodes;
 using Cairn.Exchange.Receipts;
 using Cairn.Storage.Cases;
 using Cairn.Storage.Evidence;
+using Cairn.Exchange.Store;
 
 namespace Cairn.Storage.Exchange;
 
@@ -19,7 +21,7 @@ namespace Cairn.Storage.Exchange;
 /// chosen case, an FIU disclosure's terms are recorded, and a signed acceptance receipt is queued
 /// back to the sender in the same transaction.
 /// </summary>
-public sealed class SqlInbox
+public sealed partial class SqlInbox : IInboxStore
 {
     private readonly CairnDatabase _database;
     private readonly NodeIdentity _identity;
@@ -37,6 +39,20 @@ public sealed class SqlInbox
                 $"SELECT {ExchangeRows.InboxColumns} FROM exchange_inbox ORDER BY received_at, message_id", cancellationToken: cancellationToken)).ConfigureAwait(false);
             return rows.Select(r => r.ToEntry()).ToList();
         }, cancellationToken);
+
+    /// <summary>One page of the inbox, oldest first (paged by the database).</summary>
+    public Task<Page<InboxEntry>> ListAsync(PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return _database.QueryAsync(async connection =>
+        {
+            var total = await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, new Dapper.CommandDefinition("SELECT COUNT(*) FROM exchange_inbox", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var rows = await Dapper.SqlMapper.QueryAsync<ExchangeRows.Inbox>(connection, new Dapper.CommandDefinition(
+                $"SELECT {ExchangeRows.InboxColumns} FROM exchange_inbox ORDER BY received_at, message_id LIMIT @Limit OFFSET @Offset",
+                new { Limit = (long)page.Limit, page.Offset }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return Page<InboxEntry>.Of(rows.Select(r => r.ToEntry()).ToList(), page, total);
+        }, cancellationToken);
+    }
 
     /// <summary>Decrypts a received message for reading; logged as "exchange.inbox.read".</summary>
     public Task<(InboxEntry Entry, ExchangeMessage Message)> ReadAsync(Actor actor, string messageId, CancellationToken cancellationToken = default) =>

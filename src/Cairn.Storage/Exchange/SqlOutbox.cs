@@ -1,11 +1,13 @@
 using Cairn.Cases.Agencies;
 using Cairn.Cases.Custody;
 using Cairn.Core;
+using Cairn.Core.Paging;
 using Cairn.Exchange.Envelopes;
 using Cairn.Exchange.Messages;
 using Cairn.Exchange.Nodes;
 using Cairn.Exchange.Receipts;
 using Cairn.Storage.Cases;
+using Cairn.Exchange.Store;
 
 namespace Cairn.Storage.Exchange;
 
@@ -14,7 +16,7 @@ namespace Cairn.Storage.Exchange;
 /// as its "exchange.send" custody entry, before any network traffic, so it survives a crash and is
 /// retried (<see cref="OutboxCourier"/>) until a signed delivery receipt comes back or it expires.
 /// </summary>
-public sealed class SqlOutbox
+public sealed class SqlOutbox : IOutboxStore
 {
     private readonly CairnDatabase _database;
 
@@ -71,6 +73,26 @@ public sealed class SqlOutbox
                 $"SELECT {ExchangeRows.OutboxColumns} FROM exchange_outbox ORDER BY created_at, message_id", cancellationToken: cancellationToken)).ConfigureAwait(false);
             return rows.Select(r => r.ToEntry()).ToList();
         }, cancellationToken);
+
+    /// <summary>
+    /// One page of the outbox, oldest first; only what users of <paramref name="agency"/> sent when it is given
+    /// (sent_by is the custody-log form "user@agency": the agency follows the last '@'). Paged by the database.
+    /// </summary>
+    public Task<Page<OutboxEntry>> ListAsync(string? agency, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return _database.QueryAsync(async connection =>
+        {
+            // LIKE wildcards in an agency code are escaped, so '%' or '_' only ever match themselves.
+            var pattern = agency is null ? null : "%@" + agency.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+            var where = agency is null ? "" : " WHERE sent_by LIKE @pattern ESCAPE '\\'";
+            var total = await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, new Dapper.CommandDefinition($"SELECT COUNT(*) FROM exchange_outbox{where}", new { pattern }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var rows = await Dapper.SqlMapper.QueryAsync<ExchangeRows.Outbox>(connection, new Dapper.CommandDefinition(
+                $"SELECT {ExchangeRows.OutboxColumns} FROM exchange_outbox{where} ORDER BY created_at, message_id LIMIT @Limit OFFSET @Offset",
+                new { pattern, Limit = (long)page.Limit, page.Offset }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return Page<OutboxEntry>.Of(rows.Select(r => r.ToEntry()).ToList(), page, total);
+        }, cancellationToken);
+    }
 
     public async Task<OutboxEntry> GetAsync(string messageId, CancellationToken cancellationToken = default) =>
         (await ListAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(e => e.MessageId == messageId)

@@ -1,7 +1,9 @@
 using Cairn.Cases.Agencies;
 using Cairn.Cases.Custody;
 using Cairn.Core;
+using Cairn.Core.Paging;
 using Cairn.Exchange.Nodes;
+using Cairn.Exchange.Store;
 
 namespace Cairn.Storage.Exchange;
 
@@ -10,7 +12,7 @@ namespace Cairn.Storage.Exchange;
 /// comparing fingerprints. Registering logs "exchange.partner.add" with the card's hash; a node id
 /// can be registered once (a key change is a new registration decision, not a silent update).
 /// </summary>
-public sealed class SqlPartnerStore
+public sealed class SqlPartnerStore : IPartnerStore
 {
     private const string Columns = "node_id AS NodeId, card AS Card, added_at AS AddedAt, added_by AS AddedBy";
     private readonly CairnDatabase _database;
@@ -48,6 +50,19 @@ public sealed class SqlPartnerStore
             var rows = await Dapper.SqlMapper.QueryAsync<Row>(connection, new Dapper.CommandDefinition($"SELECT {Columns} FROM exchange_partners ORDER BY node_id", cancellationToken: cancellationToken)).ConfigureAwait(false);
             return rows.Select(r => r.ToCard()).ToList();
         }, cancellationToken);
+
+    /// <summary>One page of the registered partners, by node id (paged by the database).</summary>
+    public Task<Page<NodeCard>> ListAsync(PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return _database.QueryAsync(async connection =>
+        {
+            var total = await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, new Dapper.CommandDefinition("SELECT COUNT(*) FROM exchange_partners", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var rows = await Dapper.SqlMapper.QueryAsync<Row>(connection, new Dapper.CommandDefinition($"SELECT {Columns} FROM exchange_partners ORDER BY node_id LIMIT @Limit OFFSET @Offset",
+                new { Limit = (long)page.Limit, page.Offset }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return Page<NodeCard>.Of(rows.Select(r => r.ToCard()).ToList(), page, total);
+        }, cancellationToken);
+    }
 
     public Task<NodeCard?> FindAsync(string nodeId, CancellationToken cancellationToken = default) =>
         _database.QueryAsync(async connection =>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Numerics;
-using System.Text.Json;
 using Cairn.Cases.Agencies;
 using Cairn.Cases.Custody;
 using Cairn.Cases.Ledger;
@@ -82,14 +81,9 @@ public sealed class SqlLedgerStore : ILedgerStore
             CustodyEntry.FormatTime(recorded.RecordedAt), recorded.RecordedBy, recorded.RecordedAgency);
     }
 
-    public static string KindText(LedgerEventKind kind) => JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString());
+    public static string KindText(LedgerEventKind kind) => LedgerEventKinds.Name(kind);
 
-    public static LedgerEventKind ParseKind(string text)
-    {
-        foreach (var kind in Enum.GetValues<LedgerEventKind>())
-            if (KindText(kind) == text.Trim().Replace('-', '_').ToLowerInvariant()) return kind;
-        throw new CairnException($"unknown ledger event '{text}': expected one of {string.Join(", ", Enum.GetValues<LedgerEventKind>().Select(KindText))}");
-    }
+    public static LedgerEventKind ParseKind(string text) => LedgerEventKinds.Parse(text);
 
     private static async Task<IReadOnlyList<LedgerEvent>> LoadAsync(UnitOfWork unit, string caseId)
     {

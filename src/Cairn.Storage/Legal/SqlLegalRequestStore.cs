@@ -1,6 +1,8 @@
 using Cairn.Cases.Agencies;
 using Cairn.Cases.Custody;
+using Cairn.Cases.Requests;
 using Cairn.Core;
+using Cairn.Core.Paging;
 using Cairn.Storage.Cases;
 
 namespace Cairn.Storage.Legal;
@@ -11,7 +13,7 @@ namespace Cairn.Storage.Legal;
 /// changes (e.g. request.status.sent) and request.render with the SHA-256 of the rendered file.
 /// Requests are visible to the agency that drafted them.
 /// </summary>
-public sealed class SqlLegalRequestStore
+public sealed class SqlLegalRequestStore : ILegalRequestStore
 {
     private const string Columns = "id AS Id, case_reference AS CaseReference, requested_state AS RequestedState, request_type AS RequestType, status AS Status, body AS Body, version AS Version";
     private readonly CairnDatabase _database;
@@ -55,6 +57,22 @@ public sealed class SqlLegalRequestStore
             await unit.RecordAsync("request.list", "request", "*", CustodyRecord.HashOf(string.Join("\n", list.Select(r => r.Id)))).ConfigureAwait(false);
             return list;
         }, cancellationToken);
+
+    /// <summary>One page of the agency's requests (of one case when <paramref name="caseReference"/> is given), paged by the database.</summary>
+    public Task<Page<StoredLegalRequest>> ListAsync(Actor actor, string? caseReference, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return _database.InTransactionAsync(actor, async unit =>
+        {
+            var where = "WHERE owning_agency = @Agency" + (caseReference is null ? "" : " AND case_reference = @caseReference");
+            var total = await unit.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM legal_requests {where}", new { unit.Actor.Agency, caseReference }).ConfigureAwait(false);
+            var rows = await unit.QueryAsync<Row>($"SELECT {Columns} FROM legal_requests {where} ORDER BY created_at, id LIMIT @Limit OFFSET @Offset",
+                new { unit.Actor.Agency, caseReference, Limit = (long)page.Limit, page.Offset }).ConfigureAwait(false);
+            IReadOnlyList<StoredLegalRequest> list = rows.Select(r => r.ToStored()).ToList();
+            await unit.RecordAsync("request.list", "request", "*", CustodyRecord.HashOf(string.Join("\n", list.Select(r => r.Id)))).ConfigureAwait(false);
+            return Page<StoredLegalRequest>.Of(list, page, total);
+        }, cancellationToken);
+    }
 
     /// <summary>Saves a changed request (status change, content edit) if nobody saved it since <see cref="StoredLegalRequest.Version"/>; logs "request.<paramref name="action"/>".</summary>
     public Task<StoredLegalRequest> UpdateAsync(Actor actor, StoredLegalRequest changed, string action, CancellationToken cancellationToken = default)

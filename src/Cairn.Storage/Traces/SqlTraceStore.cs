@@ -2,6 +2,7 @@ using Cairn.Cases.Agencies;
 using Cairn.Cases.Custody;
 using Cairn.Cases.Traces;
 using Cairn.Core;
+using Cairn.Core.Paging;
 using Cairn.Storage.Cases;
 
 namespace Cairn.Storage.Traces;
@@ -10,7 +11,7 @@ namespace Cairn.Storage.Traces;
 /// Saved traces of cases (Traces/Migrations/060_case_traces.sql), visible with their case.
 /// Custody entries: trace.save (hash of the result), trace.read, trace.list.
 /// </summary>
-public sealed class SqlTraceStore
+public sealed class SqlTraceStore : ITraceStore
 {
     private const string ListColumns = "t.id AS Id, t.case_id AS CaseId, t.chain AS Chain, t.title AS Title, t.request_json AS RequestJson, t.tip_height AS TipHeight, " +
         "t.tip_hash AS TipHash, t.result_sha256 AS ResultSha256, t.created_by AS CreatedBy, t.agency AS Agency, t.created_at AS CreatedAt";
@@ -52,6 +53,22 @@ public sealed class SqlTraceStore
             await unit.RecordAsync("trace.list", "case", owner.Id, CustodyRecord.HashOf(string.Join("\n", list.Select(t => t.Id)))).ConfigureAwait(false);
             return list;
         }, cancellationToken);
+
+    /// <summary>One page of the traces of a case, newest first, without their result JSON (paged by the database).</summary>
+    public Task<Page<CaseTrace>> ListAsync(Actor actor, string caseReference, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return _database.InTransactionAsync(actor, async unit =>
+        {
+            var owner = await SqlCaseStore.LoadVisibleAsync(unit, caseReference).ConfigureAwait(false);
+            var total = await unit.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM case_traces WHERE case_id = @Id", new { owner.Id }).ConfigureAwait(false);
+            var rows = await unit.QueryAsync<Row>($"SELECT {ListColumns} FROM case_traces t WHERE t.case_id = @Id ORDER BY t.created_at DESC, t.id DESC LIMIT @Limit OFFSET @Offset",
+                new { owner.Id, Limit = (long)page.Limit, page.Offset }).ConfigureAwait(false);
+            IReadOnlyList<CaseTrace> list = rows.Select(r => r.ToTrace(null)).ToList();
+            await unit.RecordAsync("trace.list", "case", owner.Id, CustodyRecord.HashOf(string.Join("\n", list.Select(t => t.Id)))).ConfigureAwait(false);
+            return Page<CaseTrace>.Of(list, page, total);
+        }, cancellationToken);
+    }
 
     public Task<CaseTrace> GetAsync(Actor actor, string caseReference, string traceId, CancellationToken cancellationToken = default) =>
         _database.InTransactionAsync(actor, async unit =>

@@ -25,7 +25,7 @@ public sealed class PathFinder
     /// <param name="byCluster">Match the target's whole cluster instead of the one address.</param>
     public PathSearchResult Find(string from, string to, int maxHops = 6, bool byCluster = false, int maxPaths = 10, int maxVisited = 2_000_000)
     {
-        if (maxHops < 1) throw new Cairn.Core.CairnException($"--max-hops must be at least 1 (got {maxHops})");
+        if (maxHops < 1) throw Cairn.Core.CairnException.Invalid("max_hops", $"max_hops must be at least 1 (got {maxHops})");
         var source = SeedResolver.FindAddress(_index, from);
         var target = SeedResolver.FindAddress(_index, to);
         if (byCluster && _clusters is null) throw new InvalidOperationException("cluster search needs the clusters");

@@ -18,7 +18,7 @@ public static class SeedResolver
         var outputs = new SortedSet<uint>();
         foreach (var reference in references)
             foreach (var output in ResolveOne(index, reference.Trim())) outputs.Add(output);
-        if (outputs.Count == 0) throw new CairnException("nothing to trace: give --from an address, txid:vout or txid");
+        if (outputs.Count == 0) throw CairnException.Invalid("from", "nothing to trace: from needs an address, txid:vout or txid");
         return [.. outputs];
     }
 

@@ -64,7 +64,7 @@ internal sealed partial class TraceRun
                 StopReason.MaxHops => $"max_hops={_request.MaxHops}",
                 StopReason.BelowMin => $"min_amount_sat={_request.MinAmountSat}",
                 StopReason.TimeWindow => $"time_limit={_request.TimeLimit:O}",
-                StopReason.Coinjoin => "stop at CoinJoin (use --through-coinjoin to continue with haircut)",
+                StopReason.Coinjoin => "stop at CoinJoin (ask to go through CoinJoins to continue with haircut)",
                 StopReason.UnattributedLargeCluster => $"large_cluster_size={_request.LargeClusterSize}",
                 StopReason.WorkLimit => $"max_transactions={_request.MaxTransactions}",
                 _ => null,

@@ -27,8 +27,8 @@ public sealed class Tracer
     public TraceResult Trace(TraceRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.MaxHops < 1) throw new Cairn.Core.CairnException($"--max-hops must be at least 1 (got {request.MaxHops})");
-        if (request.MinAmountSat < 0) throw new Cairn.Core.CairnException($"--min-amount must not be negative (got {request.MinAmountSat})");
+        if (request.MaxHops < 1) throw Cairn.Core.CairnException.Invalid("max_hops", $"max_hops must be at least 1 (got {request.MaxHops})");
+        if (request.MinAmountSat < 0) throw Cairn.Core.CairnException.Invalid("min_amount_sat", $"min_amount_sat must not be negative (got {request.MinAmountSat})");
         var seeds = SeedResolver.Resolve(_index, request.From);
         return new TraceRun(_index, _clusters, _attribution, request).Run(seeds);
     }

@@ -34,7 +34,7 @@ public sealed class ChainIndexes : IDisposable
         lock (_lock)
         {
             var head = Path.Combine(_ethDirectory, EthIndexHead.FileName);
-            if (!File.Exists(head)) throw new NotFoundException($"no Ethereum index in {_ethDirectory}: run 'cairn eth ingest --rpc URL' first");
+            if (!File.Exists(head)) throw new NotFoundException($"no Ethereum index in {_ethDirectory}: run 'cairn eth ingest' with the node's RPC URL first");
             var stamp = File.GetLastWriteTimeUtc(head);
             if (_ethereum is { } current && current.Stamp == stamp) return current.Index;
             var opened = EthereumIndex.Open(_ethDirectory);
@@ -62,6 +62,22 @@ public sealed class ChainIndexes : IDisposable
             return clusters;
         }
     }
+
+    /// <summary>Deletes the stored clusters of the current index and builds them again (after a change of clustering rules).</summary>
+    public AddressClusters RebuildClusters()
+    {
+        lock (_lock)
+        {
+            var (index, _, stamp) = Current();
+            File.Delete(Path.Combine(index.Directory, AddressClusters.FileName));
+            var clusters = AddressClusters.OpenOrBuild(index);
+            _current = (index, clusters, stamp);
+            return clusters;
+        }
+    }
+
+    /// <summary>The Bitcoin index, or null when the data directory has none.</summary>
+    public BitcoinIndex? BitcoinOrNull() => HasBitcoin ? Bitcoin() : null;
 
     public void Dispose()
     {

@@ -1,3 +1,4 @@
+using Cairn.Core;
 using Cairn.Intel.Screening;
 using Cairn.Intel.Store;
 using Cairn.Tracing.Clustering;
@@ -26,6 +27,23 @@ public sealed class ScreeningService
         _intel = intel;
         _chains = chains;
         _time = time;
+    }
+
+    public const int MaxBatch = 10_000;
+
+    /// <summary>
+    /// Screens each address against tags and sanctions lists; with a Bitcoin index in the data
+    /// directory (and <paramref name="useClusters"/>), hits on other addresses of its multi-input
+    /// cluster are reported too. A malformed address is reported, never matched.
+    /// </summary>
+    public async Task<IReadOnlyList<ScreeningView>> ScreenAsync(ScreenRequest request, bool useClusters = true, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var addresses = request.Addresses ?? [];
+        if (addresses.Count == 0) throw new ValidationException("addresses", "field 'addresses' needs at least one address");
+        if (addresses.Count > MaxBatch) throw new ValidationException("addresses", $"at most {MaxBatch} addresses per request, got {addresses.Count}");
+        var screener = useClusters ? await GetAsync(cancellationToken).ConfigureAwait(false) : new Screener(await _intel.GetIndexAsync(cancellationToken).ConfigureAwait(false));
+        return addresses.Select(a => ScreeningView.Of(screener.Screen(a, request.Chain))).ToList();
     }
 
     public async Task<Screener> GetAsync(CancellationToken cancellationToken = default)

@@ -5,8 +5,11 @@ using Cairn.Core;
 using Cairn.Legal.Documents;
 using Cairn.Legal.Reference;
 using Cairn.Legal.Requests;
-using Cairn.Storage;
-using Cairn.Storage.Legal;
+using Cairn.Legal.Routing;
+using Cairn.Cases.Cases;
+using Cairn.Core.Paging;
+using Cairn.Cases.Requests;
+using Cairn.Workspace.Tracing;
 
 namespace Cairn.Workspace.Legal;
 
@@ -16,18 +19,22 @@ namespace Cairn.Workspace.Legal;
 /// with their deadlines, and rendering. The request itself is Cairn.Legal's <see cref="LegalRequest"/>
 /// stored as JSON; every change is version-checked so two editors cannot overwrite each other.
 /// </summary>
-public sealed class LegalRequestService
+public sealed partial class LegalRequestService
 {
-    private readonly SqlLegalRequestStore _store;
+    private readonly ILegalRequestStore _store;
     private readonly TimeProvider _time;
+    private readonly ICaseStore _cases;
+    private readonly TraceService _traces;
 
-    public LegalRequestService(CairnDatabase database, LegalReference reference, TimeProvider time)
+    public LegalRequestService(ILegalRequestStore store, LegalReference reference, TimeProvider time, ICaseStore cases, TraceService traces)
     {
-        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(reference);
-        _store = new SqlLegalRequestStore(database);
+        _store = store;
         Reference = reference;
         _time = time;
+        _cases = cases;
+        _traces = traces;
     }
 
     public LegalReference Reference { get; }

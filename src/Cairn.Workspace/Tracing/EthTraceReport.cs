@@ -10,7 +10,7 @@ namespace Cairn.Workspace.Tracing;
 public sealed record EthTraceReport
 {
     public string Chain => "eth";
-    public required object Request { get; init; }
+    public required TraceParameters Request { get; init; }
     public required long? TipBlock { get; init; }
     public required string? TipHash { get; init; }
     public required string Seed { get; init; }
@@ -39,7 +39,7 @@ public sealed record EthTraceReport
         string Human(string baseUnits) => result.Decimals is { } d ? BaseUnits.ToDecimalString(BigInteger.Parse(baseUnits, CultureInfo.InvariantCulture), d) : baseUnits;
         return new EthTraceReport
         {
-            Request = new { from = request.Seed, asset = request.Asset, model = result.Model, max_hops = request.MaxHops, min_amount = request.MinAmount.ToString(CultureInfo.InvariantCulture), until = request.ToTime },
+            Request = TraceParameters.Of(request, result.Model),
             TipBlock = index.Head.LastBlock,
             TipHash = index.Head.LastBlock is { } last ? index.BlockHash(last) : null,
             Seed = result.Seed,

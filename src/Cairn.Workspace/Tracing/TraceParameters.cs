@@ -1,6 +1,7 @@
 using System.Globalization;
-using Cairn.Core;
 using System.Numerics;
+using System.Text.Json.Serialization;
+using Cairn.Core;
 using Cairn.Tracing.Ethereum;
 using Cairn.Tracing.Taint;
 using Cairn.Tracing.Tracing;
@@ -8,8 +9,12 @@ using Cairn.Tracing.Tracing;
 namespace Cairn.Workspace.Tracing;
 
 /// <summary>
-/// A trace as people and scripts ask for it (the API body, and what a saved trace stores):
-/// plain strings and numbers, checked and turned into a <see cref="TraceRequest"/> with one-line errors.
+/// The one shape of a trace request: what the CLI builds from its options, what the API takes as
+/// a body (POST /api/v1/trace, and a case's saved traces), and what every report echoes. Plain
+/// strings and numbers, checked once here (one message per parameter, naming the field) and turned
+/// into the tracer's own request. Fields of one chain only are left out for the other
+/// (<see cref="Normalized"/>): a Bitcoin request carries no asset, an Ethereum one no CoinJoin
+/// choice; amounts are strings of base units.
 /// </summary>
 public sealed record TraceParameters
 {
@@ -22,16 +27,39 @@ public sealed record TraceParameters
     /// <summary>Null: haircut for Bitcoin, FIFO for Ethereum accounts.</summary>
     public string? Model { get; init; }
 
-    /// <summary>Ethereum only: ETH or a token contract address.</summary>
-    public string Asset { get; init; } = "ETH";
+    /// <summary>Ethereum only: ETH or a token contract address (null: ETH).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Asset { get; init; }
 
     public int MaxHops { get; init; } = 10;
 
-    public long MinAmountSat { get; init; }
+    /// <summary>Bitcoin: outputs carrying less taint than this many satoshi end the trace (an integer string; a number is accepted on reading).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonConverter(typeof(AmountTextConverter))]
+    public string? MinAmountSat { get; init; }
+
+    /// <summary>Ethereum: transfers of less than this many base units (wei or token units) are not followed (default 1).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonConverter(typeof(AmountTextConverter))]
+    public string? MinAmount { get; init; }
 
     public string? Until { get; init; }
 
-    public bool ThroughCoinjoin { get; init; }
+    /// <summary>Bitcoin only: continue through CoinJoins with haircut (default: stop there).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? ThroughCoinjoin { get; init; }
+
+    [JsonIgnore]
+    public bool IsEthereum => string.Equals(Chain?.Trim(), "eth", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The same request with only its chain's fields (the chain lower-cased).</summary>
+    public TraceParameters Normalized()
+    {
+        var chain = (Chain ?? "").Trim().ToLowerInvariant();
+        return chain == "eth"
+            ? this with { Chain = chain, ThroughCoinjoin = null, MinAmountSat = null, Asset = string.IsNullOrWhiteSpace(Asset) ? "ETH" : Asset.Trim() }
+            : this with { Chain = chain, Asset = null, MinAmount = null, MinAmountSat = MinAmountSat ?? "0", ThroughCoinjoin = ThroughCoinjoin ?? false };
+    }
 
     /// <summary>The parameters a Bitcoin request was made from (what a report echoes).</summary>
     public static TraceParameters Of(TraceRequest request)
@@ -43,30 +71,47 @@ public sealed record TraceParameters
             Direction = Snake(request.Direction.ToString()),
             Model = Snake(request.Model.ToString()),
             MaxHops = request.MaxHops,
-            MinAmountSat = request.MinAmountSat,
+            MinAmountSat = request.MinAmountSat.ToString(CultureInfo.InvariantCulture),
             Until = request.TimeLimit?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             ThroughCoinjoin = request.ThroughCoinJoin,
         };
     }
 
+    /// <summary>The parameters an Ethereum request was made from (what a report echoes).</summary>
+    public static TraceParameters Of(EthTraceRequest request, string model)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new TraceParameters
+        {
+            Chain = "eth",
+            From = [request.Seed],
+            Model = model,
+            Asset = request.Asset,
+            MaxHops = request.MaxHops,
+            MinAmount = request.MinAmount.ToString(CultureInfo.InvariantCulture),
+            Until = request.ToTime is { } to ? DateTimeOffset.FromUnixTimeSeconds(to).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : null,
+        };
+    }
+
     private static string Snake(string name) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
 
-    public bool IsEthereum => string.Equals(Chain, "eth", StringComparison.OrdinalIgnoreCase);
-
+    /// <summary>The Bitcoin tracer's request; one-line errors naming the field.</summary>
     public TraceRequest ToRequest()
     {
-        if (!string.Equals(Chain, "btc", StringComparison.OrdinalIgnoreCase))
-            throw new CairnException($"chain '{Chain}' is not one of btc, eth");
+        if (!string.Equals(Chain?.Trim(), "btc", StringComparison.OrdinalIgnoreCase))
+            throw CairnException.Invalid("chain", $"chain '{Chain}' is not one of btc, eth");
         RequireCommon();
+        var minimum = ParseAmount(MinAmountSat, "min_amount_sat") ?? BigInteger.Zero;
+        if (minimum > long.MaxValue) throw CairnException.Invalid("min_amount_sat", $"min_amount_sat {MinAmountSat} is larger than any Bitcoin amount");
         return new TraceRequest
         {
             From = From.Select(f => f.Trim()).ToList(),
             Direction = Parse<TraceDirection>(Direction, "direction", "forward|backward"),
             Model = Parse<TaintModel>(Model ?? "haircut", "model", "poison|haircut|fifo|lifo|tiho"),
             MaxHops = MaxHops,
-            MinAmountSat = MinAmountSat,
+            MinAmountSat = (long)minimum,
             TimeLimit = ParseUntil(),
-            ThroughCoinJoin = ThroughCoinjoin,
+            ThroughCoinJoin = ThroughCoinjoin ?? false,
         };
     }
 
@@ -74,30 +119,40 @@ public sealed record TraceParameters
     public EthTraceRequest ToEthRequest()
     {
         RequireCommon();
-        if (From.Count != 1) throw new CairnException($"from: an Ethereum trace starts at one address, got {From.Count}");
-        if (!string.Equals(Direction, "forward", StringComparison.OrdinalIgnoreCase)) throw new CairnException($"direction '{Direction}': Ethereum traces go forward only");
+        if (From.Count != 1) throw CairnException.Invalid("from", $"from: an Ethereum trace starts at one address, got {From.Count}");
+        if (!string.Equals(Direction, "forward", StringComparison.OrdinalIgnoreCase)) throw CairnException.Invalid("direction", $"direction '{Direction}': Ethereum traces go forward only");
+        var minimum = ParseAmount(MinAmount, "min_amount");
         return new EthTraceRequest(From[0].Trim())
         {
             Asset = string.IsNullOrWhiteSpace(Asset) ? "ETH" : Asset.Trim(),
             Model = Parse<EthTaintModel>(Model ?? "fifo", "model", "fifo|haircut|poison"),
             MaxHops = MaxHops,
-            MinAmount = MinAmountSat > 0 ? MinAmountSat : BigInteger.One,
+            MinAmount = minimum is { } m && m > 0 ? m : BigInteger.One,
             ToTime = ParseUntil()?.ToUnixTimeSeconds(),
         };
     }
 
     private DateTimeOffset? ParseUntil() => Until is null ? null
         : DateTimeOffset.TryParse(Until, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time
-        : throw new CairnException($"until '{Until}' is not a time (ISO 8601, e.g. 2024-05-01T00:00:00Z)");
+        : throw CairnException.Invalid("until", $"until '{Until}' is not a time (ISO 8601, e.g. 2024-05-01T00:00:00Z)");
 
     private void RequireCommon()
     {
-        if (From.Count == 0 || From.Any(string.IsNullOrWhiteSpace)) throw new CairnException("from: give at least one address, txid:vout or txid");
-        if (MaxHops is < 1 or > 100) throw new CairnException($"max_hops {MaxHops} is out of range 1–100");
-        if (MinAmountSat < 0) throw new CairnException($"min_amount_sat {MinAmountSat} is negative");
+        if (From is null || From.Count == 0 || From.Any(string.IsNullOrWhiteSpace)) throw CairnException.Invalid("from", "from: give at least one address, txid:vout or txid");
+        if (MaxHops is < 1 or > 100) throw CairnException.Invalid("max_hops", $"max_hops {MaxHops} is out of range 1–100");
+    }
+
+    private static BigInteger? ParseAmount(string? text, string field)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var trimmed = text.Trim();
+        if (trimmed.StartsWith('-')) throw CairnException.Invalid(field, $"{field} {trimmed} is negative");
+        return trimmed.All(char.IsAsciiDigit)
+            ? BigInteger.Parse(trimmed, CultureInfo.InvariantCulture)
+            : throw CairnException.Invalid(field, $"{field} '{trimmed}' is not a whole number of base units");
     }
 
     private static T Parse<T>(string text, string field, string allowed) where T : struct, Enum =>
         Enum.TryParse<T>(text, ignoreCase: true, out var value) && !int.TryParse(text, out _)
-            ? value : throw new CairnException($"{field} '{text}' is not one of {allowed}");
+            ? value : throw CairnException.Invalid(field, $"{field} '{text}' is not one of {allowed}");
 }

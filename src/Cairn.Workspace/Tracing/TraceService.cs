@@ -1,85 +1,172 @@
-using Cairn.Intel.Store;
-using Cairn.Tracing.Attribution;
+using Cairn.Cases.Agencies;
+using Cairn.Cases.Cases;
+using Cairn.Cases.Custody;
+using Cairn.Cases.Evidence;
+using Cairn.Cases.Traces;
+using Cairn.Core;
+using Cairn.Core.Paging;
+using Cairn.Tracing.Clustering;
 using Cairn.Tracing.Ethereum;
+using Cairn.Tracing.Paths;
 using Cairn.Tracing.Tracing;
 using Cairn.Workspace.Chain;
+using Cairn.Workspace.Evidence;
 
 namespace Cairn.Workspace.Tracing;
 
 /// <summary>
-/// Runs Bitcoin traces over the data directory's index with attribution from the intelligence
-/// store (tags and actors, lifted to multi-input clusters; OFAC hits flagged). The attribution is
-/// rebuilt only when the store's revision or the index changed, since lifting tags to clusters
-/// walks every tagged address.
+/// Following funds: an unsaved trace on either chain, a case's saved traces (run, list, read,
+/// re-run to show the result still stands, attach as evidence), the multi-input cluster of an
+/// address and shortest paths between addresses. Attribution comes from <see cref="AttributionProvider"/>.
 /// </summary>
 public sealed class TraceService
 {
     private readonly ChainIndexes _chains;
-    private readonly IIntelStore _intel;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Lock _clusteredLock = new();
-    private (long Revision, IntelAttributionSource Source)? _source;
-    private (IntelAttributionSource Source, Index.Bitcoin.BitcoinIndex Index, ClusterAttribution Attribution)? _clustered;
+    private readonly AttributionProvider _attribution;
+    private readonly ITraceStore _traces;
+    private readonly ICaseStore _cases;
+    private readonly EvidenceService _evidence;
 
-    public TraceService(ChainIndexes chains, IIntelStore intel)
+    public TraceService(ChainIndexes chains, AttributionProvider attribution, ITraceStore traces, ICaseStore cases, EvidenceService evidence)
     {
         _chains = chains;
-        _intel = intel;
+        _attribution = attribution;
+        _traces = traces;
+        _cases = cases;
+        _evidence = evidence;
     }
 
-    public Task<TraceResult> RunAsync(TraceParameters parameters, CancellationToken cancellationToken = default)
+    /// <summary>A Bitcoin trace over the data directory's index, attributed per <paramref name="attribution"/> (the installation's intelligence by default).</summary>
+    public async Task<TraceReport> TraceBitcoinAsync(TraceParameters parameters, TraceAttribution? attribution = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        return RunAsync(parameters.ToRequest(), cancellationToken);
+        return TraceReport.From(await RunAsync(parameters.ToRequest(), attribution ?? TraceAttribution.Standard, cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>Runs <paramref name="request"/> as it stands (a saved trace's full request, every bound included) on the current index.</summary>
-    public async Task<TraceResult> RunAsync(TraceRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var index = _chains.Bitcoin();
-        var clusters = _chains.Clusters();
-        var attribution = await AttributionAsync(index, cancellationToken).ConfigureAwait(false);
-        return new Tracer(index, clusters, attribution).Trace(request);
-    }
-
-    /// <summary>An Ethereum trace over the data directory's Ethereum index, attributed from the same intelligence store.</summary>
-    public async Task<EthTraceReport> RunEthereumAsync(TraceParameters parameters, CancellationToken cancellationToken = default)
+    /// <summary>An Ethereum trace over the data directory's Ethereum index, attributed from the same intelligence.</summary>
+    public async Task<EthTraceReport> TraceEthereumAsync(TraceParameters parameters, TraceAttribution? attribution = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var request = parameters.ToEthRequest();
         var index = _chains.Ethereum();
-        var attribution = await SourceAsync(cancellationToken).ConfigureAwait(false);
-        return EthTraceReport.From(index, request, EthereumTracer.Trace(index, request, attribution));
+        var lookup = await _attribution.EthereumAsync(attribution ?? TraceAttribution.Standard, cancellationToken).ConfigureAwait(false);
+        return EthTraceReport.From(index, request, EthereumTracer.Trace(index, request, lookup));
     }
 
-    private async Task<ClusterAttribution> AttributionAsync(Index.Bitcoin.BitcoinIndex index, CancellationToken cancellationToken)
+    /// <summary>Runs a domain request as it stands (a saved trace's full request, every bound included) on the current index.</summary>
+    public async Task<TraceResult> RunAsync(TraceRequest request, TraceAttribution attribution, CancellationToken cancellationToken = default)
     {
-        var source = await SourceAsync(cancellationToken).ConfigureAwait(false);
-        lock (_clusteredLock)
-        {
-            if (_clustered is { } cached && ReferenceEquals(cached.Source, source) && ReferenceEquals(cached.Index, index)) return cached.Attribution;
-            var attribution = new ClusterAttribution(index, _chains.Clusters(), source);
-            _clustered = (source, index, attribution);
-            return attribution;
-        }
+        ArgumentNullException.ThrowIfNull(request);
+        var index = _chains.Bitcoin();
+        var clusters = _chains.Clusters();
+        var lifted = await _attribution.BitcoinAsync(index, clusters, attribution, cancellationToken).ConfigureAwait(false);
+        return new Tracer(index, clusters, lifted).Trace(request);
     }
 
-    /// <summary>The intelligence snapshot both chains attribute from, reloaded when the store's revision changed.</summary>
-    private async Task<IntelAttributionSource> SourceAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a Bitcoin trace and keeps it with the case: the full request (every bound, not only what
+    /// was typed: what a re-run needs), the chain tip it ran on and the report, logged as "trace.save".
+    /// </summary>
+    public async Task<SavedTraceView> SaveAsync(Actor actor, string caseReference, SaveTraceRequest body, CancellationToken cancellationToken = default)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(body);
+        var parameters = body.Request ?? throw new ValidationException("request", "field 'request' is required");
+        if (parameters.IsEthereum) throw new ValidationException("request", "only Bitcoin traces can be kept with a case so far");
+        var request = parameters.ToRequest();
+        // Visibility first: a trace can take seconds, and another agency must learn nothing from one.
+        await _cases.GetAsync(actor, caseReference, cancellationToken).ConfigureAwait(false);
+        var result = await RunAsync(request, TraceAttribution.Standard, cancellationToken).ConfigureAwait(false);
+        var report = TraceReport.From(result);
+        var title = string.IsNullOrWhiteSpace(body.Title) ? $"{report.Request.Model} {report.Request.Direction} from {string.Join(", ", report.Request.From)}" : body.Title.Trim();
+        var saved = await _traces.SaveAsync(actor, caseReference, report.Chain, title, TraceRequestJson.Serialize(SavedTrace.Of(result)),
+            report.TipHeight, report.TipHash, TraceJson.Serialize(report), cancellationToken).ConfigureAwait(false);
+        return new SavedTraceView(saved with { ResultJson = null }, report);
+    }
+
+    /// <summary>One page of the case's saved traces, newest first (logged as "trace.list").</summary>
+    public Task<Page<CaseTrace>> ListAsync(Actor actor, string caseReference, PageRequest page, CancellationToken cancellationToken = default) =>
+        _traces.ListAsync(actor, caseReference, page, cancellationToken);
+
+    /// <summary>A saved trace with its report (logged as "trace.read").</summary>
+    public async Task<SavedTraceView> GetAsync(Actor actor, string caseReference, string traceId, CancellationToken cancellationToken = default)
+    {
+        var saved = await _traces.GetAsync(actor, caseReference, traceId, cancellationToken).ConfigureAwait(false);
+        return new SavedTraceView(saved with { ResultJson = null }, TraceJson.DeserializeReport(saved.ResultJson!));
+    }
+
+    /// <summary>The newest saved trace of a case (with its report), or null when it has none.</summary>
+    public async Task<SavedTraceView?> LatestAsync(Actor actor, string caseReference, CancellationToken cancellationToken = default)
+    {
+        var newest = (await _traces.ListAsync(actor, caseReference, new PageRequest(0, 1), cancellationToken).ConfigureAwait(false)).Items;
+        return newest.Count == 0 ? null : await GetAsync(actor, caseReference, newest[0].Id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs a saved trace's full request again on the current index and compares: byte for byte the
+    /// same result at the same tip is what makes a trace defensible; a moved tip is said, not hidden.
+    /// </summary>
+    public async Task<RerunComparison> RerunAsync(Actor actor, string caseReference, string traceId, CancellationToken cancellationToken = default)
+    {
+        var saved = await _traces.GetAsync(actor, caseReference, traceId, cancellationToken).ConfigureAwait(false);
+        var request = TraceRequestJson.Deserialize(saved.RequestJson).Request;
+        var report = TraceReport.From(await RunAsync(request, TraceAttribution.Standard, cancellationToken).ConfigureAwait(false));
+        var again = TraceJson.Serialize(report);
+        var sameTip = report.TipHeight == saved.TipHeight && report.TipHash == saved.TipHash;
+        return new RerunComparison(again == saved.ResultJson, sameTip, saved.ResultSha256, CustodyRecord.HashOf(again),
+            sameTip ? null : $"the index moved from height {saved.TipHeight} to {report.TipHeight}: later spends can change a forward trace");
+    }
+
+    /// <summary>
+    /// Attaches a saved trace's result to its case as an evidence file (stored by SHA-256 with its
+    /// custody entry), so a package for a court or a foreign authority carries what the trace showed
+    /// and the request and chain tip it ran on.
+    /// </summary>
+    public async Task<EvidenceItem> AttachAsEvidenceAsync(Actor actor, string caseReference, string traceId, CancellationToken cancellationToken = default)
+    {
+        var trace = await _traces.GetAsync(actor, caseReference, traceId, cancellationToken).ConfigureAwait(false);
+        var folder = Directory.CreateTempSubdirectory("cairn-trace-");
         try
         {
-            var revision = await _intel.GetRevisionAsync(cancellationToken).ConfigureAwait(false);
-            if (_source is { } cached && cached.Revision == revision) return cached.Source;
-            var source = await IntelAttributionSource.FromStoreAsync(_intel, cancellationToken).ConfigureAwait(false);
-            _source = (revision, source);
-            return source;
+            var path = Path.Combine(folder.FullName, $"trace-{trace.Id}.json");
+            await File.WriteAllTextAsync(path, trace.ResultJson, cancellationToken).ConfigureAwait(false);
+            return await _evidence.AddFileAsync(actor, caseReference, path, "trace-export",
+                $"Cairn trace {trace.Id} (tip {trace.TipHeight} {trace.TipHash}), request {trace.RequestJson}", cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            _gate.Release();
+            folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>The multi-input cluster of <paramref name="address"/>: id, size, attribution and one page of its addresses.</summary>
+    public async Task<ClusterView> ClusterAsync(string address, PageRequest page, TraceAttribution? attribution = null, bool rebuild = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var text = ValidationException.Required(address, "address");
+        var index = _chains.Bitcoin();
+        var clusters = rebuild ? _chains.RebuildClusters() : _chains.Clusters();
+        var addressId = SeedResolver.FindAddress(index, text);
+        var clusterId = clusters.ClusterOf(addressId);
+        var lifted = await _attribution.BitcoinAsync(index, clusters, attribution ?? TraceAttribution.Standard, cancellationToken).ConfigureAwait(false);
+        var tag = lifted?.LookupCluster(clusterId) ?? lifted?.Lookup(addressId);
+        var size = clusters.SizeOf(clusterId);
+        var members = clusters.Members(clusterId, page.Offset).Take(page.Limit).Select(index.AddressString).ToList();
+        return new ClusterView(clusterId, size, "multi_input", tag is null ? [] : [tag], page.Offset, page.Limit, members,
+            page.Offset + members.Count < size ? page.Offset + members.Count : null);
+    }
+
+    /// <summary>Shortest value-carrying paths between two addresses (or to the target's cluster).</summary>
+    public PathView FindPaths(PathRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var from = ValidationException.Required(request.From, "from");
+        var to = ValidationException.Required(request.To, "to");
+        var maxHops = request.MaxHops ?? 6;
+        if (maxHops is < 1 or > 20) throw new ValidationException("max_hops", $"max_hops {maxHops} is out of range 1–20");
+        var byCluster = request.Cluster ?? false;
+        var index = _chains.Bitcoin();
+        var result = new PathFinder(index, byCluster ? _chains.Clusters() : null).Find(from, to, maxHops, byCluster);
+        return new PathView(result.From, result.To, result.MaxHops, result.Paths.Count > 0, result.Paths.Count > 0 ? result.Paths[0].Hops : null,
+            result.Paths.Select(p => p.Outputs).ToList(), result.MorePathsExist, result.OutputsVisited, result.VisitLimitHit);
     }
 }

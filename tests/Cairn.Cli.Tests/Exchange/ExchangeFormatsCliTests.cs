@@ -53,6 +53,13 @@ public class ExchangeFormatsCliTests
         Assert.Equal(1, missing.ExitCode);
         Assert.Contains("rentity_branch", missing.Error, StringComparison.Ordinal);
 
+        // The application names the field (rates); the CLI shows the option that sets it.
+        var badRate = data.Run("exchange", "goaml", "--case", "C-1", "--out", report, "--rentity-id", "17", "--reporter", "Anna Smit", "--transactions", csv,
+            "--fiu-config", ExchangeData("goaml", "fiu-uae-5.0.2.json"), "--rate", "BTC=abc");
+        Assert.Equal(1, badRate.ExitCode);
+        Assert.Contains("--rate BTC=abc: the rate must be a positive decimal number", badRate.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(report));
+
         var written = data.Run("exchange", "goaml", "--case", "C-1", "--out", report, "--rentity-id", "17", "--reporter", "Anna Smit", "--transactions", csv,
             "--fiu-config", ExchangeData("goaml", "fiu-uae-5.0.2.json"), "--report-code", "SAR", "--branch", "Branch 9", "--rate", "BTC=1000", "--swift", "btc=ABCDAEADXXX");
         Assert.Equal(0, written.ExitCode);

@@ -31,11 +31,13 @@ public sealed class OutputSchemaTests : IDisposable
         Assert.True(errors.Count == 0, $"{schema}: {string.Join("; ", errors.Take(20))}");
     }
 
-    [Fact]
-    public void TraceReport_MatchesItsSchema()
+    [Theory]
+    [InlineData("--through-coinjoin", "--max-hops", "12")]
+    [InlineData("--model", "poison", "--min-amount", "1000", "--until", "2100-01-01T00:00:00Z", "--max-hops", "6")]
+    public void TraceReport_MatchesItsSchema(params string[] options)
     {
         var ransomware = GeneratedChainData.Scenario.Ransomware!;
-        var result = CliRunner.Run("--data", _chain, "--json", "trace", "--from", ransomware.RansomAddress, "--through-coinjoin", "--max-hops", "12");
+        var result = CliRunner.Run(["--data", _chain, "--json", "trace", "--from", ransomware.RansomAddress, .. options]);
 
         Assert.True(result.ExitCode == 0, result.Error);
         AssertValid("trace-report.schema.json", result.Output);
@@ -99,7 +101,26 @@ public sealed class OutputSchemaTests : IDisposable
 
         var ransomware = GeneratedChainData.Scenario.Ransomware!;
         var trace = JsonNode.Parse(CliRunner.Run("--data", _chain, "--json", "trace", "--from", ransomware.RansomAddress, "--max-hops", "2").Output)!;
-        trace["traced_amount_sat"] = 320000000;
-        Assert.Contains(SchemaCheck.Errors(SchemaCheck.RepositoryFile("docs", "schemas", "trace-report.schema.json"), trace), e => e.StartsWith("/traced_amount_sat", StringComparison.Ordinal));
+        var schema = SchemaCheck.RepositoryFile("docs", "schemas", "trace-report.schema.json");
+        Assert.Empty(SchemaCheck.Errors(schema, trace));
+
+        var numericTotal = trace.DeepClone();
+        numericTotal["traced_amount_sat"] = 320000000;
+        Assert.Contains(SchemaCheck.Errors(schema, numericTotal), e => e.StartsWith("/traced_amount_sat", StringComparison.Ordinal));
+
+        var numericMinimum = trace.DeepClone();
+        numericMinimum["request"]!["min_amount_sat"] = 0;
+        Assert.Contains(SchemaCheck.Errors(schema, numericMinimum), e => e.StartsWith("/request/min_amount_sat", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheTraceSchema_RefusesEthereumFieldsInABitcoinRequest()
+    {
+        var ransomware = GeneratedChainData.Scenario.Ransomware!;
+        var trace = JsonNode.Parse(CliRunner.Run("--data", _chain, "--json", "trace", "--from", ransomware.RansomAddress, "--max-hops", "2").Output)!;
+        Assert.Null(trace["request"]!["asset"]);
+
+        trace["request"]!["asset"] = "BTC";
+        Assert.Contains(SchemaCheck.Errors(SchemaCheck.RepositoryFile("docs", "schemas", "trace-report.schema.json"), trace), e => e.StartsWith("/request", StringComparison.Ordinal));
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Cairn.Index.Generation;
+using Cairn.Development.Generation;
 
 namespace Cairn.Cli.Tests.Trace;
 

@@ -75,13 +75,18 @@ public class GoAmlWriterTests
     public void AReportWithoutIndicators_IsRefused()
     {
         var none = Uae with { Profile = Uae.Profile with { Indicators = [] } };
-        Assert.Contains("indicator", Assert.Throws<CairnException>(() => GoAmlWriter.Write(Sample, none, TestNodes.Now)).Message, StringComparison.Ordinal);
+        var error = Assert.Throws<ValidationException>(() => GoAmlWriter.Write(Sample, none, TestNodes.Now));
+        Assert.Equal("indicators", error.Field);
+        Assert.Contains("indicator code", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void WithoutAnFiuFile_EveryMissingSettingIsNamed()
     {
-        var message = Assert.Throws<CairnException>(() => GoAmlWriter.Write(Sample, Uae with { Profile = new GoAmlProfile() }, TestNodes.Now)).Message;
+        var error = Assert.Throws<ValidationException>(() => GoAmlWriter.Write(Sample, Uae with { Profile = new GoAmlProfile() }, TestNodes.Now));
+        var message = error.Message;
+        Assert.Equal("rentity_branch", error.Field);
+        Assert.DoesNotContain("--", message, StringComparison.Ordinal);
 
         foreach (var setting in new[] { "rentity_branch", "submission_code", "report_code", "currency_code_local", "location", "transmode_code", "funds_code", "institutions.btc", "institutions.eth" })
             Assert.Contains(setting, message, StringComparison.Ordinal);
@@ -91,7 +96,9 @@ public class GoAmlWriterTests
     public void ATransferWithNeitherLocalAmountNorRate_IsRefused()
     {
         var noRate = Uae with { Profile = Uae.Profile with { Rates = new Dictionary<string, decimal>() } };
-        Assert.Contains("--rate BTC=", Assert.Throws<CairnException>(() => GoAmlWriter.Write(Sample, noRate, TestNodes.Now)).Message, StringComparison.Ordinal);
+        var error = Assert.Throws<ValidationException>(() => GoAmlWriter.Write(Sample, noRate, TestNodes.Now));
+        Assert.Equal("rates", error.Field);
+        Assert.StartsWith("rates: no BTC=LOCAL_PER_UNIT", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

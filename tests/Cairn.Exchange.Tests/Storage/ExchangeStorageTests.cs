@@ -8,7 +8,9 @@ using Cairn.Exchange.Messages;
 using Cairn.Storage.Cases;
 using Cairn.Storage.Custody;
 using Cairn.Storage.Evidence;
+using Cairn.Exchange.Store;
 using Cairn.Storage.Exchange;
+using Cairn.Workspace.Exchange;
 using Cairn.TestSupport.Database;
 
 namespace Cairn.Exchange.Tests.Storage;

@@ -2,7 +2,9 @@ using System.Text;
 using Cairn.Cases.Agencies;
 using Cairn.Exchange.Nodes;
 using Cairn.Exchange.Receipts;
+using Cairn.Exchange.Store;
 using Cairn.Storage.Exchange;
+using Cairn.Workspace.Exchange;
 using Cairn.TestSupport.Database;
 
 namespace Cairn.Exchange.Tests.Storage;

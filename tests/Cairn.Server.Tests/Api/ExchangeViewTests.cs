@@ -6,7 +6,8 @@ using Cairn.Exchange.Nodes;
 using Cairn.Server.Tests.Infrastructure;
 using Cairn.Storage;
 using Cairn.Storage.Exchange;
-using Cairn.Workspace.Demo;
+using Cairn.Workspace.Exchange;
+using Cairn.Development.Demo;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cairn.Server.Tests.Api;

@@ -1,5 +1,5 @@
 using System.Net;
-using Cairn.Index.Generation;
+using Cairn.Development.Generation;
 using Cairn.Server.Tests.Infrastructure;
 
 namespace Cairn.Server.Tests.Api;

@@ -1,6 +1,5 @@
 using Cairn.Cases.Agencies;
-using Cairn.Storage;
-using Cairn.Workspace.Demo;
+using Cairn.Development.Demo;
 
 namespace Cairn.Server.Tests.Infrastructure;
 
@@ -25,8 +24,7 @@ public sealed class DemoServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await using (var database = await CairnDatabase.OpenDataDirectoryAsync(DataDirectory, TimeProvider.System))
-            Demo = await new DemoPipeline(DataDirectory, TimeProvider.System).RunAsync(database, 20_000);
+        Demo = await DemoPipeline.RunAsync(DataDirectory, TimeProvider.System, 20_000);
         // Tests sign in hundreds of times from one address; the limit itself is tested on its own server.
         Server = await TestServer.StartAsync(DataDirectory, DemoPipeline.Agency, configure: o => o with { LoginAttemptsPerMinute = 100_000 });
         BootstrapPassword = Server.Host.BootstrapPassword ?? throw new InvalidOperationException("a fresh installation must print a one-time password");

@@ -1,6 +1,6 @@
 using System.Net;
 using Cairn.Server.Tests.Infrastructure;
-using Cairn.Workspace.Demo;
+using Cairn.Development.Demo;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
 using Cairn.Server.Tests.Infrastructure;
-using Cairn.Workspace.Demo;
+using Cairn.Development.Demo;
 using Microsoft.Playwright;
 
 namespace Cairn.Server.Tests.Ui;

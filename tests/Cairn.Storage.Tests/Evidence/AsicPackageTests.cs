@@ -5,10 +5,12 @@ using Cairn.Cases.Cases;
 using Cairn.Cases.Custody;
 using Cairn.Cases.Evidence;
 using Cairn.Storage.Cases;
+using Cairn.Storage.Custody;
 using Cairn.Storage.Evidence;
 using Cairn.TestSupport;
 using Cairn.TestSupport.Database;
 using Cairn.TestSupport.Tools;
+using Cairn.Workspace.Evidence;
 
 namespace Cairn.Storage.Tests.Evidence;
 
@@ -34,7 +36,7 @@ public class AsicPackageTests
             folder.Delete(recursive: true);
         }
         using var package = new MemoryStream();
-        await store.ExportAsync(TestDatabase.Alice, "C-1", package);
+        await new EvidenceService(store, new SqlCustodyLog(test.Database), new StoredEvidenceCheck(), test.Database, test.Time).ExportAsync(TestDatabase.Alice, "C-1", package);
         return (package.ToArray(), test.Database.Signer.ExportPublicKeyPem());
     }
 

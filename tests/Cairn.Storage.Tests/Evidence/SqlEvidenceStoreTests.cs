@@ -9,6 +9,8 @@ using Cairn.Storage.Evidence;
 using Cairn.TestSupport;
 using Cairn.TestSupport.Database;
 
+using Cairn.Workspace.Evidence;
+
 namespace Cairn.Storage.Tests.Evidence;
 
 public class SqlEvidenceStoreTests
@@ -45,7 +47,7 @@ public class SqlEvidenceStoreTests
         await store.AddAsync(TestDatabase.Alice, "C-1", OfacXbt, "document", "OFAC SDN list, XBT");
 
         using var package = new MemoryStream();
-        var summary = await store.ExportAsync(TestDatabase.Alice, "C-1", package);
+        var summary = await new EvidenceService(store, new SqlCustodyLog(test.Database), new StoredEvidenceCheck(), test.Database, test.Time).ExportAsync(TestDatabase.Alice, "C-1", package);
         Assert.Equal(2, summary.Files);
         var bytes = package.ToArray();
 

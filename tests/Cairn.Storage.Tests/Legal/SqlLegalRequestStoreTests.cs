@@ -3,6 +3,8 @@ using Cairn.Storage.Custody;
 using Cairn.Storage.Legal;
 using Cairn.TestSupport.Database;
 
+using Cairn.Cases.Requests;
+
 namespace Cairn.Storage.Tests.Legal;
 
 public class SqlLegalRequestStoreTests

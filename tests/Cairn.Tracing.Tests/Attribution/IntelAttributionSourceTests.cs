@@ -1,5 +1,5 @@
 using System.Text;
-using Cairn.Index.Generation;
+using Cairn.Development.Generation;
 using Cairn.Intel.Actors;
 using Cairn.Intel.Import;
 using Cairn.Intel.Sanctions;

@@ -1,0 +1,10 @@
+namespace Cairn.Cases.Requests;
+
+/// <summary>
+/// A legal request as stored: the JSON body written by Cairn.Legal plus the columns lists filter on.
+/// Neither this library nor Cairn.Storage references Cairn.Legal: the application maps bodies to LegalRequest.
+/// </summary>
+public sealed record StoredLegalRequest(string Id, string? CaseReference, string RequestedState, string RequestType, string Status, string Body)
+{
+    public long Version { get; init; } = 1;
+}

@@ -1,0 +1,27 @@
+using Cairn.Cases.Custody;
+using Cairn.Core.Paging;
+using Cairn.Server.Auth;
+using Cairn.Workspace.Custody;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Cairn.Server.Api;
+
+/// <summary>/api/v1/log: the custody log's signed head (anyone signed in, to pin it), full verification and per-object history (auditors and admins).</summary>
+public static class CustodyLogApi
+{
+    public static IEndpointRouteBuilder MapCustodyLogApi(this IEndpointRouteBuilder app)
+    {
+        var log = app.MapGroup("/api/v1/log").WithTags("Custody log").WithProblems();
+        log.MapGet("/head", GetHeadAsync).WithName("GetCustodyLogHead").WithSummary("The newest signed tree head of the custody log");
+        log.MapGet("/verify", VerifyAsync).RequireAuthorization(Policies.Auditor).WithName("VerifyCustodyLog").WithSummary("Re-check every entry and signed tree head; names the first bad entry");
+        log.MapGet("/entries", ListEntriesAsync).RequireAuthorization(Policies.Auditor).WithName("ListCustodyEntries").WithSummary("The custody log entries about one object, oldest first");
+        return app;
+    }
+
+    public static async Task<Ok<TreeHeadView>> GetHeadAsync(CustodyService custody, CancellationToken cancellationToken) => TypedResults.Ok(await custody.HeadAsync(cancellationToken));
+
+    public static async Task<Ok<LogCheck>> VerifyAsync(CustodyService custody, CancellationToken cancellationToken) => TypedResults.Ok(await custody.VerifyAsync(cancellationToken));
+
+    public static async Task<Ok<Page<CustodyEntry>>> ListEntriesAsync(CustodyService custody, string objectType, string objectId, long? offset, int? limit, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await custody.EntriesForAsync(objectType, objectId, PageRequest.Of(offset, limit), cancellationToken));
+}

@@ -1,0 +1,24 @@
+using Cairn.Cases.Ledger;
+using Cairn.Server.Auth;
+using Cairn.Workspace.Ledger;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Cairn.Server.Api;
+
+/// <summary>/api/v1/cases/{reference}/ledger: the asset-recovery ledger (events, balances, per-State totals) and recording events; invariants are enforced by the application.</summary>
+public static class LedgerApi
+{
+    public static IEndpointRouteBuilder MapLedgerApi(this IEndpointRouteBuilder app)
+    {
+        var ledger = app.MapGroup("/api/v1/cases/{reference}/ledger").WithTags("Ledger").WithProblems();
+        ledger.MapGet("/", GetLedgerAsync).WithName("GetLedger").WithSummary("A case's ledger events, balances per asset and totals per State (logged)");
+        ledger.MapPost("/", AddEventAsync).RequireAuthorization(Policies.LedgerWriter).WithName("AddLedgerEvent").WithSummary("Record a ledger event; refused, with nothing written, when it breaks an invariant");
+        return app;
+    }
+
+    public static async Task<Ok<LedgerReport>> GetLedgerAsync(HttpContext http, LedgerService ledger, string reference) =>
+        TypedResults.Ok(await ledger.GetAsync(http.User.Actor(), reference, http.RequestAborted));
+
+    public static async Task<Ok<LedgerEvent>> AddEventAsync(HttpContext http, LedgerService ledger, string reference, LedgerEventRequest body) =>
+        TypedResults.Ok(await ledger.AddAsync(http.User.Actor(), reference, body, http.RequestAborted));
+}

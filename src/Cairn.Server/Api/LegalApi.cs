@@ -1,0 +1,75 @@
+using Cairn.Core.Paging;
+using Cairn.Legal.Requests;
+using Cairn.Legal.Routing;
+using Cairn.Server.Auth;
+using Cairn.Workspace.Legal;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Cairn.Server.Api;
+
+/// <summary>
+/// Routes (/api/v1/routes) and legal requests: draft from a saved trace of a case, read with the
+/// completeness check and deadlines, fill content items (version-checked), check unsaved edits
+/// live, move status, render as DOCX/PDF/JSON, and the overdue/due-soon reminders.
+/// </summary>
+public static class LegalApi
+{
+    public static IEndpointRouteBuilder MapLegalApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/routes", FindRoutes).WithTags("Legal cooperation").WithProblems()
+            .WithName("FindRoutes").WithSummary("Legal routes from one State to another for a measure, ranked, with channel, deadlines and required contents");
+        var forCase = app.MapGroup("/api/v1/cases/{reference}/requests").WithTags("Legal cooperation").WithProblems();
+        forCase.MapGet("/", ListCaseRequestsAsync).WithName("ListCaseRequests").WithSummary("The requests drafted for a case (a read of the case)");
+        forCase.MapPost("/draft", DraftRequestsAsync).RequireAuthorization(Policies.RequestWriter)
+            .WithName("DraftRequests").WithSummary("Draft one request per State and measure from a saved trace of the case");
+        var requests = app.MapGroup("/api/v1/requests").WithTags("Legal cooperation").WithProblems();
+        requests.MapGet("/", ListRequestsAsync).WithName("ListRequests").WithSummary("The caller's agency's requests with status, completeness and next deadline");
+        requests.MapGet("/due", ListDueAsync).WithName("ListDueDeadlines").WithSummary("Overdue and due-soon deadlines of the agency's requests");
+        requests.MapGet("/{id}", GetRequestAsync).WithName("GetRequest").WithSummary("A request with its version, completeness, deadlines and required contents (logged)");
+        requests.MapPut("/{id}/contents/{item}", SetContentAsync).RequireAuthorization(Policies.RequestWriter)
+            .WithName("SetRequestContent").WithSummary("Fill a content item of a draft (version-checked); answers the completeness after the change");
+        requests.MapPost("/{id}/check", CheckRequestAsync).WithName("CheckRequest").WithSummary("Check a request with unsaved edits applied, writing nothing");
+        requests.MapPost("/{id}/status", MoveRequestAsync).RequireAuthorization(Policies.RequestWriter)
+            .WithName("SetRequestStatus").WithSummary("Move a request to a new status (ready, sent, acknowledged, executed, refused, withdrawn…)");
+        requests.MapGet("/{id}/render", RenderRequestAsync).WithName("RenderRequest").WithSummary("Render a request as DOCX, PDF or JSON (logged with the file's SHA-256, also in X-Cairn-Sha256)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", additionalContentTypes: ["application/pdf", "application/json"]);
+        return app;
+    }
+
+    public static Ok<RouteResult> FindRoutes(LegalRequestService legal, string from, string to, string measure, bool? urgent, string? offence) =>
+        TypedResults.Ok(legal.Route(new RouteQuery(from, to, measure, urgent ?? false, offence)));
+
+    public static async Task<Ok<Page<RequestSummary>>> ListCaseRequestsAsync(HttpContext http, LegalRequestService legal, string reference, long? offset, int? limit) =>
+        TypedResults.Ok(await legal.ListAsync(http.User.Actor(), reference, PageRequest.Of(offset, limit), http.RequestAborted));
+
+    public static async Task<Ok<DraftedRequests>> DraftRequestsAsync(HttpContext http, LegalRequestService legal, string reference, DraftRequest body) =>
+        TypedResults.Ok(await legal.DraftFromTraceAsync(http.User.Actor(), reference, body, http.RequestAborted));
+
+    public static async Task<Ok<Page<RequestSummary>>> ListRequestsAsync(HttpContext http, LegalRequestService legal, long? offset, int? limit) =>
+        TypedResults.Ok(await legal.ListAsync(http.User.Actor(), null, PageRequest.Of(offset, limit), http.RequestAborted));
+
+    public static async Task<Ok<Page<ComputedDeadline>>> ListDueAsync(HttpContext http, LegalRequestService legal, long? offset, int? limit) =>
+        TypedResults.Ok(await legal.DueAsync(http.User.Actor(), PageRequest.Of(offset, limit), http.RequestAborted));
+
+    public static async Task<Ok<RequestDetail>> GetRequestAsync(HttpContext http, LegalRequestService legal, string id) =>
+        TypedResults.Ok(await legal.DetailAsync(http.User.Actor(), id, http.RequestAborted));
+
+    public static async Task<Ok<CompletenessReport>> SetContentAsync(HttpContext http, LegalRequestService legal, string id, string item, ContentRequest body) =>
+        TypedResults.Ok(await legal.SetContentAsync(http.User.Actor(), id, item, body.Text ?? "", body.Version, http.RequestAborted));
+
+    public static async Task<Ok<CompletenessReport>> CheckRequestAsync(HttpContext http, LegalRequestService legal, string id, CheckRequest body) =>
+        TypedResults.Ok(await legal.CheckAsync(http.User.Actor(), id, body.Contents, http.RequestAborted));
+
+    public static async Task<Ok<RequestStatusView>> MoveRequestAsync(HttpContext http, LegalRequestService legal, string id, StatusRequest body)
+    {
+        Cairn.Core.ValidationException.Required(body.To, "to");
+        return TypedResults.Ok(await legal.StatusAsync(http.User.Actor(), id, body, http.RequestAborted));
+    }
+
+    public static async Task<FileContentHttpResult> RenderRequestAsync(HttpContext http, LegalRequestService legal, string id, string? format)
+    {
+        var rendered = await legal.RenderRequestAsync(http.User.Actor(), id, format, http.RequestAborted);
+        http.Response.Headers["X-Cairn-Sha256"] = rendered.Sha256;
+        return TypedResults.File(rendered.Bytes, rendered.ContentType, rendered.FileName);
+    }
+}

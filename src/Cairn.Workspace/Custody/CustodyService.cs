@@ -1,0 +1,71 @@
+using Cairn.Cases.Agencies;
+using Cairn.Cases.Custody;
+using Cairn.Core;
+using Cairn.Core.Paging;
+using Cairn.Storage.Custody;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cairn.Workspace.Custody;
+
+/// <summary>
+/// The custody log as people use it: verify it whole, read the newest signed tree head, prove an
+/// entry's inclusion or two sizes' consistency (RFC 9162), list the entries about one object, the
+/// public key that signs the heads, and recording an event that is not a change of case data
+/// (sign-ins, refusals, exports written to a file). Tree heads carry no RFC 3161 timestamp
+/// (removed, issue 17: docs/custody-log.md).
+/// </summary>
+public sealed class CustodyService
+{
+    private readonly IServiceProvider _services;
+    private readonly WorkspaceOptions _options;
+
+    // The log is resolved on use: the public key needs no database, and the CLI must not create one to print it.
+    public CustodyService(IServiceProvider services, WorkspaceOptions options)
+    {
+        _services = services;
+        _options = options;
+    }
+
+    private SqlCustodyLog Log => _services.GetRequiredService<SqlCustodyLog>();
+
+    public async Task<LogCheck> VerifyAsync(CancellationToken cancellationToken = default) => LogCheck.Of(await Log.VerifyAsync(cancellationToken).ConfigureAwait(false));
+
+    public async Task<TreeHeadView> HeadAsync(CancellationToken cancellationToken = default) => TreeHeadView.Of(await Log.GetHeadAsync(cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Entry <paramref name="sequence"/> with its inclusion proof against the head of <paramref name="treeSize"/> (the newest when null).</summary>
+    public async Task<InclusionProofView> ProveInclusionAsync(long sequence, long? treeSize = null, CancellationToken cancellationToken = default)
+    {
+        var head = await HeadOfAsync(treeSize, cancellationToken).ConfigureAwait(false);
+        var entry = await Log.GetEntryAsync(sequence, cancellationToken).ConfigureAwait(false);
+        var proof = await Log.GetInclusionProofAsync(entry.Sequence, head.Head.TreeSize, cancellationToken).ConfigureAwait(false);
+        return new InclusionProofView(entry.Sequence, System.Text.Encoding.UTF8.GetString(entry.CanonicalBytes()), Convert.ToHexStringLower(entry.LeafHash()),
+            proof.LeafIndex, proof.TreeSize, head.Head.RootHash, proof.AuditPath, entry.Action, entry.ObjectType, entry.ObjectId, entry.User, entry.Agency);
+    }
+
+    /// <summary>The consistency proof from size <paramref name="firstSize"/> to the head of <paramref name="treeSize"/> (the newest when null).</summary>
+    public async Task<ConsistencyProofView> ProveConsistencyAsync(long firstSize, long? treeSize = null, CancellationToken cancellationToken = default)
+    {
+        var head = await HeadOfAsync(treeSize, cancellationToken).ConfigureAwait(false);
+        var proof = await Log.GetConsistencyProofAsync(firstSize, head.Head.TreeSize, cancellationToken).ConfigureAwait(false);
+        return new ConsistencyProofView(proof.FirstSize, proof.SecondSize, head.Head.RootHash, proof.Path);
+    }
+
+    /// <summary>One page of the entries about one object (e.g. <c>case</c> and its id), oldest first.</summary>
+    public Task<Page<CustodyEntry>> EntriesForAsync(string? objectType, string? objectId, PageRequest page, CancellationToken cancellationToken = default) =>
+        Log.GetEntriesForAsync(ValidationException.Required(objectType, "objectType"), ValidationException.Required(objectId, "objectId"), page, cancellationToken);
+
+    /// <summary>The tree-head public key, from the key file in the data directory (created at first use; no database needed).</summary>
+    public PublicKeyView PublicKey()
+    {
+        Directory.CreateDirectory(_options.DataDirectory);
+        using var signer = CustodyKeyFile.LoadOrCreate(_options.DataDirectory);
+        return new PublicKeyView(signer.KeyId, signer.ExportPublicKeyPem());
+    }
+
+    /// <summary>Appends one entry in its own transaction ("<paramref name="actor"/> did <paramref name="action"/> on <paramref name="objectType"/>:<paramref name="objectId"/>").</summary>
+    public Task<CustodyEntry> RecordAsync(Actor actor, string action, string objectType, string objectId, string contentHash = "", CancellationToken cancellationToken = default) =>
+        Log.AppendAsync(new CustodyRecord(actor, action, objectType, objectId, contentHash), cancellationToken);
+
+    private Task<SignedTreeHead> HeadOfAsync(long? treeSize, CancellationToken cancellationToken) =>
+        treeSize is { } size ? Log.GetHeadAsync(size, cancellationToken) : Log.GetHeadAsync(cancellationToken);
+}

@@ -1,0 +1,6 @@
+using Cairn.Legal.Requests;
+
+namespace Cairn.Workspace.Legal;
+
+/// <summary>A request's status (with the refusal ground when refused), its deadlines and its history.</summary>
+public sealed record RequestStatusView(string Id, string Status, string? RefusalGround, IReadOnlyList<ComputedDeadline> Deadlines, IReadOnlyList<RequestEvent> History);

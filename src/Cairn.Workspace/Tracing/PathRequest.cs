@@ -1,0 +1,4 @@
+namespace Cairn.Workspace.Tracing;
+
+/// <summary>A path search: from an address to another (or, with <c>cluster</c>, to any address of its cluster) within <c>max_hops</c> transactions (1–20, default 6).</summary>
+public sealed record PathRequest(string? From, string? To, int? MaxHops, bool? Cluster);
