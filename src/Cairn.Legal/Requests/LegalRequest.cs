@@ -58,7 +58,8 @@ public sealed class LegalRequest
 
     public DateTimeOffset? DateOf(RequestStatus status) => History.LastOrDefault(e => e.Action == "status" && e.Status == status)?.At;
 
-    /// <summary>When the request was drafted (its first history entry).</summary>
+    /// <summary>When the request was drafted (its first history entry); derived, so not written to JSON.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public DateTimeOffset? DraftedAt => History.FirstOrDefault()?.At;
 
     /// <summary>A copy under another id (a draft whose id is taken gets -2, -3 …), every other field kept.</summary>
