@@ -21,6 +21,7 @@ internal static class CommandCatalog
         yield return LogCommands.Build(host);
         yield return LegalCommands.Build(host);
         yield return LegalCommands.BuildRequest(host);
+        yield return LegalDataCommands.Build(host);
         yield return ExchangeCommands.Build(host);
         yield return MatchCommands.Build(host);
         yield return DevCommands.Build(host);
