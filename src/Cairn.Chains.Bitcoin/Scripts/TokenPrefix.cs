@@ -6,7 +6,8 @@ namespace Cairn.Chains.Bitcoin;
 /// Bitcoin Cash's CashTokens (CHIP-2022-02, activated May 2023): an output's script field may start
 /// with token data, PREFIX_TOKEN 0xef, the 32-byte category id, a bitfield (0x40 has a commitment
 /// length, 0x20 has an NFT, 0x10 has an amount, 0x80 reserved; the low nibble is the NFT capability
-/// 0–2), then the commitment (CompactSize length 1–40 and bytes) and the fungible amount
+/// 0–2), then the commitment (a non-empty CompactSize-prefixed string; its maximum length is a
+/// consensus rule that later upgrades raised, not a matter of parsing) and the fungible amount
 /// (CompactSize 1 to 2^63−1) when flagged. The locking bytecode, which decides the address, is what
 /// follows. A field whose prefix is not valid token data is all locking bytecode, as before the
 /// upgrade.
@@ -19,7 +20,6 @@ public static class TokenPrefix
     private const byte HasCommitmentLength = 0x40;
     private const byte HasNft = 0x20;
     private const byte HasAmount = 0x10;
-    private const int MaxCommitmentLength = 40;
 
     /// <summary>The length of the token prefix at the start of <paramref name="field"/>, or 0 when it carries none (or an invalid one).</summary>
     public static int LengthOf(ReadOnlySpan<byte> field)
@@ -36,9 +36,8 @@ public static class TokenPrefix
         var position = 34;
         if (hasCommitment)
         {
-            if (!TryReadCompactSize(field, ref position, out var length) || length is 0 or > MaxCommitmentLength) return 0;
+            if (!TryReadCompactSize(field, ref position, out var length) || length == 0 || length > (ulong)(field.Length - position)) return 0;
             position += (int)length;
-            if (position > field.Length) return 0;
         }
         if (hasAmount && (!TryReadCompactSize(field, ref position, out var amount) || amount is 0 or > long.MaxValue)) return 0;
         return position;

@@ -157,6 +157,8 @@ public sealed class BlockScanner
         position += 4;
         if (position > block.Length) throw Truncated(where, start, $"transaction {t}");
         if (lockTime != 0) flags |= TxFlags.HasLockTime;
+        // The marker and flag without the witness bit (a Litecoin HogEx) is not SegWit.
+        if (segwit && (flag & WitnessFlag) == 0) flags &= ~TxFlags.SegWit;
 
         // txid = SHA256d(version ‖ inputs ‖ outputs ‖ locktime), the witness-stripped form (BIP144).
         Span<byte> digest = stackalloc byte[32];
@@ -177,7 +179,6 @@ public sealed class BlockScanner
         into.TxFlags[t] = (byte)flags;
         var totalSize = position - start;
         var baseSize = segwit ? totalSize - (2 + (position - 4 - bodyEnd)) : totalSize;
-        if (segwit && (flag & WitnessFlag) == 0) flags &= ~TxFlags.SegWit;
         into.TxVirtualSize[t] = (uint)((baseSize * 3 + totalSize + 3) / 4);
     }
 
@@ -202,14 +203,15 @@ public sealed class BlockScanner
         for (var i = 0; i < inputs; i++)
         {
             position += 36;
-            position += (int)ReadCompact(block, ref position, where);
-            position += 4;
+            var scriptLength = (int)ReadCompact(block, ref position, where);
+            position += scriptLength + 4;
         }
         var outputs = (int)ReadCompact(block, ref position, where);
         for (var o = 0; o < outputs; o++)
         {
             position += 8;
-            position += (int)ReadCompact(block, ref position, where);
+            var scriptLength = (int)ReadCompact(block, ref position, where);
+            position += scriptLength;
         }
         position += 4;
     }
