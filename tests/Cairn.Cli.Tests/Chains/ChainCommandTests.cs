@@ -63,6 +63,9 @@ public sealed class ChainCommandTests : IDisposable
         Assert.Equal(0, _data.Run("ltc", "address", address, "--json").ExitCode);
         var trace = _data.Run("trace", "--chain", "ltc", "--from", address, "--json", "--no-intel");
         Assert.Equal(0, trace.ExitCode);
+        var schemaErrors = Cairn.TestSupport.Schemas.SchemaCheck.Errors(Cairn.TestSupport.Schemas.SchemaCheck.RepositoryFile("docs", "schemas", "trace-report.schema.json"),
+            System.Text.Json.Nodes.JsonNode.Parse(trace.Output));
+        Assert.True(schemaErrors.Count == 0, string.Join("; ", schemaErrors));
         using (var json = JsonDocument.Parse(trace.Output))
         {
             Assert.Equal("ltc", json.RootElement.GetProperty("chain").GetString());
