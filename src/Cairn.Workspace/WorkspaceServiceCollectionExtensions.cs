@@ -50,7 +50,7 @@ public static class WorkspaceServiceCollectionExtensions
     /// <summary>Name of the HttpClient used for node-to-node delivery (60 s timeout).</summary>
     public const string ExchangeHttpClient = "cairn-exchange";
 
-    /// <summary>Name of the HttpClient used for node RPC during ingest and for the timestamp authority (2 min timeout).</summary>
+    /// <summary>Name of the HttpClient used for node RPC during ingest (2 min timeout).</summary>
     public const string NodeHttpClient = "cairn-node";
 
     /// <summary>The named HTTP client alerts are posted to the webhook with.</summary>
@@ -99,13 +99,14 @@ public static class WorkspaceServiceCollectionExtensions
         services.AddSingleton<AttributionProvider>();
         services.AddSingleton<RateService>();
         services.AddSingleton<WatchService>();
-        services.AddSingleton<IIngestObserver>(provider => provider.GetRequiredService<WatchService>());
+        services.AddSingleton<IChainIngestListener>(provider => provider.GetRequiredService<WatchService>());
         services.AddSingleton<TraceService>();
         services.AddSingleton<JobRegistry>();
         services.AddSingleton<ChainService>();
         services.AddSingleton<ScreeningService>();
         services.AddSingleton<IntelligenceService>();
         services.AddSingleton<LegalRequestService>();
+        services.AddSingleton<LegalReferenceService>();
         services.AddSingleton<ExchangeService>();
 
         services.AddHttpClient(ExchangeHttpClient, client => client.Timeout = TimeSpan.FromSeconds(60));

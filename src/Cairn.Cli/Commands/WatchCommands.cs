@@ -19,7 +19,7 @@ internal static class WatchCommands
 
     private static Command BuildAdd(CliHost host)
     {
-        var chain = new Option<string>("--chain") { Description = "btc | eth", DefaultValueFactory = _ => "btc" };
+        var chain = new Option<string>("--chain") { Description = "A chain of the registry that is ingested (btc, ltc, bch, doge, eth, bsc, polygon, arbitrum, base; cairn chains)", DefaultValueFactory = _ => "btc" };
         var address = new Option<string?>("--address") { Description = "Watch funds leaving this address" };
         var cluster = new Option<string?>("--cluster") { Description = "Watch the multi-input cluster of this Bitcoin address" };
         var actor = new Option<string?>("--actor") { Description = "Watch a service or actor (its id in the intelligence)" };
@@ -65,18 +65,18 @@ internal static class WatchCommands
         {
             await ctx.Get<WatchService>().RemoveAsync(ctx.Actor, parse.GetValue(CaseCommands.CaseOption)!, parse.GetValue(id)!, cancellationToken).ConfigureAwait(false);
             if (!ctx.Json) ctx.Output.WriteLine("watch removed");
-            else ctx.WriteJson(new { removed = parse.GetValue(id) });
+            else ctx.WriteJson(new WatchRemoved(parse.GetValue(id)!));
             return CliHost.Success;
         });
         return command;
     }
 
-    /// <summary>`cairn alerts --case REF [--json]`: the alerts ingest raised on the case, newest first.</summary>
+    /// <summary>`cairn alerts --case REF [--json]`: the alerts ingest raised on the case, newest first; `alerts ack|route|draft ALERT` act on one.</summary>
     public static Command BuildAlerts(CliHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
         var limit = new Option<int>("--limit") { Description = "How many (newest first, at most 500)", DefaultValueFactory = _ => 100 };
-        var command = new Command("alerts", "Alerts raised on a case when watched funds moved (logged)") { CaseCommands.CaseOption, limit };
+        var command = new Command("alerts", "Alerts raised on a case when watched funds moved (logged); ack, route and draft act on one") { CaseCommands.CaseOption, limit };
         host.SetAction(command, async (ctx, parse, cancellationToken) =>
         {
             var page = await ctx.Get<WatchService>().AlertsAsync(ctx.Actor, parse.GetValue(CaseCommands.CaseOption)!, PageRequest.Of(0, Math.Clamp(parse.GetValue(limit), 1, 500)), cancellationToken).ConfigureAwait(false);
@@ -85,10 +85,84 @@ internal static class WatchCommands
             {
                 if (page.Items.Count == 0) ctx.Output.WriteLine("no alerts");
                 foreach (var a in page.Items)
-                    ctx.Output.WriteLine($"{a.RaisedAt:u}  {a.Kind,-18} {a.Chain} block {a.BlockHeight} tx {a.TxId}: {a.Detail} [{a.State}; {a.LatencyMs} ms after the ingest started]");
+                    ctx.Output.WriteLine($"{a.Id}  {a.RaisedAt:u}  {Words(a.Kind)}: {a.Detail} ({a.Chain} block {a.BlockHeight}, tx {a.TxId}) [{a.State}; raised {a.LatencyMs} ms after the ingest reported the block]");
+            }
+            return CliHost.Success;
+        });
+        command.Subcommands.Add(BuildAcknowledge(host));
+        command.Subcommands.Add(BuildRoute(host));
+        command.Subcommands.Add(BuildDraft(host));
+        return command;
+    }
+
+    private static readonly Argument<string> AlertId = new("alert") { Description = "The alert's id (cairn alerts --case REF)" };
+
+    private static Command BuildAcknowledge(CliHost host)
+    {
+        var command = new Command("ack", "Mark an alert seen (logged)") { CaseCommands.CaseOption, AlertId };
+        host.SetAction(command, async (ctx, parse, cancellationToken) =>
+        {
+            var alert = await ctx.Get<WatchService>().AcknowledgeAsync(ctx.Actor, parse.GetValue(CaseCommands.CaseOption)!, parse.GetValue(AlertId)!, cancellationToken).ConfigureAwait(false);
+            if (ctx.Json) ctx.WriteJson(alert);
+            else ctx.Output.WriteLine($"alert {alert.Id} acknowledged");
+            return CliHost.Success;
+        });
+        return command;
+    }
+
+    private static readonly Option<string> From = new("--from") { Description = "The requesting State (ISO 3166-1 alpha-2)", Required = true };
+
+    private static Command BuildRoute(CliHost host)
+    {
+        var command = new Command("route", "The urgent routes (expedited preservation, freezing) to the State of the service an alert reached, with their time limits and contacts") { CaseCommands.CaseOption, AlertId, From };
+        host.SetAction(command, async (ctx, parse, cancellationToken) =>
+        {
+            var proposal = await ctx.Get<WatchService>().ProposeAsync(ctx.Actor, parse.GetValue(CaseCommands.CaseOption)!, parse.GetValue(AlertId)!, parse.GetValue(From), cancellationToken).ConfigureAwait(false);
+            if (ctx.Json)
+            {
+                ctx.WriteJson(proposal);
+                return CliHost.Success;
+            }
+            ctx.Output.WriteLine($"{proposal.Alert.ActorLabel ?? proposal.Alert.Actor} in {proposal.RequestedState}, from {proposal.RequestingState}, urgent:");
+            foreach (var o in proposal.Options)
+            {
+                ctx.Output.WriteLine($"  {o.Measure}: {o.Instrument} {o.Citation} via {o.Channel} ({o.RequestType}){(o.PartiesConfirmed ? "" : " — party status unverified")}");
+                foreach (var d in o.Deadlines) ctx.Output.WriteLine($"    time limit: {d.Label}, {d.Period} from {d.From} ({d.Citation})");
+                if (o.Fallback is { } fallback) ctx.Output.WriteLine($"    note: {fallback}");
+            }
+            foreach (var c in proposal.Contacts) ctx.Output.WriteLine($"  {c.Role}: {c.Name}{(c.Verified ? "" : " (unverified)")} — {c.Source}, {c.AsOf}");
+            if (proposal.Note is { } note) ctx.Output.WriteLine($"  {note}");
+            return CliHost.Success;
+        });
+        return command;
+    }
+
+    private static Command BuildDraft(CliHost host)
+    {
+        var measure = new Option<string?>("--measure") { Description = "preservation or freeze (default: the first proposed)" };
+        var authority = new Option<string?>("--authority") { Description = "The requesting authority named in the draft" };
+        var command = new Command("draft", "Draft the proposed urgent request from an alert in one step, pre-filled from it (logged)") { CaseCommands.CaseOption, AlertId, From, measure, authority };
+        host.SetAction(command, async (ctx, parse, cancellationToken) =>
+        {
+            var drafted = await ctx.Get<WatchService>().DraftAsync(ctx.Actor, parse.GetValue(CaseCommands.CaseOption)!, parse.GetValue(AlertId)!,
+                new AlertDraftRequest(parse.GetValue(From), parse.GetValue(measure), parse.GetValue(authority)), cancellationToken).ConfigureAwait(false);
+            if (ctx.Json) ctx.WriteJson(drafted);
+            else
+            {
+                foreach (var d in drafted.Drafts) ctx.Output.WriteLine($"drafted request {d.Id} to {d.RequestedState}: {d.Measure}, urgent, via {d.Channel}");
+                foreach (var u in drafted.Unroutable) ctx.Output.WriteLine($"not drafted: {u}");
             }
             return CliHost.Success;
         });
         return command;
     }
+
+    private static string Words(string kind) => kind switch
+    {
+        "funds_left" => "funds left the watch",
+        "reached_service" => "funds reached a service",
+        "reached_sanctioned" => "funds reached a sanctioned address",
+        "threshold" => "threshold crossed",
+        _ => kind,
+    };
 }

@@ -2,8 +2,10 @@
 import { h, clear, fmtTime, toast, table, withProgress } from "./ui.js";
 import { api, download, session } from "./api.js";
 import { renderTraces } from "./trace.js";
+import { renderWatch, openAlerts } from "./watch.js";
 
-const tabs = ["overview", "traces", "requests", "evidence", "ledger"];
+const tabs = ["overview", "traces", "alerts", "requests", "evidence", "ledger"];
+const TAB_WORDS = { alerts: "watch & alerts" };
 
 export async function renderCase(main, reference, tab) {
   const c = await api("GET", `/cases/${encodeURIComponent(reference)}`);
@@ -12,9 +14,12 @@ export async function renderCase(main, reference, tab) {
   clear(main).append(
     h("h1", {}, `${c.reference}: ${c.title}`),
     h("p", { class: "muted" }, `${c.offence_type} · ${c.status} · owned by ${c.owning_agency} · opened ${fmtTime(c.opened_at)} · version ${c.version}`),
-    h("div", { class: "tabs" }, ...tabs.map((t) => h("a", { href: `${base}/${t}`, class: t === tab ? "active" : "", "data-testid": `tab-${t}` }, t))),
+    h("div", { class: "tabs" }, ...tabs.map((t) => h("a", { href: `${base}/${t}`, class: t === tab ? "active" : "", "data-testid": `tab-${t}` }, TAB_WORDS[t] || t))),
     body);
-  const render = { overview, traces, requests, evidence, ledger }[tab] || overview;
+  openAlerts(c.reference).then((n) => {
+    if (n > 0) main.querySelector("[data-testid=tab-alerts]")?.append(h("span", { class: "badge", "data-testid": "alerts-badge", title: `${n} open alert(s)` }, String(n)));
+  });
+  const render = { overview, traces, alerts, requests, evidence, ledger }[tab] || overview;
   await render(body, c);
 }
 
@@ -34,6 +39,10 @@ async function overview(body, c) {
 
 async function traces(body, c) {
   await renderTraces(body, c, () => renderCase(document.getElementById("main"), c.reference, "traces"));
+}
+
+async function alerts(body, c) {
+  await renderWatch(body, c, can("Investigator"), () => renderCase(document.getElementById("main"), c.reference, "alerts"));
 }
 
 async function requests(body, c) {

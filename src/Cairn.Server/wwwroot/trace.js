@@ -23,14 +23,26 @@ export async function renderTraces(body, c, rerender) {
   if (can("Investigator")) body.append(traceForm(c, rerender));
   body.append(view);
   const first = await pagedTable(list, (offset) => api("GET", `${path(c)}?offset=${offset}&limit=10`),
-    ["title", "chain", "tip", "by", "when"], (t) => [h("a", { href: "#", "data-trace": t.id, class: "open-trace" }, t.title), t.chain === "eth" ? "Ethereum" : "Bitcoin",
+    ["title", "chain", "tip", "by", "when"], (t) => [h("a", { href: "#", "data-trace": t.id, class: "open-trace" }, t.title), chainName(t.chain),
       String(t.tip_height), `${t.created_by}@${t.agency}`, fmtTime(t.created_at)], "traces-table",
     (root) => root.querySelectorAll(".open-trace").forEach((a) => a.addEventListener("click", (e) => { e.preventDefault(); openTrace(view, c, a.dataset.trace); })));
   if (first.items.length) await openTrace(view, c, first.items[0].id);
 }
 
+const chainNames = { btc: "Bitcoin", ltc: "Litecoin", bch: "Bitcoin Cash", doge: "Dogecoin", eth: "Ethereum", bsc: "BNB Smart Chain", polygon: "Polygon PoS", arbitrum: "Arbitrum One", base: "Base" };
+function chainName(id) { return chainNames[id] || id; }
+
 function traceForm(c, rerender) {
+  // Bitcoin and Ethereum at once; the other traceable chains of the registry as soon as GET /chains answers.
+  const chains = { btc: { family: "utxo", name: "Bitcoin", symbol: "BTC" }, eth: { family: "account", name: "Ethereum", symbol: "ETH" } };
   const chain = h("select", { id: "trace-chain" }, h("option", { value: "btc" }, "Bitcoin"), h("option", { value: "eth" }, "Ethereum"));
+  api("GET", "/chains").then((list) => {
+    for (const x of list.filter((x) => x.support.trace && !chains[x.id])) {
+      chains[x.id] = { family: x.family, name: x.name, symbol: x.symbol };
+      chain.append(h("option", { value: x.id }, x.name));
+    }
+  }).catch(() => {});
+  const isAccount = () => chains[chain.value]?.family === "account";
   const from = h("input", { id: "trace-from", value: c.wallets.find((w) => w.role === "perpetrator")?.address || "" });
   const model = h("select", { id: "trace-model" }, ...["haircut", "poison", "fifo", "lifo", "tiho"].map((m) => h("option", {}, m)));
   const direction = h("select", { id: "trace-direction" }, h("option", {}, "forward"), h("option", {}, "backward"));
@@ -39,26 +51,26 @@ function traceForm(c, rerender) {
   const through = h("input", { id: "trace-through", type: "checkbox", checked: true });
   const title = h("input", { id: "trace-title", placeholder: "optional" });
   chain.addEventListener("change", () => {
-    const eth = chain.value === "eth";
-    asset.disabled = !eth;
-    direction.disabled = eth;
-    through.disabled = eth;
-    model.value = eth ? "fifo" : "haircut";
+    const account = isAccount();
+    asset.disabled = !account;
+    if (account) asset.value = chains[chain.value].symbol;
+    direction.disabled = account;
+    through.disabled = account;
+    model.value = account ? "fifo" : "haircut";
   });
   const form = h("form", { class: "card", id: "trace-form" }, h("h2", {}, "Run a trace"),
-    h("div", { class: "grid2" }, h("div", {}, h("label", {}, "Chain"), chain), h("div", {}, h("label", {}, "Asset (Ethereum: ETH or a token contract)"), asset)),
+    h("div", { class: "grid2" }, h("div", {}, h("label", {}, "Chain"), chain), h("div", {}, h("label", {}, "Asset (Ethereum and other account chains: the native coin, USDT, USDC or a token contract)"), asset)),
     h("label", {}, "From (address, txid:vout or txid)"), from,
     h("div", { class: "grid2" }, h("div", {}, h("label", {}, "Model"), model), h("div", {}, h("label", {}, "Direction"), direction)),
     h("div", { class: "grid2" }, h("div", {}, h("label", {}, "Max hops"), hops), h("div", {}, h("label", {}, "Title"), title)),
     h("label", {}, through, " continue through CoinJoins (haircut)"),
-    h("p", { class: "muted" }, "Traces of both chains are saved with the case, with the chain tip they ran on."),
+    h("p", { class: "muted" }, "Traces of every chain are saved with the case, with the chain tip they ran on."),
     h("div", {}, h("button", { type: "submit", id: "run-trace" }, "Run trace")));
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
-    const eth = chain.value === "eth";
-    const request = eth
-      ? { chain: "eth", from: [from.value.trim()], model: model.value, max_hops: Number(hops.value), asset: asset.value.trim() || "ETH" }
-      : { chain: "btc", from: [from.value.trim()], model: model.value, direction: direction.value, max_hops: Number(hops.value), through_coinjoin: through.checked };
+    const request = isAccount()
+      ? { chain: chain.value, from: [from.value.trim()], model: model.value, max_hops: Number(hops.value), asset: asset.value.trim() || chains[chain.value].symbol }
+      : { chain: chain.value, from: [from.value.trim()], model: model.value, direction: direction.value, max_hops: Number(hops.value), through_coinjoin: through.checked };
     try {
       await withProgress(form, "tracing", () => api("POST", path(c), { title: title.value.trim() || null, request }));
       toast("trace saved");

@@ -9,7 +9,7 @@ namespace Cairn.Workspace.Tracing;
 /// <summary>An Ethereum trace as JSON (`cairn trace --chain eth --json`, POST /api/v1/trace with chain eth): per asset, exact base units as strings beside decimals.</summary>
 public sealed record EthTraceReport
 {
-    public string Chain => "eth";
+    public string Chain { get; init; } = "eth";
     public required TraceParameters Request { get; init; }
     public required long? TipBlock { get; init; }
     public required string? TipHash { get; init; }
@@ -48,31 +48,36 @@ public sealed record EthTraceReport
 
     public sealed record BoundHit(string Bound, string Detail, string UnexploredAmount);
 
-    /// <summary>The asset of a result for amounts and valuation: ETH by its symbol, a token by symbol and contract.</summary>
-    public static TraceAsset AssetOf(EthTraceResult result)
+    /// <summary>The asset of a result for amounts and valuation: the chain's native coin by its symbol (ETH, BNB, POL), a token by symbol and contract.</summary>
+    public static TraceAsset AssetOf(EthTraceResult result, string chain = "eth")
     {
         ArgumentNullException.ThrowIfNull(result);
-        return AssetOf(result.TokenContract, result.Asset, result.Decimals);
+        return AssetOf(result.TokenContract, result.Asset, result.Decimals, chain);
     }
 
-    public static TraceAsset AssetOf(string? tokenContract, string asset, int? decimals) =>
-        tokenContract is null ? TraceAsset.Ether : new TraceAsset([asset, tokenContract], decimals ?? 0, "amount");
+    public static TraceAsset AssetOf(string? tokenContract, string asset, int? decimals, string chain = "eth")
+    {
+        if (tokenContract is not null) return new TraceAsset([asset, tokenContract], decimals ?? 0, "amount");
+        var definition = Cairn.Chains.ChainRegistry.Get(chain);
+        return definition.Id == "eth" ? TraceAsset.Ether : new TraceAsset([definition.Symbol], definition.Decimals, "amount_wei");
+    }
 
-    public static EthTraceReport From(EthereumIndex index, EthTraceRequest request, EthTraceResult result) =>
-        From(index, request, result, null, Cairn.Valuation.Rates.Valuator.Empty, null);
+    public static EthTraceReport From(EthereumIndex index, EthTraceRequest request, EthTraceResult result, string chain = "eth") =>
+        From(index, request, result, null, Cairn.Valuation.Rates.Valuator.Empty, null, chain);
 
     public static EthTraceReport From(EthereumIndex index, EthTraceRequest request, EthTraceResult result, Cairn.Tracing.Entities.TraceEntities? entities,
-        Cairn.Valuation.Rates.Valuator valuator, string? fiat)
+        Cairn.Valuation.Rates.Valuator valuator, string? fiat, string chain = "eth")
     {
         ArgumentNullException.ThrowIfNull(valuator);
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(result);
-        var asset = AssetOf(result);
+        var asset = AssetOf(result, chain);
         string Human(string baseUnits) => result.Decimals is { } d ? BaseUnits.ToDecimalString(BigInteger.Parse(baseUnits, CultureInfo.InvariantCulture), d) : baseUnits;
         var report = new EthTraceReport
         {
-            Request = TraceParameters.Of(request, result.Model),
+            Chain = chain,
+            Request = TraceParameters.Of(request, result.Model, chain),
             TipBlock = index.Head.LastBlock,
             TipHash = index.Head.LastBlock is { } last ? index.BlockHash(last) : null,
             Seed = result.Seed,

@@ -17,10 +17,10 @@ public static class TraceParts
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(entities);
-        var asset = TraceAsset.Bitcoin;
+        var asset = TraceAsset.OfUtxoChain(report.Chain);
         var summary = new TraceSummary
         {
-            Chain = report.Chain, Request = report.Request, TipHeight = report.TipHeight, TipHash = report.TipHash, Asset = "BTC", Decimals = asset.Decimals, AmountField = asset.AmountField,
+            Chain = report.Chain, Request = report.Request, TipHeight = report.TipHeight, TipHash = report.TipHash, Asset = asset.Names[0], Decimals = asset.Decimals, AmountField = asset.AmountField,
             TracedAmount = report.TracedAmountSat, TracedAmountDecimal = report.TracedAmountBtc, FeesAmount = report.FeesSat, EndpointTotal = report.EndpointTotalSat,
             Endpoints = report.Endpoints.Count, Entities = report.Entities.Count, Examined = report.TransactionsVisited,
             Jurisdictions = [.. report.Jurisdictions.Select(j => Jurisdiction(j.Jurisdiction, j.AmountSat, j.Endpoints, j.Actors, entities, asset, valuator))],
@@ -34,10 +34,10 @@ public static class TraceParts
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(entities);
-        var asset = EthTraceReport.AssetOf(report.TokenContract, report.Asset, report.Decimals);
+        var asset = EthTraceReport.AssetOf(report.TokenContract, report.Asset, report.Decimals, report.Chain);
         var summary = new TraceSummary
         {
-            Chain = "eth", Request = report.Request, TipHeight = report.TipBlock, TipHash = report.TipHash, Asset = report.Asset, Decimals = asset.Decimals, AmountField = asset.AmountField,
+            Chain = report.Chain, Request = report.Request, TipHeight = report.TipBlock, TipHash = report.TipHash, Asset = report.Asset, Decimals = asset.Decimals, AmountField = asset.AmountField,
             TracedAmount = report.TracedAmount, TracedAmountDecimal = report.TracedAmountDecimal,
             EndpointTotal = report.Endpoints.Aggregate(BigInteger.Zero, (s, e) => s + BigInteger.Parse(e.Amount, CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture),
             Endpoints = report.Endpoints.Count, Entities = report.Entities.Count, Examined = report.ExaminedTransfers,

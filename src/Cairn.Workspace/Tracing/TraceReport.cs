@@ -66,13 +66,14 @@ public sealed record TraceReport
 
     public sealed record Edge(string From, string To, string AmountSat, string AmountBtc);
 
-    public static TraceReport From(TraceResult result) => From(result, null, Cairn.Valuation.Rates.Valuator.Empty, null);
+    /// <summary>The report of a trace on UTXO chain <paramref name="chain"/> (amounts in the chain's 8-decimal coin in the <c>_btc</c> fields), without entities.</summary>
+    public static TraceReport From(TraceResult result, string chain = "btc") => From(result, null, Cairn.Valuation.Rates.Valuator.Empty, null, chain);
 
     /// <summary>
-    /// The report of <paramref name="result"/> with its entities (when built) valued by <paramref name="valuator"/>;
-    /// with <paramref name="fiat"/> every endpoint also carries its value in that currency at its day's rate.
+    /// The report of <paramref name="result"/> on UTXO chain <paramref name="chain"/> with its entities (when built) valued by
+    /// <paramref name="valuator"/> in the chain's own coin; with <paramref name="fiat"/> every endpoint also carries its value in that currency at its day's rate.
     /// </summary>
-    public static TraceReport From(TraceResult result, Cairn.Tracing.Entities.TraceEntities? entities, Cairn.Valuation.Rates.Valuator valuator, string? fiat)
+    public static TraceReport From(TraceResult result, Cairn.Tracing.Entities.TraceEntities? entities, Cairn.Valuation.Rates.Valuator valuator, string? fiat, string chain = "btc")
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(valuator);
@@ -85,14 +86,14 @@ public sealed record TraceReport
                 EntityId = at.EntityId,
                 Time = at.Time,
                 Fiat = fiat is not null && at.Time is { } time
-                    ? valuator.Value(TraceAsset.Bitcoin.Names, TraceAsset.Bitcoin.Decimals, long.Parse(endpoint.AmountSat, CultureInfo.InvariantCulture), DateOnly.FromDateTime(time.UtcDateTime), fiat)
+                    ? valuator.Value(TraceAsset.OfUtxoChain(chain).Names, TraceAsset.OfUtxoChain(chain).Decimals, long.Parse(endpoint.AmountSat, CultureInfo.InvariantCulture), DateOnly.FromDateTime(time.UtcDateTime), fiat)
                     : null,
             };
         }
         return new TraceReport
         {
-            Chain = "btc",
-            Request = TraceParameters.Of(result.Request),
+            Chain = chain,
+            Request = TraceParameters.Of(result.Request, chain),
             TipHeight = result.TipHeight,
             TipHash = result.TipHash,
             SeedOutputs = result.SeedOutputs,
@@ -110,9 +111,9 @@ public sealed record TraceReport
             Bounds = result.Bounds.Select(b => new BoundHit(Snake(b.Bound.ToString()), b.Limit, b.UnexploredOutputs, Sat(b.AmountSat))).ToList(),
             Coinjoins = result.CoinJoins,
             PeelChains = result.PeelChains,
-            Entities = entities is null ? [] : EntityViews.Of(entities, TraceAsset.Bitcoin, valuator),
-            EntityFlows = entities is null ? [] : EntityViews.Flows(entities.EntityFlows, TraceAsset.Bitcoin, valuator),
-            Fiat = entities is null ? [] : EntityViews.TablesUsed(TraceAsset.Bitcoin, valuator),
+            Entities = entities is null ? [] : EntityViews.Of(entities, TraceAsset.OfUtxoChain(chain), valuator),
+            EntityFlows = entities is null ? [] : EntityViews.Flows(entities.EntityFlows, TraceAsset.OfUtxoChain(chain), valuator),
+            Fiat = entities is null ? [] : EntityViews.TablesUsed(TraceAsset.OfUtxoChain(chain), valuator),
             Graph = GraphOf(result),
         };
     }

@@ -1,5 +1,6 @@
 using Cairn.Cases.Agencies;
 using Cairn.Cases.Traces;
+using Cairn.Chains;
 using Cairn.Core;
 using Cairn.Core.Paging;
 using Cairn.Intel.Store;
@@ -91,22 +92,20 @@ public sealed partial class TraceService
         var record = read.Trace;
         var valuator = await _rates.ValuatorAsync(cancellationToken).ConfigureAwait(false);
         IReadOnlyList<TraceItem> parts;
-        if (record.Chain == "eth")
+        var chain = ChainRegistry.Get(record.Chain);
+        if (chain.Family == ChainFamily.Account)
         {
-            var request = Cairn.Tracing.Ethereum.EthTraceRequestJson.Deserialize(record.RequestJson);
-            var index = _chains.Ethereum();
-            var lookup = await _attribution.EthereumAsync(TraceAttribution.Standard, cancellationToken).ConfigureAwait(false);
-            var result = Cairn.Tracing.Ethereum.EthereumTracer.Trace(index, request, lookup);
-            var entities = EthereumEntities.Build(result, lookup);
-            var report = EthTraceReport.From(index, request, result, entities, valuator, null);
+            var (report, entities) = await RunAccountWithEntitiesAsync(chain, Cairn.Tracing.Ethereum.EthTraceRequestJson.Deserialize(record.RequestJson), TraceAttribution.Standard, null,
+                cancellationToken).ConfigureAwait(false);
             RequireSameTip(record, report.TipBlock ?? 0, report.TipHash ?? "");
             parts = TraceParts.Of(report, entities, valuator);
         }
         else
         {
-            var (result, entities) = await RunWithEntitiesAsync(TraceRequestJson.Deserialize(record.RequestJson).Request, TraceAttribution.Standard, cancellationToken).ConfigureAwait(false);
+            var stored = TraceRequestJson.Deserialize(record.RequestJson);
+            var (result, entities) = await RunWithEntitiesAsync(chain, stored.Request, TraceAttribution.Standard, cancellationToken).ConfigureAwait(false);
             RequireSameTip(record, result.TipHeight, result.TipHash);
-            parts = TraceParts.Of(TraceReport.From(result, entities, valuator, null), entities!, valuator);
+            parts = TraceParts.Of(TraceReport.From(result, entities, valuator, null, chain.Id), entities!, valuator);
         }
         await _traces.AddItemsAsync(actor, caseReference, traceId, parts, cancellationToken).ConfigureAwait(false);
         return await _traces.ReadPartsAsync(actor, caseReference, traceId, queries, cancellationToken).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using Cairn.Cases.Cases;
 using Cairn.Cases.Custody;
 using Cairn.Cases.Evidence;
 using Cairn.Cases.Traces;
+using Cairn.Chains;
 using Cairn.Core;
 using Cairn.Core.Paging;
 using Cairn.Intel.Store;
@@ -18,9 +19,10 @@ using Cairn.Workspace.Valuation;
 namespace Cairn.Workspace.Tracing;
 
 /// <summary>
-/// Following funds: an unsaved trace on either chain, a case's saved traces (run, list, read,
-/// re-run to show the result still stands, attach as evidence), the multi-input cluster of an
-/// address and shortest paths between addresses. Attribution comes from <see cref="AttributionProvider"/>.
+/// Following funds on any traceable chain of the registry: an unsaved trace (the UTXO tracer for
+/// UTXO chains, the account tracer for EVM chains), a case's saved traces (run, list, read, re-run to
+/// show the result still stands, attach as evidence), the multi-input cluster of an address and
+/// shortest paths between addresses. Attribution comes from <see cref="AttributionProvider"/>.
 /// </summary>
 public sealed partial class TraceService
 {
@@ -44,44 +46,60 @@ public sealed partial class TraceService
     }
 
     /// <summary>
-    /// A Bitcoin trace over the data directory's index, attributed per <paramref name="attribution"/> (the
-    /// installation's intelligence by default), with its entities valued in USD and EUR; with
-    /// <paramref name="fiat"/> every endpoint also carries its value in that currency.
+    /// A trace on a UTXO chain (<see cref="TraceParameters.Chain"/>: btc, ltc, bch, doge) over its index, attributed per
+    /// <paramref name="attribution"/> (the installation's intelligence by default), with its entities valued in USD and EUR;
+    /// with <paramref name="fiat"/> every endpoint also carries its value in that currency.
     /// </summary>
     public async Task<TraceReport> TraceBitcoinAsync(TraceParameters parameters, TraceAttribution? attribution = null, string? fiat = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var currency = fiat is null ? null : RateService.Currency(fiat);
-        var (result, entities) = await RunWithEntitiesAsync(parameters.ToRequest(), attribution ?? TraceAttribution.Standard, cancellationToken).ConfigureAwait(false);
-        return TraceReport.From(result, entities, await _rates.ValuatorAsync(cancellationToken).ConfigureAwait(false), currency);
+        var request = parameters.ToRequest();
+        var chain = parameters.Definition();
+        var (result, entities) = await RunWithEntitiesAsync(chain, request, attribution ?? TraceAttribution.Standard, cancellationToken).ConfigureAwait(false);
+        return TraceReport.From(result, entities, await _rates.ValuatorAsync(cancellationToken).ConfigureAwait(false), currency, chain.Id);
     }
 
-    /// <summary>An Ethereum trace over the data directory's Ethereum index, attributed from the same intelligence, with its entities.</summary>
+    /// <summary>A trace on an account chain (eth, bsc, polygon, arbitrum, base) over its index, attributed from the same intelligence, with its entities.</summary>
     public async Task<EthTraceReport> TraceEthereumAsync(TraceParameters parameters, TraceAttribution? attribution = null, string? fiat = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var currency = fiat is null ? null : RateService.Currency(fiat);
-        return await RunEthereumAsync(parameters.ToEthRequest(), attribution ?? TraceAttribution.Standard, currency, cancellationToken).ConfigureAwait(false);
+        return await RunAccountAsync(parameters.Definition(), parameters.ToEthRequest(), attribution ?? TraceAttribution.Standard, currency, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<EthTraceReport> RunEthereumAsync(EthTraceRequest request, TraceAttribution attribution, string? fiat, CancellationToken cancellationToken)
+    private async Task<EthTraceReport> RunAccountAsync(ChainDefinition chain, EthTraceRequest request, TraceAttribution attribution, string? fiat, CancellationToken cancellationToken)
     {
-        var index = _chains.Ethereum();
-        var lookup = await _attribution.EthereumAsync(attribution, cancellationToken).ConfigureAwait(false);
+        var (report, _) = await RunAccountWithEntitiesAsync(chain, request, attribution, fiat, cancellationToken).ConfigureAwait(false);
+        return report;
+    }
+
+    private async Task<(EthTraceReport Report, TraceEntities Entities)> RunAccountWithEntitiesAsync(ChainDefinition chain, EthTraceRequest request, TraceAttribution attribution, string? fiat,
+        CancellationToken cancellationToken)
+    {
+        var index = _chains.Account(chain);
+        var lookup = await _attribution.EthereumAsync(attribution, chain.Id, cancellationToken).ConfigureAwait(false);
         var result = EthereumTracer.Trace(index, request, lookup);
-        return EthTraceReport.From(index, request, result, EthereumEntities.Build(result, lookup), await _rates.ValuatorAsync(cancellationToken).ConfigureAwait(false), fiat);
+        var entities = EthereumEntities.Build(result, lookup);
+        return (EthTraceReport.From(index, request, result, entities, await _rates.ValuatorAsync(cancellationToken).ConfigureAwait(false), fiat, chain.Id), entities);
     }
 
-    /// <summary>Runs a domain request as it stands (a saved trace's full request, every bound included) on the current index.</summary>
-    public async Task<TraceResult> RunAsync(TraceRequest request, TraceAttribution attribution, CancellationToken cancellationToken = default) =>
-        (await RunWithEntitiesAsync(request, attribution, cancellationToken, entities: false).ConfigureAwait(false)).Result;
+    /// <summary>Runs a domain request as it stands (a saved trace's full request, every bound included) on Bitcoin's current index.</summary>
+    public Task<TraceResult> RunAsync(TraceRequest request, TraceAttribution attribution, CancellationToken cancellationToken = default) =>
+        RunAsync(ChainRegistry.Bitcoin, request, attribution, cancellationToken);
 
-    /// <summary>Runs a domain request and groups what it met into entities.</summary>
-    public async Task<(TraceResult Result, TraceEntities? Entities)> RunWithEntitiesAsync(TraceRequest request, TraceAttribution attribution, CancellationToken cancellationToken = default, bool entities = true)
+    /// <summary>Runs a domain request on the current index of UTXO chain <paramref name="chain"/>.</summary>
+    public async Task<TraceResult> RunAsync(ChainDefinition chain, TraceRequest request, TraceAttribution attribution, CancellationToken cancellationToken = default) =>
+        (await RunWithEntitiesAsync(chain, request, attribution, cancellationToken, entities: false).ConfigureAwait(false)).Result;
+
+    /// <summary>Runs a domain request on UTXO chain <paramref name="chain"/> and groups what it met into entities.</summary>
+    public async Task<(TraceResult Result, TraceEntities? Entities)> RunWithEntitiesAsync(ChainDefinition chain, TraceRequest request, TraceAttribution attribution,
+        CancellationToken cancellationToken = default, bool entities = true)
     {
+        ArgumentNullException.ThrowIfNull(chain);
         ArgumentNullException.ThrowIfNull(request);
-        var index = _chains.Bitcoin();
-        var clusters = _chains.Clusters();
+        var index = _chains.Utxo(chain);
+        var clusters = _chains.Clusters(chain);
         var lifted = await _attribution.BitcoinAsync(index, clusters, attribution, cancellationToken).ConfigureAwait(false);
         var result = new Tracer(index, clusters, lifted).Trace(request);
         return (result, entities ? BitcoinEntities.Build(result, index, clusters, lifted) : null);
@@ -96,27 +114,24 @@ public sealed partial class TraceService
     {
         ArgumentNullException.ThrowIfNull(body);
         var parameters = (body.Request ?? throw new ValidationException("request", "field 'request' is required")).Normalized();
+        var chain = parameters.Definition();
         // Visibility first: a trace can take seconds, and another agency must learn nothing from one.
         await _cases.GetAsync(actor, caseReference, cancellationToken).ConfigureAwait(false);
         var valuator = await _rates.ValuatorAsync(cancellationToken).ConfigureAwait(false);
         if (parameters.IsEthereum)
         {
             var request = parameters.ToEthRequest();
-            var index = _chains.Ethereum();
-            var lookup = await _attribution.EthereumAsync(TraceAttribution.Standard, cancellationToken).ConfigureAwait(false);
-            var result = EthereumTracer.Trace(index, request, lookup);
-            var entities = EthereumEntities.Build(result, lookup);
-            var eth = EthTraceReport.From(index, request, result, entities, valuator, null);
+            var (eth, entities) = await RunAccountWithEntitiesAsync(chain, request, TraceAttribution.Standard, null, cancellationToken).ConfigureAwait(false);
             var title = string.IsNullOrWhiteSpace(body.Title) ? $"{eth.Request.Model} {eth.Asset} from {eth.Seed}" : body.Title.Trim();
-            var stored = await _traces.SaveAsync(actor, caseReference, "eth", title, EthTraceRequestJson.Serialize(request, eth.TipBlock, eth.TipHash),
+            var stored = await _traces.SaveAsync(actor, caseReference, chain.Id, title, EthTraceRequestJson.Serialize(request, eth.TipBlock, eth.TipHash),
                 eth.TipBlock ?? 0, eth.TipHash ?? "", TraceJson.Serialize(eth), cancellationToken).ConfigureAwait(false);
             await _traces.AddItemsAsync(actor, caseReference, stored.Id, TraceParts.Of(eth, entities, valuator), cancellationToken).ConfigureAwait(false);
             return new SavedTraceView(stored with { ResultJson = null }, null, eth);
         }
-        var (btcResult, btcEntities) = await RunWithEntitiesAsync(parameters.ToRequest(), TraceAttribution.Standard, cancellationToken).ConfigureAwait(false);
-        var report = TraceReport.From(btcResult, btcEntities, valuator, null);
+        var (btcResult, btcEntities) = await RunWithEntitiesAsync(chain, parameters.ToRequest(), TraceAttribution.Standard, cancellationToken).ConfigureAwait(false);
+        var report = TraceReport.From(btcResult, btcEntities, valuator, null, chain.Id);
         var btcTitle = string.IsNullOrWhiteSpace(body.Title) ? $"{report.Request.Model} {report.Request.Direction} from {string.Join(", ", report.Request.From)}" : body.Title.Trim();
-        var saved = await _traces.SaveAsync(actor, caseReference, report.Chain, btcTitle, TraceRequestJson.Serialize(SavedTrace.Of(btcResult)),
+        var saved = await _traces.SaveAsync(actor, caseReference, report.Chain, btcTitle, TraceRequestJson.Serialize(SavedTrace.Of(btcResult, chain.Id)),
             report.TipHeight, report.TipHash, TraceJson.Serialize(report), cancellationToken).ConfigureAwait(false);
         await _traces.AddItemsAsync(actor, caseReference, saved.Id, TraceParts.Of(report, btcEntities!, valuator), cancellationToken).ConfigureAwait(false);
         return new SavedTraceView(saved with { ResultJson = null }, report);
@@ -130,7 +145,7 @@ public sealed partial class TraceService
     public async Task<SavedTraceView> GetAsync(Actor actor, string caseReference, string traceId, CancellationToken cancellationToken = default)
     {
         var saved = await _traces.GetAsync(actor, caseReference, traceId, cancellationToken).ConfigureAwait(false);
-        return saved.Chain == "eth"
+        return ChainRegistry.Find(saved.Chain)?.Family == ChainFamily.Account
             ? new SavedTraceView(saved with { ResultJson = null }, null, TraceJson.DeserializeEthReport(saved.ResultJson!))
             : new SavedTraceView(saved with { ResultJson = null }, TraceJson.DeserializeReport(saved.ResultJson!));
     }
@@ -154,16 +169,18 @@ public sealed partial class TraceService
         string again;
         long tipHeight;
         string tipHash;
-        if (saved.Chain == "eth")
+        if (ChainRegistry.Find(saved.Chain)?.Family == ChainFamily.Account)
         {
-            var report = await RunEthereumAsync(EthTraceRequestJson.Deserialize(saved.RequestJson), TraceAttribution.Standard, null, cancellationToken).ConfigureAwait(false);
+            var report = await RunAccountAsync(ChainRegistry.Get(saved.Chain), EthTraceRequestJson.Deserialize(saved.RequestJson), TraceAttribution.Standard, null, cancellationToken).ConfigureAwait(false);
             again = TraceJson.Serialize(report);
             (tipHeight, tipHash) = (report.TipBlock ?? 0, report.TipHash ?? "");
         }
         else
         {
-            var (result, entities) = await RunWithEntitiesAsync(TraceRequestJson.Deserialize(saved.RequestJson).Request, TraceAttribution.Standard, cancellationToken).ConfigureAwait(false);
-            var report = TraceReport.From(result, entities, valuator, null);
+            var stored = TraceRequestJson.Deserialize(saved.RequestJson);
+            var chain = ChainRegistry.Get(stored.Chain);
+            var (result, entities) = await RunWithEntitiesAsync(chain, stored.Request, TraceAttribution.Standard, cancellationToken).ConfigureAwait(false);
+            var report = TraceReport.From(result, entities, valuator, null, chain.Id);
             again = TraceJson.Serialize(report);
             (tipHeight, tipHash) = (report.TipHeight, report.TipHash);
         }
@@ -188,7 +205,7 @@ public sealed partial class TraceService
         {
             var path = Path.Combine(folder.FullName, $"trace-{trace.Id}.json");
             await File.WriteAllTextAsync(path, trace.ResultJson, cancellationToken).ConfigureAwait(false);
-            var tip = trace.Chain == "eth" ? $"block {trace.TipHeight} {trace.TipHash}" : $"tip {trace.TipHeight} {trace.TipHash}";
+            var tip = ChainRegistry.Find(trace.Chain)?.Family == ChainFamily.Account ? $"block {trace.TipHeight} {trace.TipHash}" : $"tip {trace.TipHeight} {trace.TipHash}";
             return await _evidence.AddFileAsync(actor, caseReference, path, "trace-export",
                 $"Cairn {trace.Chain} trace {trace.Id} ({tip}), request {trace.RequestJson}", cancellationToken: cancellationToken).ConfigureAwait(false);
         }
@@ -198,13 +215,14 @@ public sealed partial class TraceService
         }
     }
 
-    /// <summary>The multi-input cluster of <paramref name="address"/>: id, size, attribution and one page of its addresses.</summary>
-    public async Task<ClusterView> ClusterAsync(string address, PageRequest page, TraceAttribution? attribution = null, bool rebuild = false, CancellationToken cancellationToken = default)
+    /// <summary>The multi-input cluster of <paramref name="address"/> on UTXO chain <paramref name="chain"/> (default btc): id, size, attribution and one page of its addresses.</summary>
+    public async Task<ClusterView> ClusterAsync(string address, PageRequest page, TraceAttribution? attribution = null, bool rebuild = false, CancellationToken cancellationToken = default, string chain = "btc")
     {
         ArgumentNullException.ThrowIfNull(page);
         var text = ValidationException.Required(address, "address");
-        var index = _chains.Bitcoin();
-        var clusters = rebuild ? _chains.RebuildClusters() : _chains.Clusters();
+        var definition = ChainService.Require(chain, ChainFamily.Utxo);
+        var index = _chains.Utxo(definition);
+        var clusters = rebuild ? _chains.RebuildClusters(definition) : _chains.Clusters(definition);
         var addressId = SeedResolver.FindAddress(index, text);
         var clusterId = clusters.ClusterOf(addressId);
         var lifted = await _attribution.BitcoinAsync(index, clusters, attribution ?? TraceAttribution.Standard, cancellationToken).ConfigureAwait(false);
@@ -224,8 +242,9 @@ public sealed partial class TraceService
         var maxHops = request.MaxHops ?? 6;
         if (maxHops is < 1 or > 20) throw new ValidationException("max_hops", $"max_hops {maxHops} is out of range 1–20");
         var byCluster = request.Cluster ?? false;
-        var index = _chains.Bitcoin();
-        var result = new PathFinder(index, byCluster ? _chains.Clusters() : null).Find(from, to, maxHops, byCluster);
+        var chain = ChainService.Require(request.Chain ?? "btc", ChainFamily.Utxo);
+        var index = _chains.Utxo(chain);
+        var result = new PathFinder(index, byCluster ? _chains.Clusters(chain) : null).Find(from, to, maxHops, byCluster);
         return new PathView(result.From, result.To, result.MaxHops, result.Paths.Count > 0, result.Paths.Count > 0 ? result.Paths[0].Hops : null,
             result.Paths.Select(p => p.Outputs).ToList(), result.MorePathsExist, result.OutputsVisited, result.VisitLimitHit);
     }

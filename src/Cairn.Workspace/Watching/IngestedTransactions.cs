@@ -6,11 +6,14 @@ using Cairn.Tracing.Watching;
 
 namespace Cairn.Workspace.Watching;
 
-/// <summary>Reads the transactions an ingest added back from the index, in block order, for the <see cref="IIngestObserver"/>s.</summary>
+/// <summary>Reads what an ingest added (<see cref="Chain.ChainIngested"/>) back from the index, in block order, for watchlist evaluation.</summary>
 public static class IngestedTransactions
 {
-    /// <summary>Every transaction of blocks <paramref name="fromHeight"/> to the tip (coinbase inputs and outputs without an address left out).</summary>
-    public static IReadOnlyList<ObservedTransaction> Bitcoin(BitcoinIndex index, long fromHeight)
+    /// <summary>
+    /// Every transaction of blocks <paramref name="fromHeight"/> to the tip of a UTXO chain's index (coinbase inputs and
+    /// outputs without an address left out), amounts in the chain's base units of <paramref name="asset"/>.
+    /// </summary>
+    public static IReadOnlyList<ObservedTransaction> Utxo(BitcoinIndex index, long fromHeight, string chain = "btc", string asset = "BTC")
     {
         ArgumentNullException.ThrowIfNull(index);
         var list = new List<ObservedTransaction>();
@@ -37,26 +40,27 @@ public static class IngestedTransactions
                     var address = index.AddressOf(o);
                     if (address != uint.MaxValue) outputs.Add((index.AddressString(address), index.Value(o)));
                 }
-                list.Add(new ObservedTransaction("btc", index.TransactionHash(tx).ToString(), height, time, "BTC", inputs, outputs));
+                list.Add(new ObservedTransaction(chain, index.TransactionHash(tx).ToString(), height, time, asset, inputs, outputs));
             }
         }
         return list;
     }
 
-    /// <summary>Every transfer (ETH, tokens, internal) of blocks <paramref name="fromBlock"/> on, one observed transaction each, in row order.</summary>
-    public static IReadOnlyList<ObservedTransaction> Ethereum(EthereumIndex index, long fromBlock)
+    /// <summary>
+    /// Transfer rows [<paramref name="firstRow"/>, <paramref name="firstRow"/> + <paramref name="rows"/>) of an account chain's
+    /// index (native coin <paramref name="native"/>, tokens, internal transfers), one observed transaction each, in row order.
+    /// </summary>
+    public static IReadOnlyList<ObservedTransaction> Account(EthereumIndex index, long firstRow, long rows, string chain = "eth", string native = "ETH")
     {
         ArgumentNullException.ThrowIfNull(index);
-        var start = index.TransferCount;
-        while (start > 0 && index.BlockOf(start - 1) >= fromBlock) start--;
         var list = new List<ObservedTransaction>();
-        for (var row = start; row < index.TransferCount; row++)
+        for (var row = Math.Max(0, firstRow); row < Math.Min(index.TransferCount, firstRow + rows); row++)
         {
             var transfer = index.Transfer(row);
             var token = index.Token(transfer.TokenId);
-            var asset = token.Contract is null ? "ETH" : token.Symbol.Length > 0 ? token.Symbol : token.Contract;
+            var asset = token.Contract is null ? native : token.Symbol.Length > 0 ? token.Symbol : token.Contract;
             var tx = index.Transaction(transfer.TransactionId);
-            list.Add(new ObservedTransaction("eth", tx.Hash, transfer.BlockNumber, tx.Timestamp > 0 ? DateTimeOffset.FromUnixTimeSeconds(tx.Timestamp) : null, asset,
+            list.Add(new ObservedTransaction(chain, tx.Hash, transfer.BlockNumber, tx.Timestamp > 0 ? DateTimeOffset.FromUnixTimeSeconds(tx.Timestamp) : null, asset,
                 [(EthAddress.ToChecksum(index.AddressOf(transfer.FromId)), transfer.Value)], [(EthAddress.ToChecksum(index.AddressOf(transfer.ToId)), transfer.Value)]));
         }
         return list;

@@ -1,4 +1,5 @@
 using Cairn.Cases.Watchlists;
+using Cairn.Legal.Reference;
 using Cairn.Legal.Routing;
 
 namespace Cairn.Workspace.Watching;
@@ -11,16 +12,22 @@ namespace Cairn.Workspace.Watching;
 public sealed record UrgentRouteProposal(WatchAlert Alert, string RequestingState, string RequestedState, IReadOnlyList<UrgentRouteProposal.Option> Options,
     IReadOnlyList<UrgentRouteProposal.Contact> Contacts, string? Note)
 {
-    public sealed record Option(string Measure, string Instrument, string Citation, string Channel, string RequestType, bool PartiesConfirmed, string? Fallback);
+    /// <summary>One measure's best route; <see cref="Deadlines"/> are the time limits it starts once sent (the legal clock), each with its article.</summary>
+    public sealed record Option(string Measure, string? InstrumentId, string Instrument, string Citation, string Channel, string RequestType, bool PartiesConfirmed, string? Fallback,
+        IReadOnlyList<Deadline> Deadlines);
+
+    /// <summary>A time limit of the route, in words: what, how long, from which step (sent, acknowledged), under which article.</summary>
+    public sealed record Deadline(string Label, string Kind, string Period, string From, string Citation);
 
     public sealed record Contact(string Role, string Name, bool Verified, string Source, string AsOf);
 
     public static Option? Best(string measure, RouteResult route)
     {
         ArgumentNullException.ThrowIfNull(route);
-        var best = route.Options.OrderBy(o => o.Rank).FirstOrDefault();
+        var best = route.LegalBases.OrderBy(o => o.Rank).FirstOrDefault();
         return best is null
-            ? route.Fallback is { } fallback ? new Option(measure, "none", "", "diplomatic", "letters_rogatory", false, fallback) : null
-            : new Option(measure, best.Instrument, best.Citation, best.Channel, best.RequestType, best.PartiesConfirmed, route.Fallback);
+            ? route.Fallback is { } fallback ? new Option(measure, null, "none", "", "diplomatic", "letters_rogatory", false, fallback, []) : null
+            : new Option(measure, best.InstrumentId, best.Instrument, best.Citation, best.Channel, best.RequestType, best.PartiesConfirmed, route.Fallback,
+                [.. best.Deadlines.Select(d => new Deadline(d.Label, d.Kind, d.Kind == "target" ? "as soon as possible" : $"{d.Amount} {(d.Unit == DeadlineUnit.Hours ? "hours" : "days")}", d.From, d.Citation))]);
     }
 }

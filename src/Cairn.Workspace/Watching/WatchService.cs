@@ -4,6 +4,8 @@ using System.Numerics;
 using Cairn.Cases.Agencies;
 using Cairn.Cases.Cases;
 using Cairn.Cases.Watchlists;
+using Cairn.Chains;
+using Cairn.Chains.Ethereum.Encoding;
 using Cairn.Core;
 using Cairn.Core.Json;
 using Cairn.Core.Paging;
@@ -20,15 +22,14 @@ using Microsoft.Extensions.Logging;
 namespace Cairn.Workspace.Watching;
 
 /// <summary>
-/// Watchlists and alerts: a case watches addresses, clusters and services; every ingest (told through
-/// <see cref="IIngestObserver"/>) evaluates its new transactions against every case's watches
+/// Watchlists and alerts: a case watches addresses, clusters and services on any ingestible chain of the
+/// registry; every ingest (told as an <see cref="IChainIngestListener"/>) evaluates its new transactions against every case's watches of that chain
 /// (<see cref="WatchEvaluator"/>), stores the alerts on their cases (alert.raise in the custody log),
 /// posts each to the configured webhook, and follows the funds to the addresses they reached. An alert
 /// that funds reached a service in a State proposes the urgent route there and drafts it in one call.
 /// </summary>
-public sealed class WatchService : IIngestObserver
+public sealed class WatchService : IChainIngestListener
 {
-    private static readonly string[] Chains = ["btc", "eth"];
     private static readonly string[] Kinds = [Watch.Address, Watch.Cluster, Watch.Actor];
 
     private readonly IWatchlistStore _store;
@@ -39,10 +40,12 @@ public sealed class WatchService : IIngestObserver
     private readonly IHttpClientFactory _http;
     private readonly WorkspaceOptions _options;
     private readonly ILogger<WatchService> _log;
+    private readonly TimeProvider _time;
 
     public WatchService(IWatchlistStore store, ChainIndexes chains, AttributionProvider attribution, LegalRequestService legal, ICaseStore cases, IHttpClientFactory http,
-        WorkspaceOptions options, ILogger<WatchService> log)
+        WorkspaceOptions options, TimeProvider time, ILogger<WatchService> log)
     {
+        _time = time;
         _store = store;
         _chains = chains;
         _attribution = attribution;
@@ -56,25 +59,29 @@ public sealed class WatchService : IIngestObserver
     /// <summary>Where alerts are posted as JSON: the installation's setting, else <c>CAIRN_ALERT_WEBHOOK</c>; none when both are unset.</summary>
     public string? WebhookUrl => _options.AlertWebhookUrl ?? Environment.GetEnvironmentVariable("CAIRN_ALERT_WEBHOOK");
 
-    public Task<Watch> AddAsync(Actor actor, string caseReference, WatchRequest request, CancellationToken cancellationToken = default)
+    public async Task<Watch> AddAsync(Actor actor, string caseReference, WatchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var chain = ValidationException.Required(request.Chain, "chain").Trim().ToLowerInvariant();
-        if (!Chains.Contains(chain)) throw new ValidationException("chain", $"chain '{request.Chain}' is not one of {string.Join(", ", Chains)}");
+        // Visibility first: another agency learns nothing, not even which values would be valid.
+        await _cases.GetAsync(actor, caseReference, cancellationToken).ConfigureAwait(false);
+        var definition = ChainRegistry.Find(ValidationException.Required(request.Chain, "chain").Trim().ToLowerInvariant())
+            ?? throw new ValidationException("chain", $"chain '{request.Chain}' is not one of {string.Join(", ", ChainRegistry.All.Select(c => c.Id))}");
+        if (!definition.Support.BlockFiles && !definition.Support.Rpc)
+            throw new ValidationException("chain", $"{definition.Name} is not ingested, so nothing would ever be checked against the watch: {definition.Limitation}");
+        var chain = definition.Id;
         var kind = ValidationException.Required(request.Kind, "kind").Trim().ToLowerInvariant();
         if (!Kinds.Contains(kind)) throw new ValidationException("kind", $"kind '{request.Kind}' is not one of {string.Join(", ", Kinds)}");
         var value = ValidationException.Required(request.Value, "value").Trim();
-        if (kind != Watch.Actor && chain == "eth" && !(value.Length == 42 && value.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && value[2..].All(char.IsAsciiHexDigit)))
-            throw new ValidationException("value", $"'{value}' is not an Ethereum address (0x and 40 hex digits)");
-        if (kind == Watch.Cluster && chain != "btc") throw new ValidationException("kind", "clusters are Bitcoin's (multi-input); watch an Ethereum address instead");
+        if (kind != Watch.Actor) value = AddressOn(definition, value);
+        if (kind == Watch.Cluster && definition.Family != ChainFamily.Utxo) throw new ValidationException("kind", $"clusters are multi-input, of UTXO chains; watch a {definition.Name} address instead");
         var threshold = request.Threshold is { Length: > 0 } t
             ? t.Trim().All(char.IsAsciiDigit) ? t.Trim() : throw new ValidationException("threshold", $"threshold '{t}' is not a whole number of base units")
             : null;
-        return _store.AddAsync(actor, caseReference, new Watch
+        return await _store.AddAsync(actor, caseReference, new Watch
         {
             Id = "", CaseId = "", CaseReference = caseReference, Chain = chain, Kind = kind, Value = value, Label = request.Label, ThresholdBaseUnits = threshold,
             CreatedBy = actor.User, Agency = actor.Agency, CreatedAt = default,
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<Page<Watch>> ListAsync(Actor actor, string caseReference, PageRequest page, CancellationToken cancellationToken = default) =>
@@ -95,20 +102,23 @@ public sealed class WatchService : IIngestObserver
     /// <summary>The urgent routes an alert that reached a service proposes: expedited preservation and freezing from <paramref name="from"/> to the service's State, with whom to contact there.</summary>
     public async Task<UrgentRouteProposal> ProposeAsync(Actor actor, string caseReference, string alertId, string? from, CancellationToken cancellationToken = default)
     {
-        var requesting = ValidationException.Required(from, "from").Trim().ToUpperInvariant();
         var alert = await _store.AlertAsync(actor, caseReference, alertId, cancellationToken).ConfigureAwait(false);
+        var requesting = ValidationException.Required(from, "from").Trim().ToUpperInvariant();
+        if (!_legal.Reference.IsKnownState(requesting)) throw new ValidationException("from", $"'{from}' is not a State in the legal data (ISO 3166-1 alpha-2, e.g. GB)");
         var requested = alert.Jurisdictions.FirstOrDefault()
             ?? throw new ValidationException("alert", $"alert {alert.Id} ({alert.Kind}) names no service in a known State: there is no State to send an urgent request to");
         var offence = (await _cases.GetAsync(actor, caseReference, cancellationToken).ConfigureAwait(false)).OffenceType;
         var options = new List<UrgentRouteProposal.Option>();
+        var finder = new RouteFinder(_legal.Reference, _time);
         foreach (var measure in new[] { Measures.Preservation, Measures.Freeze })
-            if (UrgentRouteProposal.Best(measure, _legal.Route(new RouteQuery(requesting, requested, measure, Urgent: true, offence))) is { } option) options.Add(option);
+            if (UrgentRouteProposal.Best(measure, finder.Find(new RouteQuery(requesting, requested, measure, Urgent: true, offence))) is { } option) options.Add(option);
         var contacts = new List<UrgentRouteProposal.Contact>();
         if (_legal.Reference.IsKnownState(requested))
         {
             var state = _legal.Reference.Jurisdiction(requested);
-            foreach (var (role, value) in new[] { ("24/7 point of contact", state.Contact247), ("central authority", state.CentralAuthority), ("FIU", state.Fiu) })
-                if (value is not null) contacts.Add(new UrgentRouteProposal.Contact(role, value.Value, value.Verified, value.Source, value.AsOf));
+            var instrument = options.FirstOrDefault()?.InstrumentId;
+            foreach (var (role, words) in new[] { (ContactRoles.Contact247, "24/7 point of contact"), (ContactRoles.CentralAuthority, "central authority"), (ContactRoles.Fiu, "FIU") })
+                if (state.ContactFor(role, instrument) is { } contact) contacts.Add(new UrgentRouteProposal.Contact(words, contact.Name, contact.Verified, contact.Source, contact.AsOf));
         }
         return new UrgentRouteProposal(alert, requesting, requested, options, contacts,
             contacts.Count == 0 ? $"no reviewed contact for {requested} in the legal data: find the 24/7 point of contact before sending" : null);
@@ -122,7 +132,9 @@ public sealed class WatchService : IIngestObserver
         var measure = request.Measure?.Trim().ToLowerInvariant() ?? proposal.Options.FirstOrDefault()?.Measure ?? Measures.Preservation;
         var alert = proposal.Alert;
         var theCase = await _cases.GetAsync(actor, caseReference, cancellationToken).ConfigureAwait(false);
-        var decimals = alert.Chain == "btc" ? BaseUnits.BitcoinDecimals : alert.Asset == "ETH" ? BaseUnits.EtherDecimals : 0;
+        var definition = ChainRegistry.Get(alert.Chain);
+        // The chain's own coin has its decimals; a token's are not kept with the alert, so its amount is stated in base units.
+        var decimals = alert.Asset == definition.Symbol ? definition.Decimals : 0;
         var finding = new TraceFinding(proposal.RequestedState, alert.ActorLabel ?? alert.Actor ?? "unknown service", alert.To is null ? [] : [alert.To], [alert.TxId],
             [new AssetAmount(alert.Asset, BigInteger.Parse(alert.Amount, CultureInfo.InvariantCulture), decimals)]);
         var drafted = await _legal.DraftAsync(actor, new DraftInput(caseReference, proposal.RequestingState, [finding], [measure], Urgent: true,
@@ -132,12 +144,32 @@ public sealed class WatchService : IIngestObserver
         return _legal.View(drafted);
     }
 
-    public async Task OnIngestedAsync(string chain, IReadOnlyList<ObservedTransaction> transactions, DateTimeOffset seenAt, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Evaluates what an ingest added against every watch of that chain: UTXO chains block by block from the first new block,
+    /// account chains by the new transfer rows. Rows of rolled-back blocks are gone; alerts they raised stay on the case, as raised.
+    /// </summary>
+    public async Task OnIngestedAsync(ChainIngested ingested, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(transactions);
-        if (transactions.Count == 0) return;
-        var watches = await _store.LoadAllAsync(chain, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(ingested);
+        if (ingested.Rows == 0) return;
+        var seenAt = _time.GetUtcNow();
+        var watches = await _store.LoadAllAsync(ingested.Chain, cancellationToken).ConfigureAwait(false);
         if (watches.Count == 0) return;
+        var definition = ChainRegistry.Get(ingested.Chain);
+        var transactions = definition.Family == ChainFamily.Utxo
+            ? ingested.FirstBlock is { } first ? IngestedTransactions.Utxo(_chains.Utxo(definition), first, definition.Id, definition.Symbol) : []
+            : IngestedTransactions.Account(_chains.Account(definition), ingested.FirstRow, ingested.Rows, definition.Id, definition.Symbol);
+        await EvaluateAsync(definition, watches, transactions, seenAt, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Evaluates <paramref name="transactions"/> of one chain against that chain's watches and records what they raised; returns the alerts stored.</summary>
+    public async Task<IReadOnlyList<WatchAlert>> EvaluateAsync(ChainDefinition chain, IReadOnlyList<Watch> watches, IReadOnlyList<ObservedTransaction> transactions, DateTimeOffset seenAt,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        ArgumentNullException.ThrowIfNull(watches);
+        ArgumentNullException.ThrowIfNull(transactions);
+        if (transactions.Count == 0 || watches.Count == 0) return [];
         var evaluator = await EvaluatorAsync(chain, watches, cancellationToken).ConfigureAwait(false);
         var (hits, followed) = evaluator.Evaluate(transactions, [.. watches.Select(w => new WatchTarget(w.Id, w.Kind, w.Value,
             w.ThresholdBaseUnits is { } t ? BigInteger.Parse(t, CultureInfo.InvariantCulture) : null, w.Origin, w.Hops))]);
@@ -146,6 +178,20 @@ public sealed class WatchService : IIngestObserver
         var follow = followed.Select(f => byId[f.Origin!] with { Id = "", Kind = Watch.Followed, Value = f.Value, Label = null, Origin = f.Origin, Hops = f.Hops, CreatedBy = "ingest", Agency = _options.InstallationAgency }).ToList();
         var raised = await _store.RecordAsync(new Actor("ingest", _options.InstallationAgency), alerts, follow, cancellationToken).ConfigureAwait(false);
         if (raised.Count > 0 && WebhookUrl is { } url) await PostAsync(url, raised, cancellationToken).ConfigureAwait(false);
+        return raised;
+    }
+
+    /// <summary>An address as the chain's index writes it: account chains in EIP-55 checksum case (EIP-55), UTXO chains checked against the network of the chain's index when there is one, else its mainnet.</summary>
+    private string AddressOn(ChainDefinition chain, string address)
+    {
+        if (chain.Family == ChainFamily.Account)
+        {
+            if (!chain.Addresses.TryNormalize(address, out _, out var error)) throw new ValidationException("value", $"'{address}' is not a {chain.Name} address: {error}");
+            return EthAddress.ToChecksum(EthAddress.Normalize(address));
+        }
+        var network = _chains.Has(chain) ? _chains.Utxo(chain).Network : chain.Network!;
+        return Cairn.Chains.Bitcoin.AddressCodec.TryDecode(address, network, out _, out var reason) ? address
+            : throw new ValidationException("value", $"'{address}' is not a {chain.Name} address on {network}: {reason}");
     }
 
     private static WatchAlert Alert(Watch watch, WatchHit hit, DateTimeOffset seenAt) => new()
@@ -156,13 +202,13 @@ public sealed class WatchService : IIngestObserver
         SeenAt = seenAt, RaisedAt = seenAt,
     };
 
-    /// <summary>Attribution for the chain: Bitcoin's lifted to multi-input clusters (as traces see it), Ethereum's by address; sanctions by address.</summary>
-    private async Task<WatchEvaluator> EvaluatorAsync(string chain, IReadOnlyList<Watch> watches, CancellationToken cancellationToken)
+    /// <summary>Attribution for the chain: a UTXO chain's lifted to multi-input clusters (as traces see it), an account chain's by address; sanctions by address.</summary>
+    private async Task<WatchEvaluator> EvaluatorAsync(ChainDefinition chain, IReadOnlyList<Watch> watches, CancellationToken cancellationToken)
     {
-        var intel = await _attribution.SnapshotAsync(cancellationToken).ConfigureAwait(false);
-        if (chain != "btc") return new WatchEvaluator(intel.Lookup, intel.IsSanctioned);
-        var index = _chains.Bitcoin();
-        var clusters = _chains.Clusters();
+        var intel = await _attribution.SnapshotAsync(chain.Id, cancellationToken).ConfigureAwait(false);
+        if (chain.Family != ChainFamily.Utxo || !_chains.Has(chain)) return new WatchEvaluator(intel.Lookup, intel.IsSanctioned);
+        var index = _chains.Utxo(chain);
+        var clusters = _chains.Clusters(chain);
         var lifted = await _attribution.BitcoinAsync(index, clusters, TraceAttribution.Standard, cancellationToken).ConfigureAwait(false);
         uint? AddressId(string address)
         {
