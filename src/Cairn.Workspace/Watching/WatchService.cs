@@ -189,9 +189,11 @@ public sealed class WatchService : IChainIngestListener
             if (!chain.Addresses.TryNormalize(address, out _, out var error)) throw new ValidationException("value", $"'{address}' is not a {chain.Name} address: {error}");
             return EthAddress.ToChecksum(EthAddress.Normalize(address));
         }
-        var network = _chains.Has(chain) ? _chains.Utxo(chain).Network : chain.Network!;
+        // Before the chain is indexed its network is not known yet: Bitcoin accepts any of its networks (regtest and test
+        // chains are watched before their first ingest), another UTXO chain its mainnet.
+        var network = _chains.Has(chain) ? _chains.Utxo(chain).Network : chain.Id == "btc" ? null : chain.Network;
         return Cairn.Chains.Bitcoin.AddressCodec.TryDecode(address, network, out _, out var reason) ? address
-            : throw new ValidationException("value", $"'{address}' is not a {chain.Name} address on {network}: {reason}");
+            : throw new ValidationException("value", $"'{address}' is not a {chain.Name} address{(network is null ? "" : $" on {network}")}: {reason}");
     }
 
     private static WatchAlert Alert(Watch watch, WatchHit hit, DateTimeOffset seenAt) => new()
