@@ -112,8 +112,15 @@ public sealed class TraceService
         var report = TraceReport.From(await RunAsync(request, TraceAttribution.Standard, cancellationToken).ConfigureAwait(false));
         var again = TraceJson.Serialize(report);
         var sameTip = report.TipHeight == saved.TipHeight && report.TipHash == saved.TipHash;
-        return new RerunComparison(again == saved.ResultJson, sameTip, saved.ResultSha256, CustodyRecord.HashOf(again),
-            sameTip ? null : $"the index moved from height {saved.TipHeight} to {report.TipHeight}: later spends can change a forward trace");
+        // The quoted error rates come with the build: compare the trace itself, and say when the figures moved.
+        var savedReport = TraceJson.DeserializeReport(saved.ResultJson!);
+        var identical = again == saved.ResultJson
+            || TraceJson.Serialize(report.WithoutErrorRates()) == TraceJson.Serialize(savedReport.WithoutErrorRates());
+        var ratesChanged = TraceJson.Serialize(report.Heuristics) != TraceJson.Serialize(savedReport.Heuristics);
+        var note = sameTip ? null : $"the index moved from height {saved.TipHeight} to {report.TipHeight}: later spends can change a forward trace";
+        if (identical && ratesChanged)
+            note = (note is null ? "" : note + "; ") + "the heuristics' error rates quoted now differ from those saved with the trace (re-measured or added since)";
+        return new RerunComparison(identical, sameTip, saved.ResultSha256, CustodyRecord.HashOf(again), note) { ErrorRatesChanged = ratesChanged };
     }
 
     /// <summary>
