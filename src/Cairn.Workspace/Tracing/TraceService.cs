@@ -137,12 +137,27 @@ public sealed class TraceService
             var path = Path.Combine(folder.FullName, $"trace-{trace.Id}.json");
             await File.WriteAllTextAsync(path, trace.ResultJson, cancellationToken).ConfigureAwait(false);
             return await _evidence.AddFileAsync(actor, caseReference, path, "trace-export",
-                $"Cairn trace {trace.Id} (tip {trace.TipHeight} {trace.TipHash}), request {trace.RequestJson}", cancellationToken: cancellationToken).ConfigureAwait(false);
+                $"Cairn trace {trace.Id} (tip {trace.TipHeight} {trace.TipHash}), request {trace.RequestJson}; {HeuristicsLine(trace.ResultJson!)}",
+                cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// What the evidence description says of the heuristics the trace relied on: each rule with its
+    /// precision on the strongest evidence measured, and the data set (the file itself holds every figure).
+    /// </summary>
+    private static string HeuristicsLine(string resultJson)
+    {
+        var steps = TraceJson.DeserializeReport(resultJson).Heuristics;
+        if (steps.Count == 0) return "no heuristic error rates quoted";
+        return "heuristics (measured precision, data set): " + string.Join("; ", steps.DistinctBy(s => s.Rule).Select(s =>
+            s.Measured.FirstOrDefault(m => m.Precision is not null) is { } rate
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Rule} {rate.Precision * 100:0.0} % [{rate.PrecisionInterval!.Low * 100:0.0}–{rate.PrecisionInterval.High * 100:0.0}] n={rate.PrecisionSupport} on {rate.DataSet} as of {rate.FiguresMeasuredAt}")
+                : $"{s.Rule} not measured"));
     }
 
     /// <summary>The multi-input cluster of <paramref name="address"/>: id, size, attribution and one page of its addresses.</summary>

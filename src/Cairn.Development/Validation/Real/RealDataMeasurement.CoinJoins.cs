@@ -59,16 +59,16 @@ public sealed partial class RealDataMeasurement
             tallies[HeuristicCatalogue.CoinJoinAny].Count(verdict is not null, isCoinJoin, isCoinJoin);
         }
         const string Id = "dumplings-mainnet";
-        var counts = dumplings.Values.GroupBy(v => v.Label).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count():N0}");
+        var counts = dumplings.Values.GroupBy(v => v.Label).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count():N0}, {PeriodOf(g.Select(v => v.Tx))}");
         _dataSets.Add(new MeasuredDataSet
         {
             Id = Id,
-            Title = "Mainnet CoinJoins and their neighbours as Dumplings labels them (Wasabi 1 2018 and 2021, Wasabi 2 to 2024-05, Whirlpool 2024-03, equal-output 2024-06)",
+            Title = "Mainnet CoinJoins and their neighbours as Dumplings labels them (one-week to one-month extracts: Wasabi 1 in 2018 and 2021, Wasabi 2 on 2024-05-31, Whirlpool in 2024-03, equal-output in 2024-06)",
             Period = PeriodOf(dumplings.Values.Where(v => v.Label != DumplingsLabel.PostMix).Select(v => v.Tx)),
             Transactions = dumplings.Values.Count(v => v.Label != DumplingsLabel.PostMix),
             Labels = "Dumplings' scanner (structural rules close to Cairn's own, so this is agreement with a peer, not accuracy): CoinJoins of each kind as positives; "
-                + "Whirlpool Tx0s and the equal-output transactions CRoCS' filter rejected as negatives. Spends of mixed coins are left out: they may be another kind's CoinJoin ("
-                + string.Join(", ", counts) + ")",
+                + "Whirlpool Tx0s and the equal-output transactions CRoCS' filter rejected as negatives. Tx0s of a Whirlpool mix's shape (Dumplings' own Samourai rule) are earlier "
+                + "mixes the extract's mixes remix and count as mixes. Spends of mixed coins are left out: they may be another kind's CoinJoin (" + string.Join("; ", counts) + ")",
             Sources = [.. DumplingsSources()],
         });
         const string Note = "Transactions; right when Dumplings lists it as a CoinJoin of any kind; a miss is a CoinJoin of the rule's own kind it does not name";

@@ -34,10 +34,10 @@ public sealed partial class RealDataMeasurement
         blocks.AddRange(BlockchainInfoBlock.Read(_sources.Shared(Block2014)));
         _blockSources =
         [
-            _sources.SharedSource(RustBitcoin, RustBitcoinCommit, "CC0-1.0", Block2021),
-            _sources.SharedSource(RustBitcoin, RustBitcoinCommit, "CC0-1.0", Block2010),
-            _sources.SharedSource(NBitcoin, NBitcoinCommit, "MIT", Block2012),
-            _sources.SharedSource(NBitcoin, NBitcoinCommit, "MIT", Block2014),
+            _sources.SharedSource(RustBitcoin, RustBitcoinCommit, string.Join('/', Block2021[1..]), "CC0-1.0", Block2021),
+            _sources.SharedSource(RustBitcoin, RustBitcoinCommit, string.Join('/', Block2010[1..]), "CC0-1.0", Block2010),
+            _sources.SharedSource(NBitcoin, NBitcoinCommit, "NBitcoin.Tests/data/block169482.txt", "MIT", Block2012),
+            _sources.SharedSource(NBitcoin, NBitcoinCommit, "NBitcoin.Tests/data/blocks/Block1.json", "MIT", Block2014),
         ];
         var seen = new HashSet<string>(StringComparer.Ordinal);
         return [.. blocks.Concat(dumplings.Values.Select(v => v.Tx)).Where(t => seen.Add(t.TxId))];
@@ -74,7 +74,7 @@ public sealed partial class RealDataMeasurement
         _dataSets.Add(new MeasuredDataSet
         {
             Id = Id,
-            Title = "Mainnet transactions with one output paid back to an input's address (blocks of 2010, 2012, 2014, 2021 and the Dumplings transactions that are not CoinJoins)",
+            Title = "Mainnet transactions with one output paid back to an input's address (blocks of 2010, 2012, 2014 and 2021, and the Dumplings transactions Cairn does not take for CoinJoins)",
             Period = PeriodOf(used),
             Transactions = used.Count,
             Labels = "The output paid back to an input's address is the spender's (its key's owner paid it); the other outputs are taken as payments. "

@@ -109,7 +109,8 @@ public sealed partial class RealDataMeasurement
     /// <summary>"2018-07 – 2024-06" from the transactions' block times.</summary>
     private static string PeriodOf(IEnumerable<ObservedTransaction> transactions)
     {
-        var times = transactions.Select(t => t.Time).OfType<long>().ToList();
+        // Coinbases are left out: a regtest run's genesis block carries the mainnet genesis time of 2011.
+        var times = transactions.Where(t => !t.Shape.IsCoinbase).Select(t => t.Time).OfType<long>().ToList();
         if (times.Count == 0) return "unknown";
         static string Month(long seconds) => DateTimeOffset.FromUnixTimeSeconds(seconds).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         var (first, last) = (Month(times.Min()), Month(times.Max()));

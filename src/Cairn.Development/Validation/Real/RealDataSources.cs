@@ -41,9 +41,9 @@ public sealed record RealDataSources(string SharedData, string External)
     public DataSource WasabiListSource() =>
         new(WasabiListRepository, WasabiListCommit, "data/wasabi/CoinJoinsMain_20211221.csv", WasabiListLicence, Sha256Of(WasabiCoordinatorList));
 
-    /// <summary>A file of ../shared/data, with the repository, commit and licence SOURCES.md gives for it.</summary>
-    public DataSource SharedSource(string repository, string commit, string licence, params string[] parts) =>
-        new(repository, commit, string.Join('/', parts), licence, Sha256Of(Shared(parts)));
+    /// <summary>A file of ../shared/data, with the repository, commit, path there and licence SOURCES.md gives for it.</summary>
+    public DataSource SharedSource(string repository, string commit, string upstreamPath, string licence, params string[] parts) =>
+        new(repository, commit, upstreamPath, licence, Sha256Of(Shared(parts)));
 
     public static string Sha256Of(string path)
     {
