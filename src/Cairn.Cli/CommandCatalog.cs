@@ -24,6 +24,7 @@ internal static class CommandCatalog
         yield return RatesCommands.Build(host);
         yield return WatchCommands.Build(host);
         yield return WatchCommands.BuildAlerts(host);
+        yield return HeuristicsCommands.Build(host);
         yield return CaseCommands.Build(host);
         yield return EvidenceCommands.Build(host);
         yield return LedgerCommands.Build(host);

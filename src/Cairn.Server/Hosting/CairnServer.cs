@@ -129,6 +129,7 @@ public static class CairnServer
         app.MapTracesApi();
         app.MapRatesApi();
         app.MapWatchlistsApi();
+        app.MapHeuristicsApi();
         app.MapLegalApi();
         app.MapChainApi();
         app.MapChainsApi();

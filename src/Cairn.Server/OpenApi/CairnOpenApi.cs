@@ -57,6 +57,7 @@ public static class CairnOpenApi
         ["Tracing"] = "Following funds on Bitcoin and Ethereum, the traces kept with a case (re-run, attach as evidence), their entities, graph, endpoints and notes.",
         ["Valuation"] = "Fiat rate tables per asset and currency with their source, used to value traced amounts, ledger events and requests at the transaction date.",
         ["Alerts"] = "Watchlists of a case (addresses, clusters, services) and the alerts every ingest raises when watched funds move.",
+        ["Heuristics"] = "The measured error rates (precision, recall, intervals, data sets) of the clustering, change, CoinJoin and peel-chain heuristics.",
         ["Legal cooperation"] = "Legal routes between States, and the requests drafted from traces: contents, completeness, deadlines, status, rendering.",
         ["Bitcoin"] = "The Bitcoin index: status, transactions, addresses, clusters, paths, ingest.",
         ["Ethereum"] = "The Ethereum index: status, transactions, addresses.",

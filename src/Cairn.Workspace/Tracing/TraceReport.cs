@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cairn.Tracing.Heuristics.ErrorRates;
 using Cairn.Tracing.Tracing;
 
 namespace Cairn.Workspace.Tracing;
@@ -37,6 +38,9 @@ public sealed record TraceReport
 
     /// <summary>The rate tables the fiat values come from (empty: no table imported, no fiat values).</summary>
     public IReadOnlyList<RateTableView> Fiat { get; init; } = [];
+
+    /// <summary>Every heuristic the trace relied on, what for, how often, and its measured error rates (docs/heuristics.md).</summary>
+    public IReadOnlyList<HeuristicStep> Heuristics { get; init; } = [];
 
     public required FlowGraph Graph { get; init; }
 
@@ -114,9 +118,21 @@ public sealed record TraceReport
             Entities = entities is null ? [] : EntityViews.Of(entities, TraceAsset.OfUtxoChain(chain), valuator),
             EntityFlows = entities is null ? [] : EntityViews.Flows(entities.EntityFlows, TraceAsset.OfUtxoChain(chain), valuator),
             Fiat = entities is null ? [] : EntityViews.TablesUsed(TraceAsset.OfUtxoChain(chain), valuator),
+            Heuristics = result.Heuristics,
             Graph = GraphOf(result),
         };
     }
+
+    /// <summary>
+    /// The report without the quoted error rates: what a re-run compares, so that re-measured
+    /// figures (a later build) do not make an unchanged trace look different.
+    /// </summary>
+    public TraceReport WithoutErrorRates() => this with
+    {
+        Coinjoins = [.. Coinjoins.Select(c => c with { MeasuredPrecision = null })],
+        PeelChains = [.. PeelChains.Select(p => p with { MeasuredPrecision = [] })],
+        Heuristics = [.. Heuristics.Select(h => h with { Measured = [] })],
+    };
 
     private static FlowGraph GraphOf(TraceResult result)
     {

@@ -169,6 +169,8 @@ public sealed partial class TraceService
         string again;
         long tipHeight;
         string tipHash;
+        var sameIgnoringRates = false;
+        var ratesChanged = false;
         if (ChainRegistry.Find(saved.Chain)?.Family == ChainFamily.Account)
         {
             var report = await RunAccountAsync(ChainRegistry.Get(saved.Chain), EthTraceRequestJson.Deserialize(saved.RequestJson), TraceAttribution.Standard, null, cancellationToken).ConfigureAwait(false);
@@ -183,13 +185,19 @@ public sealed partial class TraceService
             var report = TraceReport.From(result, entities, valuator, null, chain.Id);
             again = TraceJson.Serialize(report);
             (tipHeight, tipHash) = (report.TipHeight, report.TipHash);
+            // The quoted error rates come with the build: compare the trace itself, and say when the figures moved.
+            var savedReport = TraceJson.DeserializeReport(saved.ResultJson!);
+            sameIgnoringRates = TraceJson.WithoutFiat(TraceJson.Serialize(report.WithoutErrorRates())) == TraceJson.WithoutFiat(TraceJson.Serialize(savedReport.WithoutErrorRates()));
+            ratesChanged = TraceJson.Serialize(report.Heuristics) != TraceJson.Serialize(savedReport.Heuristics);
         }
         var sameTip = tipHeight == saved.TipHeight && tipHash == saved.TipHash;
         var identical = again == saved.ResultJson;
-        var sameTrace = identical || TraceJson.WithoutFiat(again) == TraceJson.WithoutFiat(saved.ResultJson!);
-        var note = !sameTip ? $"the index moved from height {saved.TipHeight} to {tipHeight}: later spends can change a forward trace"
-            : sameTrace && !identical ? "same trace; fiat values differ because rate tables were imported since it was saved" : null;
-        return new RerunComparison(sameTrace, sameTip, saved.ResultSha256, CustodyRecord.HashOf(again), note);
+        var sameTrace = identical || sameIgnoringRates || TraceJson.WithoutFiat(again) == TraceJson.WithoutFiat(saved.ResultJson!);
+        var notes = new List<string>();
+        if (!sameTip) notes.Add($"the index moved from height {saved.TipHeight} to {tipHeight}: later spends can change a forward trace");
+        if (sameTrace && !identical && !ratesChanged) notes.Add("same trace; fiat values differ because rate tables were imported since it was saved");
+        if (sameTrace && ratesChanged) notes.Add("the heuristics' error rates quoted now differ from those saved with the trace (re-measured or added since)");
+        return new RerunComparison(sameTrace, sameTip, saved.ResultSha256, CustodyRecord.HashOf(again), notes.Count == 0 ? null : string.Join("; ", notes)) { ErrorRatesChanged = ratesChanged };
     }
 
     /// <summary>
@@ -207,12 +215,27 @@ public sealed partial class TraceService
             await File.WriteAllTextAsync(path, trace.ResultJson, cancellationToken).ConfigureAwait(false);
             var tip = ChainRegistry.Find(trace.Chain)?.Family == ChainFamily.Account ? $"block {trace.TipHeight} {trace.TipHash}" : $"tip {trace.TipHeight} {trace.TipHash}";
             return await _evidence.AddFileAsync(actor, caseReference, path, "trace-export",
-                $"Cairn {trace.Chain} trace {trace.Id} ({tip}), request {trace.RequestJson}", cancellationToken: cancellationToken).ConfigureAwait(false);
+                $"Cairn {trace.Chain} trace {trace.Id} ({tip}), request {trace.RequestJson}{(ChainRegistry.Find(trace.Chain)?.Family == ChainFamily.Account ? "" : "; " + HeuristicsLine(trace.ResultJson!))}",
+                cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// What the evidence description says of the heuristics the trace relied on: each rule with its
+    /// precision on the strongest evidence measured, and the data set (the file itself holds every figure).
+    /// </summary>
+    private static string HeuristicsLine(string resultJson)
+    {
+        var steps = TraceJson.DeserializeReport(resultJson).Heuristics;
+        if (steps.Count == 0) return "no heuristic error rates quoted";
+        return "heuristics (measured precision, data set): " + string.Join("; ", steps.DistinctBy(s => s.Rule).Select(s =>
+            s.Measured.FirstOrDefault(m => m.Precision is not null) is { } rate
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Rule} {rate.Precision * 100:0.0} % [{rate.PrecisionInterval!.Low * 100:0.0}–{rate.PrecisionInterval.High * 100:0.0}] n={rate.PrecisionSupport} on {rate.DataSet} as of {rate.FiguresMeasuredAt}")
+                : $"{s.Rule} not measured"));
     }
 
     /// <summary>The multi-input cluster of <paramref name="address"/> on UTXO chain <paramref name="chain"/> (default btc): id, size, attribution and one page of its addresses.</summary>
