@@ -21,6 +21,9 @@ internal static class CommandCatalog
         yield return TraceCommands.Build(host);
         yield return TraceCommands.BuildPath(host);
         yield return TraceCommands.BuildCluster(host);
+        yield return RatesCommands.Build(host);
+        yield return WatchCommands.Build(host);
+        yield return WatchCommands.BuildAlerts(host);
         yield return HeuristicsCommands.Build(host);
         yield return CaseCommands.Build(host);
         yield return EvidenceCommands.Build(host);

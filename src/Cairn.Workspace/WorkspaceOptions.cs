@@ -18,6 +18,9 @@ public sealed record WorkspaceOptions
     /// <summary>Clock for tests; the system clock when null.</summary>
     public TimeProvider? Time { get; init; }
 
+    /// <summary>Where every new alert is posted as JSON (null: <c>CAIRN_ALERT_WEBHOOK</c>, else nowhere).</summary>
+    public string? AlertWebhookUrl { get; init; }
+
     /// <summary>Agency named in the custody log for reads the installation does on its own (the shared intelligence snapshot).</summary>
     public string InstallationAgency { get; init; } = "installation";
 }

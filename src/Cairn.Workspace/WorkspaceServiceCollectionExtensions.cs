@@ -31,6 +31,10 @@ using Cairn.Workspace.Intel;
 using Cairn.Workspace.Ledger;
 using Cairn.Workspace.Legal;
 using Cairn.Workspace.Tracing;
+using Cairn.Workspace.Valuation;
+using Cairn.Workspace.Watching;
+using Cairn.Cases.Watchlists;
+using Cairn.Storage.Watchlists;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -49,6 +53,9 @@ public static class WorkspaceServiceCollectionExtensions
 
     /// <summary>Name of the HttpClient used for node RPC during ingest (2 min timeout).</summary>
     public const string NodeHttpClient = "cairn-node";
+
+    /// <summary>The named HTTP client alerts are posted to the webhook with.</summary>
+    public const string AlertHttpClient = "cairn-alerts";
 
     public static IServiceCollection AddCairnWorkspace(this IServiceCollection services, WorkspaceOptions options)
     {
@@ -71,6 +78,7 @@ public static class WorkspaceServiceCollectionExtensions
         services.AddSingleton(provider => new SqlCustodyLog(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<ICustodyLog>(provider => provider.GetRequiredService<SqlCustodyLog>());
         services.AddSingleton<ITraceStore>(provider => new SqlTraceStore(provider.GetRequiredService<CairnDatabase>()));
+        services.AddSingleton<IWatchlistStore>(provider => new SqlWatchlistStore(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<IAccountStore>(provider => new SqlAccountStore(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<ILegalRequestStore>(provider => new SqlLegalRequestStore(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<IPartnerStore>(provider => new SqlPartnerStore(provider.GetRequiredService<CairnDatabase>()));
@@ -90,6 +98,9 @@ public static class WorkspaceServiceCollectionExtensions
         services.AddSingleton<LedgerService>();
         services.AddSingleton<CustodyService>();
         services.AddSingleton<AttributionProvider>();
+        services.AddSingleton<RateService>();
+        services.AddSingleton<WatchService>();
+        services.AddSingleton<IChainIngestListener>(provider => provider.GetRequiredService<WatchService>());
         services.AddSingleton<TraceService>();
         services.AddSingleton<HeuristicsService>(_ => new HeuristicsService());
         services.AddSingleton<JobRegistry>();
@@ -102,6 +113,7 @@ public static class WorkspaceServiceCollectionExtensions
 
         services.AddHttpClient(ExchangeHttpClient, client => client.Timeout = TimeSpan.FromSeconds(60));
         services.AddHttpClient(NodeHttpClient, client => client.Timeout = TimeSpan.FromMinutes(2));
+        services.AddHttpClient(AlertHttpClient, client => client.Timeout = TimeSpan.FromSeconds(10));
         return services;
     }
 }

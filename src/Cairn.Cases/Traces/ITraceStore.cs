@@ -17,4 +17,16 @@ public interface ITraceStore
 
     /// <summary>A trace with its result JSON.</summary>
     Task<CaseTrace> GetAsync(Actor actor, string caseReference, string traceId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads pages of the trace's parts and its notes in one transaction with one custody entry (trace.read,
+    /// hashing what was read): what the web UI asks for at each click.
+    /// </summary>
+    Task<TracePartsRead> ReadPartsAsync(Actor actor, string caseReference, string traceId, IReadOnlyList<TracePartQuery> queries, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds the trace's parts as rows (at save, or once for a trace saved before parts were kept); logged as trace.items with the hash of the parts.</summary>
+    Task AddItemsAsync(Actor actor, string caseReference, string traceId, IReadOnlyList<TraceItem> items, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets the note on a node (empty text removes it); logged as trace.annotate with the hash of the text.</summary>
+    Task<TraceAnnotation?> AnnotateAsync(Actor actor, string caseReference, string traceId, string nodeId, string text, CancellationToken cancellationToken = default);
 }

@@ -31,7 +31,11 @@ internal static class TraceCommands
         var until = new Option<string?>("--until") { Description = "Time bound (ISO 8601): forward, spends after it; backward, funding before it" };
         var through = new Option<bool>("--through-coinjoin") { Description = "UTXO chains: continue through CoinJoins with haircut" };
         var asset = new Option<string?>("--asset") { Description = "Account chains: the native coin (default), a token the chain lists (USDT, USDC) or a token contract address (0x…)" };
-        var command = new Command("trace", "Follow funds through the chain (also: path, cluster)") { chain, from, direction, model, maxHops, minAmount, until, through, asset, Scenario, NoIntel };
+        var fiat = new Option<string?>("--fiat") { Description = "Also value every endpoint in this currency (USD, EUR, …) at its day's rate; entities always carry USD and EUR" };
+        var caseReference = new Option<string?>("--case") { Description = "With --save: the case to keep the trace with" };
+        var save = new Option<bool>("--save") { Description = "Keep the trace with the case (--case): request, chain tip, report (any traceable chain)" };
+        var title = new Option<string?>("--title") { Description = "With --save: the trace's title" };
+        var command = new Command("trace", "Follow funds through the chain (also: path, cluster)") { chain, from, direction, model, maxHops, minAmount, until, through, asset, fiat, caseReference, save, title, Scenario, NoIntel };
         host.SetAction(command, async (context, parse, cancellationToken) =>
         {
             var isEthereum = ChainRegistry.Find(parse.GetValue(chain))?.Family == ChainFamily.Account;
@@ -50,16 +54,33 @@ internal static class TraceCommands
                 Asset = isEthereum ? parse.GetValue(asset) : null,
             }.Normalized();
             var traces = context.Get<TraceService>();
-            if (isEthereum)
+            var currency = parse.GetValue(fiat);
+            if (parse.GetValue(save))
             {
-                var report = await traces.TraceEthereumAsync(parameters, Attribution(parse), cancellationToken).ConfigureAwait(false);
-                if (context.Json) context.WriteJson(report);
-                else PrintEthereum(context, report);
+                var reference = parse.GetValue(caseReference) ?? throw new CairnException("--save needs --case REF: the case to keep the trace with");
+                if (parse.GetValue(Scenario) is not null || parse.GetValue(NoIntel))
+                    throw new CairnException("--save traces with the installation's intelligence: leave out --scenario and --no-intel");
+                var saved = await traces.SaveAsync(context.Actor, reference, new SaveTraceRequest(parse.GetValue(title), parameters), cancellationToken).ConfigureAwait(false);
+                if (context.Json) context.WriteJson(saved);
+                else
+                {
+                    if (saved.Report is { } btcSaved) PrintBitcoin(context, btcSaved, currency);
+                    if (saved.EthReport is { } ethSaved) PrintEthereum(context, ethSaved, currency);
+                    context.Output.WriteLine($"saved as trace {saved.Trace.Id} of case {reference} (result SHA-256 {saved.Trace.ResultSha256})");
+                }
                 return CliHost.Success;
             }
-            var btc = await traces.TraceBitcoinAsync(parameters, Attribution(parse), cancellationToken).ConfigureAwait(false);
+            if (parse.GetValue(caseReference) is not null) throw new CairnException("--case is only used with --save");
+            if (isEthereum)
+            {
+                var report = await traces.TraceEthereumAsync(parameters, Attribution(parse), currency, cancellationToken).ConfigureAwait(false);
+                if (context.Json) context.WriteJson(report);
+                else PrintEthereum(context, report, currency);
+                return CliHost.Success;
+            }
+            var btc = await traces.TraceBitcoinAsync(parameters, Attribution(parse), currency, cancellationToken).ConfigureAwait(false);
             if (context.Json) context.WriteJson(btc);
-            else PrintBitcoin(context, btc);
+            else PrintBitcoin(context, btc, currency);
             return CliHost.Success;
         });
         return command;
@@ -130,7 +151,7 @@ internal static class TraceCommands
 
     private static string Btc(string sat) => BaseUnits.ToDecimalString(long.Parse(sat, CultureInfo.InvariantCulture), BaseUnits.BitcoinDecimals);
 
-    private static void PrintBitcoin(CliContext context, TraceReport report)
+    private static void PrintBitcoin(CliContext context, TraceReport report, string? fiat)
     {
         var symbol = ChainRegistry.Get(report.Chain).Symbol;
         context.Output.WriteLine($"traced {report.TracedAmountBtc} {symbol} from {report.SeedOutputs.Count} output(s), {report.Request.Model} {report.Request.Direction}; fees {report.FeesBtc} {symbol}; {report.TransactionsVisited} transactions; tip {report.TipHeight}");
@@ -146,6 +167,24 @@ internal static class TraceCommands
             context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peel chain: {p.Length} transactions, {p.Peels} peels from {p.TxIds[0]} ({p.Rule}, confidence {p.Confidence:F2}, {p.EndReason})"));
         foreach (var h in report.Heuristics)
             context.Output.WriteLine($"heuristic {h.Rule} ({h.Times}×, {h.UsedFor}): {Measured(h.Measured.FirstOrDefault(m => m.Precision is not null))}");
+        PrintEntities(context, report.Entities, symbol, report.Fiat, fiat);
+        if (fiat is not null)
+            foreach (var e in report.Endpoints.Where(e => e.Fiat is not null).Take(10))
+                context.Output.WriteLine($"{e.AmountBtc} {symbol} to {e.Address} on {e.Fiat!.RateDate}: {e.Fiat.Value} {e.Fiat.Currency} (rate {e.Fiat.Rate}, {e.Fiat.Basis}, {e.Fiat.Source})");
+    }
+
+    /// <summary>The ten largest entities, with their value in the asked currency (USD by default) and where the rates came from.</summary>
+    private static void PrintEntities(CliContext context, IReadOnlyList<TraceEntityView> entities, string asset, IReadOnlyList<RateTableView> tables, string? fiat)
+    {
+        var currency = (fiat ?? "USD").ToUpperInvariant();
+        context.Output.WriteLine($"{entities.Count} entities; the largest:");
+        foreach (var e in entities.Take(10))
+        {
+            var value = currency == "EUR" ? e.ValueEur : e.ValueUsd;
+            context.Output.WriteLine($"  {e.AmountDecimal} {asset} at {e.Label} ({e.Kind}{(e.Jurisdictions.Count > 0 ? ", " + string.Join(",", e.Jurisdictions) : "")}), {e.Endpoints} endpoint(s){(value is null ? "" : $", {value} {currency}")}");
+        }
+        foreach (var t in tables) context.Output.WriteLine($"  fiat values from {t.Asset}/{t.Currency} rates by {t.Source} (table {t.Id}, {t.FirstDate}–{t.LastDate}, file SHA-256 {t.FileSha256[..16]}…)");
+        if (tables.Count == 0) context.Output.WriteLine("  no rate table imported: no fiat values (cairn rates import)");
     }
 
     /// <summary>"precision 99.5 % (97.4–99.9), n = 211, on mainnet-address-reuse (2010-07 – 2024-06, independent, real)".</summary>
@@ -154,7 +193,7 @@ internal static class TraceCommands
         : string.Create(CultureInfo.InvariantCulture,
             $"precision {rate.Precision * 100:0.0} % ({rate.PrecisionInterval!.Low * 100:0.0}–{rate.PrecisionInterval.High * 100:0.0}), n = {rate.PrecisionSupport:N0}, on {rate.DataSet} ({rate.DataSetPeriod}, {HeuristicsCommands.Words(rate.Evidence)})");
 
-    private static void PrintEthereum(CliContext context, EthTraceReport report)
+    private static void PrintEthereum(CliContext context, EthTraceReport report, string? fiat)
     {
         context.Output.WriteLine($"traced {report.TracedAmountDecimal} {report.Asset} leaving {report.Seed}; {report.ExaminedTransfers} transfers examined; tip block {report.TipBlock}");
         var table = new Table().AddColumns("amount", "share", "hops", "reason", "address", "actor", "jurisdictions");
@@ -165,5 +204,6 @@ internal static class TraceCommands
         if (report.Endpoints.Count > 50) context.Output.WriteLine($"… {report.Endpoints.Count - 50} more endpoints (use --json for all)");
         foreach (var j in report.Jurisdictions) context.Output.WriteLine($"{j.Jurisdiction}: {j.AmountDecimal} {report.Asset}");
         foreach (var b in report.Bounds) context.Output.WriteLine($"bound hit: {b.Bound}: {b.Detail}; {b.UnexploredAmount} base units of {report.Asset} unexplored");
+        PrintEntities(context, report.Entities, report.Asset, report.Fiat, fiat);
     }
 }

@@ -73,6 +73,9 @@ public sealed class DemoPipeline
         progress?.Report("importing the demo actors and the OFAC lists");
         await ImportIntelAsync(_services.GetRequiredService<IntelligenceService>(), scenario, cancellationToken).ConfigureAwait(false);
 
+        progress?.Report("importing the demo's fictional BTC rates in USD and EUR");
+        await ImportDemoRatesAsync(_services.GetRequiredService<Workspace.Valuation.RateService>(), cancellationToken).ConfigureAwait(false);
+
         progress?.Report("opening the demo case and tracing the ransom");
         var cases = _services.GetRequiredService<CaseService>();
         var existing = await cases.ListAsync(DemoActor, Core.Paging.PageRequest.All, cancellationToken).ConfigureAwait(false);
@@ -97,7 +100,7 @@ public sealed class DemoPipeline
             var parameters = new TraceParameters { From = [ransomware.RansomAddress], Model = "haircut", MaxHops = 25, ThroughCoinjoin = true };
             var saved = await traces.SaveAsync(DemoActor, CaseReference, new SaveTraceRequest("Ransom payment forward (haircut, through CoinJoin)", parameters), cancellationToken).ConfigureAwait(false);
             await traces.AttachAsEvidenceAsync(DemoActor, CaseReference, saved.Trace.Id, cancellationToken).ConfigureAwait(false);
-            report = saved.Report;
+            report = saved.Report!;
         }
 
         progress?.Report("drafting the requests to each country");
@@ -112,6 +115,40 @@ public sealed class DemoPipeline
             unroutable.AddRange(drafted.Unroutable);
         }
         return new DemoReport(scenario, report, requests, unroutable, clock.Elapsed);
+    }
+
+    /// <summary>The source every demo rate is cited with: the demo chain is fictional, so are its prices.</summary>
+    public const string DemoRateSource = "Cairn demo: fictional rates for the fictional demo chain, not market data";
+
+    /// <summary>
+    /// Daily BTC rates in USD and EUR over the demo chain's days (its blocks start at 2023-11-14), a
+    /// smooth made-up curve so the demo shows values at the transaction's date. Real cases import
+    /// published rates (docs/valuation.md); nothing here is market data.
+    /// </summary>
+    private static async Task ImportDemoRatesAsync(Workspace.Valuation.RateService rates, CancellationToken cancellationToken)
+    {
+        if ((await rates.ListAsync(cancellationToken).ConfigureAwait(false)).Count > 0) return;
+        var folder = Directory.CreateTempSubdirectory("cairn-demo-rates-");
+        try
+        {
+            var first = new DateOnly(2023, 11, 1);
+            foreach (var (currency, factor) in new[] { ("USD", 1.0m), ("EUR", 0.92m) })
+            {
+                var lines = new List<string> { "date,rate" };
+                for (var day = 0; day < 400; day++)
+                {
+                    var usd = 36_000m + 40m * day + 1_500m * (decimal)Math.Sin(day / 9.0);
+                    lines.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{first.AddDays(day):yyyy-MM-dd},{Math.Round(usd * factor, 2)}"));
+                }
+                var path = Path.Combine(folder.FullName, $"demo-btc-{currency.ToLowerInvariant()}.csv");
+                await File.WriteAllLinesAsync(path, lines, cancellationToken).ConfigureAwait(false);
+                await rates.ImportAsync(DemoActor, new Workspace.Valuation.RateImportRequest("BTC", currency, DemoRateSource, path), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     private static async Task ImportIntelAsync(IntelligenceService intel, ScenarioManifest scenario, CancellationToken cancellationToken)

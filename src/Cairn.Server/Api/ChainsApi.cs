@@ -52,8 +52,8 @@ public static class ChainsApi
 
     public static Ok<PathView> FindChainPaths(TraceService traces, string chain, PathRequest body) => TypedResults.Ok(traces.FindPaths(body with { Chain = chain }));
 
-    public static async Task<Results<Ok<TraceReport>, Ok<EthTraceReport>>> TraceChainAsync(TraceService traces, string chain, TraceParameters body, CancellationToken cancellationToken) =>
-        await TracesApi.TraceAsync(traces, (body with { Chain = chain }).Normalized(), cancellationToken);
+    public static async Task<Results<Ok<TraceReport>, Ok<EthTraceReport>>> TraceChainAsync(TraceService traces, string chain, TraceParameters body, string? fiat, CancellationToken cancellationToken) =>
+        await TracesApi.TraceAsync(traces, (body with { Chain = chain }).Normalized(), fiat, cancellationToken);
 
     public static Accepted<JobView> StartChainIngest(HttpContext http, ChainService chains, string chain, IngestJobRequest body)
     {

@@ -49,6 +49,7 @@ public static class CairnServer
             DataDirectory = options.DataDirectory,
             DatabaseUrl = options.DatabaseUrl,
             LegalDataDirectory = options.LegalDataDirectory,
+            AlertWebhookUrl = options.AlertWebhookUrl,
             Time = time,
         });
         services.AddSingleton<EmbeddedUi>();
@@ -126,6 +127,8 @@ public static class CairnServer
         app.MapEvidenceApi();
         app.MapLedgerApi();
         app.MapTracesApi();
+        app.MapRatesApi();
+        app.MapWatchlistsApi();
         app.MapHeuristicsApi();
         app.MapLegalApi();
         app.MapChainApi();

@@ -20,6 +20,9 @@ public sealed record ServerOptions
     /// <summary>Reviewed legal data to use instead of the built-in copy.</summary>
     public string? LegalDataDirectory { get; init; }
 
+    /// <summary>Where new alerts are posted as JSON (null: <c>CAIRN_ALERT_WEBHOOK</c>, else nowhere).</summary>
+    public string? AlertWebhookUrl { get; init; }
+
     /// <summary>Agency and roles of the admin created on first start.</summary>
     public string AdminAgency { get; init; } = "installation";
 

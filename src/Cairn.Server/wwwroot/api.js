@@ -20,9 +20,12 @@ export async function api(method, path, body, { raw = false, form = null } = {})
   if (response.status === 401 && !path.startsWith("/auth/")) { location.hash = "#/login"; throw new Error("please sign in"); }
   if (!response.ok) {
     let detail = `${response.status} ${response.statusText}`;
-    try { const p = await response.json(); detail = p.detail || p.title || detail; } catch { /* not JSON */ }
+    let errors;
+    try { const p = await response.json(); detail = p.detail || p.title || detail; errors = p.errors; } catch { /* not JSON */ }
     if (response.status === 400 && detail.includes("antiforgery")) session.csrf = null;
-    throw new Error(detail);
+    const error = new Error(detail);
+    error.errors = errors; // a validation problem's messages by field, for forms to show next to the field
+    throw error;
   }
   if (raw) return response;
   if (response.status === 204) return null;

@@ -11,7 +11,7 @@ namespace Cairn.Storage.Traces;
 /// Saved traces of cases (Traces/Migrations/060_case_traces.sql), visible with their case.
 /// Custody entries: trace.save (hash of the result), trace.read, trace.list.
 /// </summary>
-public sealed class SqlTraceStore : ITraceStore
+public sealed partial class SqlTraceStore : ITraceStore
 {
     private const string ListColumns = "t.id AS Id, t.case_id AS CaseId, t.chain AS Chain, t.title AS Title, t.request_json AS RequestJson, t.tip_height AS TipHeight, " +
         "t.tip_hash AS TipHash, t.result_sha256 AS ResultSha256, t.created_by AS CreatedBy, t.agency AS Agency, t.created_at AS CreatedAt";

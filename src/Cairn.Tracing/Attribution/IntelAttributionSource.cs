@@ -100,7 +100,7 @@ public sealed class IntelAttributionSource : IAttributionSource, IEthAttribution
 
     /// <summary>The same attribution for the Ethereum tracer (actor id as the actor name).</summary>
     EthAttribution? IEthAttributionLookup.Lookup(string lowerCaseAddress) =>
-        Lookup(lowerCaseAddress) is { } found ? new EthAttribution(found.ActorId, found.Category, found.Jurisdictions, found.Confidence) : null;
+        Lookup(lowerCaseAddress) is { } found ? new EthAttribution(found.ActorId, found.Category, found.Jurisdictions, found.Confidence) { Label = found.Label, Source = found.Source } : null;
 
     /// <summary>
     /// The form addresses are matched in: EVM hex (0x + 40) and bech32 strings (BIP-173: one case

@@ -14,7 +14,11 @@ internal sealed record EthTracePath(EthTracePath? Previous, long Row, BigInteger
         for (var node = this; node is not null; node = node.Previous)
         {
             var transfer = index.Transfer(node.Row);
-            steps.Add(new EthTraceStep(index.Transaction(transfer.TransactionId).Hash, EthAddress.ToChecksum(index.AddressOf(transfer.ToId)), node.Amount.ToString(CultureInfo.InvariantCulture)));
+            var transaction = index.Transaction(transfer.TransactionId);
+            steps.Add(new EthTraceStep(transaction.Hash, EthAddress.ToChecksum(index.AddressOf(transfer.ToId)), node.Amount.ToString(CultureInfo.InvariantCulture))
+            {
+                Timestamp = transaction.Timestamp,
+            });
         }
         steps.Reverse();
         return steps;

@@ -30,7 +30,7 @@ public sealed partial class LegalRequestService
         var saved = request.TraceId is { } id ? await _traces.GetAsync(actor, caseReference, id, cancellationToken).ConfigureAwait(false)
             : await _traces.LatestAsync(actor, caseReference, cancellationToken).ConfigureAwait(false)
               ?? throw new ValidationException("trace_id", $"case '{caseReference}' has no saved trace to draft from: save a trace first");
-        var findings = TraceFindings.From(saved.Report);
+        var findings = TraceFindings.From(saved);
         if (findings.Count == 0) throw new ValidationException("trace_id", $"trace {saved.Trace.Id} reached no attributed service in a known jurisdiction: nothing to request");
         if (request.To is { } to)
         {
@@ -114,7 +114,7 @@ public sealed partial class LegalRequestService
             deadlines.Any(d => d.State == "overdue"));
     }
 
-    private DraftedRequests View(DraftResult result) => new(result.Drafts.Select(Summary).ToList(), result.Unroutable);
+    internal DraftedRequests View(DraftResult result) => new(result.Drafts.Select(Summary).ToList(), result.Unroutable);
 
     private static List<TraceFinding> ReadFindings(string path)
     {

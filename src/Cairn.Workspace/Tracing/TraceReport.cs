@@ -30,6 +30,15 @@ public sealed record TraceReport
     public required IReadOnlyList<CoinJoinSeen> Coinjoins { get; init; }
     public IReadOnlyList<PeelChainSeen> PeelChains { get; init; } = [];
 
+    /// <summary>The endpoints and hops grouped into services, clusters and addresses (largest amount first); amounts add up to the endpoints'.</summary>
+    public IReadOnlyList<TraceEntityView> Entities { get; init; } = [];
+
+    /// <summary>Traced value between entities on the listed paths.</summary>
+    public IReadOnlyList<EntityFlowView> EntityFlows { get; init; } = [];
+
+    /// <summary>The rate tables the fiat values come from (empty: no table imported, no fiat values).</summary>
+    public IReadOnlyList<RateTableView> Fiat { get; init; } = [];
+
     /// <summary>Every heuristic the trace relied on, what for, how often, and its measured error rates (docs/heuristics.md).</summary>
     public IReadOnlyList<HeuristicStep> Heuristics { get; init; } = [];
 
@@ -37,7 +46,18 @@ public sealed record TraceReport
 
     public sealed record Endpoint(string Output, string? Address, uint? ClusterId, string? Actor, string? ActorLabel, string? Category,
         IReadOnlyList<string> Jurisdictions, double? Confidence, string? AttributionSource, string AmountSat, string AmountBtc, double Share, int Hops,
-        string Reason, bool Sanctioned, IReadOnlyList<IReadOnlyList<string>> Paths, bool PathsTruncated);
+        string Reason, bool Sanctioned, IReadOnlyList<IReadOnlyList<string>> Paths, bool PathsTruncated)
+    {
+        /// <summary>The entity the endpoint belongs to.</summary>
+        public string? EntityId { get; init; }
+
+        /// <summary>Block time of the transaction that paid the endpoint.</summary>
+        public DateTimeOffset? Time { get; init; }
+
+        /// <summary>The amount's value at that day's rate (only when a fiat currency was asked for).</summary>
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public Cairn.Valuation.Rates.FiatValue? Fiat { get; init; }
+    }
 
     public sealed record JurisdictionTotal(string Jurisdiction, string AmountSat, string AmountBtc, int Endpoints, IReadOnlyList<string> Actors);
 
@@ -50,10 +70,30 @@ public sealed record TraceReport
 
     public sealed record Edge(string From, string To, string AmountSat, string AmountBtc);
 
-    /// <summary>The report of a trace on UTXO chain <paramref name="chain"/> (amounts in the chain's 8-decimal coin in the <c>_btc</c> fields).</summary>
-    public static TraceReport From(TraceResult result, string chain = "btc")
+    /// <summary>The report of a trace on UTXO chain <paramref name="chain"/> (amounts in the chain's 8-decimal coin in the <c>_btc</c> fields), without entities.</summary>
+    public static TraceReport From(TraceResult result, string chain = "btc") => From(result, null, Cairn.Valuation.Rates.Valuator.Empty, null, chain);
+
+    /// <summary>
+    /// The report of <paramref name="result"/> on UTXO chain <paramref name="chain"/> with its entities (when built) valued by
+    /// <paramref name="valuator"/> in the chain's own coin; with <paramref name="fiat"/> every endpoint also carries its value in that currency at its day's rate.
+    /// </summary>
+    public static TraceReport From(TraceResult result, Cairn.Tracing.Entities.TraceEntities? entities, Cairn.Valuation.Rates.Valuator valuator, string? fiat, string chain = "btc")
     {
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(valuator);
+        var placements = entities?.Endpoints;
+        Endpoint Place(Endpoint endpoint)
+        {
+            if (placements is null || !placements.TryGetValue(endpoint.Output, out var at)) return endpoint;
+            return endpoint with
+            {
+                EntityId = at.EntityId,
+                Time = at.Time,
+                Fiat = fiat is not null && at.Time is { } time
+                    ? valuator.Value(TraceAsset.OfUtxoChain(chain).Names, TraceAsset.OfUtxoChain(chain).Decimals, long.Parse(endpoint.AmountSat, CultureInfo.InvariantCulture), DateOnly.FromDateTime(time.UtcDateTime), fiat)
+                    : null,
+            };
+        }
         return new TraceReport
         {
             Chain = chain,
@@ -70,11 +110,14 @@ public sealed record TraceReport
             TransactionsVisited = result.TransactionsVisited,
             Endpoints = result.Endpoints.Select(e => new Endpoint(e.Output, e.Address, e.ClusterId, e.Attribution?.ActorId, e.Attribution?.Label, e.Attribution?.Category,
                 e.Attribution?.Jurisdictions ?? [], e.Attribution?.Confidence, e.Attribution?.Source, Sat(e.AmountSat), Btc(e.AmountSat), e.Share, e.Hops,
-                Snake(e.Reason.ToString()), e.Sanctioned, e.Paths, e.PathsTruncated)).ToList(),
+                Snake(e.Reason.ToString()), e.Sanctioned, e.Paths, e.PathsTruncated)).Select(Place).ToList(),
             Jurisdictions = result.Jurisdictions.Select(j => new JurisdictionTotal(j.Jurisdiction, Sat(j.AmountSat), Btc(j.AmountSat), j.Endpoints, j.Actors)).ToList(),
             Bounds = result.Bounds.Select(b => new BoundHit(Snake(b.Bound.ToString()), b.Limit, b.UnexploredOutputs, Sat(b.AmountSat))).ToList(),
             Coinjoins = result.CoinJoins,
             PeelChains = result.PeelChains,
+            Entities = entities is null ? [] : EntityViews.Of(entities, TraceAsset.OfUtxoChain(chain), valuator),
+            EntityFlows = entities is null ? [] : EntityViews.Flows(entities.EntityFlows, TraceAsset.OfUtxoChain(chain), valuator),
+            Fiat = entities is null ? [] : EntityViews.TablesUsed(TraceAsset.OfUtxoChain(chain), valuator),
             Heuristics = result.Heuristics,
             Graph = GraphOf(result),
         };

@@ -121,7 +121,9 @@ public sealed class IntelAttributionSourceTests
 
         var found = source.Lookup("0xdac17f958d2ee523a2206206994597c13d831ec7");
 
-        Assert.Equal(new EthAttribution("tether", "exchange", found!.Jurisdictions, 1.0), found);
+        Assert.Equal(new EthAttribution("tether", "exchange", found!.Jurisdictions, 1.0) { Label = found.Label, Source = found.Source }, found);
         Assert.Equal(["SV"], found.Jurisdictions);
+        Assert.False(string.IsNullOrEmpty(found.Label));
+        Assert.False(string.IsNullOrEmpty(found.Source));
     }
 }
