@@ -69,6 +69,7 @@ public static class WorkspaceServiceCollectionExtensions
         services.AddSingleton<ILedgerStore>(provider => provider.GetRequiredService<SqlLedgerStore>());
         services.AddSingleton(provider => new SqlCustodyLog(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<ICustodyLog>(provider => provider.GetRequiredService<SqlCustodyLog>());
+        services.AddSingleton(provider => new SqlCustodyHistory(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<ITraceStore>(provider => new SqlTraceStore(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<IAccountStore>(provider => new SqlAccountStore(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<ILegalRequestStore>(provider => new SqlLegalRequestStore(provider.GetRequiredService<CairnDatabase>()));
@@ -84,7 +85,6 @@ public static class WorkspaceServiceCollectionExtensions
         // One service per area: every use case of the CLI and the API.
         services.AddSingleton<AccountService>();
         services.AddSingleton<CaseService>();
-        services.AddSingleton<StoredEvidenceCheck>();
         services.AddSingleton<EvidenceService>();
         services.AddSingleton<LedgerService>();
         services.AddSingleton<CustodyService>();
@@ -97,8 +97,11 @@ public static class WorkspaceServiceCollectionExtensions
         services.AddSingleton<LegalRequestService>();
         services.AddSingleton<ExchangeService>();
 
-        services.AddHttpClient(ExchangeHttpClient, client => client.Timeout = TimeSpan.FromSeconds(60));
-        services.AddHttpClient(NodeHttpClient, client => client.Timeout = TimeSpan.FromMinutes(2));
+        // The factory's default loggers write every request URL at Information level; node URLs carry
+        // credentials and API keys (issue 17), so these clients log nothing: their callers report
+        // failures naming the host only (Core.Net.UrlRedaction).
+        services.AddHttpClient(ExchangeHttpClient, client => client.Timeout = TimeSpan.FromSeconds(60)).RemoveAllLoggers();
+        services.AddHttpClient(NodeHttpClient, client => client.Timeout = TimeSpan.FromMinutes(2)).RemoveAllLoggers();
         return services;
     }
 }

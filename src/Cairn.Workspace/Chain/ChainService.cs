@@ -97,7 +97,7 @@ public sealed class ChainService
         var credentials = request.RpcCookie is { } cookie ? RpcCredentials.FromCookieFile(cookie)
             : request.RpcUser is { } user ? RpcCredentials.FromUserPassword(user, request.RpcPassword ?? "")
             : null;
-        if (!Uri.TryCreate(request.Rpc, UriKind.Absolute, out var endpoint)) throw new ValidationException("rpc", $"malformed RPC URL '{request.Rpc}'");
+        if (!Uri.TryCreate(request.Rpc, UriKind.Absolute, out var endpoint)) throw new ValidationException("rpc", "malformed RPC URL: expected an absolute http(s) URL such as http://127.0.0.1:8332 (not echoed: it may hold credentials)");
         var client = new BitcoinCoreRpcClient(_http.CreateClient(WorkspaceServiceCollectionExtensions.NodeHttpClient), endpoint, credentials);
         return BitcoinIngestSummary.Of(await new BitcoinIngest(writer).FromRpcAsync(client, cancellationToken).ConfigureAwait(false));
     }
@@ -133,7 +133,7 @@ public sealed class ChainService
         ArgumentNullException.ThrowIfNull(request);
         var url = ValidationException.Required(request.Rpc, "rpc");
         if (!Uri.TryCreate(url, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https"))
-            throw new ValidationException("rpc", $"malformed rpc '{url}': expected an http(s) URL such as http://127.0.0.1:8545");
+            throw new ValidationException("rpc", $"malformed rpc {Core.Net.UrlRedaction.ForDisplay(url)}: expected an http(s) URL such as http://127.0.0.1:8545");
         var client = new EthJsonRpcClient(_http.CreateClient(WorkspaceServiceCollectionExtensions.NodeHttpClient), endpoint, new EthRpcOptions(), _time);
         var ingestor = new EthIngestor(new EthBlockFetcher(client), new TokenMetadataReader(client));
         using var writer = EthereumIndexWriter.Open(EthereumIndexDirectory);

@@ -105,6 +105,8 @@ public sealed class WebUiTests(DemoServerFixture fixture) : IClassFixture<Browse
 
         await page.GotoAsync($"/#/case/{DemoPipeline.CaseReference}/evidence");
         await page.Locator("#export-evidence").WaitForAsync();
+        await Assertions.Expect(page.Locator("[data-testid=evidence-table] [data-status=stored]").First).ToBeVisibleAsync();
+        await page.ClickAsync("#check-evidence");
         await Assertions.Expect(page.Locator("[data-testid=evidence-table] [data-status=verified]").First).ToBeVisibleAsync();
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-evidence"));
         Assert.EndsWith(".zip", download.SuggestedFilename, StringComparison.Ordinal);
