@@ -26,6 +26,7 @@ using Cairn.Workspace.Chain;
 using Cairn.Workspace.Custody;
 using Cairn.Workspace.Evidence;
 using Cairn.Workspace.Exchange;
+using Cairn.Workspace.Heuristics;
 using Cairn.Workspace.Intel;
 using Cairn.Workspace.Ledger;
 using Cairn.Workspace.Legal;
@@ -90,11 +91,13 @@ public static class WorkspaceServiceCollectionExtensions
         services.AddSingleton<CustodyService>();
         services.AddSingleton<AttributionProvider>();
         services.AddSingleton<TraceService>();
+        services.AddSingleton<HeuristicsService>(_ => new HeuristicsService());
         services.AddSingleton<JobRegistry>();
         services.AddSingleton<ChainService>();
         services.AddSingleton<ScreeningService>();
         services.AddSingleton<IntelligenceService>();
         services.AddSingleton<LegalRequestService>();
+        services.AddSingleton<LegalReferenceService>();
         services.AddSingleton<ExchangeService>();
 
         // The factory's default loggers write every request URL at Information level; node URLs carry

@@ -132,8 +132,10 @@ public static class CairnServer
         app.MapEvidenceApi();
         app.MapLedgerApi();
         app.MapTracesApi();
+        app.MapHeuristicsApi();
         app.MapLegalApi();
         app.MapChainApi();
+        app.MapChainsApi();
         app.MapScreeningApi();
         app.MapCustodyLogApi();
         app.MapExchangeViewApi();

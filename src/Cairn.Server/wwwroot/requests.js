@@ -68,10 +68,22 @@ export async function renderRequest(main, id) {
   clear(main).append(
     h("h1", {}, `Request ${r.id}`),
     h("p", {}, `${r.request_type} · ${r.requesting_state} → ${r.requested_state} · ${r.measure}${r.urgent ? " · urgent" : ""} · status `, h("strong", { "data-testid": "request-status" }, data.status)),
-    h("p", { class: "muted" }, `Legal basis: ${r.legal_basis} · channel ${r.channel} · case ${r.case_reference || "-"}`),
+    h("p", { class: "muted" }, `Legal basis: ${r.legal_basis} (rule ${r.rule_id}) · channel ${r.channel} · case ${r.case_reference || "-"}`),
+    h("p", { "data-testid": "request-addressee" }, h("strong", {}, "To: "), addresseeWords(r),
+      ` · language ${r.language}${r.accepted_languages.length ? ` (accepted: ${r.accepted_languages.join(", ")})` : ""}`,
+      r.form_id ? ` · official form ${r.form_id}` : " · structured letter", ` · route ${r.route_rank}${r.route_on ? ` judged on ${r.route_on}` : ""}`),
+    r.language_note ? h("p", { class: "warn" }, r.language_note) : null,
+    ...(r.unverified || []).map((u) => h("p", { class: "bad" }, `unverified: ${u}`)),
     h("h2", {}, "Completeness"), check,
     h("h2", {}, "Deadlines"), table(["deadline", "kind", "due", "state", "source"], deadlines, "deadlines-table"),
     h("h2", {}, "Contents"), ...items,
     h("h2", {}, "Findings"), table(["state", "service", "addresses", "amount"], r.findings.map((f) => [f.jurisdiction, f.actor_name, f.addresses.join(" "), f.amounts.map((a) => `${a.base_units} ${a.asset} base units`).join(", ")]), "findings-table"),
     h("h2", {}, "Status and documents"), h("div", { class: "card" }, target, move, h("div", {}, ...renders)));
+}
+
+function addresseeWords(r) {
+  const a = r.addressee;
+  if (!a) return "not recorded";
+  if (a.name) return `${a.name} (${a.role_words})${a.verified ? "" : " — unverified"}`;
+  return a.role === "service_provider" ? "the service provider" : `${a.role_words} of ${r.requested_state} (not in the data)`;
 }

@@ -35,15 +35,12 @@ public sealed class LedgerService
     /// <summary>The case's events, balances per asset and totals per State (logged as "ledger.read").</summary>
     public Task<LedgerReport> GetAsync(Actor actor, string caseReference, CancellationToken cancellationToken = default) => _ledger.GetAsync(actor, caseReference, cancellationToken);
 
-    /// <summary>Decimals of the native coins, for the human amount printed next to the exact one.</summary>
+    /// <summary>Decimals of a chain's native coin or of a token the registry lists for it, for the human amount printed next to the exact one.</summary>
     public static int? Decimals(AssetKey asset)
     {
         ArgumentNullException.ThrowIfNull(asset);
-        return (asset.Chain.ToLowerInvariant(), asset.Token.ToUpperInvariant()) switch
-        {
-            ("btc", "BTC") => BaseUnits.BitcoinDecimals,
-            ("eth", "ETH") => BaseUnits.EtherDecimals,
-            _ => null,
-        };
+        if (Cairn.Chains.ChainRegistry.Find(asset.Chain) is not { } chain) return null;
+        if (string.Equals(asset.Token, chain.Symbol, StringComparison.OrdinalIgnoreCase)) return chain.Decimals;
+        return chain.Tokens.FirstOrDefault(t => string.Equals(t.Symbol, asset.Token, StringComparison.OrdinalIgnoreCase))?.Decimals;
     }
 }
