@@ -211,7 +211,7 @@ public sealed class ChainService
         {
             var actual = await client.ChainIdAsync(cancellationToken).ConfigureAwait(false);
             if (actual != expected && !DevelopmentChainIds.Contains(actual))
-                throw new ValidationException("rpc", $"the node at {url} answers chain id {actual}, not {expected} ({definition.Name})");
+                throw new ValidationException("rpc", $"the node at {client.DisplayEndpoint} answers chain id {actual}, not {expected} ({definition.Name})");
         }
         var ingestor = new EthIngestor(new EthBlockFetcher(client), new TokenMetadataReader(client));
         EthIngestReport report;
