@@ -4,6 +4,7 @@ using Cairn.Cases.Custody;
 using Cairn.Core;
 using Cairn.Storage.Custody;
 using Cairn.Storage.Migrations;
+using Cairn.Storage.Security;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -20,6 +21,9 @@ public sealed class CairnDatabase : IAsyncDisposable
 {
     private const int MaxAttempts = 3;
 
+    /// <summary>The migration that creates installation_keys (Security/Migrations/090).</summary>
+    private const int InstallationKeysVersion = 90;
+
     private readonly NpgsqlDataSource? _postgres;
     private readonly SqliteConnection? _inMemoryKeeper;
     private readonly Lock _frontierLock = new();
@@ -31,10 +35,11 @@ public sealed class CairnDatabase : IAsyncDisposable
     private static readonly AsyncLocal<bool> InsideTransaction = new();
     private MerkleFrontier? _committedFrontier;
 
-    private CairnDatabase(DatabaseLocation location, TreeHeadSigner signer, TimeProvider time, string? dataDirectory, NpgsqlDataSource? postgres, SqliteConnection? keeper)
+    private CairnDatabase(DatabaseLocation location, TreeHeadSigner signer, InstallationSecret secret, TimeProvider time, string? dataDirectory, NpgsqlDataSource? postgres, SqliteConnection? keeper)
     {
         Location = location;
         Signer = signer;
+        Secret = secret;
         Time = time;
         DataDirectory = dataDirectory;
         _postgres = postgres;
@@ -49,6 +54,9 @@ public sealed class CairnDatabase : IAsyncDisposable
 
     /// <summary>Signs a tree head after every custody-log append.</summary>
     public TreeHeadSigner Signer { get; }
+
+    /// <summary>The installation's HMAC key (<c>installation-secret</c> in the data directory; a per-process key without one).</summary>
+    public InstallationSecret Secret { get; }
 
     /// <summary>The data directory (evidence files, key), or null for a database opened without one (tests).</summary>
     public string? DataDirectory { get; }
@@ -65,7 +73,11 @@ public sealed class CairnDatabase : IAsyncDisposable
         return await OpenAsync(DatabaseLocation.ForDataDirectory(dataDirectory), signer, time, dataDirectory, null, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Opens <paramref name="location"/> and applies migrations up to <paramref name="migrateUntil"/> (all when null).</summary>
+    /// <summary>
+    /// Opens <paramref name="location"/> and applies migrations up to <paramref name="migrateUntil"/> (all when null).
+    /// Then checks this node's custody key and installation secret against the ones registered in
+    /// the database (<see cref="InstallationKeyRegistry"/>) and refuses to open when they differ.
+    /// </summary>
     public static async Task<CairnDatabase> OpenAsync(DatabaseLocation location, TreeHeadSigner signer, TimeProvider time, string? dataDirectory = null, int? migrateUntil = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(location);
@@ -83,14 +95,23 @@ public sealed class CairnDatabase : IAsyncDisposable
             keeper = new SqliteConnection(location.ConnectionString);
             await keeper.OpenAsync(cancellationToken).ConfigureAwait(false);
         }
-        var database = new CairnDatabase(location, signer, time, dataDirectory, postgres, keeper);
+        var secret = dataDirectory is null ? InstallationSecret.Ephemeral() : InstallationSecret.LoadOrCreate(dataDirectory);
+        var database = new CairnDatabase(location, signer, secret, time, dataDirectory, postgres, keeper);
         try
         {
             await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await MigrationRunner.MigrateAsync(connection, location.Dialect, time, migrateUntil, cancellationToken).ConfigureAwait(false);
+            // Checked before the key is listed in custody_keys, so a stray key leaves no trace there.
+            if (migrateUntil is null || migrateUntil >= InstallationKeysVersion)
+                await InstallationKeyRegistry.CheckAsync(connection, signer, secret, dataDirectory, time, cancellationToken).ConfigureAwait(false);
             if (migrateUntil is null || migrateUntil >= 1)
                 await SqlCustodyLog.RegisterKeyAsync(connection, signer, time, cancellationToken).ConfigureAwait(false);
             return database;
+        }
+        catch (CairnException)
+        {
+            await database.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
         catch (Exception ex) when (ex is DbException or System.Net.Sockets.SocketException or TimeoutException)
         {

@@ -61,7 +61,7 @@ public sealed record DatabaseLocation(SqlDialect Dialect, string ConnectionStrin
     private static string FromUrl(string url)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
-            throw new CairnException($"malformed PostgreSQL URL '{url}': expected postgres://user:pass@host:port/db");
+            throw new CairnException("malformed PostgreSQL URL (not echoed: it may hold a password): expected postgres://user:pass@host:port/db");
         var builder = new NpgsqlConnectionStringBuilder
         {
             Host = uri.Host,

@@ -77,6 +77,7 @@ public static class WorkspaceServiceCollectionExtensions
         services.AddSingleton<ILedgerStore>(provider => provider.GetRequiredService<SqlLedgerStore>());
         services.AddSingleton(provider => new SqlCustodyLog(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<ICustodyLog>(provider => provider.GetRequiredService<SqlCustodyLog>());
+        services.AddSingleton(provider => new SqlCustodyHistory(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<ITraceStore>(provider => new SqlTraceStore(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<IWatchlistStore>(provider => new SqlWatchlistStore(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<IAccountStore>(provider => new SqlAccountStore(provider.GetRequiredService<CairnDatabase>()));
@@ -93,7 +94,6 @@ public static class WorkspaceServiceCollectionExtensions
         // One service per area: every use case of the CLI and the API.
         services.AddSingleton<AccountService>();
         services.AddSingleton<CaseService>();
-        services.AddSingleton<StoredEvidenceCheck>();
         services.AddSingleton<EvidenceService>();
         services.AddSingleton<LedgerService>();
         services.AddSingleton<CustodyService>();
@@ -111,9 +111,12 @@ public static class WorkspaceServiceCollectionExtensions
         services.AddSingleton<LegalReferenceService>();
         services.AddSingleton<ExchangeService>();
 
-        services.AddHttpClient(ExchangeHttpClient, client => client.Timeout = TimeSpan.FromSeconds(60));
-        services.AddHttpClient(NodeHttpClient, client => client.Timeout = TimeSpan.FromMinutes(2));
-        services.AddHttpClient(AlertHttpClient, client => client.Timeout = TimeSpan.FromSeconds(10));
+        // The factory's default loggers write every request URL at Information level; node and webhook URLs
+        // carry credentials and API keys (issue 17), so these clients log nothing: their callers report
+        // failures naming the host only (Core.Net.UrlRedaction).
+        services.AddHttpClient(ExchangeHttpClient, client => client.Timeout = TimeSpan.FromSeconds(60)).RemoveAllLoggers();
+        services.AddHttpClient(NodeHttpClient, client => client.Timeout = TimeSpan.FromMinutes(2)).RemoveAllLoggers();
+        services.AddHttpClient(AlertHttpClient, client => client.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
         return services;
     }
 }

@@ -33,6 +33,16 @@ public interface IAccountStore
     /// <summary>One page of a user's tokens, oldest first.</summary>
     Task<Page<ApiToken>> ListTokensAsync(string login, PageRequest page, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Logs a failed sign-in ("auth.signin.failed") naming the attempted login only by its keyed hash
+    /// (<see cref="FailedLoginKey"/>): the login field sometimes holds a password typed in the wrong
+    /// place, and the custody log keeps what it is given forever.
+    /// </summary>
+    Task RecordFailedSignInAsync(string attemptedLogin, CancellationToken cancellationToken = default);
+
+    /// <summary>The object id failed sign-ins with <paramref name="login"/> are logged under: <c>hmac-sha256:</c> and the HMAC of the login with the installation secret.</summary>
+    string FailedLoginKey(string login);
+
     /// <summary>Revokes a token of <paramref name="by"/>'s own (or any, when <paramref name="anyOwner"/>: admins).</summary>
     Task RevokeTokenAsync(Actor by, string id, bool anyOwner, CancellationToken cancellationToken = default);
 }

@@ -67,7 +67,7 @@ public static class AddressCodec
     {
         ArgumentNullException.ThrowIfNull(address);
         if (!TryDecode(address, expected, out var decoded, out var error))
-            throw new CairnException($"malformed address '{address}': {error}");
+            throw new CairnException($"malformed address '{UserText.Quote(address)}': {error}");
         return decoded;
     }
 

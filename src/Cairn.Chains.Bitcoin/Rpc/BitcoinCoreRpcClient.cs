@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Cairn.Core;
+using Cairn.Core.Net;
 
 namespace Cairn.Chains.Bitcoin;
 
@@ -12,12 +13,14 @@ namespace Cairn.Chains.Bitcoin;
 /// with verbosity 0 for raw bytes, getbestblockhash). The <see cref="HttpClient"/> is the
 /// caller's, so its lifetime and timeout are too. Every failure a user can fix (node down,
 /// wrong credentials, unknown block) becomes one <see cref="CairnException"/> line naming
-/// the URL (without credentials) and the problem.
+/// the node by scheme, host and port only (<see cref="UrlRedaction"/>: no credentials, path or
+/// query) and the problem.
 /// </summary>
 public sealed class BitcoinCoreRpcClient
 {
     private readonly HttpClient _http;
     private readonly Uri _endpoint;
+    private readonly string _display;
     private readonly string? _authorization;
     private long _nextId;
 
@@ -32,12 +35,16 @@ public sealed class BitcoinCoreRpcClient
             var parts = Uri.UnescapeDataString(endpoint.UserInfo).Split(':', 2);
             credentials = RpcCredentials.FromUserPassword(parts[0], parts.Length > 1 ? parts[1] : "");
         }
-        _endpoint = new UriBuilder(endpoint) { UserName = "", Password = "" }.Uri;
+        _endpoint = UrlRedaction.WithoutUserInfo(endpoint);
+        _display = UrlRedaction.ForDisplay(endpoint);
         _authorization = credentials?.ToBasicAuthorization();
     }
 
     /// <summary>The node's URL, without credentials.</summary>
     public Uri Endpoint => _endpoint;
+
+    /// <summary>The node as messages name it: scheme, host and port.</summary>
+    public string DisplayEndpoint => _display;
 
     public async Task<long> GetBlockCountAsync(CancellationToken cancellationToken = default)
     {
@@ -62,7 +69,7 @@ public sealed class BitcoinCoreRpcClient
     {
         var result = await CallAsync("getblock", [hash.ToString(), 0], cancellationToken).ConfigureAwait(false);
         if (result.ValueKind != JsonValueKind.String)
-            throw new CairnException($"Bitcoin Core at {_endpoint}: getblock returned {result.ValueKind}, expected hex");
+            throw new CairnException($"Bitcoin Core at {_display}: getblock returned {result.ValueKind}, expected hex");
         var hex = result.GetString()!;
         try
         {
@@ -70,7 +77,7 @@ public sealed class BitcoinCoreRpcClient
         }
         catch (CairnException ex)
         {
-            throw new CairnException($"Bitcoin Core at {_endpoint}: {ex.Message}", ex);
+            throw new CairnException($"Bitcoin Core at {_display}: {ex.Message}", ex);
         }
     }
 
@@ -100,17 +107,17 @@ public sealed class BitcoinCoreRpcClient
         }
         catch (HttpRequestException ex)
         {
-            throw new CairnException($"cannot reach Bitcoin Core at {_endpoint}: {ex.Message}", ex);
+            throw new CairnException($"cannot reach Bitcoin Core at {_display}: {ex.Message.Replace(_endpoint.AbsoluteUri, _display, StringComparison.Ordinal)}", ex);
         }
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new CairnException($"Bitcoin Core at {_endpoint} did not answer {method} within {_http.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s", ex);
+            throw new CairnException($"Bitcoin Core at {_display} did not answer {method} within {_http.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s", ex);
         }
 
         using (response)
         {
             if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-                throw new CairnException($"Bitcoin Core at {_endpoint} rejected the RPC credentials (HTTP {(int)response.StatusCode})");
+                throw new CairnException($"Bitcoin Core at {_display} rejected the RPC credentials (HTTP {(int)response.StatusCode})");
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             return ReadResult(text, method, response.StatusCode);
         }
@@ -125,7 +132,7 @@ public sealed class BitcoinCoreRpcClient
         }
         catch (JsonException)
         {
-            throw new CairnException($"Bitcoin Core at {_endpoint}: {method} returned HTTP {(int)status} without a JSON-RPC answer");
+            throw new CairnException($"Bitcoin Core at {_display}: {method} returned HTTP {(int)status} without a JSON-RPC answer");
         }
         using (document)
         {
@@ -134,10 +141,10 @@ public sealed class BitcoinCoreRpcClient
             {
                 var message = error.TryGetProperty("message", out var m) ? m.GetString() : "unknown error";
                 var code = error.TryGetProperty("code", out var c) ? c.GetRawText() : "?";
-                throw new CairnException($"Bitcoin Core at {_endpoint}: {method} failed: {message} (code {code})");
+                throw new CairnException($"Bitcoin Core at {_display}: {method} failed: {message} (code {code})");
             }
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("result", out var result))
-                throw new CairnException($"Bitcoin Core at {_endpoint}: {method} returned HTTP {(int)status} without a result");
+                throw new CairnException($"Bitcoin Core at {_display}: {method} returned HTTP {(int)status} without a result");
             return result.Clone();
         }
     }
@@ -145,6 +152,6 @@ public sealed class BitcoinCoreRpcClient
     private Hash256 ParseHash(JsonElement result, string method)
     {
         if (result.ValueKind == JsonValueKind.String && Hash256.TryParse(result.GetString(), out var hash)) return hash;
-        throw new CairnException($"Bitcoin Core at {_endpoint}: {method} returned '{result}', not a block hash");
+        throw new CairnException($"Bitcoin Core at {_display}: {method} returned '{result}', not a block hash");
     }
 }

@@ -17,9 +17,9 @@ public static class EthAddress
         ArgumentNullException.ThrowIfNull(text);
         var trimmed = text.Trim();
         if (!trimmed.StartsWith("0x", StringComparison.OrdinalIgnoreCase) || trimmed.Length != 42 || !trimmed[2..].All(char.IsAsciiHexDigit))
-            throw new CairnException($"malformed Ethereum address '{text}': expected 0x followed by 40 hex digits");
+            throw new CairnException($"malformed Ethereum address '{UserText.Quote(text)}': expected 0x followed by 40 hex digits");
         if (!IsValidChecksum(trimmed))
-            throw new CairnException($"Ethereum address '{text}' has a wrong EIP-55 checksum (mistyped?)");
+            throw new CairnException($"Ethereum address '{UserText.Quote(text)}' has a wrong EIP-55 checksum (mistyped?)");
         return "0x" + trimmed[2..].ToLowerInvariant();
     }
 

@@ -24,7 +24,7 @@ public sealed class EthBlockFetcher(EthJsonRpcClient client)
 
     /// <summary>A sentence for the user when internal transfers are incomplete; null when traces are available.</summary>
     public string? TraceNote => TraceMode == TraceMode.None
-        ? $"the node at {client.Endpoint} offers neither debug_traceBlockByNumber nor debug_traceTransaction: internal (contract) ETH transfers are not indexed"
+        ? $"the node at {client.DisplayEndpoint} offers neither debug_traceBlockByNumber nor debug_traceTransaction: internal (contract) ETH transfers are not indexed"
         : null;
 
     public async Task<long> LatestBlockNumberAsync(CancellationToken cancellationToken = default) =>
@@ -35,7 +35,7 @@ public sealed class EthBlockFetcher(EthJsonRpcClient client)
     {
         var responses = await client.BatchAsync(numbers.Select(n => new JsonRpcRequest("eth_getBlockByNumber", Hex.FromQuantity(n), false)).ToList(), cancellationToken).ConfigureAwait(false);
         return responses.Select((r, i) => r.IsError
-            ? throw new CairnException($"eth_getBlockByNumber({numbers[i]}) at {client.Endpoint} failed: {r.Error!.Message}")
+            ? throw new CairnException($"eth_getBlockByNumber({numbers[i]}) at {client.DisplayEndpoint} failed: {r.Error!.Message}")
             : r.IsNull ? null : EthJson.String(r.Result, "hash").ToLowerInvariant()).ToList();
     }
 
@@ -45,12 +45,12 @@ public sealed class EthBlockFetcher(EthJsonRpcClient client)
         var numbers = Enumerable.Range(0, checked((int)(last - first + 1))).Select(i => first + i).ToList();
         var blockResponses = await client.BatchAsync(numbers.Select(n => new JsonRpcRequest("eth_getBlockByNumber", Hex.FromQuantity(n), true)).ToList(), cancellationToken).ConfigureAwait(false);
         var blocks = blockResponses.Select((r, i) => r.IsError || r.IsNull
-            ? throw new CairnException($"eth_getBlockByNumber({numbers[i]}) at {client.Endpoint} failed: {(r.IsError ? r.Error!.Message : "no such block")}")
+            ? throw new CairnException($"eth_getBlockByNumber({numbers[i]}) at {client.DisplayEndpoint} failed: {(r.IsError ? r.Error!.Message : "no such block")}")
             : EthJson.ParseBlock(r.Result)).ToList();
         var transactions = blocks.SelectMany(b => b.Transactions).ToList();
         var receiptResponses = await client.BatchAsync(transactions.Select(t => new JsonRpcRequest("eth_getTransactionReceipt", t.Hash)).ToList(), cancellationToken).ConfigureAwait(false);
         var receipts = receiptResponses.Select((r, i) => r.IsError || r.IsNull
-            ? throw new CairnException($"eth_getTransactionReceipt({transactions[i].Hash}) at {client.Endpoint} failed: {(r.IsError ? r.Error!.Message : "no receipt")}")
+            ? throw new CairnException($"eth_getTransactionReceipt({transactions[i].Hash}) at {client.DisplayEndpoint} failed: {(r.IsError ? r.Error!.Message : "no receipt")}")
             : EthJson.ParseReceipt(r.Result)).ToDictionary(r => r.TransactionHash);
         var frames = await TraceAsync(blocks, receipts, cancellationToken).ConfigureAwait(false);
         return blocks.Select(block => Bundle(block, receipts, frames)).ToList();
@@ -126,6 +126,6 @@ public sealed class EthBlockFetcher(EthJsonRpcClient client)
 
     private JsonElement Require(JsonRpcResponse response, string method, string subject) =>
         response.IsError
-            ? throw new CairnException($"{method}({subject}) at {client.Endpoint} failed: {response.Error!.Message}")
+            ? throw new CairnException($"{method}({subject}) at {client.DisplayEndpoint} failed: {response.Error!.Message}")
             : response.Result;
 }

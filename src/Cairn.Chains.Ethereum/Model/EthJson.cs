@@ -14,6 +14,7 @@ public static class EthJson
 {
     public static EthBlock ParseBlock(JsonElement block)
     {
+        RequireObject(block, "block");
         var number = Quantity(block, "number");
         var transactions = new List<EthTransaction>();
         if (block.TryGetProperty("transactions", out var txs) && txs.ValueKind == JsonValueKind.Array)
@@ -35,7 +36,10 @@ public static class EthJson
             transactions);
     }
 
-    public static EthTransaction ParseTransaction(JsonElement tx) => new(
+    public static EthTransaction ParseTransaction(JsonElement tx)
+    {
+        RequireObject(tx, "transaction");
+        return new EthTransaction(
         Lower(String(tx, "hash")),
         Quantity(tx, "blockNumber"),
         (int)Quantity(tx, "transactionIndex"),
@@ -47,9 +51,11 @@ public static class EthJson
         tx.TryGetProperty("gasPrice", out var price) && price.ValueKind != JsonValueKind.Null ? BigQuantity(tx, "gasPrice") : null,
         OptionalString(tx, "input") ?? "0x",
         (int)(OptionalQuantity(tx, "type") ?? 0));
+    }
 
     public static EthReceipt ParseReceipt(JsonElement receipt)
     {
+        RequireObject(receipt, "receipt");
         var logs = new List<EthLog>();
         if (receipt.TryGetProperty("logs", out var array) && array.ValueKind == JsonValueKind.Array)
             foreach (var log in array.EnumerateArray()) logs.Add(ParseLog(log));
@@ -69,9 +75,11 @@ public static class EthJson
 
     public static EthLog ParseLog(JsonElement log)
     {
+        RequireObject(log, "log");
         var topics = new List<string>();
         if (log.TryGetProperty("topics", out var array) && array.ValueKind == JsonValueKind.Array)
-            foreach (var topic in array.EnumerateArray()) topics.Add(Lower(topic.GetString() ?? ""));
+            foreach (var topic in array.EnumerateArray())
+                topics.Add(topic.ValueKind == JsonValueKind.String ? Lower(Utf8String(topic, "topics")) : throw new CairnException($"Ethereum JSON log topic is {topic.ValueKind}, not a hex string"));
         return new EthLog(
             Lower(String(log, "address")),
             topics,
@@ -86,7 +94,20 @@ public static class EthJson
         OptionalString(element, name) ?? throw new CairnException($"Ethereum JSON object lacks '{name}'");
 
     internal static string? OptionalString(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? Utf8String(value, name) : null;
+
+    /// <summary>A string value; JsonDocument checks UTF-8 only when a string is read, so bad bytes from a file are refused here by name.</summary>
+    private static string Utf8String(JsonElement value, string name)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new CairnException($"Ethereum JSON field '{name}' is not valid UTF-8", ex);
+        }
+    }
 
     internal static long Quantity(JsonElement element, string name) =>
         OptionalQuantity(element, name) ?? throw new CairnException($"Ethereum JSON object lacks '{name}'");
@@ -96,8 +117,8 @@ public static class EthJson
         if (!element.TryGetProperty(name, out var value)) return null;
         return value.ValueKind switch
         {
-            JsonValueKind.String => Hex.ToInt64(value.GetString()!, name),
-            JsonValueKind.Number => value.GetInt64(),
+            JsonValueKind.String => Hex.ToInt64(Utf8String(value, name), name),
+            JsonValueKind.Number => value.TryGetInt64(out var number) ? number : throw new CairnException($"Ethereum JSON field '{name}' is {UserText.Quote(value.GetRawText(), 40)}, not a whole 64-bit number"),
             _ => null,
         };
     }
@@ -107,10 +128,18 @@ public static class EthJson
         if (!element.TryGetProperty(name, out var value)) throw new CairnException($"Ethereum JSON object lacks '{name}'");
         return value.ValueKind switch
         {
-            JsonValueKind.String => Hex.ToBigInteger(value.GetString()!, name),
-            JsonValueKind.Number => System.Numerics.BigInteger.Parse(value.GetRawText(), CultureInfo.InvariantCulture),
+            JsonValueKind.String => Hex.ToBigInteger(Utf8String(value, name), name),
+            JsonValueKind.Number => System.Numerics.BigInteger.TryParse(value.GetRawText(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+                ? number
+                : throw new CairnException($"Ethereum JSON field '{name}' is {UserText.Quote(value.GetRawText(), 40)}, not a whole number"),
             _ => throw new CairnException($"Ethereum JSON field '{name}' is not a number"),
         };
+    }
+
+    /// <summary>A node's answer is outside input: a string or list where an object belongs is refused by name, not met with an InvalidOperationException (found by the fuzz suite).</summary>
+    internal static void RequireObject(JsonElement element, string what)
+    {
+        if (element.ValueKind != JsonValueKind.Object) throw new CairnException($"Ethereum JSON {what} is {element.ValueKind}, not an object");
     }
 
     private static string Lower(string value) => value.ToLowerInvariant();

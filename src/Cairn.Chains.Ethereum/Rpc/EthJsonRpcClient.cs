@@ -2,6 +2,7 @@ using System.Net;
 using TextEncoding = System.Text.Encoding;
 using System.Text.Json;
 using Cairn.Core;
+using Cairn.Core.Net;
 
 namespace Cairn.Chains.Ethereum.Rpc;
 
@@ -10,12 +11,16 @@ namespace Cairn.Chains.Ethereum.Rpc;
 /// long-lived instance per node). Batches are split into requests of at most
 /// <see cref="EthRpcOptions.MaxBatchSize"/> calls, at most <see cref="EthRpcOptions.MaxConcurrency"/>
 /// in flight; transient failures are retried with exponential back-off. Failures that remain
-/// throw a <see cref="CairnException"/> naming the URL and the method.
+/// throw a <see cref="CairnException"/> naming the method and the node by scheme, host and port
+/// only (<see cref="UrlRedaction"/>): credentials in the URL become a Basic authorization header,
+/// and an API key in the path or query is sent but never printed.
 /// </summary>
 public sealed class EthJsonRpcClient
 {
     private readonly HttpClient _http;
     private readonly Uri _endpoint;
+    private readonly string _display;
+    private readonly string? _authorization;
     private readonly EthRpcOptions _options;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _inFlight;
@@ -24,13 +29,22 @@ public sealed class EthJsonRpcClient
     public EthJsonRpcClient(HttpClient http, Uri endpoint, EthRpcOptions? options = null, TimeProvider? time = null)
     {
         _http = http ?? throw new ArgumentNullException(nameof(http));
-        _endpoint = endpoint ?? throw new ArgumentNullException(nameof(endpoint));
+        ArgumentNullException.ThrowIfNull(endpoint);
+        // http://user:password@host/ : the user info becomes Basic authorization (RFC 7617), never part of a message.
+        if (endpoint.UserInfo.Length > 0)
+            _authorization = Convert.ToBase64String(TextEncoding.UTF8.GetBytes(Uri.UnescapeDataString(endpoint.UserInfo)));
+        _endpoint = UrlRedaction.WithoutUserInfo(endpoint);
+        _display = UrlRedaction.ForDisplay(endpoint);
         _options = options ?? new EthRpcOptions();
         _time = time ?? TimeProvider.System;
         _inFlight = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrency));
     }
 
+    /// <summary>The node's URL without user info (it may still hold an API key in its path: print <see cref="DisplayEndpoint"/>).</summary>
     public Uri Endpoint => _endpoint;
+
+    /// <summary>The node as messages name it: scheme, host and port.</summary>
+    public string DisplayEndpoint => _display;
 
     /// <summary>HTTP requests sent so far, retries included (for benchmarks and tests).</summary>
     public long HttpRequestCount => Interlocked.Read(ref _httpRequests);
@@ -42,7 +56,7 @@ public sealed class EthJsonRpcClient
     {
         var response = (await SendAsync([new JsonRpcRequest(method, parameters)], cancellationToken).ConfigureAwait(false))[0];
         if (response.Error is { } error)
-            throw new CairnException($"{method} at {_endpoint} failed: {error.Message} (code {error.Code})");
+            throw new CairnException($"{method} at {_display} failed: {error.Message} (code {error.Code})");
         return response.Result;
     }
 
@@ -75,8 +89,9 @@ public sealed class EthJsonRpcClient
             try
             {
                 Interlocked.Increment(ref _httpRequests);
-                using var content = new StringContent(body, TextEncoding.UTF8, "application/json");
-                using var response = await _http.PostAsync(_endpoint, content, cancellationToken).ConfigureAwait(false);
+                using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new StringContent(body, TextEncoding.UTF8, "application/json") };
+                if (_authorization is not null) request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", _authorization);
+                using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
@@ -90,27 +105,31 @@ public sealed class EthJsonRpcClient
                 }
                 else
                 {
-                    throw new CairnException($"{what} at {_endpoint} failed: HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
+                    throw new CairnException($"{what} at {_display} failed: HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
                 }
             }
             catch (HttpRequestException ex)
             {
-                failure = ex.Message;
+                failure = Redact(ex.Message);
             }
             catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {
-                failure = "timed out: " + ex.Message;
+                failure = "timed out: " + Redact(ex.Message);
             }
             finally
             {
                 _inFlight.Release();
             }
             if (attempt >= _options.MaxRetries)
-                throw new CairnException($"{what} at {_endpoint} failed after {attempt + 1} attempts: {failure}");
+                throw new CairnException($"{what} at {_display} failed after {attempt + 1} attempts: {failure}");
             var delay = TimeSpan.FromTicks(Math.Min(_options.MaxBackoff.Ticks, _options.InitialBackoff.Ticks << Math.Min(attempt, 20)));
             await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    // The runtime's messages may quote the request URL; only the display form may appear.
+    private string Redact(string message) =>
+        message.Replace(_endpoint.ToString(), _display, StringComparison.Ordinal).Replace(_endpoint.AbsoluteUri, _display, StringComparison.Ordinal);
 
     private static string Serialize(IReadOnlyList<JsonRpcRequest> requests, long firstId, bool single)
     {
@@ -142,7 +161,7 @@ public sealed class EthJsonRpcClient
         }
         catch (JsonException)
         {
-            throw new CairnException($"{what} at {_endpoint} failed: the answer is not JSON");
+            throw new CairnException($"{what} at {_display} failed: the answer is not JSON");
         }
         using (document)
         {
@@ -155,7 +174,7 @@ public sealed class EthJsonRpcClient
                 {
                     // A batch-level error (e.g. the node rejects batches) has no usable id.
                     if (item.TryGetProperty("error", out var batchError))
-                        throw new CairnException($"{what} at {_endpoint} failed: {ReadError(batchError).Message}");
+                        throw new CairnException($"{what} at {_display} failed: {ReadError(batchError).Message}");
                     continue;
                 }
                 var index = idElement.GetInt64() - firstId;
@@ -165,7 +184,7 @@ public sealed class EthJsonRpcClient
                     : new JsonRpcResponse(item.TryGetProperty("result", out var result) ? result.Clone() : default, null);
             }
             for (var i = 0; i < count; i++)
-                if (responses[i] is null) throw new CairnException($"{what} at {_endpoint} failed: no answer for request id {firstId + i}");
+                if (responses[i] is null) throw new CairnException($"{what} at {_display} failed: no answer for request id {firstId + i}");
             return responses!;
         }
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Cairn.Chains.Ethereum.Encoding;
 using Cairn.Chains.Ethereum.Model;
+using Cairn.Core;
 
 namespace Cairn.Chains.Ethereum.Traces;
 
@@ -13,14 +14,18 @@ public static class ParityTraceFrames
 {
     public static List<CallFrame> Parse(JsonElement traces)
     {
+        // The node's answer is outside input: each wrong shape is refused by name (fuzz suite, issue 17).
+        if (traces.ValueKind != JsonValueKind.Array) throw new CairnException($"trace_block answer is {traces.ValueKind}, not a list of traces");
         var frames = new List<CallFrame>();
         foreach (var trace in traces.EnumerateArray())
         {
+            EthJson.RequireObject(trace, "trace");
             var type = EthJson.String(trace, "type");
-            var action = trace.GetProperty("action");
+            if (!trace.TryGetProperty("action", out var action)) throw new CairnException("Ethereum JSON trace lacks 'action'");
+            EthJson.RequireObject(action, "trace action");
             var result = trace.TryGetProperty("result", out var r) && r.ValueKind == JsonValueKind.Object ? r : default;
-            var path = trace.TryGetProperty("traceAddress", out var addresses)
-                ? addresses.EnumerateArray().Select(a => a.GetInt32()).ToArray()
+            var path = trace.TryGetProperty("traceAddress", out var addresses) && addresses.ValueKind != JsonValueKind.Null
+                ? ReadTraceAddress(addresses)
                 : [];
             var transactionIndex = (int)(EthJson.OptionalQuantity(trace, "transactionPosition") ?? -1);
             string? from, to;
@@ -62,5 +67,13 @@ public static class ParityTraceFrames
                 result.ValueKind == JsonValueKind.Object ? EthJson.OptionalQuantity(result, "gasUsed") ?? 0 : 0));
         }
         return frames;
+    }
+
+    private static int[] ReadTraceAddress(JsonElement addresses)
+    {
+        if (addresses.ValueKind != JsonValueKind.Array) throw new CairnException($"Ethereum JSON traceAddress is {addresses.ValueKind}, not a list");
+        return addresses.EnumerateArray()
+            .Select(a => a.ValueKind == JsonValueKind.Number && a.TryGetInt32(out var index) && index >= 0 ? index : throw new CairnException($"Ethereum JSON traceAddress holds {UserText.Quote(a.GetRawText(), 40)}, not a position"))
+            .ToArray();
     }
 }

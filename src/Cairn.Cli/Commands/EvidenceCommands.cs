@@ -40,17 +40,22 @@ internal static class EvidenceCommands
 
     private static Command BuildList(CliHost host)
     {
-        var command = new Command("list", "List a case's evidence, each stored file checked against its hash (logged)") { CaseCommands.CaseOption };
+        var check = new Option<bool>("--check") { Description = "Read every stored file again and hash it now (verified, altered or missing); without it only presence and size are looked at" };
+        var command = new Command("list", "List a case's evidence with each stored file's status (logged)") { CaseCommands.CaseOption, check };
         host.SetAction(command, async (ctx, parse, cancellationToken) =>
         {
-            var entries = (await ctx.Get<EvidenceService>().ListAsync(ctx.Actor, parse.GetValue(CaseCommands.CaseOption)!, PageRequest.All, cancellationToken).ConfigureAwait(false)).Items;
+            var evidence = ctx.Get<EvidenceService>();
+            var reference = parse.GetValue(CaseCommands.CaseOption)!;
+            var entries = (parse.GetValue(check)
+                ? await evidence.CheckStoredFilesAsync(ctx.Actor, reference, PageRequest.All, cancellationToken).ConfigureAwait(false)
+                : await evidence.ListAsync(ctx.Actor, reference, PageRequest.All, cancellationToken).ConfigureAwait(false)).Items;
             if (ctx.Json)
             {
                 ctx.WriteJson(entries.Select(e => e.Item).ToList());
                 return CliHost.Success;
             }
             var table = new Table().AddColumns("id", "file", "bytes", "sha256", "collected", "by", "method", "source", "stored file");
-            foreach (var (i, status) in entries)
+            foreach (var (i, status, _) in entries)
                 table.AddRow(Markup.Escape(i.Id), Markup.Escape(i.FileName), i.SizeBytes.ToString(System.Globalization.CultureInfo.InvariantCulture), i.Sha256,
                     CaseCommands.Time(i.CollectedAt), Markup.Escape($"{i.CollectedBy}@{i.CollectedAgency}"), Markup.Escape(i.Method), Markup.Escape(i.Source), status);
             ctx.Console.Write(table);

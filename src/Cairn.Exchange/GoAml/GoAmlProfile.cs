@@ -74,7 +74,7 @@ public sealed record GoAmlProfile
         catch (JsonException ex)
         {
             var where = ex.Path is { Length: > 1 } path ? $" at {path}" : "";
-            throw new CairnException($"{source} is not a goAML FIU file{where}: {ex.Message.Split(". Path:")[0]}", ex);
+            throw new CairnException($"{source} is not a goAML FIU file{where}: {UserText.Quote(ex.Message.Split(". Path:")[0], 200)}", ex);
         }
     }
 

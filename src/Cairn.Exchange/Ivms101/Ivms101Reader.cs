@@ -37,7 +37,7 @@ public static class Ivms101Reader
         }
         catch (JsonException ex)
         {
-            throw new CairnException($"{source} is not JSON (line {ex.LineNumber + 1}): {ex.Message.Split(" LineNumber")[0]}", ex);
+            throw new CairnException($"{source} is not JSON (line {ex.LineNumber + 1}): {UserText.Quote(ex.Message.Split(" LineNumber")[0], 200)}", ex);
         }
         using (document)
         {

@@ -147,7 +147,7 @@ public sealed class MatchFilter
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or FormatException or InvalidOperationException)
         {
-            throw new CairnException($"{source}: unreadable match filter header ({ex.Message})", ex);
+            throw new CairnException($"{source}: unreadable match filter header ({UserText.Quote(ex.Message, 200)})", ex);
         }
     }
 

@@ -17,6 +17,10 @@ public sealed record ExchangeMessage
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        // Outside input: a missing or null required field is refused by the serializer (JsonException), not
+        // left null for a NullReferenceException later (fuzz suite, issue 17).
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
@@ -52,12 +56,12 @@ public sealed record ExchangeMessage
         }
         catch (JsonException ex)
         {
-            throw new CairnException("message payload is not readable: " + ex.Message, ex);
+            throw new CairnException("message payload is not readable: " + UserText.Quote(ex.Message, 200), ex);
         }
         if (message is null) throw new CairnException("message payload is empty");
         foreach (var attachment in message.Attachments)
             if (Convert.ToHexStringLower(SHA256.HashData(attachment.Content)) != attachment.Sha256)
-                throw new CairnException($"attachment '{attachment.FileName}' does not match its SHA-256");
+                throw new CairnException($"attachment '{UserText.Quote(attachment.FileName)}' does not match its SHA-256");
         return message;
     }
 }

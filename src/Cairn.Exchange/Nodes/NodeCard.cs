@@ -15,6 +15,10 @@ public sealed record NodeCard
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        // Outside input: a missing or null required field is refused by the serializer (JsonException), not
+        // left null for a NullReferenceException later (fuzz suite, issue 17).
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
         WriteIndented = true,
     };
 
@@ -74,7 +78,7 @@ public sealed record NodeCard
         }
         catch (JsonException ex)
         {
-            throw new CairnException($"{source} is not a node card: {ex.Message}", ex);
+            throw new CairnException($"{source} is not a node card: {UserText.Quote(ex.Message, 200)}", ex);
         }
         if (card is null) throw new CairnException($"{source} is not a node card");
         card.Validate(source);

@@ -20,6 +20,10 @@ public sealed record Receipt
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        // Outside input: a missing or null required field is refused by the serializer (JsonException), not
+        // left null for a NullReferenceException later (fuzz suite, issue 17).
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
@@ -99,7 +103,7 @@ public sealed record Receipt
         }
         catch (JsonException ex)
         {
-            throw new CairnException("unreadable receipt: " + ex.Message, ex);
+            throw new CairnException("unreadable receipt: " + UserText.Quote(ex.Message, 200), ex);
         }
     }
 }

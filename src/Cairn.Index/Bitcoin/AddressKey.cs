@@ -139,7 +139,7 @@ public unsafe struct AddressKey : IEquatable<AddressKey>
         {
             var hex = trimmed["script:".Length..];
             if (hex.Length != 64 || !hex.All(char.IsAsciiHexDigit))
-                throw new Cairn.Core.CairnException($"malformed address '{text}': script: must be followed by 64 hex digits");
+                throw new Cairn.Core.CairnException($"malformed address '{Cairn.Core.UserText.Quote(text)}': script: must be followed by 64 hex digits");
             var raw = default(AddressKey);
             raw.Kind = AddressKind.RawScript;
             Convert.FromHexString(hex).CopyTo(raw.WritablePayload);

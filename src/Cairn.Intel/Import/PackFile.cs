@@ -25,6 +25,13 @@ internal sealed record PackFile(string DisplayName, string Id, string Version, Y
             issue = new ImportIssue(displayName, (int)ex.Start.Line, IssueSeverity.Error, "not valid YAML: " + OneLine(ex.InnerException?.Message ?? ex.Message));
             return null;
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's parser throws this instead of a YamlException for some broken flow
+            // collections (found by the fuzz suite: ": [\na"); it carries no position.
+            issue = new ImportIssue(displayName, 1, IssueSeverity.Error, "not valid YAML: " + OneLine(ex.Message));
+            return null;
+        }
         if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root)
         {
             issue = new ImportIssue(displayName, 1, IssueSeverity.Error, "expected a YAML mapping with a header and a list");
@@ -42,7 +49,7 @@ internal sealed record PackFile(string DisplayName, string Id, string Version, Y
     {
         foreach (var (keyNode, value) in Root.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            var key = (keyNode as YamlScalarNode)?.Value ?? ""; // a mapping or list as a key names no known field
             try
             {
                 readField(key, keyNode, value);

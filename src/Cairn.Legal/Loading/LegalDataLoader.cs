@@ -36,6 +36,13 @@ public static class LegalDataLoader
         return LoadFiles(files);
     }
 
+    /// <summary>Loads from named texts (file names relative to the data directory, e.g. <c>instruments/eio.yaml</c>): checks of edited data, and fuzzing.</summary>
+    public static LegalReference LoadTexts(IEnumerable<KeyValuePair<string, string>> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        return LoadFiles(files.Select(f => new DataFile(f.Key, f.Value)));
+    }
+
     internal static LegalReference LoadFiles(IEnumerable<DataFile> files)
     {
         var all = files.ToList();

@@ -6,7 +6,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cairn.Server.Api;
 
-/// <summary>/api/v1/log: the custody log's signed head (anyone signed in, to pin it), full verification and per-object history (auditors and admins).</summary>
+/// <summary>
+/// /api/v1/log: the custody log's signed head (anyone signed in, to pin it), full verification and
+/// per-object history limited to what the caller's agency may see, and failed sign-ins by login
+/// (auditors and admins; reads of history are logged).
+/// </summary>
 public static class CustodyLogApi
 {
     public static IEndpointRouteBuilder MapCustodyLogApi(this IEndpointRouteBuilder app)
@@ -14,7 +18,10 @@ public static class CustodyLogApi
         var log = app.MapGroup("/api/v1/log").WithTags("Custody log").WithProblems();
         log.MapGet("/head", GetHeadAsync).WithName("GetCustodyLogHead").WithSummary("The newest signed tree head of the custody log");
         log.MapGet("/verify", VerifyAsync).RequireAuthorization(Policies.Auditor).WithName("VerifyCustodyLog").WithSummary("Re-check every entry and signed tree head; names the first bad entry");
-        log.MapGet("/entries", ListEntriesAsync).RequireAuthorization(Policies.Auditor).WithName("ListCustodyEntries").WithSummary("The custody log entries about one object, oldest first");
+        log.MapGet("/entries", ListEntriesAsync).RequireAuthorization(Policies.Auditor).WithName("ListCustodyEntries")
+            .WithSummary("The custody log entries about one object your agency may see, oldest first (the read is logged)");
+        log.MapGet("/failed-sign-ins", ListFailedSignInsAsync).RequireAuthorization(Policies.Auditor).WithName("ListFailedSignIns")
+            .WithSummary("Failed sign-ins with one login, found by the keyed hash the log records instead of the login (the read is logged)");
         return app;
     }
 
@@ -22,6 +29,9 @@ public static class CustodyLogApi
 
     public static async Task<Ok<LogCheck>> VerifyAsync(CustodyService custody, CancellationToken cancellationToken) => TypedResults.Ok(await custody.VerifyAsync(cancellationToken));
 
-    public static async Task<Ok<Page<CustodyEntry>>> ListEntriesAsync(CustodyService custody, string objectType, string objectId, long? offset, int? limit, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await custody.EntriesForAsync(objectType, objectId, PageRequest.Of(offset, limit), cancellationToken));
+    public static async Task<Ok<Page<CustodyEntry>>> ListEntriesAsync(HttpContext http, CustodyService custody, string objectType, string objectId, long? offset, int? limit) =>
+        TypedResults.Ok(await custody.EntriesForAsync(http.User.Actor(), objectType, objectId, PageRequest.Of(offset, limit), http.RequestAborted));
+
+    public static async Task<Ok<FailedSignInsView>> ListFailedSignInsAsync(HttpContext http, CustodyService custody, string login, long? offset, int? limit) =>
+        TypedResults.Ok(await custody.FailedSignInsAsync(http.User.Actor(), login, PageRequest.Of(offset, limit), http.RequestAborted));
 }

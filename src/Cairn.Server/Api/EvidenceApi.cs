@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Cairn.Server.Api;
 
 /// <summary>
-/// /api/v1/cases/{reference}/evidence: list (each file re-checked against its hash), upload
+/// /api/v1/cases/{reference}/evidence: list (each stored file's presence and size), check (every
+/// stored file re-hashed on demand: the only answer that says "verified"), upload
 /// (multipart, stored by SHA-256 with its custody entry), export as a signed ASiC-E package; and
 /// /api/v1/evidence/verify, which checks an uploaded package pinned to this installation's custody key.
 /// </summary>
@@ -19,7 +20,9 @@ public static class EvidenceApi
     public static IEndpointRouteBuilder MapEvidenceApi(this IEndpointRouteBuilder app)
     {
         var evidence = app.MapGroup("/api/v1/cases/{reference}/evidence").WithTags("Evidence").WithProblems();
-        evidence.MapGet("/", ListEvidenceAsync).WithName("ListEvidence").WithSummary("A case's evidence, each stored file checked against its hash (logged)");
+        evidence.MapGet("/", ListEvidenceAsync).WithName("ListEvidence").WithSummary("A case's evidence with each stored file's presence and size: stored, missing or altered (logged)");
+        evidence.MapPost("/check", CheckStoredFilesAsync).WithName("CheckStoredEvidence")
+            .WithSummary("Read every stored file of the page again and hash it now: verified, altered or missing, with the time of the check (logged)");
         evidence.MapPost("/", UploadEvidenceAsync).RequireAuthorization(Policies.CaseWriter).DisableAntiforgery().WithMetadata(new RequestSizeLimitMetadata(MaxUploadBytes))
             .WithName("UploadEvidence").WithSummary("Store a file in a case (multipart: file, method, source; content-addressed by SHA-256; logged)");
         evidence.MapGet("/export", ExportPackageAsync).WithName("ExportEvidencePackage").WithSummary("The case's signed evidence package (ZIP): files, hashes, custody log proofs, signed head")
@@ -31,6 +34,9 @@ public static class EvidenceApi
 
     public static async Task<Ok<Page<EvidenceEntry>>> ListEvidenceAsync(HttpContext http, EvidenceService evidence, string reference, long? offset, int? limit) =>
         TypedResults.Ok(await evidence.ListAsync(http.User.Actor(), reference, PageRequest.Of(offset, limit), http.RequestAborted));
+
+    public static async Task<Ok<Page<EvidenceEntry>>> CheckStoredFilesAsync(HttpContext http, EvidenceService evidence, string reference, long? offset, int? limit) =>
+        TypedResults.Ok(await evidence.CheckStoredFilesAsync(http.User.Actor(), reference, PageRequest.Of(offset, limit), http.RequestAborted));
 
     public static async Task<Created<EvidenceItem>> UploadEvidenceAsync(HttpContext http, EvidenceService evidence, string reference, IFormFile file, [FromForm] string method, [FromForm] string source)
     {

@@ -93,9 +93,15 @@ public static class CairnServer
             r.AddPolicy(AuthApi.LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            r.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => context.Request.Path.StartsWithSegments("/api")
-                ? RateLimitPartition.GetTokenBucketLimiter(context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new TokenBucketRateLimiterOptions { TokenLimit = options.ApiRequestsPerSecond * 2, TokensPerPeriod = options.ApiRequestsPerSecond, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0 })
+            // The API per user (or address when anonymous); the node-to-node exchange, which anyone can
+            // reach without signing in, per client address (issue 17).
+            r.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.Request.Path.StartsWithSegments("/api")
+                    ? RateLimitPartition.GetTokenBucketLimiter("api:" + (context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                        _ => Bucket(options.ApiRequestsPerSecond))
+                : context.Request.Path.StartsWithSegments("/exchange")
+                    ? RateLimitPartition.GetTokenBucketLimiter("exchange:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                        _ => Bucket(options.ExchangeRequestsPerSecond))
                 : RateLimitPartition.GetNoLimiter("static"));
         });
         services.AddHostedService<OutboxDeliveryService>();
@@ -139,4 +145,7 @@ public static class CairnServer
         app.MapExchangeProtocolApi();
         return new ServerHost(app, bootstrapPassword);
     }
+
+    private static TokenBucketRateLimiterOptions Bucket(int perSecond) =>
+        new() { TokenLimit = Math.Max(1, perSecond * 2), TokensPerPeriod = Math.Max(1, perSecond), ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0 };
 }

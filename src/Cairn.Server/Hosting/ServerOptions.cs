@@ -32,6 +32,9 @@ public sealed record ServerOptions
 
     public int ApiRequestsPerSecond { get; init; } = 200;
 
+    /// <summary>Node-to-node requests per second per client address on /exchange/v1 (token bucket, burst twice that).</summary>
+    public int ExchangeRequestsPerSecond { get; init; } = 20;
+
     /// <summary>Default body limit (JSON); evidence uploads raise it per endpoint.</summary>
     public long MaxRequestBodyBytes { get; init; } = 1024 * 1024;
 

@@ -72,10 +72,28 @@ async function requests(body, c) {
   }
 }
 
+// A list only knows whether a file is there with its size; "verified" comes from re-reading its bytes on demand.
+const storedFileLabels = { stored: "stored (not re-checked)", missing: "MISSING", altered: "ALTERED", verified: "verified" };
+
+function storedFileStatus(id, status, checkedAt) {
+  const text = (storedFileLabels[status] || status) + (checkedAt ? ` at ${fmtTime(checkedAt)}` : "");
+  return h("span", { class: status === "verified" ? "ok" : status === "stored" ? "" : "bad", "data-status": status, "data-evidence-status": id }, text);
+}
+
 async function evidence(body, c) {
   const list = await api("GET", `/cases/${encodeURIComponent(c.reference)}/evidence?limit=500`);
   const rows = list.items.map(({ item: e, status }) => [e.file_name, h("code", {}, e.sha256), String(e.size_bytes), `${e.collected_by}@${e.collected_agency}`, fmtTime(e.collected_at), e.method, e.source,
-    h("span", { class: status === "verified" ? "ok" : "bad", "data-status": status }, status)]);
+    storedFileStatus(e.id, status)]);
+  const checkButton = h("button", { id: "check-evidence" }, "Check stored files now");
+  checkButton.addEventListener("click", async () => {
+    try {
+      const checked = await api("POST", `/cases/${encodeURIComponent(c.reference)}/evidence/check?limit=500`);
+      for (const { item: e, status, checked_at: at } of checked.items) {
+        const cell = document.querySelector(`[data-evidence-status="${CSS.escape(e.id)}"]`);
+        if (cell) cell.replaceWith(storedFileStatus(e.id, status, at));
+      }
+    } catch (err) { toast(err.message, true); }
+  });
   const exportButton = h("button", { id: "export-evidence" }, "Export signed package");
   const result = h("div", { id: "verify-result" });
   exportButton.addEventListener("click", async () => {
@@ -89,7 +107,7 @@ async function evidence(body, c) {
         h("ul", {}, ...v.checks.map((x) => h("li", {}, x)), ...v.problems.map((x) => h("li", { class: "bad" }, x)))));
     } catch (err) { toast(err.message, true); }
   });
-  body.append(h("h2", {}, "Evidence"), table(["file", "sha256", "bytes", "collected by", "when", "method", "source", "stored file"], rows, "evidence-table"), exportButton, result);
+  body.append(h("h2", {}, "Evidence"), table(["file", "sha256", "bytes", "collected by", "when", "method", "source", "stored file"], rows, "evidence-table"), checkButton, exportButton, result);
   if (can("Investigator")) {
     const file = h("input", { type: "file", id: "evidence-file" });
     const method = h("input", { id: "evidence-method", value: "upload" });

@@ -155,6 +155,20 @@ public sealed class SqlAccountStore : IAccountStore
             await unit.RecordAsync("token.revoke", "token", id).ConfigureAwait(false);
         }, cancellationToken);
 
+    public Task RecordFailedSignInAsync(string attemptedLogin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(attemptedLogin);
+        // No person to name: the attempt may come from anyone.
+        return _database.InTransactionAsync(new Actor("anonymous", "unknown"),
+            unit => unit.RecordAsync("auth.signin.failed", "login", FailedLoginKey(attemptedLogin)), cancellationToken);
+    }
+
+    public string FailedLoginKey(string login)
+    {
+        ArgumentNullException.ThrowIfNull(login);
+        return "hmac-sha256:" + _database.Secret.Mac("login", login.Trim());
+    }
+
     private const string TokenSelect = "SELECT id AS Id, login AS Login, name AS Name, secret_hash AS SecretHash, created_at AS CreatedAt, expires_at AS ExpiresAt, revoked_at AS RevokedAt FROM api_tokens";
 
     private Task UpdateAsync(Actor by, string login, string action, string sql, object parameters, CancellationToken cancellationToken) =>

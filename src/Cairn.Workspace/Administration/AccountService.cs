@@ -116,21 +116,26 @@ public sealed class AccountService
         return account;
     }
 
-    /// <summary>Checks a sign-in and logs it: "auth.signin" for the account, or "auth.signin.failed" naming the attempted login under agency "unknown".</summary>
+    /// <summary>
+    /// Checks a sign-in and logs it: "auth.signin" for the account, or "auth.signin.failed" by
+    /// "anonymous" naming the attempted login only by its keyed hash (HMAC-SHA256 with the
+    /// installation secret, <see cref="FailedLoginKey"/>), never in clear (issue 17).
+    /// </summary>
     public async Task<UserAccount?> SignInAsync(string? login, string? password, CancellationToken cancellationToken = default)
     {
         var name = login?.Trim() ?? "";
         var account = await VerifyPasswordAsync(name, password ?? "", cancellationToken).ConfigureAwait(false);
         if (account is null)
         {
-            // Who tried is unknown (the login may not exist); a login no store would accept is not written.
-            if (name.Length is > 0 and <= Identifiers.MaxLength && !name.Any(char.IsControl))
-                await _log.AppendAsync(new CustodyRecord(new Actor(name, "unknown"), "auth.signin.failed", "account", name, ""), cancellationToken).ConfigureAwait(false);
+            await _store.RecordFailedSignInAsync(name, cancellationToken).ConfigureAwait(false);
             return null;
         }
         await _log.AppendAsync(new CustodyRecord(account.Actor, "auth.signin", "account", account.Login, ""), cancellationToken).ConfigureAwait(false);
         return account;
     }
+
+    /// <summary>The object id under which failed sign-ins with <paramref name="login"/> are logged (object type "login"), for an auditor looking for attempts on one account.</summary>
+    public string FailedLoginKey(string login) => _store.FailedLoginKey(login);
 
     public Task SignOutAsync(Actor actor, CancellationToken cancellationToken = default)
     {

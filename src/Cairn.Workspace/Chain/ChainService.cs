@@ -146,7 +146,7 @@ public sealed class ChainService
                 var credentials = request.RpcCookie is { } cookie ? RpcCredentials.FromCookieFile(cookie)
                     : request.RpcUser is { } user ? RpcCredentials.FromUserPassword(user, request.RpcPassword ?? "")
                     : null;
-                if (!Uri.TryCreate(request.Rpc, UriKind.Absolute, out var endpoint)) throw new ValidationException("rpc", $"malformed RPC URL '{request.Rpc}'");
+                if (!Uri.TryCreate(request.Rpc, UriKind.Absolute, out var endpoint)) throw new ValidationException("rpc", "malformed RPC URL: expected an absolute http(s) URL such as http://127.0.0.1:8332 (not echoed: it may hold credentials)");
                 var client = new BitcoinCoreRpcClient(_http.CreateClient(WorkspaceServiceCollectionExtensions.NodeHttpClient), endpoint, credentials);
                 report = await new BitcoinIngest(writer).FromRpcAsync(client, cancellationToken).ConfigureAwait(false);
             }
@@ -205,13 +205,13 @@ public sealed class ChainService
         if (!definition.Support.Rpc) throw CairnException.Invalid("chain", $"{definition.Name}: {definition.Limitation}");
         var url = ValidationException.Required(request.Rpc, "rpc");
         if (!Uri.TryCreate(url, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https"))
-            throw new ValidationException("rpc", $"malformed rpc '{url}': expected an http(s) URL such as http://127.0.0.1:8545");
+            throw new ValidationException("rpc", $"malformed rpc {Core.Net.UrlRedaction.ForDisplay(url)}: expected an http(s) URL such as http://127.0.0.1:8545");
         var client = new EthJsonRpcClient(_http.CreateClient(WorkspaceServiceCollectionExtensions.NodeHttpClient), endpoint, new EthRpcOptions(), _time);
         if (definition.EvmChainId is { } expected && definition.Id != "eth")
         {
             var actual = await client.ChainIdAsync(cancellationToken).ConfigureAwait(false);
             if (actual != expected && !DevelopmentChainIds.Contains(actual))
-                throw new ValidationException("rpc", $"the node at {url} answers chain id {actual}, not {expected} ({definition.Name})");
+                throw new ValidationException("rpc", $"the node at {client.DisplayEndpoint} answers chain id {actual}, not {expected} ({definition.Name})");
         }
         var ingestor = new EthIngestor(new EthBlockFetcher(client), new TokenMetadataReader(client));
         EthIngestReport report;

@@ -50,9 +50,19 @@ public sealed class CustodyService
         return new ConsistencyProofView(proof.FirstSize, proof.SecondSize, head.Head.RootHash, proof.Path);
     }
 
-    /// <summary>One page of the entries about one object (e.g. <c>case</c> and its id), oldest first.</summary>
-    public Task<Page<CustodyEntry>> EntriesForAsync(string? objectType, string? objectId, PageRequest page, CancellationToken cancellationToken = default) =>
-        Log.GetEntriesForAsync(ValidationException.Required(objectType, "objectType"), ValidationException.Required(objectId, "objectId"), page, cancellationToken);
+    /// <summary>
+    /// One page of the entries about one object (e.g. <c>case</c> and its id), oldest first, when the
+    /// actor's agency may see the object (else not found); the read is logged ("log.read").
+    /// </summary>
+    public Task<Page<CustodyEntry>> EntriesForAsync(Actor actor, string? objectType, string? objectId, PageRequest page, CancellationToken cancellationToken = default) =>
+        _services.GetRequiredService<SqlCustodyHistory>().ReadAsync(actor, ValidationException.Required(objectType, "objectType"), ValidationException.Required(objectId, "objectId"), page, cancellationToken);
+
+    /// <summary>The failed sign-ins with <paramref name="login"/>, found by its keyed hash (the log never holds the login itself); the read is logged.</summary>
+    public async Task<FailedSignInsView> FailedSignInsAsync(Actor actor, string? login, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var key = _services.GetRequiredService<IAccountStore>().FailedLoginKey(ValidationException.Required(login, "login"));
+        return new FailedSignInsView(key, await EntriesForAsync(actor, "login", key, page, cancellationToken).ConfigureAwait(false));
+    }
 
     /// <summary>The tree-head public key, from the key file in the data directory (created at first use; no database needed).</summary>
     public PublicKeyView PublicKey()

@@ -19,15 +19,13 @@ public sealed class EvidenceService
 
     private readonly IEvidenceStore _store;
     private readonly ICustodyLog _log;
-    private readonly StoredEvidenceCheck _check;
     private readonly CairnDatabase _database;
     private readonly TimeProvider _time;
 
-    public EvidenceService(IEvidenceStore store, ICustodyLog log, StoredEvidenceCheck check, CairnDatabase database, TimeProvider time)
+    public EvidenceService(IEvidenceStore store, ICustodyLog log, CairnDatabase database, TimeProvider time)
     {
         _store = store;
         _log = log;
-        _check = check;
         _database = database;
         _time = time;
     }
@@ -66,12 +64,28 @@ public sealed class EvidenceService
         }
     }
 
-    /// <summary>One page of the case's evidence, each stored file checked against its hash (re-hashed only when it changed on disk).</summary>
+    /// <summary>One page of the case's evidence with each stored file's cheap status: stored, missing, or altered when its size changed (see <see cref="StoredEvidenceCheck"/>).</summary>
     public async Task<Page<EvidenceEntry>> ListAsync(Actor actor, string caseReference, PageRequest page, CancellationToken cancellationToken = default)
     {
         var items = await _store.ListAsync(actor, caseReference, page, cancellationToken).ConfigureAwait(false);
+        return items.Map(item => new EvidenceEntry(item, StoredEvidenceCheck.QuickStatus(_store, item)));
+    }
+
+    /// <summary>
+    /// One page of the case's evidence with every stored file read again and hashed now: verified,
+    /// altered or missing, each with the time of this check; logged as "evidence.check" about the case
+    /// with the hash of the results.
+    /// </summary>
+    public async Task<Page<EvidenceEntry>> CheckStoredFilesAsync(Actor actor, string caseReference, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var items = await _store.ListAsync(actor, caseReference, page, cancellationToken).ConfigureAwait(false);
         var entries = new List<EvidenceEntry>();
-        foreach (var item in items.Items) entries.Add(new EvidenceEntry(item, await _check.StatusAsync(_store, item, cancellationToken).ConfigureAwait(false)));
+        foreach (var item in items.Items)
+            entries.Add(new EvidenceEntry(item, await StoredEvidenceCheck.RehashAsync(_store, item, cancellationToken).ConfigureAwait(false), _time.GetUtcNow()));
+        if (entries.Count > 0)
+            await _log.AppendAsync(new CustodyRecord(actor, "evidence.check", "case", entries[0].Item.CaseId,
+                CustodyRecord.HashOf(string.Join("\n", entries.Select(e => $"{e.Item.Sha256} {e.Status}")))), cancellationToken).ConfigureAwait(false);
         return new Page<EvidenceEntry>(entries, items.Offset, items.Limit, items.Total, items.NextOffset);
     }
 

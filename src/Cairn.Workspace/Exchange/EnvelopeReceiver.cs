@@ -13,8 +13,9 @@ namespace Cairn.Workspace.Exchange;
 /// sender, then stores it with its signed delivery receipt (<see cref="IInboxStore.StoreReceivedAsync"/>).
 /// A message id seen before with the same digest is a duplicate (a retry after a lost answer): nothing
 /// is stored and the original receipt is returned, which is what makes delivery exactly-once. The same
-/// id with a different digest is a replay and rejected. Every rejection is stored and logged; nothing
-/// from a rejected envelope reaches case data.
+/// id with a different digest is a replay and rejected. Every rejection is kept in a capped table and
+/// the server log, never in the custody log (the sender is not authenticated); nothing from a
+/// rejected envelope reaches case data.
 /// </summary>
 public sealed class EnvelopeReceiver
 {

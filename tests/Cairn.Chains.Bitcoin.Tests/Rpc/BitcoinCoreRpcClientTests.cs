@@ -42,7 +42,8 @@ public sealed class BitcoinCoreRpcClientTests : IDisposable
         var url = new UriBuilder(_node.Url) { UserName = "alice", Password = "wrong" }.Uri;
         var client = new BitcoinCoreRpcClient(_http, url);
         var ex = await Assert.ThrowsAsync<CairnException>(() => client.GetBlockCountAsync());
-        Assert.Equal($"Bitcoin Core at {_node.Url} rejected the RPC credentials (HTTP 401)", ex.Message);
+        // The user info is gone from the message; "/…" says something was left out.
+        Assert.Equal($"Bitcoin Core at {Host(_node.Url)}/… rejected the RPC credentials (HTTP 401)", ex.Message);
         Assert.DoesNotContain("wrong", ex.Message, StringComparison.Ordinal);
     }
 
@@ -51,7 +52,7 @@ public sealed class BitcoinCoreRpcClientTests : IDisposable
     {
         var client = new BitcoinCoreRpcClient(_http, _node.Url, RpcCredentials.FromUserPassword("alice", "s3cret"));
         var ex = await Assert.ThrowsAsync<CairnException>(() => client.GetBlockAsync(Hash256.Parse(new string('1', 64))));
-        Assert.Equal($"Bitcoin Core at {_node.Url}: getblock failed: Block not found (code -5)", ex.Message);
+        Assert.Equal($"Bitcoin Core at {Host(_node.Url)}: getblock failed: Block not found (code -5)", ex.Message);
     }
 
     [Fact]
@@ -60,8 +61,23 @@ public sealed class BitcoinCoreRpcClientTests : IDisposable
         var closed = new Uri($"http://127.0.0.1:{FakeBitcoinNode.FreePort()}/");
         var client = new BitcoinCoreRpcClient(_http, closed, RpcCredentials.FromUserPassword("alice", "s3cret"));
         var ex = await Assert.ThrowsAsync<CairnException>(() => client.GetBlockCountAsync());
-        Assert.StartsWith($"cannot reach Bitcoin Core at {closed}: ", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"cannot reach Bitcoin Core at {Host(closed)}: ", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AWalletPathOrApiKeyInTheUrl_IsSentButNeverPrinted()
+    {
+        var withSecrets = new Uri($"http://alice:hunter2@127.0.0.1:{FakeBitcoinNode.FreePort()}/wallet/KEYINPATH?apikey=KEYINQUERY");
+        var client = new BitcoinCoreRpcClient(_http, withSecrets);
+
+        var ex = await Assert.ThrowsAsync<CairnException>(() => client.GetBlockCountAsync());
+
+        Assert.StartsWith($"cannot reach Bitcoin Core at http://127.0.0.1:{withSecrets.Port}/…: ", ex.Message, StringComparison.Ordinal);
+        foreach (var secret in new[] { "alice", "hunter2", "KEYINPATH", "KEYINQUERY" }) Assert.DoesNotContain(secret, ex.Message, StringComparison.Ordinal);
+        Assert.Equal($"http://127.0.0.1:{withSecrets.Port}/…", client.DisplayEndpoint);
+    }
+
+    private static string Host(Uri url) => url.GetLeftPart(UriPartial.Authority);
 
     [Fact]
     public void MissingCookieFile_NamesThePath()

@@ -1,3 +1,4 @@
+using Cairn.TestSupport.Node;
 using System.Text.Json;
 using Cairn.Chains.Ethereum.Encoding;
 using Cairn.Cli;
@@ -7,7 +8,7 @@ namespace Cairn.Chains.Ethereum.Tests.Node;
 /// <summary>`cairn eth address` and `cairn eth tx` over the index ingested from Ganache.</summary>
 public class EthCliTests(ScenarioFixture fixture) : IClassFixture<ScenarioFixture>
 {
-    [Fact]
+    [NodeFact("ganache")]
     public void Address_Json_ListsTransfersWithExactAmountsAsStrings()
     {
         var (code, output, error) = Run("eth", "address", EthAddress.ToChecksum(fixture.Scenario.Bob), "--json");
@@ -19,7 +20,7 @@ public class EthCliTests(ScenarioFixture fixture) : IClassFixture<ScenarioFixtur
         Assert.Contains(incoming, t => t.GetProperty("asset").GetString() == "CTK" && t.GetProperty("amount_base_units").GetString() == "250000000" && t.GetProperty("amount").GetString() == "250");
     }
 
-    [Fact]
+    [NodeFact("ganache")]
     public void Tx_Json_ShowsTheInternalTransfersOfTheSplit()
     {
         var (code, output, error) = Run("eth", "tx", fixture.Scenario.SplitTransaction, "--json");
@@ -29,7 +30,7 @@ public class EthCliTests(ScenarioFixture fixture) : IClassFixture<ScenarioFixtur
         Assert.Equal(["native", "internal", "internal"], json.RootElement.GetProperty("transfers").EnumerateArray().Select(t => t.GetProperty("kind").GetString()!));
     }
 
-    [Fact]
+    [NodeFact("ganache")]
     public void Address_Table_NamesTheAddressChecksummed()
     {
         var (code, output, _) = Run("eth", "address", fixture.Scenario.Carol);
@@ -37,7 +38,7 @@ public class EthCliTests(ScenarioFixture fixture) : IClassFixture<ScenarioFixtur
         Assert.Contains(EthAddress.ToChecksum(fixture.Scenario.Carol), output, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [NodeFact("ganache")]
     public void Address_Unknown_ExitsOneWithAOneLineError()
     {
         var (code, _, error) = Run("eth", "address", "0x00000000000000000000000000000000000000aa");
@@ -45,7 +46,7 @@ public class EthCliTests(ScenarioFixture fixture) : IClassFixture<ScenarioFixtur
         Assert.StartsWith("error: address 0x00000000000000000000000000000000000000aa has no transfers", error, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [NodeFact("ganache")]
     public void Ingest_UnreachableNode_ExitsOneNamingTheUrl()
     {
         var (code, _, error) = Run("eth", "ingest", "--rpc", "http://127.0.0.1:9", "--data", Path.Combine(fixture.DataDirectory, "unreachable"));

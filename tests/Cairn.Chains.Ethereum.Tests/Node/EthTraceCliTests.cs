@@ -1,3 +1,4 @@
+using Cairn.TestSupport.Node;
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
@@ -25,7 +26,7 @@ public class EthTraceCliTests(ScenarioFixture fixture) : IClassFixture<ScenarioF
         Assert.Equal(0, Run("intel", "import", "tagpack", tags).Code);
     }
 
-    [Fact]
+    [NodeFact("ganache")]
     public void TraceEth_Fifo_EndsAtTheTaggedExchangeAndConserves()
     {
         ImportDaveAsExchange();
@@ -46,7 +47,7 @@ public class EthTraceCliTests(ScenarioFixture fixture) : IClassFixture<ScenarioF
         Assert.Equal("DE", json.GetProperty("jurisdictions")[0].GetProperty("jurisdiction").GetString());
     }
 
-    [Fact]
+    [NodeFact("ganache")]
     public void TraceEth_Backward_ExitsOneSayingForwardOnly()
     {
         var (code, _, error) = Run("trace", "--chain", "eth", "--from", fixture.Scenario.Alice, "--direction", "backward");
@@ -55,7 +56,7 @@ public class EthTraceCliTests(ScenarioFixture fixture) : IClassFixture<ScenarioF
         Assert.Equal("error: direction 'backward': Ethereum traces go forward only", error.Trim());
     }
 
-    [Fact]
+    [NodeFact("ganache")]
     public void TraceEth_TokenAsset_FollowsTheTokenOnly()
     {
         var (code, output, error) = Run("trace", "--chain", "eth", "--from", fixture.Scenario.Alice, "--asset", fixture.Scenario.Token, "--json", "--no-intel");

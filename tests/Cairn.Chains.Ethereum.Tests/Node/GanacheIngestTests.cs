@@ -1,3 +1,4 @@
+using Cairn.TestSupport.Node;
 using System.Numerics;
 using Cairn.Chains.Ethereum.Crypto;
 using Cairn.Chains.Ethereum.Encoding;
@@ -11,7 +12,7 @@ public class GanacheIngestTests(ScenarioFixture fixture) : IClassFixture<Scenari
 {
     private Scenario S => fixture.Scenario;
 
-    [Fact]
+    [NodeFact("ganache")]
     public void Ingest_Scenario_IndexesEveryBlockUpToTheTip()
     {
         Assert.Equal(0, fixture.Report.FirstBlock);
@@ -20,7 +21,7 @@ public class GanacheIngestTests(ScenarioFixture fixture) : IClassFixture<Scenari
         Assert.Null(fixture.Report.Note);
     }
 
-    [Fact]
+    [NodeFact("ganache")]
     public void Ingest_EthTransfers_AreNativeRowsWithExactWei()
     {
         using var index = EthereumIndex.Open(fixture.IndexDirectory);
@@ -30,7 +31,7 @@ public class GanacheIngestTests(ScenarioFixture fixture) : IClassFixture<Scenari
         Assert.Contains(rows, t => t.From == S.Carol && t.To == S.Forwarder && t.Value == 3 * Scenario.OneEther);
     }
 
-    [Fact]
+    [NodeFact("ganache")]
     public void Ingest_ForwarderSplit_YieldsTwoInternalTransfersFromTheContract()
     {
         using var index = EthereumIndex.Open(fixture.IndexDirectory);
@@ -40,7 +41,7 @@ public class GanacheIngestTests(ScenarioFixture fixture) : IClassFixture<Scenari
         Assert.Equal([(S.Forwarder, S.Dave, 2 * Scenario.OneEther), (S.Forwarder, S.Bob, Scenario.OneEther)], internals);
     }
 
-    [Fact]
+    [NodeFact("ganache")]
     public void Ingest_RefusedInnerCall_IsNotATransferButTheRefundIs()
     {
         using var index = EthereumIndex.Open(fixture.IndexDirectory);
@@ -52,7 +53,7 @@ public class GanacheIngestTests(ScenarioFixture fixture) : IClassFixture<Scenari
         Assert.False(index.TryGetAddressId(S.Refuser, out var refuserId) && index.IncomingRows(refuserId).Any());
     }
 
-    [Fact]
+    [NodeFact("ganache")]
     public void Ingest_RevertedTransaction_IsStoredAsFailedWithNoTransfers()
     {
         using var index = EthereumIndex.Open(fixture.IndexDirectory);
@@ -61,7 +62,7 @@ public class GanacheIngestTests(ScenarioFixture fixture) : IClassFixture<Scenari
         Assert.Empty(index.TransfersOfTransaction(tx.Id));
     }
 
-    [Fact]
+    [NodeFact("ganache")]
     public void Ingest_Erc20Transfers_CarryTokenMetadataReadFromTheContract()
     {
         using var index = EthereumIndex.Open(fixture.IndexDirectory);
@@ -75,7 +76,7 @@ public class GanacheIngestTests(ScenarioFixture fixture) : IClassFixture<Scenari
         Assert.Contains(rows, t => t.Token == S.LegacyToken && t.To == S.Dave && t.Value == 7);
     }
 
-    [Fact]
+    [NodeFact("ganache")]
     public void Ingest_Erc721Transfers_KeepTheTokenIdAndUnknownMetadata()
     {
         using var index = EthereumIndex.Open(fixture.IndexDirectory);
@@ -87,7 +88,7 @@ public class GanacheIngestTests(ScenarioFixture fixture) : IClassFixture<Scenari
         Assert.Equal(("", (int?)null), (collectible.Symbol, collectible.Decimals));
     }
 
-    [Fact]
+    [NodeFact("ganache")]
     public void Adjacency_BothDirections_ListExactlyTheRowsOfEachAddress()
     {
         using var index = EthereumIndex.Open(fixture.IndexDirectory);
@@ -101,7 +102,7 @@ public class GanacheIngestTests(ScenarioFixture fixture) : IClassFixture<Scenari
         }
     }
 
-    [Fact]
+    [NodeFact("ganache")]
     public async Task Ingest_RunAgainAtTheTip_AddsNothing()
     {
         var again = await ScenarioFixture.IngestAsync(fixture.Node, fixture.IndexDirectory, new());
@@ -109,7 +110,7 @@ public class GanacheIngestTests(ScenarioFixture fixture) : IClassFixture<Scenari
         Assert.Equal(fixture.Report.Head.Transfers, again.Head.Transfers);
     }
 
-    [Fact]
+    [NodeFact("ganache")]
     public async Task Keccak256_RandomInputs_MatchTheNodesWeb3Sha3()
     {
         var random = new Random(1337);

@@ -1,3 +1,4 @@
+using Cairn.TestSupport.Node;
 using System.Diagnostics;
 using Cairn.Chains.Ethereum.Encoding;
 using Cairn.Index.Ethereum;
@@ -10,7 +11,7 @@ namespace Cairn.Chains.Ethereum.Tests.Node;
 /// </summary>
 public sealed class GanacheKillTests() : GanacheTest("cairn-eth-kill-")
 {
-    [Fact]
+    [NodeFact("ganache")]
     public async Task Ingest_KilledMidwayAndRerun_EqualsAnUninterruptedIngest()
     {
         for (var i = 0; i < 40; i++) await Node.SendAsync(Node.Accounts[i % 5], Node.Accounts[(i + 1) % 5], 1_000 + i);

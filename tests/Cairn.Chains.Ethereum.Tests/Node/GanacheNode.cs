@@ -40,8 +40,14 @@ public sealed class GanacheNode : IAsyncLifetime
 
     public static JsonElement Artifacts { get; } = LoadArtifacts();
 
+    /// <summary>Why Ganache cannot run here (node or node_modules/ganache missing outside CI), or null. The tests using it are then reported skipped ([NodeFact("ganache")]) and the node is not started.</summary>
+    public static string? SkipReason => Cairn.TestSupport.Node.NodeTool.SkipReason("ganache");
+
+    public bool Started => _process is not null;
+
     public async Task InitializeAsync()
     {
+        if (SkipReason is not null) return;
         var port = FreePort();
         var cli = Path.Combine(SharedData.RepositoryRoot, "node_modules", "ganache", "dist", "node", "cli.js");
         if (!File.Exists(cli)) throw new InvalidOperationException($"Ganache is not installed at {cli}: run 'npm ci' in {SharedData.RepositoryRoot}");

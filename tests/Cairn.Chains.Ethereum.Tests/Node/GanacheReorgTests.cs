@@ -1,3 +1,4 @@
+using Cairn.TestSupport.Node;
 using System.Numerics;
 using Cairn.Chains.Ethereum.Encoding;
 using Cairn.Index.Ethereum;
@@ -7,7 +8,7 @@ namespace Cairn.Chains.Ethereum.Tests.Node;
 /// <summary>Reorganisations made real with Ganache's evm_snapshot / evm_revert.</summary>
 public sealed class GanacheReorgTests() : GanacheTest("cairn-eth-reorg-")
 {
-    [Fact]
+    [NodeFact("ganache")]
     public async Task Ingest_AfterTheTipWasReplaced_RollsBackAndMatchesAFreshIngest()
     {
         var (a, b, c, d) = (Node.Accounts[0], Node.Accounts[1], Node.Accounts[2], Node.Accounts[3]);

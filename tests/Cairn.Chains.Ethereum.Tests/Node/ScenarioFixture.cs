@@ -20,6 +20,7 @@ public sealed class ScenarioFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Node.InitializeAsync();
+        if (!Node.Started) return; // the tests are skipped with GanacheNode.SkipReason
         Scenario = await Scenario.BuildAsync(Node);
         Report = await IngestAsync(Node, IndexDirectory, new EthIngestOptions { BlocksPerCommit = 4 });
     }

@@ -1,3 +1,4 @@
+using Cairn.TestSupport.Node;
 using System.Diagnostics;
 using Cairn.TestSupport;
 
@@ -5,7 +6,7 @@ namespace Cairn.Chains.Ethereum.Tests.Node;
 
 public class TestContractsTests
 {
-    [Fact]
+    [NodeFact("solc")]
     public async Task CompiledArtifacts_RecompiledWithThePinnedSolc_AreIdentical()
     {
         var directory = Path.Combine(SharedData.RepositoryRoot, "test-contracts");

@@ -29,15 +29,19 @@ public sealed class AuthenticationTests(DemoServerFixture fixture)
     }
 
     [Fact]
-    public async Task WrongPassword_Is401AndLoggedInTheCustodyLog()
+    public async Task WrongPassword_Is401AndLoggedUnderTheLoginsKeyedHash_WhichAnAuditorCanLookUp()
     {
         using var anonymous = fixture.Server.Anonymous();
         var response = await anonymous.PostAsync("/api/v1/auth/login", new { login = "aud", password = "not the password at all" });
         Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
         Assert.Equal("application/problem+json", response.MediaType);
         using var auditor = await fixture.SignInAsync("aud");
-        var entries = await auditor.GetJsonAsync("/api/v1/log/entries?objectType=account&objectId=aud&limit=500");
-        Assert.Contains(entries["items"]!.AsArray(), e => e!["action"]!.GetValue<string>() == "auth.signin.failed");
+        var attempts = await auditor.GetJsonAsync("/api/v1/log/failed-sign-ins?login=aud&limit=500");
+        var key = attempts["login_key"]!.GetValue<string>();
+        Assert.StartsWith("hmac-sha256:", key, StringComparison.Ordinal);
+        Assert.Contains(attempts["attempts"]!["items"]!.AsArray(), e => e!["action"]!.GetValue<string>() == "auth.signin.failed" && e["object_id"]!.GetValue<string>() == key);
+        var account = await auditor.GetJsonAsync("/api/v1/log/entries?objectType=account&objectId=aud&limit=500");
+        Assert.DoesNotContain(account["items"]!.AsArray(), e => e!["action"]!.GetValue<string>() == "auth.signin.failed");
     }
 
     [Fact]

@@ -53,21 +53,44 @@ public sealed class CaseWorkflowTests(DemoServerFixture fixture)
     }
 
     [Fact]
-    public async Task EvidenceList_RehashesEachStoredFile_AndShowsAlteredOnes()
+    public async Task EvidenceList_NeverSaysVerified_OnlyTheOnDemandRehashDoes()
     {
         using var admin = await fixture.AdminAsync();
         var demo = await admin.GetJsonAsync($"/api/v1/cases/{Case}/evidence");
         Assert.NotEmpty(demo["items"]!.AsArray());
-        Assert.All(demo["items"]!.AsArray(), e => Assert.Equal("verified", e!["status"]!.GetValue<string>()));
+        Assert.All(demo["items"]!.AsArray(), e => Assert.Equal("stored", e!["status"]!.GetValue<string>()));
+        var checkedDemo = await admin.PostJsonAsync($"/api/v1/cases/{Case}/evidence/check");
+        Assert.All(checkedDemo["items"]!.AsArray(), e =>
+        {
+            Assert.Equal("verified", e!["status"]!.GetValue<string>());
+            Assert.NotNull(e["checked_at"]);
+        });
+    }
 
+    [Fact]
+    public async Task EvidenceCheck_FindsAnAlteration_EvenWithSizeAndModificationTimeRestored()
+    {
+        using var admin = await fixture.AdminAsync();
         (await admin.PostAsync("/api/v1/cases", new { reference = "TAMPER-1", title = "tamper check", offence_type = "fraud" })).Ok();
         using var form = new MultipartFormDataContent { { new ByteArrayContent("original bytes of a screenshot"u8.ToArray()), "file", "shot.txt" }, { new StringContent("screenshot"), "method" }, { new StringContent("test"), "source" } };
         var added = (await admin.SendAsync(HttpMethod.Post, "/api/v1/cases/TAMPER-1/evidence", content: form)).Ok().Json;
         var stored = new Cairn.Storage.Evidence.EvidenceFiles(fixture.DataDirectory).PathOf(added["sha256"]!.GetValue<string>());
+        Assert.Equal("verified", (await admin.PostJsonAsync("/api/v1/cases/TAMPER-1/evidence/check"))["items"]![0]!["status"]!.GetValue<string>());
+
+        // Same length, other bytes, and the modification time set back: what an mtime cache would trust.
+        var modified = File.GetLastWriteTimeUtc(stored);
         File.SetAttributes(stored, FileAttributes.Normal);
-        await File.WriteAllTextAsync(stored, "altered bytes");
-        var listed = await admin.GetJsonAsync("/api/v1/cases/TAMPER-1/evidence");
-        Assert.Equal("altered", listed["items"]![0]!["status"]!.GetValue<string>());
+        await File.WriteAllTextAsync(stored, "ORIGINAL BYTES OF A SCREENSHOT");
+        File.SetLastWriteTimeUtc(stored, modified);
+        Assert.Equal("stored", (await admin.GetJsonAsync("/api/v1/cases/TAMPER-1/evidence"))["items"]![0]!["status"]!.GetValue<string>());
+        Assert.Equal("altered", (await admin.PostJsonAsync("/api/v1/cases/TAMPER-1/evidence/check"))["items"]![0]!["status"]!.GetValue<string>());
+
+        await File.WriteAllTextAsync(stored, "shorter");
+        Assert.Equal("altered", (await admin.GetJsonAsync("/api/v1/cases/TAMPER-1/evidence"))["items"]![0]!["status"]!.GetValue<string>());
+        using var auditor = await fixture.SignInAsync("aud");
+        var caseId = (await auditor.GetJsonAsync("/api/v1/cases/TAMPER-1"))["id"]!.GetValue<string>();
+        var log = await auditor.GetJsonAsync($"/api/v1/log/entries?objectType=case&objectId={caseId}&limit=500");
+        Assert.Equal(2, log["items"]!.AsArray().Count(e => e!["action"]!.GetValue<string>() == "evidence.check"));
     }
 
     [Fact]

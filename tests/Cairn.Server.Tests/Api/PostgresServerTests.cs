@@ -1,21 +1,17 @@
 using System.Net;
 using Cairn.Server.Tests.Infrastructure;
+using Cairn.TestSupport.Database;
 using Npgsql;
 
 namespace Cairn.Server.Tests.Api;
 
-/// <summary>The same server on PostgreSQL (`--db postgres://…`): bootstrap, sign-in, cases and agency isolation. Runs when CAIRN_TEST_POSTGRES is set, and always under CI=true.</summary>
+/// <summary>The same server on PostgreSQL (`--db postgres://…`): bootstrap, sign-in, cases and agency isolation. Skipped with the reason without CAIRN_TEST_POSTGRES; always run under CI=true.</summary>
 public sealed class PostgresServerTests
 {
-    [Fact]
+    [PostgresFact]
     public async Task ServerOnPostgres_BootstrapsSignsInAndIsolatesAgencies()
     {
-        var admin = Environment.GetEnvironmentVariable("CAIRN_TEST_POSTGRES");
-        if (string.IsNullOrWhiteSpace(admin))
-        {
-            Assert.False(string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase), "CAIRN_TEST_POSTGRES must be set in CI");
-            return;
-        }
+        var admin = TestDatabase.AdminConnectionString();
         var name = "cairn_server_" + Guid.NewGuid().ToString("N");
         await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(admin) { Pooling = false }.ToString()))
         {

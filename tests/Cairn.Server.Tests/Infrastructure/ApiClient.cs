@@ -24,6 +24,8 @@ public sealed class ApiClient : IDisposable
 
     public bool SendCsrf { get; set; } = true;
 
+    public Uri BaseAddress => _http.BaseAddress!;
+
     public static async Task<ApiClient> SignedInAsync(Uri baseAddress, string login, string password)
     {
         var client = new ApiClient(baseAddress);

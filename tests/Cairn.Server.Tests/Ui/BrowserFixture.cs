@@ -4,8 +4,8 @@ namespace Cairn.Server.Tests.Ui;
 
 /// <summary>
 /// Real headless Chromium (Debian's `chromium`, or CAIRN_CHROMIUM) driven by Playwright through its
-/// executable path: no browser download. Absent locally, the UI tests say so and pass; under
-/// CI=true a missing browser fails them (`.ci/run` installs it).
+/// executable path: no browser download. Absent locally, the UI tests are reported skipped with the
+/// reason (<see cref="ChromiumFactAttribute"/>); under CI=true a missing browser fails them (`.ci/run` installs it).
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -13,17 +13,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser? Browser { get; private set; }
 
-    public string? MissingReason { get; private set; }
+    /// <summary>CAIRN_CHROMIUM when it names a file, else Debian's chromium, else null.</summary>
+    public static string? ExecutablePath() =>
+        (Environment.GetEnvironmentVariable("CAIRN_CHROMIUM") is { Length: > 0 } configured ? [configured] : new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }).FirstOrDefault(File.Exists);
 
     public async Task InitializeAsync()
     {
-        var path = Environment.GetEnvironmentVariable("CAIRN_CHROMIUM") ?? new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists);
-        if (path is null || !File.Exists(path))
-        {
-            MissingReason = "no chromium executable (set CAIRN_CHROMIUM or install Debian chromium)";
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)) throw new InvalidOperationException(MissingReason + " but CI=true");
-            return;
-        }
+        var path = ExecutablePath() ?? throw new InvalidOperationException("no chromium executable (set CAIRN_CHROMIUM or install Debian chromium)");
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

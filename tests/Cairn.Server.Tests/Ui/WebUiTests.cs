@@ -15,14 +15,13 @@ public sealed class WebUiTests(DemoServerFixture fixture) : IClassFixture<Browse
 {
     private readonly BrowserFixture _browser = fixture is null ? throw new ArgumentNullException(nameof(fixture)) : new BrowserFixture();
 
-    [Fact]
+    [ChromiumFact]
     public async Task Investigator_SignsInTracesDraftsAndVerifiesEvidence_InChromium()
     {
         await _browser.InitializeAsync();
         try
         {
-            if (_browser.Browser is null) return; // reason in BrowserFixture.MissingReason; fails under CI
-            await RunAsync(_browser.Browser);
+            await RunAsync(_browser.Browser!);
         }
         finally
         {
@@ -109,6 +108,8 @@ public sealed class WebUiTests(DemoServerFixture fixture) : IClassFixture<Browse
 
         await page.GotoAsync($"/#/case/{DemoPipeline.CaseReference}/evidence");
         await page.Locator("#export-evidence").WaitForAsync();
+        await Assertions.Expect(page.Locator("[data-testid=evidence-table] [data-status=stored]").First).ToBeVisibleAsync();
+        await page.ClickAsync("#check-evidence");
         await Assertions.Expect(page.Locator("[data-testid=evidence-table] [data-status=verified]").First).ToBeVisibleAsync();
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-evidence"));
         Assert.EndsWith(".zip", download.SuggestedFilename, StringComparison.Ordinal);

@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using Cairn.Cases.Agencies;
+using Cairn.Development.Demo;
+using Cairn.Development.Fuzzing;
+using Cairn.Server.Hosting;
+
+namespace Cairn.Bench.Fuzzing;
+
+/// <summary>
+/// `fuzz`: every fuzz target (FuzzCatalogue) with a fixed seed, then every operation of the API
+/// (ApiFuzzer) against a demo server, and prints cases, outcomes, findings and time per target.
+/// Options: --cases N (10,000 per target), --api-cases N (default --cases), --seed S (17),
+/// --target NAME (only targets whose name contains it), --no-api, --findings DIR (writes each
+/// finding's minimised input there). Exit 1 when anything was found (docs/benchmarks.md).
+/// </summary>
+public sealed class FuzzBench : IBenchSuite
+{
+    private const string Password = "fuzzing bench password";
+
+    public string Name => "fuzz";
+
+    public string Description => "Fuzz every parser and every API operation with fixed seeds (--cases N, --seed S, --target NAME, --no-api)";
+
+    public async Task<int> RunAsync(string[] args, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var cases = (int)Option(args, "--cases", 10_000);
+        var apiCases = (int)Option(args, "--api-cases", cases);
+        var seed = (ulong)Option(args, "--seed", 17);
+        var filter = Text(args, "--target");
+        var findingsDirectory = Text(args, "--findings");
+        var reports = new List<FuzzReport>();
+        output.WriteLine($"fuzz: {cases:N0} cases per target, seed {seed}");
+        output.WriteLine($"{"target",-34} {"cases",8} {"accepted",9} {"refused",8} {"findings",8} {"seconds",8} {"cases/s",9}");
+        foreach (var target in await FuzzCatalogue.CreateAsync(FuzzSeeds.Find(Directory.GetCurrentDirectory())))
+        {
+            if (filter is not null && !target.Name.Contains(filter, StringComparison.Ordinal)) continue;
+            var report = FuzzRunner.Run(target, cases, seed);
+            reports.Add(report);
+            Print(output, report);
+        }
+        if (!args.Contains("--no-api")) reports.AddRange(await FuzzApiAsync(output, apiCases, seed, filter));
+        var findings = reports.SelectMany(r => r.Findings).ToList();
+        output.WriteLine($"total: {reports.Count} targets, {reports.Sum(r => (long)r.Cases):N0} cases in {reports.Sum(r => r.Elapsed.TotalSeconds):F0} s, {findings.Count} findings");
+        foreach (var finding in findings)
+        {
+            output.WriteLine($"FINDING {finding.Target} ({finding.Kind}): {finding.Problem}");
+            output.WriteLine($"  minimised input ({finding.Minimised.Length} bytes): {Convert.ToHexString(finding.Minimised.AsSpan(0, Math.Min(finding.Minimised.Length, 96)))}");
+            if (findingsDirectory is not null)
+            {
+                var directory = Path.Combine(findingsDirectory, finding.Target.Replace(' ', '-'));
+                Directory.CreateDirectory(directory);
+                var name = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(finding.Minimised))[..16] + ".bin";
+                await File.WriteAllBytesAsync(Path.Combine(directory, name), finding.Minimised);
+            }
+        }
+        return findings.Count == 0 ? 0 : 1;
+    }
+
+    private static async Task<List<FuzzReport>> FuzzApiAsync(TextWriter output, int cases, ulong seed, string? filter)
+    {
+        var data = Directory.CreateTempSubdirectory("cairn-bench-fuzz-").FullName;
+        await DemoPipeline.RunAsync(data, TimeProvider.System, 2_000);
+        var port = FreePort();
+        var host = await CairnServer.BuildAsync(new ServerOptions
+        {
+            DataDirectory = data, Urls = $"http://127.0.0.1:{port}", AdminAgency = DemoPipeline.Agency, AdminRoles = Enum.GetValues<Role>(),
+            ApiRequestsPerSecond = 1_000_000, LoginAttemptsPerMinute = 1_000_000, ExchangeRequestsPerSecond = 1_000_000,
+        });
+        await host.App.StartAsync();
+        var reports = new List<FuzzReport>();
+        try
+        {
+            var baseAddress = new Uri($"http://127.0.0.1:{port}");
+            using var http = await TokenClientAsync(baseAddress, host.BootstrapPassword!);
+            var openApi = JsonNode.Parse(await http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)))!;
+            var values = await ApiFuzzTargets.PathValuesAsync(http);
+            var fuzzer = new ApiFuzzer(http, seed);
+            foreach (var operation in ApiFuzzTargets.Fuzzable(ApiFuzzer.Operations(openApi)))
+            {
+                if (filter is not null && !("api " + operation.OperationId).Contains(filter, StringComparison.Ordinal)) continue;
+                var report = await fuzzer.RunAsync(openApi, operation, cases, values);
+                reports.Add(report);
+                Print(output, report);
+            }
+        }
+        finally
+        {
+            await host.App.StopAsync();
+            await host.App.DisposeAsync();
+        }
+        return reports;
+    }
+
+    private static async Task<HttpClient> TokenClientAsync(Uri baseAddress, string oneTime)
+    {
+        using (var first = await ApiFuzzTargets.SignedInAsync(baseAddress, "admin", oneTime))
+            await ApiFuzzTargets.SendAsync(first, "/api/v1/auth/password", new { current_password = oneTime, new_password = Password });
+        using var session = await ApiFuzzTargets.SignedInAsync(baseAddress, "admin", Password);
+        await ApiFuzzTargets.PrepareAsync(session);
+        var token = await ApiFuzzTargets.SendAsync(session, "/api/v1/auth/tokens", new { name = "fuzz", valid_days = 1 });
+        var client = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token["secret"]!.GetValue<string>());
+        return client;
+    }
+
+    private static void Print(TextWriter output, FuzzReport report) =>
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{report.Target,-34} {report.Cases,8:N0} {report.Accepted,9:N0} {report.Refused,8:N0} {report.Findings.Count,8} {report.Elapsed.TotalSeconds,8:F1} {report.CasesPerSecond,9:N0}"));
+
+    private static long Option(string[] args, string name, long fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? long.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static string? Text(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

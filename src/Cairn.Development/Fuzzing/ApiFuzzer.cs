@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Cairn.Development.Fuzzing;
+
+/// <summary>
+/// Fuzzes a running server through its own OpenAPI document: for every operation, a valid-looking
+/// body built from the operation's request schema (named schemas resolved) is mutated by
+/// <see cref="Mutator"/> (JSON structure and text), path parameters come from known values or are
+/// mutated, and operations without a JSON body get mutated query strings. Every answer must be a
+/// success or a 4xx problem details document (RFC 9457) whose detail is one line; a 5xx, a 4xx
+/// that is not problem details, or no answer within the timeout is a finding.
+/// </summary>
+public sealed class ApiFuzzer
+{
+    private static readonly HashSet<int> StatusesWithoutProblemBody = [405];
+
+    private readonly HttpClient _http;
+    private readonly ulong _seed;
+
+    /// <param name="http">A client with the server's base address and the credentials (an API token) of a user with every role.</param>
+    /// <param name="seed">Fixes the cases: the same seed sends the same requests.</param>
+    public ApiFuzzer(HttpClient http, ulong seed)
+    {
+        _http = http;
+        _seed = seed;
+    }
+
+    /// <summary>The operations of <paramref name="openApi"/> as (method, path template, operation id, request body schema or null).</summary>
+    public static IReadOnlyList<ApiOperation> Operations(JsonNode openApi)
+    {
+        ArgumentNullException.ThrowIfNull(openApi);
+        var operations = new List<ApiOperation>();
+        foreach (var (path, item) in openApi["paths"]!.AsObject())
+        foreach (var (method, operation) in item!.AsObject())
+        {
+            if (method is "parameters" or "summary" or "description") continue;
+            var body = operation!["requestBody"]?["content"]?["application/json"]?["schema"];
+            var parameters = operation["parameters"]?.AsArray().Select(p => (Name: p!["name"]!.GetValue<string>(), In: p["in"]!.GetValue<string>(), Schema: p["schema"])).ToList() ?? [];
+            operations.Add(new ApiOperation(method.ToUpperInvariant(), path, operation["operationId"]?.GetValue<string>() ?? $"{method} {path}", body, parameters));
+        }
+        return operations;
+    }
+
+    /// <summary>Sends <paramref name="cases"/> requests to <paramref name="operation"/>; <paramref name="pathValues"/> fills path parameters by name.</summary>
+    public async Task<FuzzReport> RunAsync(JsonNode openApi, ApiOperation operation, int cases, IReadOnlyDictionary<string, string> pathValues, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(pathValues);
+        var schemas = openApi["components"]?["schemas"]?.AsObject();
+        var sample = operation.BodySchema is null ? null : Sample(operation.BodySchema, schemas, 0);
+        var bodySeeds = sample is null
+            ? new List<byte[]> { Encoding.UTF8.GetBytes(SampleQuery(operation, schemas)) }
+            : [Encoding.UTF8.GetBytes(sample.ToJsonString()), "{}"u8.ToArray()];
+        var bodies = new Mutator(bodySeeds, sample is null ? FuzzInputKind.Text : FuzzInputKind.Json, _seed ^ Hash(operation.OperationId));
+        var pathMutator = new Mutator([.. pathValues.Values.Select(Encoding.UTF8.GetBytes), "x"u8.ToArray()], FuzzInputKind.Text, _seed ^ Hash(operation.OperationId) ^ 0x5eed);
+        var findings = new List<FuzzFinding>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        int accepted = 0, refused = 0;
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < cases; i++)
+        {
+            var input = bodies.Next();
+            var mutatePath = i % 10 == 9;
+            var path = FillPath(operation.Path, pathValues, mutatePath ? Encoding.UTF8.GetString(pathMutator.Next()) : null);
+            using var request = new HttpRequestMessage(new HttpMethod(operation.Method), sample is null ? path + "?" + QueryText(input) : path);
+            if (sample is not null) request.Content = new ByteArrayContent(input) { Headers = { ContentType = new("application/json") } };
+            var (status, problem) = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (problem is null && status < 400) accepted++;
+            else if (problem is null) refused++;
+            else if (seen.Add(problem.Value.Signature))
+                findings.Add(new FuzzFinding("api " + operation.OperationId, problem.Value.Kind, $"{operation.Method} {path}: {problem.Value.Text}", input, input));
+        }
+        return new FuzzReport("api " + operation.OperationId, cases, accepted, refused, findings, clock.Elapsed);
+    }
+
+    private async Task<(int Status, (string Kind, string Text, string Signature)? Problem)> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (0, ("hang", "no answer within the client's timeout", "hang"));
+        }
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            if (status >= 500) return (status, ("crash", $"HTTP {status}: {Clip(body)}", $"5xx:{status}:{request.Method}"));
+            if (status < 400 || StatusesWithoutProblemBody.Contains(status) || response.StatusCode == HttpStatusCode.TooManyRequests) return (status, null);
+            if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+                return (status, ("message", $"HTTP {status} without problem details: {Clip(body)}", $"noproblem:{status}"));
+            var detail = JsonNode.Parse(body)?["detail"]?.GetValue<string>() ?? "";
+            if (detail.Contains('\n', StringComparison.Ordinal) || detail.Contains('\r', StringComparison.Ordinal))
+                return (status, ("message", $"HTTP {status} detail spans lines: {Clip(detail)}", $"lines:{status}"));
+            return (status, null);
+        }
+    }
+
+    private static string FillPath(string template, IReadOnlyDictionary<string, string> values, string? mutated)
+    {
+        var result = new StringBuilder();
+        var position = 0;
+        while (template.IndexOf('{', position) is var open and >= 0)
+        {
+            var close = template.IndexOf('}', open);
+            var name = template[(open + 1)..close];
+            result.Append(template, position, open - position);
+            var value = mutated ?? (values.TryGetValue(name, out var known) ? known : "x");
+            result.Append(Uri.EscapeDataString(value.Length == 0 ? "x" : value));
+            position = close + 1;
+        }
+        return result.Append(template, position, template.Length - position).ToString();
+    }
+
+    /// <summary>A mutated query string, made sendable: every character outside the unreserved set and '=' and '&amp;' is percent-encoded.</summary>
+    private static string QueryText(byte[] input)
+    {
+        var text = Encoding.UTF8.GetString(input);
+        return string.Join("&", text.Split('&').Select(pair => string.Join("=", pair.Split('=', 2).Select(Uri.EscapeDataString))));
+    }
+
+    private static string SampleQuery(ApiOperation operation, JsonObject? schemas) =>
+        string.Join("&", operation.Parameters.Where(p => p.In == "query").Select(p => $"{p.Name}={SampleScalar(p.Schema, schemas)}"));
+
+    private static string SampleScalar(JsonNode? schema, JsonObject? schemas) => Sample(schema, schemas, 0) switch
+    {
+        JsonValue value when value.TryGetValue<string>(out var text) => text,
+        JsonValue value => value.ToJsonString(),
+        _ => "x",
+    };
+
+    /// <summary>A value that fits <paramref name="schema"/>: first enum value, 1 for numbers, "x" for strings, one item for arrays, every property for objects.</summary>
+    private static JsonNode? Sample(JsonNode? schema, JsonObject? schemas, int depth)
+    {
+        if (schema is null || depth > 8) return null;
+        if (schema["$ref"]?.GetValue<string>() is { } reference)
+            return Sample(schemas?[reference.Split('/')[^1]], schemas, depth + 1);
+        if (schema["enum"] is JsonArray options && options.Count > 0) return options[0]?.DeepClone();
+        if ((schema["oneOf"] ?? schema["anyOf"]) is JsonArray alternatives && alternatives.Count > 0)
+            return Sample(alternatives.FirstOrDefault(a => a?["type"]?.ToString() != "null"), schemas, depth + 1);
+        var type = schema["type"] switch
+        {
+            JsonArray types => types.Select(t => t!.GetValue<string>()).FirstOrDefault(t => t != "null") ?? "null",
+            JsonValue single => single.GetValue<string>(),
+            _ => schema["properties"] is not null ? "object" : "string",
+        };
+        return type switch
+        {
+            "object" => new JsonObject((schema["properties"]?.AsObject() ?? []).Select(p => KeyValuePair.Create(p.Key, Sample(p.Value, schemas, depth + 1)))),
+            "array" => new JsonArray(Sample(schema["items"], schemas, depth + 1)),
+            "integer" or "number" => JsonValue.Create(1),
+            "boolean" => JsonValue.Create(true),
+            "null" => null,
+            _ => JsonValue.Create(schema["format"]?.GetValue<string>() switch
+            {
+                "date-time" => "2026-03-01T12:00:00Z",
+                "date" => "2026-03-01",
+                _ => schema["pattern"] is not null ? "1" : "x",
+            }),
+        };
+    }
+
+    private static string Clip(string text) => (text.Length > 300 ? text[..300] + "…" : text).ReplaceLineEndings(" ");
+
+    private static ulong Hash(string text)
+    {
+        // FNV-1a: a stable per-operation seed (string.GetHashCode is randomised per process).
+        var hash = 14695981039346656037UL;
+        foreach (var c in text) hash = (hash ^ c) * 1099511628211UL;
+        return hash;
+    }
+}
