@@ -16,6 +16,8 @@ internal static class CommandCatalog
         yield return TraceCommands.BuildPath(host);
         yield return TraceCommands.BuildCluster(host);
         yield return CaseCommands.Build(host);
+        yield return NotificationCommands.Build(host);
+        yield return AdminCommands.Build(host);
         yield return EvidenceCommands.Build(host);
         yield return LedgerCommands.Build(host);
         yield return LogCommands.Build(host);

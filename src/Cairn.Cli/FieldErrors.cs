@@ -27,7 +27,10 @@ internal static class FieldErrors
         ["measures"] = ["--measure"],
         ["out"] = ["--out"],
         ["file"] = ["--file"],
-        ["identifiers"] = ["--identifiers"],
+        ["identifiers"] = ["--identifiers", "--identifier"],
+        ["offence_detail"] = ["--offence-detail"],
+        ["roles"] = ["--role"],
+        ["agency"] = ["--for-agency", "--with", "--from"],
     };
 
     public static string ForCommand(CairnException error, Command? command)
@@ -42,8 +45,9 @@ internal static class FieldErrors
 
     private static string? OptionFor(string field, Command command)
     {
-        var candidates = new List<string> { "--" + field.Replace('_', '-') };
-        if (Aliases.TryGetValue(field, out var aliases)) candidates.AddRange(aliases);
+        // A field's own aliases first: "agency" is the global acting --agency only when the command has no option of its own for it.
+        var candidates = Aliases.TryGetValue(field, out var aliases) ? [.. aliases] : new List<string>();
+        candidates.Add("--" + field.Replace('_', '-'));
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (Command? c = command; c is not null; c = c.Parents.OfType<Command>().FirstOrDefault())
             foreach (var option in c.Options) names.Add(option.Name);

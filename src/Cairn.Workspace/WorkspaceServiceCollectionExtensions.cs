@@ -3,6 +3,7 @@ using Cairn.Cases.Cases;
 using Cairn.Cases.Custody;
 using Cairn.Cases.Evidence;
 using Cairn.Cases.Ledger;
+using Cairn.Cases.Notifications;
 using Cairn.Cases.Requests;
 using Cairn.Cases.Traces;
 using Cairn.Exchange.Nodes;
@@ -18,6 +19,7 @@ using Cairn.Storage.Evidence;
 using Cairn.Storage.Exchange;
 using Cairn.Storage.Intel;
 using Cairn.Storage.Ledger;
+using Cairn.Storage.Notifications;
 using Cairn.Storage.Legal;
 using Cairn.Storage.Traces;
 using Cairn.Workspace.Administration;
@@ -27,8 +29,10 @@ using Cairn.Workspace.Custody;
 using Cairn.Workspace.Evidence;
 using Cairn.Workspace.Exchange;
 using Cairn.Workspace.Intel;
+using Cairn.Workspace.Labels;
 using Cairn.Workspace.Ledger;
 using Cairn.Workspace.Legal;
+using Cairn.Workspace.Notifications;
 using Cairn.Workspace.Tracing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -71,6 +75,8 @@ public static class WorkspaceServiceCollectionExtensions
         services.AddSingleton<ICustodyLog>(provider => provider.GetRequiredService<SqlCustodyLog>());
         services.AddSingleton<ITraceStore>(provider => new SqlTraceStore(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<IAccountStore>(provider => new SqlAccountStore(provider.GetRequiredService<CairnDatabase>()));
+        services.AddSingleton<IAgencyStore>(provider => new SqlAgencyStore(provider.GetRequiredService<CairnDatabase>()));
+        services.AddSingleton<INotificationStore>(provider => new SqlNotificationStore(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<ILegalRequestStore>(provider => new SqlLegalRequestStore(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<IPartnerStore>(provider => new SqlPartnerStore(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<IOutboxStore>(provider => new SqlOutbox(provider.GetRequiredService<CairnDatabase>()));
@@ -83,6 +89,9 @@ public static class WorkspaceServiceCollectionExtensions
 
         // One service per area: every use case of the CLI and the API.
         services.AddSingleton<AccountService>();
+        services.AddSingleton<AgencyService>();
+        services.AddSingleton<NotificationService>();
+        services.AddSingleton<LabelService>();
         services.AddSingleton<CaseService>();
         services.AddSingleton<StoredEvidenceCheck>();
         services.AddSingleton<EvidenceService>();

@@ -1,3 +1,4 @@
+using Cairn.Cases.Cases;
 using System.Globalization;
 using System.Numerics;
 using Cairn.Cases.Agencies;
@@ -32,7 +33,7 @@ public sealed class SqlLedgerStore : ILedgerStore
         ArgumentNullException.ThrowIfNull(newEvent);
         return _database.InTransactionAsync(actor, async unit =>
         {
-            var owner = await SqlCaseStore.LoadVisibleAsync(unit, caseReference, forUpdate: true).ConfigureAwait(false);
+            var owner = await SqlCaseStore.LoadVisibleAsync(unit, caseReference, forUpdate: true, need: CaseAccess.Owner).ConfigureAwait(false);
             var existing = await LoadAsync(unit, owner.Id).ConfigureAwait(false);
             var ledger = AssetLedger.Replay(existing.Select(e => e.Details));
             ledger.Apply(newEvent);

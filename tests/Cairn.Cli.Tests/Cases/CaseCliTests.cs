@@ -23,7 +23,7 @@ public class CaseCliTests
         var hidden = data.Run("case", "show", "NCA-1", "--as", "bruno", "--agency", "bka-de");
         Assert.Equal(1, hidden.ExitCode);
         Assert.StartsWith("error: unknown case 'NCA-1'", hidden.Error, StringComparison.Ordinal);
-        Assert.Equal(1, data.Run("case", "create", "--reference", "NCA-1", "--title", "again", "--offence", "x").ExitCode);
+        Assert.Equal(1, data.Run("case", "create", "--reference", "NCA-1", "--title", "again", "--offence", "fraud").ExitCode);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public class CaseCliTests
     public void EvidenceExportThenVerify_Works_WithNoDatabase_AndDetectsATamperedPackage()
     {
         using var data = new TempDataDirectory();
-        data.Run("case", "create", "--reference", "C-1", "--title", "t", "--offence", "sanctions");
+        data.Run("case", "create", "--reference", "C-1", "--title", "t", "--offence", "sanctions_evasion");
         Assert.Equal(0, data.Run("evidence", "add", "--case", "C-1", OfacXbt, "--source", "OFAC SDN list (XBT)").ExitCode);
         var package = System.IO.Path.Combine(data.Path, "package.zip");
         Assert.Equal(0, data.Run("evidence", "export", "--case", "C-1", "--out", package).ExitCode);

@@ -27,7 +27,7 @@ public sealed class WorkspaceCompositionTests : IAsyncLifetime
     public void EveryAreaService_Resolves()
     {
         Type[] areas = [typeof(AccountService), typeof(CaseService), typeof(EvidenceService), typeof(LedgerService), typeof(CustodyService), typeof(TraceService),
-            typeof(ChainService), typeof(ScreeningService), typeof(IntelligenceService), typeof(LegalRequestService), typeof(ExchangeService)];
+            typeof(ChainService), typeof(ScreeningService), typeof(IntelligenceService), typeof(LegalRequestService), typeof(ExchangeService), typeof(AgencyService), typeof(Cairn.Workspace.Notifications.NotificationService), typeof(Cairn.Workspace.Labels.LabelService)];
         Assert.All(areas, area => Assert.NotNull(_services.GetRequiredService(area)));
     }
 
