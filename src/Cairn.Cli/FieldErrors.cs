@@ -30,6 +30,10 @@ internal static class FieldErrors
         ["identifiers"] = ["--identifiers", "--identifier"],
         ["offence_detail"] = ["--offence-detail"],
         ["roles"] = ["--role"],
+        ["due"] = ["--deadline"],
+        ["trace_id"] = ["--trace"],
+        ["acknowledge_overlap"] = ["--acknowledge-overlap"],
+        ["at"] = ["--at"],
         ["agency"] = ["--for-agency", "--with", "--from"],
     };
 
@@ -40,7 +44,9 @@ internal static class FieldErrors
         if (flag is null || flag.TrimStart('-') == field) return error.Message;
         var message = error.Message;
         if (message.StartsWith(field, StringComparison.Ordinal)) return flag + message[field.Length..];
-        return message.Replace($"field '{field}'", flag, StringComparison.Ordinal);
+        if (message.Contains($"field '{field}'", StringComparison.Ordinal)) return message.Replace($"field '{field}'", flag, StringComparison.Ordinal);
+        // The message speaks of the domain only: say which option it is about.
+        return message.Contains(flag, StringComparison.Ordinal) ? message : $"{message} ({flag})";
     }
 
     private static string? OptionFor(string field, Command command)

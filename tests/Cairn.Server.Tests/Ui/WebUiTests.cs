@@ -88,7 +88,8 @@ public sealed class WebUiTests(DemoServerFixture fixture) : IClassFixture<Browse
 
         await page.ClickAsync("[data-testid=tab-requests]");
         await page.Locator("#draft-form").WaitForAsync();
-        await page.FillAsync("#draft-measures", "stored_content");
+        await page.UncheckAsync("input[data-measure=freeze]");
+        await page.CheckAsync("input[data-measure=stored_content]");
         await page.ClickAsync("#draft-form button[type=submit]");
         var link = page.Locator("[data-testid=requests-table] a", new() { HasTextString = "stored_content" }).First;
         await link.WaitForAsync();
@@ -101,6 +102,7 @@ public sealed class WebUiTests(DemoServerFixture fixture) : IClassFixture<Browse
         await page.FillAsync($"#content-{first}", "Filled in the browser");
         await Assertions.Expect(page.Locator("[data-missing]")).ToHaveCountAsync(missing - 1);
         await page.ClickAsync($"[data-save={first}]");
+        await Assertions.Expect(page.Locator($"[data-state={first}]")).ToContainTextAsync("saved ");
         await Shot(page, "05-request-editor");
 
         await page.GotoAsync($"/#/case/{DemoPipeline.CaseReference}/evidence");
