@@ -50,7 +50,7 @@ public static class WorkspaceServiceCollectionExtensions
     /// <summary>Name of the HttpClient used for node-to-node delivery (60 s timeout).</summary>
     public const string ExchangeHttpClient = "cairn-exchange";
 
-    /// <summary>Name of the HttpClient used for node RPC during ingest and for the timestamp authority (2 min timeout).</summary>
+    /// <summary>Name of the HttpClient used for node RPC during ingest (2 min timeout).</summary>
     public const string NodeHttpClient = "cairn-node";
 
     public static IServiceCollection AddCairnWorkspace(this IServiceCollection services, WorkspaceOptions options)

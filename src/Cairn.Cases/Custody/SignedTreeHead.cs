@@ -2,7 +2,6 @@ namespace Cairn.Cases.Custody;
 
 /// <summary>
 /// A <see cref="TreeHead"/> with its ECDSA P-256 / SHA-256 signature (DER, base64) by the key
-/// whose id is <paramref name="KeyId"/> (hex SHA-256 of its SubjectPublicKeyInfo), and an
-/// optional RFC 3161 timestamp token (base64 DER) over the same signed bytes.
+/// whose id is <paramref name="KeyId"/> (hex SHA-256 of its SubjectPublicKeyInfo).
 /// </summary>
-public sealed record SignedTreeHead(TreeHead Head, string KeyId, string Signature, string? TimestampToken = null);
+public sealed record SignedTreeHead(TreeHead Head, string KeyId, string Signature);

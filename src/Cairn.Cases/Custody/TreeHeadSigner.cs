@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 
 namespace Cairn.Cases.Custody;
 
@@ -46,9 +47,29 @@ public sealed class TreeHeadSigner : IDisposable
         return new SignedTreeHead(head, KeyId, Convert.ToBase64String(signature));
     }
 
-    /// <summary>Signs arbitrary bytes (an evidence package manifest) with the same key and encoding; base64 DER.</summary>
+    /// <summary>Signs arbitrary bytes with the same key and encoding; base64 DER.</summary>
     public string SignData(byte[] data) =>
         Convert.ToBase64String(_key.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
+
+    /// <summary>
+    /// A self-signed X.509 certificate for this key (RFC 5280: digitalSignature and nonRepudiation,
+    /// not a CA), carried in evidence packages' CAdES signatures so standard tools can verify them.
+    /// The certificate only binds the key to a name; trust comes from pinning the key (its id).
+    /// </summary>
+    public X509Certificate2 CreateCertificate(string organisation, DateTimeOffset notBefore, DateTimeOffset notAfter)
+    {
+        var subject = new X500DistinguishedNameBuilder();
+        subject.AddOrganizationName(string.IsNullOrWhiteSpace(organisation) ? "Cairn" : organisation);
+        subject.AddCommonName($"Cairn custody key {KeyId[..16]}");
+        var request = new CertificateRequest(subject.Build(), _key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        var serial = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{KeyId}/{notBefore.UtcTicks}"))[..16];
+        serial[0] &= 0x7F; // a positive INTEGER (RFC 5280 §4.1.2.2)
+        return request.Create(request.SubjectName, X509SignatureGenerator.CreateForECDsa(_key), notBefore, notAfter, serial)
+            .CopyWithPrivateKey(_key);
+    }
 
     public void Dispose() => _key.Dispose();
 }

@@ -1,8 +1,10 @@
 namespace Cairn.Cases.Evidence;
 
 /// <summary>
-/// <c>manifest.json</c> of an evidence package (format <see cref="FormatName"/>, see docs/evidence.md).
-/// Serialised with snake_case names; <c>manifest.sig</c> is the installation key's signature over its exact bytes.
+/// <c>manifest.json</c> of an evidence package (format <see cref="FormatName"/>, see docs/evidence.md):
+/// the case, the signed tree head, every file with its custody entries and their RFC 9162 proofs.
+/// Serialised with snake_case names; it is a data object of the ASiC-E container, so the CAdES
+/// signature covers it through <c>META-INF/ASiCManifest.xml</c>.
 /// </summary>
 public sealed record PackageManifest(
     string Format,
@@ -14,5 +16,5 @@ public sealed record PackageManifest(
     IReadOnlyList<PackageFile> Files,
     IReadOnlyList<PackageLogEntry> CaseLogEntries)
 {
-    public const string FormatName = "cairn-evidence-package-v1";
+    public const string FormatName = "cairn-evidence-package-v2";
 }

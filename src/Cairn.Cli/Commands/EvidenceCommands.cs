@@ -86,9 +86,7 @@ internal static class EvidenceCommands
             {
                 foreach (var check in result.Checks) ctx.Output.WriteLine("ok    " + check);
                 foreach (var problem in result.Problems) ctx.Output.WriteLine("FAIL  " + problem);
-                ctx.Output.WriteLine(result.Valid
-                    ? $"package VALID: case {result.CaseReference}, {result.Files} files, {result.LogEntries} log entries, signed by key {result.KeyId}"
-                    : $"package INVALID: {result.Problems.Count} problems");
+                ctx.Output.WriteLine(result.Summary);
             }
             return result.Valid ? CliHost.Success : CliHost.UserError;
         });

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cairn.Exchange.GoAml;
 using Cairn.Workspace.Exchange;
 
 namespace Cairn.Cli.Commands;
@@ -40,13 +41,39 @@ internal static partial class ExchangeCommands
         var reporter = new Option<string>("--reporter") { Description = "Reporting person, \"First Last\"", Required = true };
         var indicators = new Option<string[]>("--indicator") { Description = "Report indicator code (repeatable; the FIU's goAML list)" };
         var transactions = new Option<string?>("--transactions") { Description = "CSV: txid,time,chain,from,to,amount_base_units,asset,decimals[,amount_local]" };
-        var currency = new Option<string>("--currency") { Description = "Local currency code", DefaultValueFactory = _ => "EUR" };
         var reason = new Option<string?>("--reason") { Description = "Reason text (default: case title and offence)" };
-        var command = new Command("goaml", "Export a case as a goAML suspicious transaction report (XML)") { reference, output, entity, reporter, indicators, transactions, currency, reason };
+        var fiuConfig = new Option<string?>("--fiu-config") { Description = "FIU file (JSON): branch, location, code lists, rates, institutions (docs/exchange.md)" };
+        var branch = new Option<string?>("--branch") { Description = "rentity_branch: the reporting entity's branch" };
+        var submission = new Option<string?>("--submission-code") { Description = "submission_code from the FIU's list (e.g. E)" };
+        var reportCode = new Option<string?>("--report-code") { Description = "report_code from the FIU's list (e.g. STR)" };
+        var currency = new Option<string?>("--currency") { Description = "currency_code_local from the FIU's list" };
+        var transmode = new Option<string?>("--transmode-code") { Description = "transmode_code (conduction type) from the FIU's list" };
+        var funds = new Option<string?>("--funds-code") { Description = "funds_code from the FIU's list" };
+        var country = new Option<string?>("--country") { Description = "unknown_country_code: country code written for wallets whose country is unknown" };
+        var rates = new Option<string[]>("--rate") { Description = "ASSET=LOCAL_PER_UNIT exchange rate (repeatable)" };
+        var institutionCodes = new Option<string[]>("--institution-code") { Description = "CHAIN=CODE institution code for that chain's accounts (repeatable)" };
+        var swifts = new Option<string[]>("--swift") { Description = "CHAIN=BIC for that chain's accounts (repeatable)" };
+        var command = new Command("goaml", "Export a case as a goAML suspicious transaction report (XML)")
+        {
+            reference, output, entity, reporter, indicators, transactions, reason, fiuConfig, branch, submission, reportCode, currency, transmode, funds, country, rates, institutionCodes, swifts,
+        };
         host.SetAction(command, async (ctx, parse, cancellationToken) =>
         {
+            var settings = new GoAmlOptions
+            {
+                RentityBranch = parse.GetValue(branch),
+                SubmissionCode = parse.GetValue(submission),
+                ReportCode = parse.GetValue(reportCode),
+                CurrencyCodeLocal = parse.GetValue(currency),
+                TransmodeCode = parse.GetValue(transmode),
+                FundsCode = parse.GetValue(funds),
+                UnknownCountryCode = parse.GetValue(country),
+                Rates = parse.GetValue(rates) ?? [],
+                InstitutionCodes = parse.GetValue(institutionCodes) ?? [],
+                Swifts = parse.GetValue(swifts) ?? [],
+            };
             var request = new GoAmlExportRequest(parse.GetValue(reference), parse.GetValue(output), parse.GetValue(entity), parse.GetValue(reporter), parse.GetValue(indicators) ?? [],
-                parse.GetValue(transactions), parse.GetValue(currency)!, parse.GetValue(reason));
+                parse.GetValue(transactions), parse.GetValue(reason), parse.GetValue(fiuConfig), settings);
             var written = await ctx.Get<ExchangeService>().ExportGoAmlAsync(ctx.Actor, request, cancellationToken).ConfigureAwait(false);
             if (ctx.Json) ctx.WriteJson(written);
             else ctx.Output.WriteLine($"wrote goAML report for {written.Case} to {written.File} ({written.Transactions} transactions, {written.Parties} parties, sha256 {written.Sha256})");

@@ -1,22 +1,29 @@
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using Cairn.Cases.Custody;
+using Cairn.Exchange.Nodes;
 
 namespace Cairn.Exchange.Envelopes;
 
 /// <summary>
-/// A sealed message between two nodes (docs/exchange.md, "Envelope format"). The headers are in
-/// clear so a receiver can route and reject cheaply; the payload is AES-256-GCM encrypted under
-/// a fresh content key that is wrapped for the recipient (ephemeral-static ECDH P-256 + HKDF-SHA256,
-/// NIST SP 800-56A C(1e,1s)). <see cref="Digest"/> is SHA-256 of <see cref="SignedBytes"/> and
-/// <see cref="Signature"/> is the sender's ECDSA P-256 signature over the same bytes.
+/// A sealed message between two nodes (docs/exchange.md, "Envelope format"): a JWE in compact
+/// serialization (RFC 7516 §7.1) with ECDH-ES key agreement on P-256 and A256GCM content
+/// encryption (RFC 7518 §4.6, §5.3), whose plaintext is a JWS (RFC 7515) signed ES256 by the sender
+/// over the JWT claims (RFC 7519 nested JWT, sign then encrypt). The protected header repeats the
+/// routing claims (RFC 7519 §5.3: <c>iss</c>, <c>aud</c>, <c>jti</c>, <c>iat</c>, <c>exp</c>, and
+/// <c>cairn_type</c>) so a receiver can route and reject cheaply; it is authenticated by AES-GCM and,
+/// after decryption, compared with the signed claims. <see cref="Digest"/> is SHA-256 of the compact
+/// form: the envelope's identity in receipts and logs.
 /// </summary>
 public sealed record Envelope
 {
-    public const int FormatVersion = 1;
-    public const string MediaType = "application/vnd.cairn.envelope+json";
-    internal const string DomainTag = "CAIRN-ENVELOPE-1\n";
+    public const int FormatVersion = 2;
+
+    /// <summary>RFC 7515 §9.2.1 media type of compact JOSE serializations.</summary>
+    public const string MediaType = "application/jose";
+
+    /// <summary>Content type of the JWE plaintext: a JWT (RFC 7519 §5.2).</summary>
+    public const string ContentType = "JWT";
 
     public required string MessageId { get; init; }
 
@@ -30,11 +37,14 @@ public sealed record Envelope
 
     public required DateTimeOffset ExpiresAt { get; init; }
 
-    /// <summary>The sender's one-time ECDH public key (DER SubjectPublicKeyInfo).</summary>
-    public required byte[] EphemeralKey { get; init; }
+    /// <summary>RFC 7638 thumbprint of the recipient's key-agreement key the envelope is encrypted for.</summary>
+    public required string KeyId { get; init; }
 
-    /// <summary>The content key sealed under the key-encryption key: 12-byte nonce ‖ 32-byte ciphertext ‖ 16-byte tag.</summary>
-    public required byte[] WrappedKey { get; init; }
+    /// <summary>The protected header exactly as sent (base64url): the AES-GCM associated data.</summary>
+    public required string ProtectedHeader { get; init; }
+
+    /// <summary>Empty for ECDH-ES direct key agreement (RFC 7518 §4.6).</summary>
+    public byte[] EncryptedKey { get; init; } = [];
 
     public required byte[] Nonce { get; init; }
 
@@ -42,93 +52,67 @@ public sealed record Envelope
 
     public required byte[] Tag { get; init; }
 
-    public byte[] Digest { get; init; } = [];
-
-    public byte[] Signature { get; init; } = [];
+    /// <summary>SHA-256 of the compact serialization.</summary>
+    public byte[] Digest => SHA256.HashData(Encoding.ASCII.GetBytes(ToCompact()));
 
     /// <summary>Lowercase hex of <see cref="Digest"/>: the envelope's identity in receipts and logs.</summary>
     public string DigestHex => Convert.ToHexStringLower(Digest);
 
-    /// <summary>The headers in canonical form; also the AES-GCM associated data, so the payload cannot be moved under other headers.</summary>
-    public byte[] HeaderBytes() => Header().ToArray();
+    public string ToCompact() => string.Join('.', ProtectedHeader, Base64Url.Encode(EncryptedKey), Base64Url.Encode(Nonce), Base64Url.Encode(Ciphertext), Base64Url.Encode(Tag));
 
-    /// <summary>Everything the signature covers: every header, the wrapped key and the encrypted payload.</summary>
-    public byte[] SignedBytes() => Header().Add(Nonce).Add(Ciphertext).Add(Tag).ToArray();
+    /// <summary>The wire form, <see cref="ToCompact"/> (the name predates the JOSE format and is kept for its callers).</summary>
+    public string ToJson() => ToCompact();
 
-    public byte[] ComputeDigest() => SHA256.HashData(SignedBytes());
-
-    public string ToJson()
-    {
-        var node = new JsonObject
-        {
-            ["version"] = FormatVersion,
-            ["message_id"] = MessageId,
-            ["sender"] = Sender,
-            ["recipient"] = Recipient,
-            ["type"] = EnvelopeTypes.Name(Type),
-            ["created_at"] = CustodyEntry.FormatTime(CreatedAt),
-            ["expires_at"] = CustodyEntry.FormatTime(ExpiresAt),
-            ["ephemeral_key"] = Convert.ToBase64String(EphemeralKey),
-            ["wrapped_key"] = Convert.ToBase64String(WrappedKey),
-            ["nonce"] = Convert.ToBase64String(Nonce),
-            ["ciphertext"] = Convert.ToBase64String(Ciphertext),
-            ["tag"] = Convert.ToBase64String(Tag),
-            ["digest"] = DigestHex,
-            ["signature"] = Convert.ToBase64String(Signature),
-        };
-        return node.ToJsonString();
-    }
-
-    /// <summary>Reads the wire form; anything unexpected is <see cref="RejectionReason.Malformed"/>.</summary>
-    public static Envelope Parse(ReadOnlySpan<byte> json)
+    /// <summary>Reads the wire form and its protected header; anything unexpected is <see cref="RejectionReason.Malformed"/>.</summary>
+    public static Envelope Parse(ReadOnlySpan<byte> wire)
     {
         try
         {
-            using var document = JsonDocument.Parse(json.ToArray());
-            var root = document.RootElement;
-            var version = root.GetProperty("version").GetInt32();
-            if (version != FormatVersion) throw Malformed($"envelope version {version} is not supported (expected {FormatVersion})");
+            var text = Encoding.ASCII.GetString(wire).Trim();
+            var parts = text.Split('.');
+            if (parts.Length != 5) throw new FormatException($"a compact JWE has 5 parts, this has {parts.Length}");
+            using var header = JsonDocument.Parse(Base64Url.Decode(parts[0]));
+            var root = header.RootElement;
+            Expect(root, "alg", "ECDH-ES");
+            Expect(root, "enc", "A256GCM");
+            Expect(root, "cty", ContentType);
+            if (!root.TryGetProperty("epk", out var epk) || epk.ValueKind != JsonValueKind.Object) throw new FormatException("'epk' is missing");
             var envelope = new Envelope
             {
-                MessageId = Text(root, "message_id"),
-                Sender = Text(root, "sender"),
-                Recipient = Text(root, "recipient"),
-                Type = EnvelopeTypes.Parse(Text(root, "type")),
-                CreatedAt = CustodyEntry.ParseTime(Text(root, "created_at")),
-                ExpiresAt = CustodyEntry.ParseTime(Text(root, "expires_at")),
-                EphemeralKey = Convert.FromBase64String(Text(root, "ephemeral_key")),
-                WrappedKey = Convert.FromBase64String(Text(root, "wrapped_key")),
-                Nonce = Convert.FromBase64String(Text(root, "nonce")),
-                Ciphertext = Convert.FromBase64String(root.GetProperty("ciphertext").GetString() ?? throw new FormatException("'ciphertext' is null")),
-                Tag = Convert.FromBase64String(Text(root, "tag")),
-                Digest = Convert.FromHexString(Text(root, "digest")),
-                Signature = Convert.FromBase64String(Text(root, "signature")),
+                MessageId = Text(root, "jti"),
+                Sender = Text(root, "iss"),
+                Recipient = Text(root, "aud"),
+                Type = EnvelopeTypes.Parse(Text(root, "cairn_type")),
+                CreatedAt = DateTimeOffset.FromUnixTimeSeconds(root.GetProperty("iat").GetInt64()),
+                ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(root.GetProperty("exp").GetInt64()),
+                KeyId = Text(root, "kid"),
+                ProtectedHeader = parts[0],
+                EncryptedKey = Base64Url.Decode(parts[1]),
+                Nonce = Base64Url.Decode(parts[2]),
+                Ciphertext = Base64Url.Decode(parts[3]),
+                Tag = Base64Url.Decode(parts[4]),
             };
-            if (envelope.WrappedKey.Length != 60 || envelope.Nonce.Length != 12 || envelope.Tag.Length != 16 || envelope.Digest.Length != 32)
-                throw Malformed($"envelope {envelope.MessageId}: wrong field sizes");
+            if (envelope.EncryptedKey.Length != 0 || envelope.Nonce.Length != 12 || envelope.Tag.Length != 16)
+                throw Malformed($"envelope {envelope.MessageId}: wrong field sizes for ECDH-ES with A256GCM");
             if (envelope.ExpiresAt <= envelope.CreatedAt)
                 throw Malformed($"envelope {envelope.MessageId}: expires before it was created");
             return envelope;
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or FormatException or InvalidOperationException or Core.CairnException and not EnvelopeRejectedException)
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or FormatException or InvalidOperationException or ArgumentException or Core.CairnException and not EnvelopeRejectedException)
         {
-            throw Malformed("not a Cairn envelope: " + ex.Message, ex);
+            throw Malformed("not a Cairn envelope (JOSE JWE): " + ex.Message, ex);
         }
     }
 
-    private CanonicalWriter Header() => new CanonicalWriter(DomainTag)
-        .Add(FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
-        .Add(MessageId)
-        .Add(Sender)
-        .Add(Recipient)
-        .Add(EnvelopeTypes.Name(Type))
-        .Add(CustodyEntry.FormatTime(CreatedAt))
-        .Add(CustodyEntry.FormatTime(ExpiresAt))
-        .Add(EphemeralKey)
-        .Add(WrappedKey);
+    private static void Expect(JsonElement root, string name, string value)
+    {
+        if (Text(root, name) != value) throw new FormatException($"'{name}' must be {value}");
+    }
 
     private static string Text(JsonElement root, string name) =>
-        root.GetProperty(name).GetString() is { Length: > 0 } value ? value : throw new FormatException($"'{name}' is empty");
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
+            ? text
+            : throw new FormatException($"'{name}' is missing or empty");
 
     private static EnvelopeRejectedException Malformed(string message, Exception? inner = null) =>
         inner is null ? new(RejectionReason.Malformed, message) : new(RejectionReason.Malformed, message, inner);

@@ -1,14 +1,19 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using Cairn.Exchange.Nodes;
+using Jose;
 
 namespace Cairn.Exchange.Envelopes;
 
 /// <summary>
 /// Checks a received envelope in a fixed order and either opens it or throws
-/// <see cref="EnvelopeRejectedException"/> with the first failed check: well-formed → digest
-/// (tampered) → sender registered → signature → addressed to us → within its validity window →
-/// payload decrypts. Replays are a storage question (has this message id been seen?) and are
-/// answered there. Nothing from an envelope is trusted before the signature check passes.
+/// <see cref="EnvelopeRejectedException"/> with the first failed check: well-formed JWE → sender
+/// registered → addressed to us → encrypted for our current key → decrypts (AES-GCM also
+/// authenticates the protected header: a changed byte is "tampered") → the JWS verifies with the
+/// sender's registered key → the signed claims equal the header and the message id lies in the
+/// sender's namespace → within its validity window. Replays are a storage question (has this
+/// message id been seen?) and are answered there. Nothing from an envelope reaches the caller
+/// before the signature check passes.
 /// </summary>
 public static class EnvelopeOpener
 {
@@ -20,34 +25,54 @@ public static class EnvelopeOpener
         ArgumentNullException.ThrowIfNull(recipient);
         ArgumentNullException.ThrowIfNull(findPartner);
         var envelope = Envelope.Parse(wire);
-        var signed = envelope.SignedBytes();
-        if (!CryptographicOperations.FixedTimeEquals(SHA256.HashData(signed), envelope.Digest))
-            throw Reject(RejectionReason.Tampered, envelope, "its content does not match the signed digest");
         var sender = findPartner(envelope.Sender)
             ?? throw Reject(RejectionReason.UnknownSender, envelope, $"sender '{envelope.Sender}' is not a registered partner");
-        if (!sender.Verifies(signed, envelope.Signature))
-            throw Reject(RejectionReason.BadSignature, envelope, $"the signature is not made with the registered signing key of '{envelope.Sender}'");
         if (envelope.Recipient != recipient.NodeId)
             throw Reject(RejectionReason.Misaddressed, envelope, $"addressed to '{envelope.Recipient}', this node is '{recipient.NodeId}'");
+        if (envelope.KeyId != recipient.Card.EncryptionKeyId)
+            throw Reject(RejectionReason.Undecryptable, envelope, $"encrypted for key {envelope.KeyId}, this node's key is {recipient.Card.EncryptionKeyId}");
+        string signed;
+        try
+        {
+            signed = JWE.Decrypt(envelope.ToCompact(), recipient.EncryptionKey, JweAlgorithm.ECDH_ES, JweEncryption.A256GCM).Plaintext;
+        }
+        catch (Exception ex) when (ex is JoseException or CryptographicException or ArgumentException or FormatException)
+        {
+            throw Reject(RejectionReason.Tampered, envelope, "its ciphertext or protected header does not authenticate (AES-GCM): " + ex.Message);
+        }
+        EnvelopeClaims claims;
+        try
+        {
+            using var key = sender.ImportSigningKey();
+            claims = JsonSerializer.Deserialize<EnvelopeClaims>(JWT.Verify(signed, key, JwsAlgorithm.ES256), EnvelopeClaims.JsonOptions)
+                ?? throw new JoseException("empty claims");
+        }
+        catch (Exception ex) when (ex is JoseException or CryptographicException or ArgumentException or FormatException)
+        {
+            throw Reject(RejectionReason.BadSignature, envelope, $"the JWS is not signed with the registered signing key of '{envelope.Sender}'");
+        }
+        catch (JsonException ex)
+        {
+            throw Reject(RejectionReason.Malformed, envelope, "the signed claims are not readable: " + ex.Message);
+        }
+        if (!claims.Match(envelope))
+            throw Reject(RejectionReason.Tampered, envelope, "the signed claims differ from the envelope header");
+        if (!MessageIds.BelongsTo(envelope.MessageId, envelope.Sender))
+            throw Reject(RejectionReason.Malformed, envelope, $"the message id is not in the sender's namespace ('{envelope.Sender}/' and a UUID)");
         if (now > envelope.ExpiresAt + ClockSkew)
             throw Reject(RejectionReason.Expired, envelope, $"expired at {envelope.ExpiresAt:O}");
         if (envelope.CreatedAt > now + ClockSkew)
             throw Reject(RejectionReason.Expired, envelope, $"dated {envelope.CreatedAt:O}, in the future");
+        byte[] payload;
         try
         {
-            using var ephemeral = ECDiffieHellman.Create();
-            ephemeral.ImportSubjectPublicKeyInfo(envelope.EphemeralKey, out _);
-            var keyEncryptionKey = KeyWrap.KeyEncryptionKey(recipient.AgreeWith(ephemeral.PublicKey), envelope.EphemeralKey, envelope.MessageId, envelope.Sender, envelope.Recipient);
-            var contentKey = KeyWrap.Unwrap(keyEncryptionKey, envelope.WrappedKey);
-            var payload = new byte[envelope.Ciphertext.Length];
-            using var aes = new AesGcm(contentKey, 16);
-            aes.Decrypt(envelope.Nonce, envelope.Ciphertext, envelope.Tag, payload, envelope.HeaderBytes());
-            return new OpenedEnvelope(envelope, payload);
+            payload = Nodes.Base64Url.Decode(claims.Payload);
         }
-        catch (CryptographicException ex)
+        catch (FormatException ex)
         {
-            throw Reject(RejectionReason.Undecryptable, envelope, "the payload does not decrypt with this node's key: " + ex.Message);
+            throw Reject(RejectionReason.Malformed, envelope, "the signed payload is not base64url: " + ex.Message);
         }
+        return new OpenedEnvelope(envelope, payload);
     }
 
     private static EnvelopeRejectedException Reject(RejectionReason reason, Envelope envelope, string detail) =>

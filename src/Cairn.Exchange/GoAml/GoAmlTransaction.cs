@@ -3,7 +3,8 @@ namespace Cairn.Exchange.GoAml;
 /// <summary>
 /// One on-chain transfer to report: transaction hash, time, from/to address, the exact amount
 /// in base units of <see cref="Asset"/> (with its <see cref="Decimals"/>), and the value in the
-/// local currency when the analyst knows it (goAML's <c>amount_local</c>; "0" when unknown).
+/// local currency when the analyst knows it (goAML's <c>amount_local</c>; empty: computed from the
+/// profile's rate for the asset).
 /// </summary>
 public sealed record GoAmlTransaction(
     string TransactionId,
@@ -14,5 +15,5 @@ public sealed record GoAmlTransaction(
     string AmountBaseUnits,
     string Asset,
     int Decimals,
-    string AmountLocal = "0",
+    string AmountLocal = "",
     string Description = "");

@@ -6,127 +6,164 @@ using Cairn.Core;
 namespace Cairn.Exchange.Ivms101;
 
 /// <summary>
-/// Reads an IVMS101 identity payload (interVASP Messaging Standard 101, 2020 and 101.2023 JSON):
-/// <c>originator.originatorPersons[]</c>, <c>beneficiary.beneficiaryPersons[]</c> (each a
-/// <c>naturalPerson</c> or <c>legalPerson</c>), their <c>accountNumber[]</c>, and
-/// <c>originatingVASP</c>/<c>beneficiaryVASP</c>. Keys are matched case-insensitively, because
-/// travel-rule networks differ (CODE writes "Originator"), and an outer wrapper object
-/// ("ivms101", "identityPayload") is unwrapped.
+/// Reads an IVMS101 identity payload (interVASP Messaging Standard 101, 2020 and 101.2023) in
+/// either JSON encoding: the standard's canonical JSON (camelCase, <c>accountNumber</c>,
+/// <c>nameIdentifierType: "LEGL"</c>) and the protobuf-JSON TRISA writes (<c>originator_persons</c>,
+/// <c>account_numbers</c>, <c>NATURAL_PERSON_NAME_TYPE_CODE_LEGL</c>), plus CODE's PascalCase
+/// entities, TRISA's tolerated synonyms (<c>nameIdentifiers</c>, <c>lastName</c>) and the 2023
+/// renames (<c>originatorPerson</c>, <c>naturalPersonNameIdentifierType</c>). A payload may be
+/// wrapped (TRISA <c>identity</c>, OpenVASP <c>IVMS101</c>, <c>ivms101</c>, <c>identityPayload</c>,
+/// <c>payload</c>); the wrapper's network (TRISA <c>transaction.network</c>, OpenVASP
+/// <c>asset.slip0044</c>) names the chain of accounts whose format does not.
+/// Anything else is refused with one line saying what and where; nothing is half-read.
 /// </summary>
 public static class Ivms101Reader
 {
+    private static readonly string[] PayloadKeys = ["originator", "beneficiary", "originatingvasp", "beneficiaryvasp"];
+
+    private static readonly HashSet<string> AllowedKeys = new(StringComparer.Ordinal)
+    {
+        "originator", "beneficiary", "originatingvasp", "beneficiaryvasp", "transferpath", "payloadmetadata", "@type",
+    };
+
+    private static readonly string[] Wrappers = ["ivms101", "identitypayload", "identity", "payload"];
+
     public static Ivms101Import Read(string json, string source)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json);
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
         }
         catch (JsonException ex)
         {
-            throw new CairnException($"{source} is not JSON: {ex.Message}", ex);
+            throw new CairnException($"{source} is not JSON (line {ex.LineNumber + 1}): {ex.Message.Split(" LineNumber")[0]}", ex);
         }
         using (document)
         {
-            var root = Unwrap(document.RootElement);
-            var originator = Property(root, "originator");
-            var beneficiary = Property(root, "beneficiary");
-            if (originator is null && beneficiary is null)
-                throw new CairnException($"{source} has neither an IVMS101 originator nor a beneficiary");
+            var root = new Ivms101Node(document.RootElement, "$", source);
+            if (root.Kind != JsonValueKind.Object)
+                throw root.Invalid("the document must be a JSON object");
+            var (payload, network) = Locate(root);
+            foreach (var property in payload.Value.EnumerateObject())
+                if (!AllowedKeys.Contains(Ivms101Node.Normalize(property.Name)))
+                    throw payload.Invalid($"unexpected key '{property.Name}' at {payload.Path}");
             var subjects = new List<CaseSubject>();
             var wallets = new List<CaseWallet>();
-            ReadParty(originator, "originatorPersons", "originator", subjects, wallets);
-            ReadParty(beneficiary, "beneficiaryPersons", "beneficiary", subjects, wallets);
-            ReadVasp(Property(root, "originatingVASP"), "originatingVASP", "originating VASP", subjects);
-            ReadVasp(Property(root, "beneficiaryVASP"), "beneficiaryVASP", "beneficiary VASP", subjects);
-            return new Ivms101Import(subjects, wallets.DistinctBy(w => (w.Chain, w.Address)).ToList());
+            ReadParty(payload.Get("originator"), "originator", network, subjects, wallets);
+            ReadParty(payload.Get("beneficiary"), "beneficiary", network, subjects, wallets);
+            ReadVasp(payload.Get("originatingvasp"), "originatingvasp", "originating VASP", subjects);
+            ReadVasp(payload.Get("beneficiaryvasp"), "beneficiaryvasp", "beneficiary VASP", subjects);
+            if (subjects.Count == 0 && wallets.Count == 0)
+                throw payload.Invalid("it names no person and no account");
+            return new Ivms101Import(subjects.Distinct().ToList(), wallets.DistinctBy(w => (w.Chain, w.Address)).ToList());
         }
     }
 
-    /// <summary>"eth" for 0x-addresses, else "btc"; the analyst can correct it in the case.</summary>
-    public static string GuessChain(string address) =>
-        address.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? "eth" : "btc";
-
-    private static JsonElement Unwrap(JsonElement root)
+    /// <summary>The payload object itself or inside a known wrapper, and the network the wrapper names.</summary>
+    private static (Ivms101Node Payload, string? Network) Locate(Ivms101Node root)
     {
-        foreach (var wrapper in new[] { "ivms101", "identityPayload", "payload" })
-            if (Property(root, wrapper) is { ValueKind: JsonValueKind.Object } inner) return inner;
-        return root;
+        if (PayloadKeys.Any(k => root.Get(k) is not null)) return (root, null);
+        foreach (var wrapper in Wrappers)
+            if (root.Get(wrapper) is { Kind: JsonValueKind.Object } inner && PayloadKeys.Any(k => inner.Get(k) is not null))
+                return (inner, root.Get("transaction")?.Text("network") ?? root.Get("asset")?.Text("slip0044"));
+        var keys = string.Join(", ", root.Value.EnumerateObject().Select(p => p.Name).Take(8));
+        throw root.Invalid($"no originator, beneficiary, originatingVASP or beneficiaryVASP (top-level keys: {(keys.Length == 0 ? "none" : keys)})");
     }
 
-    private static void ReadParty(JsonElement? party, string personsKey, string role, List<CaseSubject> subjects, List<CaseWallet> wallets)
+    private static void ReadParty(Ivms101Node? party, string role, string? network, List<CaseSubject> subjects, List<CaseWallet> wallets)
     {
-        if (party is not { ValueKind: JsonValueKind.Object } value) return;
-        foreach (var person in Items(Property(value, personsKey)))
-            if (Subject(person, "IVMS101 " + role) is { } subject) subjects.Add(subject);
-        foreach (var account in Items(Property(value, "accountNumber")))
-            if (account.ValueKind == JsonValueKind.String && account.GetString() is { Length: > 0 } address)
-                wallets.Add(new CaseWallet(GuessChain(address), address.Trim(), WalletRole.Unknown, "IVMS101 " + role));
-    }
-
-    private static void ReadVasp(JsonElement? vasp, string innerKey, string role, List<CaseSubject> subjects)
-    {
-        if (vasp is not { ValueKind: JsonValueKind.Object } value) return;
-        var person = Property(value, innerKey) ?? value;
-        if (Subject(person, "IVMS101 " + role) is { } subject) subjects.Add(subject);
-    }
-
-    private static CaseSubject? Subject(JsonElement person, string role)
-    {
-        if (Property(person, "naturalPerson") is { ValueKind: JsonValueKind.Object } natural)
+        if (party is not { } found || found.Kind == JsonValueKind.Null) return;
+        var value = found.RequireObject();
+        if (value.Get(role + "persons", role + "person") is { } persons)
         {
-            var name = Names(natural, n =>
+            foreach (var person in persons.Items())
             {
-                var primary = Property(n, "primaryIdentifier")?.GetString() ?? "";
-                var secondary = Property(n, "secondaryIdentifier")?.GetString() ?? "";
-                return (secondary + " " + primary).Trim();
-            });
-            return name is null ? null : new CaseSubject(SubjectKind.Person, name, Details(natural, role, "countryOfResidence"));
+                person.RequireObject();
+                var natural = person.Get("naturalperson");
+                var legal = person.Get("legalperson");
+                if (natural is null && legal is null)
+                    throw person.Invalid($"{person.Path} has neither naturalPerson nor legalPerson");
+                if (natural is { } n) subjects.Add(NaturalPerson(n.RequireObject(), "IVMS101 " + role));
+                if (legal is { } l) subjects.Add(LegalPerson(l.RequireObject(), "IVMS101 " + role));
+            }
         }
-        if (Property(person, "legalPerson") is { ValueKind: JsonValueKind.Object } legal)
+        if (value.Get("accountnumber", "accountnumbers") is { } accounts)
         {
-            var name = Names(legal, n => Property(n, "legalPersonName")?.GetString() ?? "");
-            return name is null ? null : new CaseSubject(SubjectKind.Organisation, name, Details(legal, role, "countryOfRegistration"));
+            foreach (var account in accounts.Items())
+            {
+                if (account.Kind != JsonValueKind.String)
+                    throw account.Invalid($"{account.Path} must be a string (an account number)");
+                if (account.Value.GetString() is not { } text || text.Trim().Length == 0) continue;
+                var parsed = AccountNumber.Parse(text, network);
+                var label = "IVMS101 " + role + (parsed.Tag is null ? "" : parsed.Chain == "xrp" ? $"; destination tag {parsed.Tag}" : $"; tag/memo {parsed.Tag}");
+                wallets.Add(new CaseWallet(parsed.Chain, parsed.Address, WalletRole.Unknown, label));
+            }
+        }
+    }
+
+    private static void ReadVasp(Ivms101Node? vasp, string innerKey, string role, List<CaseSubject> subjects)
+    {
+        if (vasp is not { } found || found.Kind == JsonValueKind.Null) return;
+        var value = found.RequireObject();
+        var person = value.Get(innerKey) is { } inner ? inner.RequireObject() : value;
+        if (person.Get("legalperson") is { } legal) subjects.Add(LegalPerson(legal.RequireObject(), "IVMS101 " + role));
+        else if (person.Get("naturalperson") is { } natural) subjects.Add(NaturalPerson(natural.RequireObject(), "IVMS101 " + role));
+        else throw person.Invalid($"{person.Path} has neither legalPerson nor naturalPerson");
+    }
+
+    private static CaseSubject NaturalPerson(Ivms101Node person, string role)
+    {
+        var name = BestName(person, n =>
+        {
+            var primary = n.Text("primaryidentifier", "lastname", "surname", "familyname") ?? "";
+            var secondary = n.Text("secondaryidentifier", "firstname") ?? "";
+            return ((secondary + " " + primary).Trim(), n.Code("nameidentifiertype", "naturalpersonnameidentifiertype"));
+        }) ?? throw person.Invalid($"{person.Path} has no name (name.nameIdentifier[].primaryIdentifier)");
+        return new CaseSubject(SubjectKind.Person, name, Details(person, role, "countryofresidence"));
+    }
+
+    private static CaseSubject LegalPerson(Ivms101Node person, string role)
+    {
+        var name = BestName(person, n =>
+            (n.Text("legalpersonname", "name") ?? "", n.Code("legalpersonnameidentifiertype")))
+            ?? throw person.Invalid($"{person.Path} has no name (name.nameIdentifier[].legalPersonName)");
+        return new CaseSubject(SubjectKind.Organisation, name, Details(person, role, "countryofregistration"));
+    }
+
+    /// <summary>The legal name (type LEGL) if present, else the first non-empty one; local-script names only when there is no other.</summary>
+    private static string? BestName(Ivms101Node person, Func<Ivms101Node, (string Text, string? Type)> format)
+    {
+        if (person.Get("name", "names") is not { } name) return null;
+        foreach (var local in new[] { false, true })
+        {
+            var candidates = Identifiers(name, local).Where(n => n.Kind == JsonValueKind.Object).Select(format).Where(c => c.Text.Length > 0).ToList();
+            if (candidates.Count > 0) return candidates.FirstOrDefault(c => c.Type == "LEGL").Text ?? candidates[0].Text;
         }
         return null;
     }
 
-    /// <summary>The legal name (type LEGL) if present, else the first non-empty one.</summary>
-    private static string? Names(JsonElement person, Func<JsonElement, string> format)
+    /// <summary>
+    /// 2020: <c>name</c> is an object holding <c>nameIdentifier[]</c> (and <c>localNameIdentifier[]</c>);
+    /// some writers send an array of such objects; 101.2023 sends the identifiers themselves as the array.
+    /// </summary>
+    private static IEnumerable<Ivms101Node> Identifiers(Ivms101Node name, bool local) => name.Items().SelectMany(n =>
     {
-        // 2020: name is an object with nameIdentifier[]; some implementations write name as an array of those objects.
-        var names = Property(person, "name") is { } name
-            ? (name.ValueKind == JsonValueKind.Array ? name.EnumerateArray().SelectMany(n => Items(Property(n, "nameIdentifier"))) : Items(Property(name, "nameIdentifier")))
-            : [];
-        var candidates = names.Select(n => (Text: format(n), Type: Property(n, "nameIdentifierType")?.GetString() ?? Property(n, "legalPersonNameIdentifierType")?.GetString())).Where(c => c.Text.Length > 0).ToList();
-        return candidates.FirstOrDefault(c => c.Type == "LEGL").Text ?? candidates.FirstOrDefault().Text;
-    }
+        var key = local ? "localnameidentifier" : "nameidentifier";
+        if (n.Get(key, key + "s") is { } list) return list.Items();
+        var isContainer = n.Get("nameidentifier", "nameidentifiers", "localnameidentifier", "localnameidentifiers", "phoneticnameidentifier", "phoneticnameidentifiers") is not null;
+        return local || isContainer ? [] : new[] { n };
+    });
 
-    private static string Details(JsonElement person, string role, string countryKey)
+    private static string Details(Ivms101Node person, string role, string countryKey)
     {
         var details = new StringBuilder(role);
-        if (Property(person, countryKey)?.GetString() is { Length: > 0 } country) details.Append("; country ").Append(country);
-        if (Property(person, "customerIdentification")?.GetString() is { Length: > 0 } customer) details.Append("; customer ").Append(customer);
-        if (Property(person, "nationalIdentification") is { ValueKind: JsonValueKind.Object } id && Property(id, "nationalIdentifier")?.GetString() is { Length: > 0 } number)
-            details.Append("; national id ").Append(number).Append(' ').Append(Property(id, "nationalIdentifierType")?.GetString() ?? "");
-        if (Property(person, "dateAndPlaceOfBirth") is { ValueKind: JsonValueKind.Object } birth)
-            details.Append("; born ").Append(Property(birth, "dateOfBirth")?.GetString() ?? "").Append(' ').Append(Property(birth, "placeOfBirth")?.GetString() ?? "");
+        if (person.Text(countryKey, "country") is { } country) details.Append("; country ").Append(country);
+        if (person.Text("customeridentification", "customernumber") is { } customer) details.Append("; customer ").Append(customer);
+        if (person.Get("nationalidentification") is { Kind: JsonValueKind.Object } id && id.Text("nationalidentifier", "number", "identifiernumber") is { } number)
+            details.Append("; national id ").Append(number).Append(' ').Append(id.Code("nationalidentifiertype") ?? "");
+        if (person.Get("dateandplaceofbirth", "dob") is { Kind: JsonValueKind.Object } birth)
+            details.Append("; born ").Append(birth.Text("dateofbirth", "dob") ?? "").Append(' ').Append(birth.Text("placeofbirth", "pob") ?? "");
         return details.ToString().Trim();
-    }
-
-    private static IEnumerable<JsonElement> Items(JsonElement? element) => element switch
-    {
-        { ValueKind: JsonValueKind.Array } array => array.EnumerateArray().ToList(),
-        { ValueKind: JsonValueKind.Object } single => [single],
-        { ValueKind: JsonValueKind.String } text => [text],
-        _ => [],
-    };
-
-    private static JsonElement? Property(JsonElement element, string name)
-    {
-        if (element.ValueKind != JsonValueKind.Object) return null;
-        foreach (var property in element.EnumerateObject())
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase)) return property.Value;
-        return null;
     }
 }

@@ -40,6 +40,28 @@ public sealed record NodeCard
     [JsonIgnore]
     public string EncryptionFingerprint => Fingerprint.Of(Convert.FromBase64String(EncryptionKey));
 
+    /// <summary>RFC 7638 thumbprint of the signing key: the <c>kid</c> of the JWS inside this node's envelopes.</summary>
+    [JsonIgnore]
+    public string SigningKeyId
+    {
+        get
+        {
+            using var key = ImportSigningKey();
+            return JwkThumbprint.Of(key.ExportParameters(false));
+        }
+    }
+
+    /// <summary>RFC 7638 thumbprint of the key-agreement key: the <c>kid</c> of envelopes encrypted for this node.</summary>
+    [JsonIgnore]
+    public string EncryptionKeyId
+    {
+        get
+        {
+            using var key = ImportEncryptionKey();
+            return JwkThumbprint.Of(key.ExportParameters(false));
+        }
+    }
+
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
     /// <summary>Parses a node card file; throws <see cref="CairnException"/> naming <paramref name="source"/> when it is not one.</summary>

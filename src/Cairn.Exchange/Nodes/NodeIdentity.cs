@@ -69,8 +69,11 @@ public sealed class NodeIdentity : IDisposable
     public byte[] Sign(ReadOnlySpan<byte> data) =>
         _signing.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
 
-    /// <summary>The raw ECDH shared secret (x-coordinate, SEC 1 §3.3.1) with a peer's public key.</summary>
-    internal byte[] AgreeWith(ECDiffieHellmanPublicKey peer) => _encryption.DeriveRawSecretAgreement(peer);
+    /// <summary>The private signing key, for the JOSE library that writes the envelopes' JWS (ES256).</summary>
+    internal ECDsa SigningKey => _signing;
+
+    /// <summary>The private key-agreement key, for the JOSE library that opens envelopes (ECDH-ES).</summary>
+    internal ECDiffieHellman EncryptionKey => _encryption;
 
     public void Dispose()
     {

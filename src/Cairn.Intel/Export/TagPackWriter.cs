@@ -18,7 +18,8 @@ public static class TagPackWriter
     private static readonly (string Name, Func<Tag, string?> Value)[] Fields =
     [
         ("currency", t => Quote(t.Currency)),
-        ("network", t => t.Network == t.Currency ? null : Quote(t.Network)),
+        // Mandatory in GraphSense's schema: always written, even where it equals the currency.
+        ("network", t => Quote(t.Network)),
         ("label", t => Quote(t.Label)),
         ("source", t => Quote(t.Source)),
         ("confidence", t => Quote(t.Confidence)),
@@ -33,13 +34,14 @@ public static class TagPackWriter
     ];
 
     /// <summary>Writes <paramref name="tags"/> under a header with <paramref name="title"/> and <paramref name="creator"/>.</summary>
-    public static void Write(TextWriter writer, string title, string creator, string? description, bool isPublic, IReadOnlyList<Tag> tags)
+    public static void Write(TextWriter writer, string title, string creator, string? description, bool isPublic, IReadOnlyList<Tag> tags, string? owner = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(tags);
         writer.WriteLine("title: " + Quote(title));
         writer.WriteLine("creator: " + Quote(creator));
         if (description is not null) writer.WriteLine("description: " + Quote(description));
+        if (owner is not null) writer.WriteLine("owner: " + Quote(owner));
         writer.WriteLine("is_public: " + (isPublic ? "true" : "false"));
 
         var shared = new HashSet<string>(StringComparer.Ordinal);
@@ -73,7 +75,7 @@ public static class TagPackWriter
     public static void Write(TextWriter writer, TagPack pack)
     {
         ArgumentNullException.ThrowIfNull(pack);
-        Write(writer, pack.Title, pack.Creator, pack.Description, pack.IsPublic, pack.Tags);
+        Write(writer, pack.Title, pack.Creator, pack.Description, pack.IsPublic, pack.Tags, pack.Owner);
     }
 
     private static string? Quote(string? text) => text is null ? null : JsonSerializer.Serialize(text, Quoting);

@@ -41,7 +41,7 @@ public sealed class TagPackReader
         if (file is null) return new ImportResult<TagPack>(displayName, null, [loadIssue!]);
 
         var header = new TagFields();
-        string? title = null, creator = null, description = null;
+        string? title = null, creator = null, description = null, owner = null;
         bool? isPublic = null;
         YamlSequenceNode? tagNodes = null;
         var headerRead = file.TryReadHeader(issues, (key, _, value) =>
@@ -51,7 +51,7 @@ public sealed class TagPackReader
                 case "title": title = YamlValues.Text(value, key); break;
                 case "creator": creator = YamlValues.Text(value, key); break;
                 case "description": description = YamlValues.Text(value, key); break;
-                case "owner": break; // GraphSense: "not stored in db"
+                case "owner": owner = YamlValues.Text(value, key); break; // GraphSense: "not stored in db"; kept for the file's round trip
                 case "is_public": isPublic = YamlValues.Boolean(value, key); break;
                 case "tags":
                     tagNodes = value as YamlSequenceNode ?? throw new FormatException("'tags' must be a list");
@@ -77,7 +77,7 @@ public sealed class TagPackReader
             if (tag is not null) tags.Add(tag);
         }
         if (options.Strict && issues.Count > 0) return new ImportResult<TagPack>(displayName, null, issues);
-        var pack = new TagPack { Id = file.Id, Title = title, Creator = creator, Description = description, IsPublic = visibility, Version = file.Version, Tags = tags };
+        var pack = new TagPack { Id = file.Id, Title = title, Creator = creator, Description = description, Owner = owner, IsPublic = visibility, Version = file.Version, Tags = tags };
         return new ImportResult<TagPack>(displayName, pack, issues);
     }
 

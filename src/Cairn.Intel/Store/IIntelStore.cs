@@ -24,6 +24,9 @@ public interface IIntelStore
 
     Task<IReadOnlyList<Tag>> LoadTagsAsync(TagFilter filter, CancellationToken cancellationToken = default);
 
+    /// <summary>The stored header of TagPack <paramref name="packId"/>, or null when no such pack was imported.</summary>
+    Task<TagPackHeader?> LoadTagPackHeaderAsync(string packId, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<Actor>> LoadActorsAsync(CancellationToken cancellationToken = default);
 
     Task<Actor?> FindActorAsync(string id, CancellationToken cancellationToken = default);

@@ -12,13 +12,20 @@ public sealed class InMemoryIntelStore : IIntelStore
     private readonly Dictionary<string, (PackInfo Info, IReadOnlyList<Actor> Actors)> _actorPacks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (PackInfo Info, IReadOnlyList<SanctionedAddress> Addresses)> _sanctions = new(StringComparer.Ordinal);
     private readonly List<Tag> _userTags = [];
+    private readonly Dictionary<string, TagPackHeader> _tagPackHeaders = new(StringComparer.Ordinal);
     private long _revision;
 
     public Task<PackChange> SaveTagPackAsync(TagPack pack, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pack);
         var info = new PackInfo(pack.Id, PackKind.TagPack, pack.Title, pack.Creator, pack.Version, pack.Tags.Count, pack.IsPublic);
+        lock (_lock) _tagPackHeaders[pack.Id] = new TagPackHeader(pack.Id, pack.Title, pack.Creator, pack.Description, pack.IsPublic);
         return Task.FromResult(Save(_tagPacks, pack.Id, (info, pack.Tags)));
+    }
+
+    public Task<TagPackHeader?> LoadTagPackHeaderAsync(string packId, CancellationToken cancellationToken = default)
+    {
+        lock (_lock) return Task.FromResult(_tagPackHeaders.GetValueOrDefault(packId));
     }
 
     public Task<PackChange> SaveActorPackAsync(ActorPack pack, CancellationToken cancellationToken = default)

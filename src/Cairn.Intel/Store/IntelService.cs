@@ -7,6 +7,7 @@ using Cairn.Intel.Import;
 using Cairn.Intel.Sanctions;
 using Cairn.Intel.Screening;
 using Cairn.Intel.Tags;
+using Cairn.Intel.Export;
 using Cairn.Intel.Taxonomy;
 
 namespace Cairn.Intel.Store;
@@ -101,6 +102,28 @@ public sealed class IntelService
         };
         await _store.AddUserTagAsync(tag, cancellationToken).ConfigureAwait(false);
         return tag;
+    }
+
+    /// <summary>
+    /// Writes the tags <paramref name="filter"/> selects as a TagPack. When they all come from one
+    /// imported pack, its stored header (title, creator, description, is_public) is written back, so
+    /// import then export loses nothing GraphSense stores; otherwise the header says it is a Cairn
+    /// selection. <paramref name="title"/> overrides the title.
+    /// </summary>
+    public async Task<int> ExportTagPackAsync(TextWriter writer, TagFilter filter, string? title = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var tags = await _store.LoadTagsAsync(filter, cancellationToken).ConfigureAwait(false);
+        var packs = tags.Select(t => t.PackId).Distinct(StringComparer.Ordinal).ToList();
+        var header = packs.Count == 1 ? await _store.LoadTagPackHeaderAsync(packs[0], cancellationToken).ConfigureAwait(false) : null;
+        if (header is not null)
+            TagPackWriter.Write(writer, title ?? header.Title, header.Creator, header.Description, header.IsPublic && tags.All(t => t.IsPublic), tags);
+        else
+        {
+            var creators = tags.Select(t => t.Creator).Distinct(StringComparer.Ordinal).ToList();
+            TagPackWriter.Write(writer, title ?? (packs.Count == 1 ? packs[0] : "Cairn export"), creators.Count == 1 ? creators[0] : "Cairn export", null, tags.All(t => t.IsPublic), tags);
+        }
+        return tags.Count;
     }
 
     public async Task<Actor> GetActorAsync(string id, CancellationToken cancellationToken = default) =>

@@ -16,6 +16,9 @@ public sealed record TagPack
 
     public string? Description { get; init; }
 
+    /// <summary>GraphSense <c>owner</c>: who owns the pack ("not stored in db" there, so it survives file round trips only).</summary>
+    public string? Owner { get; init; }
+
     public bool IsPublic { get; init; } = true;
 
     /// <summary>Lower-case hex SHA-256 of the imported file.</summary>

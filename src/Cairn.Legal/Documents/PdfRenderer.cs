@@ -38,10 +38,8 @@ public static class PdfRenderer
     {
         lock (FontLock)
         {
-            // PDFsharp 6.5 refuses to work until a licence is loaded; the free one is AGPL
-            // (https://docs.pdfsharp.net/General/License/License-loading.html). Licence compatibility
-            // with Cairn's own licence is a project decision, recorded in docs/legal.md.
-            PdfSharp.PdfSharpLicense.SetAgplLicense();
+            // PDFsharp is pinned at 6.2.4, the last MIT-licensed release (6.5 moved to the AGPL and
+            // needs a licence loaded before use); see NOTICE.md.
             GlobalFontSettings.FontResolver ??= new DejaVuFontResolver();
         }
     }

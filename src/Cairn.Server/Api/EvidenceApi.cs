@@ -9,8 +9,8 @@ namespace Cairn.Server.Api;
 
 /// <summary>
 /// /api/v1/cases/{reference}/evidence: list (each file re-checked against its hash), upload
-/// (multipart, stored by SHA-256 with its custody entry), export as a signed package; and
-/// /api/v1/evidence/verify, which checks an uploaded package with no database at all.
+/// (multipart, stored by SHA-256 with its custody entry), export as a signed ASiC-E package; and
+/// /api/v1/evidence/verify, which checks an uploaded package pinned to this installation's custody key.
 /// </summary>
 public static class EvidenceApi
 {
@@ -25,7 +25,7 @@ public static class EvidenceApi
         evidence.MapGet("/export", ExportPackageAsync).WithName("ExportEvidencePackage").WithSummary("The case's signed evidence package (ZIP): files, hashes, custody log proofs, signed head")
             .Produces(StatusCodes.Status200OK, contentType: "application/zip");
         app.MapPost("/api/v1/evidence/verify", VerifyPackageAsync).WithTags("Evidence").WithProblems().DisableAntiforgery().WithMetadata(new RequestSizeLimitMetadata(MaxUploadBytes))
-            .WithName("VerifyEvidencePackage").WithSummary("Check an evidence package (multipart field package) with no database: hashes, signatures, inclusion proofs");
+            .WithName("VerifyEvidencePackage").WithSummary("Check an evidence package (multipart field package): hashes, CAdES signature, inclusion proofs, pinned to this installation's custody key");
         return app;
     }
 
@@ -47,13 +47,13 @@ public static class EvidenceApi
         return TypedResults.File(buffer.ToArray(), "application/zip", $"{reference}-evidence.zip");
     }
 
-    public static async Task<Ok<PackageCheck>> VerifyPackageAsync(IFormFile package, CancellationToken cancellationToken)
+    public static async Task<Ok<PackageCheck>> VerifyPackageAsync(EvidenceService evidence, IFormFile package, CancellationToken cancellationToken)
     {
         await using var stream = package.OpenReadStream();
         var copy = new MemoryStream();
         await stream.CopyToAsync(copy, cancellationToken);
         copy.Position = 0;
-        return TypedResults.Ok(EvidenceService.Verify(copy));
+        return TypedResults.Ok(evidence.VerifyPinnedToInstallation(copy));
     }
 
     /// <summary>Raises Kestrel's body limit for one endpoint (the default stays small for JSON).</summary>

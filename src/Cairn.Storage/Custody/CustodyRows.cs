@@ -10,7 +10,7 @@ internal static class CustodyRows
         "object_type AS ObjectType, object_id AS ObjectId, content_hash AS ContentHash";
 
     public const string HeadColumns =
-        "tree_size AS TreeSize, root_hash AS RootHash, signed_at AS SignedAt, key_id AS KeyId, signature AS Signature, timestamp_token AS TimestampToken";
+        "tree_size AS TreeSize, root_hash AS RootHash, signed_at AS SignedAt, key_id AS KeyId, signature AS Signature";
 
     public sealed class Entry
     {
@@ -45,9 +45,7 @@ internal static class CustodyRows
 
         public string Signature { get; set; } = "";
 
-        public string? TimestampToken { get; set; }
-
         public SignedTreeHead ToSignedHead() =>
-            new(new TreeHead(TreeSize, RootHash, CustodyEntry.ParseTime(SignedAt)), KeyId, Signature, TimestampToken);
+            new(new TreeHead(TreeSize, RootHash, CustodyEntry.ParseTime(SignedAt)), KeyId, Signature);
     }
 }

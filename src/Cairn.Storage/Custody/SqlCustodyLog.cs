@@ -79,14 +79,6 @@ public sealed class SqlCustodyLog : ICustodyLog
         return Page<CustodyEntry>.Of(rows.Select(r => r.ToEntry()).ToList(), page, total);
     }
 
-    /// <summary>Stores an RFC 3161 timestamp token obtained for the head of <paramref name="treeSize"/>.</summary>
-    public async Task AttachTimestampAsync(long treeSize, string token, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition("UPDATE custody_tree_heads SET timestamp_token = @token WHERE tree_size = @treeSize",
-            new { token, treeSize }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-    }
-
     public async Task<InclusionProof> GetInclusionProofAsync(long sequence, long treeSize, CancellationToken cancellationToken = default)
     {
         if (sequence < 0 || sequence >= treeSize)

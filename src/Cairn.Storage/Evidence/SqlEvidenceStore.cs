@@ -42,7 +42,7 @@ public sealed class SqlEvidenceStore : IEvidenceStore
             var owner = await SqlCaseStore.LoadVisibleAsync(unit, caseReference, forUpdate: true, need: CaseAccess.Contribute).ConfigureAwait(false);
             var duplicate = await unit.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM evidence WHERE case_id = @Id AND sha256 = @sha256", new { owner.Id, sha256 }).ConfigureAwait(false);
             if (duplicate > 0) throw new CairnException($"case '{caseReference}' already holds a file with SHA-256 {sha256}");
-            var item = new EvidenceItem(CairnIds.New(unit.Time), owner.Id, sha256, Path.GetFileName(filePath), size,
+            var item = new EvidenceItem(CairnIds.New(unit.Time), owner.Id, sha256, SafeFileName.From(Path.GetFileName(filePath)), size,
                 unit.Actor.User, unit.Actor.Agency, unit.Time.GetUtcNow(), how, source.Trim());
             await unit.ExecuteAsync(
                 "INSERT INTO evidence (id, case_id, sha256, file_name, size_bytes, collected_by, collected_agency, collected_at, method, source) " +

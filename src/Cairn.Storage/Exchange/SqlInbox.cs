@@ -114,7 +114,7 @@ public sealed partial class SqlInbox : IInboxStore
         {
             foreach (var attachment in message.Attachments)
             {
-                var path = Path.Combine(folder, Path.GetFileName(attachment.FileName));
+                var path = Path.Combine(folder, Cairn.Cases.Evidence.SafeFileName.From(attachment.FileName));
                 await File.WriteAllBytesAsync(path, attachment.Content, cancellationToken).ConfigureAwait(false);
                 items.Add(await store.AddAsync(actor, caseReference, path, "received-exchange",
                     $"node {entry.SenderNode}, message {entry.MessageId} (their case {entry.CaseReference ?? "-"})", cancellationToken).ConfigureAwait(false));

@@ -148,4 +148,13 @@ internal static class IntelRows
         public long ItemCount { get; set; }
         public long IsPublic { get; set; }
     }
+
+    internal sealed class PackHeaderRow
+    {
+        public string Id { get; set; } = "";
+        public string Title { get; set; } = "";
+        public string Creator { get; set; } = "";
+        public string? Description { get; set; }
+        public long IsPublic { get; set; }
+    }
 }

@@ -95,6 +95,15 @@ public sealed class SqlIntelStore : IIntelStore
         }, cancellationToken);
     }
 
+    public Task<TagPackHeader?> LoadTagPackHeaderAsync(string packId, CancellationToken cancellationToken = default) =>
+        _database.QueryAsync(async connection =>
+        {
+            var row = await Dapper.SqlMapper.QuerySingleOrDefaultAsync<IntelRows.PackHeaderRow>(connection, new Dapper.CommandDefinition(
+                "SELECT id AS Id, title AS Title, creator AS Creator, description AS Description, is_public AS IsPublic FROM intel_packs WHERE kind = 'tagpack' AND id = @packId",
+                new { packId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return row is null ? null : new TagPackHeader(row.Id, row.Title, row.Creator, row.Description, row.IsPublic != 0);
+        }, cancellationToken);
+
     public Task<IReadOnlyList<Actor>> LoadActorsAsync(CancellationToken cancellationToken = default) =>
         _database.QueryAsync<IReadOnlyList<Actor>>(async connection =>
         {

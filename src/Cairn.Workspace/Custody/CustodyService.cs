@@ -2,7 +2,6 @@ using Cairn.Cases.Agencies;
 using Cairn.Cases.Custody;
 using Cairn.Core;
 using Cairn.Core.Paging;
-using Cairn.Storage;
 using Cairn.Storage.Custody;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,21 +10,20 @@ namespace Cairn.Workspace.Custody;
 /// <summary>
 /// The custody log as people use it: verify it whole, read the newest signed tree head, prove an
 /// entry's inclusion or two sizes' consistency (RFC 9162), list the entries about one object, the
-/// public key that signs the heads, optional RFC 3161 timestamping, and recording an event that is
-/// not a change of case data (sign-ins, refusals, exports written to a file).
+/// public key that signs the heads, and recording an event that is not a change of case data
+/// (sign-ins, refusals, exports written to a file). Tree heads carry no RFC 3161 timestamp
+/// (removed, issue 17: docs/custody-log.md).
 /// </summary>
 public sealed class CustodyService
 {
     private readonly IServiceProvider _services;
     private readonly WorkspaceOptions _options;
-    private readonly IHttpClientFactory _http;
 
     // The log is resolved on use: the public key needs no database, and the CLI must not create one to print it.
-    public CustodyService(IServiceProvider services, WorkspaceOptions options, IHttpClientFactory http)
+    public CustodyService(IServiceProvider services, WorkspaceOptions options)
     {
         _services = services;
         _options = options;
-        _http = http;
     }
 
     private SqlCustodyLog Log => _services.GetRequiredService<SqlCustodyLog>();
@@ -62,13 +60,6 @@ public sealed class CustodyService
         Directory.CreateDirectory(_options.DataDirectory);
         using var signer = CustodyKeyFile.LoadOrCreate(_options.DataDirectory);
         return new PublicKeyView(signer.KeyId, signer.ExportPublicKeyPem());
-    }
-
-    /// <summary>Obtains an RFC 3161 timestamp for the newest head from <paramref name="authority"/> and stores it beside the head.</summary>
-    public async Task<TreeHeadView> TimestampAsync(Uri authority, CancellationToken cancellationToken = default)
-    {
-        var client = new TsaClient(_http.CreateClient(WorkspaceServiceCollectionExtensions.NodeHttpClient), authority);
-        return TreeHeadView.Of(await client.TimestampNewestHeadAsync(_services.GetRequiredService<CairnDatabase>(), cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Appends one entry in its own transaction ("<paramref name="actor"/> did <paramref name="action"/> on <paramref name="objectType"/>:<paramref name="objectId"/>").</summary>

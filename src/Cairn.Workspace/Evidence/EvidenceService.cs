@@ -48,8 +48,9 @@ public sealed class EvidenceService
     public async Task<EvidenceItem> AddUploadAsync(Actor actor, string caseReference, Stream content, string? fileName, string? method, string? source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var name = Path.GetFileName(fileName ?? "");
-        if (string.IsNullOrWhiteSpace(name)) throw new ValidationException("file", "the uploaded file has no name");
+        if (string.IsNullOrWhiteSpace(Path.GetFileName(fileName ?? ""))) throw new ValidationException("file", "the uploaded file has no name");
+        // The name comes from the client: made safe before it touches the file system (docs/evidence.md).
+        var name = SafeFileName.From(fileName);
         var how = ValidationException.Required(method, "method");
         var from = ValidationException.Required(source, "source");
         var folder = Directory.CreateTempSubdirectory("cairn-upload-");
@@ -96,7 +97,7 @@ public sealed class EvidenceService
         var manifest = new PackageManifest(PackageManifest.FormatName,
             new PackageCase(owner.Id, owner.Reference, owner.Title, owner.OwningAgency),
             CustodyEntry.FormatTime(_time.GetUtcNow()), actor.User, actor.Agency,
-            new PackageTreeHead(head.Head.TreeSize, head.Head.RootHash, CustodyEntry.FormatTime(head.Head.Timestamp), head.KeyId, head.Signature, head.TimestampToken),
+            new PackageTreeHead(head.Head.TreeSize, head.Head.RootHash, CustodyEntry.FormatTime(head.Head.Timestamp), head.KeyId, head.Signature),
             files, caseEntries);
         EvidencePackage.Write(output, manifest, file => _store.OpenFile(file.Sha256), _database.Signer);
         return new EvidencePackageSummary(owner.Reference, files.Count, files.Sum(f => f.LogEntries.Count) + caseEntries.Count, head.Head.TreeSize, head.Head.RootHash, head.KeyId);
@@ -117,14 +118,18 @@ public sealed class EvidenceService
         return new ExportedPackage(target, summary.CaseReference, summary.Files, summary.LogEntries, summary.TreeSize, summary.RootHash, summary.KeyId);
     }
 
-    /// <summary>Checks a package with no database: hashes, signatures, inclusion proofs; against <paramref name="trustedKeyPem"/> when given.</summary>
+    /// <summary>
+    /// Checks a package with no database: hashes, signatures, inclusion proofs. Only with
+    /// <paramref name="trustedKeyPem"/> can the answer be VALID (key pinned); without it an intact
+    /// package proves integrity, not who signed it.
+    /// </summary>
     public static PackageCheck Verify(Stream package, string? trustedKeyPem = null)
     {
         ArgumentNullException.ThrowIfNull(package);
         return PackageCheck.Of(EvidencePackage.Verify(package, trustedKeyPem));
     }
 
-    /// <summary>Checks the package file at <paramref name="path"/> (and the trusted key file, when given).</summary>
+    /// <summary>Checks the package file at <paramref name="path"/>, pinned to the public key (PEM) in <paramref name="trustedKeyPath"/> when given.</summary>
     public static PackageCheck VerifyFile(string path, string? trustedKeyPath = null)
     {
         if (!File.Exists(path)) throw new NotFoundException($"evidence package '{path}' does not exist");
@@ -132,6 +137,16 @@ public sealed class EvidenceService
         var trusted = trustedKeyPath is null ? null : File.ReadAllText(trustedKeyPath);
         using var stream = File.OpenRead(path);
         return Verify(stream, trusted);
+    }
+
+    /// <summary>
+    /// Checks a package pinned to this installation's own custody key (issue 17): a package signed by
+    /// another key is reported as not signed by it, never as plainly valid.
+    /// </summary>
+    public PackageCheck VerifyPinnedToInstallation(Stream package)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        return Verify(package, _database.Signer.ExportPublicKeyPem());
     }
 
     /// <summary>After a crash: removes half-imported and unreferenced files (older than <paramref name="grace"/>), lists referenced files that are missing.</summary>

@@ -12,19 +12,26 @@ namespace Cairn.Workspace.Exchange;
 /// <summary>The formats FIUs and VASPs use (goAML XML out, IVMS101 JSON in) and private matching with Bloom filters.</summary>
 public sealed partial class ExchangeService
 {
-    /// <summary>Writes a case as a goAML suspicious transaction report (logged with the file's hash as "case.export.goaml").</summary>
+    /// <summary>
+    /// Writes a case as a goAML suspicious transaction report (logged with the file's hash as
+    /// "case.export.goaml"). Every FIU-specific code comes from the FIU file, overridden by the
+    /// request's settings; the report is built, and so checked, before anything is written.
+    /// </summary>
     public async Task<GoAmlExport> ExportGoAmlAsync(Actor actor, Cairn.Workspace.Exchange.GoAmlExportRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var path = ValidationException.Required(request.Out, "out");
-        var found = await Resolve<ICaseStore>().GetAsync(actor, ValidationException.Required(request.CaseReference, "case"), cancellationToken).ConfigureAwait(false);
+        var entityId = ValidationException.Required(request.ReportingEntityId, "rentity_id");
         var names = ValidationException.Required(request.Reporter, "reporter").Split(' ', 2);
+        var profile = request.FiuConfig is { } fiuFile ? await ReadFiuFileAsync(fiuFile, cancellationToken).ConfigureAwait(false) : new GoAmlProfile();
+        profile = (request.Settings ?? new GoAmlOptions()).ApplyTo(profile);
+        var found = await Resolve<ICaseStore>().GetAsync(actor, ValidationException.Required(request.CaseReference, "case"), cancellationToken).ConfigureAwait(false);
         var report = new Cairn.Exchange.GoAml.GoAmlReportRequest
         {
-            ReportingEntityId = ValidationException.Required(request.ReportingEntityId, "rentity_id"),
+            ReportingEntityId = entityId,
             ReportingPersonFirstName = names[0],
             ReportingPersonLastName = names.Length > 1 ? names[1] : names[0],
-            CurrencyCodeLocal = request.Currency,
+            Profile = profile,
             Reason = request.Reason ?? "",
             Indicators = request.Indicators ?? [],
             Transactions = request.TransactionsCsv is { } csv ? ReadTransactions(csv) : [],
@@ -35,6 +42,21 @@ public sealed partial class ExchangeService
         var hash = CustodyRecord.HashOf(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false));
         await Resolve<ICustodyLog>().AppendAsync(new CustodyRecord(actor, "case.export.goaml", "case", found.Id, hash), cancellationToken).ConfigureAwait(false);
         return new GoAmlExport(found.Reference, path, hash, report.Transactions.Count, found.Subjects.Count + found.Wallets.Count);
+    }
+
+    /// <summary>Reads an FIU file (docs/exchange.md); a missing or malformed file is an error about the field <c>fiu_config</c>.</summary>
+    private static async Task<GoAmlProfile> ReadFiuFileAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path)) throw new ValidationException("fiu_config", $"FIU file {path} does not exist");
+        var json = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return GoAmlProfile.Parse(json, path);
+        }
+        catch (CairnException ex) when (ex.Field is null)
+        {
+            throw new ValidationException("fiu_config", ex.Message, ex);
+        }
     }
 
     /// <summary>Adds an IVMS101 travel-rule payload's originator, beneficiary and VASPs to a case as subjects and wallets (those not there yet).</summary>
@@ -111,7 +133,7 @@ public sealed partial class ExchangeService
             if (f.Length < 8 || !DateTimeOffset.TryParse(f[1], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
                 || !int.TryParse(f[7], CultureInfo.InvariantCulture, out var decimals))
                 throw new ValidationException("transactions", $"{path} line {lineNumber}: expected txid,time,chain,from,to,amount_base_units,asset,decimals[,amount_local]");
-            list.Add(new(f[0], time, f[2], f[3], f[4], f[5], f[6], decimals, f.Length > 8 ? f[8] : "0"));
+            list.Add(new(f[0], time, f[2], f[3], f[4], f[5], f[6], decimals, f.Length > 8 ? f[8] : ""));
         }
         return list;
     }

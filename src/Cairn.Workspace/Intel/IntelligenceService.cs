@@ -75,27 +75,27 @@ public sealed class IntelligenceService
         return TagView.Of(tag);
     }
 
-    /// <summary>Writes the tags matching <paramref name="filter"/> (key=value terms) as TagPack YAML or FollowTheMoney JSON lines; returns how many.</summary>
+    /// <summary>
+    /// Writes the tags matching <paramref name="filter"/> (key=value terms) as TagPack YAML or
+    /// FollowTheMoney JSON lines; returns how many. A TagPack of tags from one imported pack keeps
+    /// that pack's header (title, creator, description, is_public), so import then export is lossless.
+    /// </summary>
     public async Task<int> ExportAsync(string format, IReadOnlyList<string> filter, string? title, TextWriter output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         var selection = TagFilter.Parse(filter ?? []);
-        var tags = await _shared.Store.LoadTagsAsync(selection, cancellationToken).ConfigureAwait(false);
         switch ((format ?? "").Trim().ToLowerInvariant())
         {
             case "ftm":
+                var tags = await _shared.Store.LoadTagsAsync(selection, cancellationToken).ConfigureAwait(false);
                 var actors = (await _shared.Store.LoadActorsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(a => a.Id, StringComparer.Ordinal);
                 FollowTheMoneyWriter.Write(output, tags, actors);
-                break;
+                return tags.Count;
             case "tagpack":
-                var packs = tags.Select(t => t.PackId).Distinct(StringComparer.Ordinal).ToList();
-                var creators = tags.Select(t => t.Creator).Distinct(StringComparer.Ordinal).ToList();
-                TagPackWriter.Write(output, title ?? (packs.Count == 1 ? packs[0] : "Cairn export"), creators.Count == 1 ? creators[0] : "Cairn export", null, tags.All(t => t.IsPublic), tags);
-                break;
+                return await _shared.ExportTagPackAsync(output, selection, title, cancellationToken).ConfigureAwait(false);
             default:
                 throw new ValidationException("format", $"export format '{format}' is not one of tagpack, ftm");
         }
-        return tags.Count;
     }
 
     private static DateOnly? ParseDate(string? text)

@@ -64,6 +64,11 @@ public class CaseCliTests
         Assert.Equal(0, verified.ExitCode);
         Assert.True(JsonDocument.Parse(verified.Output).RootElement.GetProperty("valid").GetBoolean());
         Assert.False(File.Exists(System.IO.Path.Combine(elsewhere.Path, "cairn.db")));
+        Assert.False(JsonDocument.Parse(verified.Output).RootElement.GetProperty("key_pinned").GetBoolean());
+        Assert.Contains("package intact, key not pinned", elsewhere.Run("evidence", "verify", package).Output, StringComparison.Ordinal);
+        var keyFile = System.IO.Path.Combine(elsewhere.Path, "custody-key.pem");
+        File.WriteAllText(keyFile, JsonDocument.Parse(data.Run("log", "public-key", "--json").Output).RootElement.GetProperty("public_key_pem").GetString());
+        Assert.Contains("package VALID", elsewhere.Run("evidence", "verify", package, "--key", keyFile).Output, StringComparison.Ordinal);
 
         var bytes = File.ReadAllBytes(package);
         bytes[bytes.Length / 2] ^= 0x40;

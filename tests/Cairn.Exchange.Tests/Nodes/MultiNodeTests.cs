@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Cairn.Exchange.Envelopes;
 using Cairn.Storage.Exchange;
 
 namespace Cairn.Exchange.Tests.Nodes;
@@ -64,7 +65,7 @@ public sealed class MultiNodeTests : IDisposable
     private static async Task<(HttpStatusCode Status, string Body)> PostAsync(NodeProcess to, string envelope)
     {
         using var http = new HttpClient();
-        using var content = new StringContent(envelope, Encoding.UTF8, "application/vnd.cairn.envelope+json");
+        using var content = new StringContent(envelope, Encoding.UTF8, Envelope.MediaType);
         using var response = await http.PostAsync(new Uri(to.Url + "/exchange/v1/envelopes"), content);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
@@ -98,11 +99,10 @@ public sealed class MultiNodeTests : IDisposable
         Assert.Equal(request, JsonNode.Parse(replay.Body)!["message_id"]!.GetValue<string>());
         Assert.Single(Inbox(de), m => m!["message_id"]!.GetValue<string>() == request);
 
-        var json = JsonNode.Parse(envelope)!;
-        var ciphertext = Convert.FromBase64String(json["ciphertext"]!.GetValue<string>());
+        var parsed = Envelope.Parse(Encoding.ASCII.GetBytes(envelope));
+        var ciphertext = (byte[])parsed.Ciphertext.Clone();
         ciphertext[ciphertext.Length / 2] ^= 0x01;
-        json["ciphertext"] = Convert.ToBase64String(ciphertext);
-        var flipped = await PostAsync(de, json.ToJsonString());
+        var flipped = await PostAsync(de, (parsed with { Ciphertext = ciphertext }).ToCompact());
         Assert.Equal(HttpStatusCode.BadRequest, flipped.Status);
         Assert.Equal("tampered", JsonDocument.Parse(flipped.Body).RootElement.GetProperty("reason").GetString());
     }

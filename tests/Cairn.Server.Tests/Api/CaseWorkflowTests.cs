@@ -45,6 +45,9 @@ public sealed class CaseWorkflowTests(DemoServerFixture fixture)
         form.Add(file, "package", "demo.zip");
         var verified = (await admin.SendAsync(HttpMethod.Post, "/api/v1/evidence/verify", content: form)).Ok().Json;
         Assert.True(verified["valid"]!.GetValue<bool>(), verified.ToJsonString());
+        // The server pins the check to its own custody key, so its own package is VALID, not merely intact.
+        Assert.True(verified["key_pinned"]!.GetValue<bool>(), verified.ToJsonString());
+        Assert.StartsWith("package VALID", verified["summary"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.True(verified["files"]!.GetValue<int>() >= 1);
         Assert.Equal(64, item["sha256"]!.GetValue<string>().Length);
     }

@@ -53,6 +53,8 @@ public class SqlEvidenceStoreTests
 
         var verification = EvidencePackage.Verify(new MemoryStream(bytes), test.Database.Signer.ExportPublicKeyPem());
         Assert.True(verification.IsValid, string.Join("; ", verification.Problems));
+        Assert.True(verification.KeyPinned);
+        Assert.True(EvidencePackage.Verify(new MemoryStream(Rebuild(bytes, "mimetype", "application/vnd.etsi.asic-e+zip"u8.ToArray())), test.Database.Signer.ExportPublicKeyPem()).IsValid);
         Assert.Equal(2, verification.Files);
         Assert.True(verification.LogEntries >= 5);
 
@@ -62,7 +64,7 @@ public class SqlEvidenceStoreTests
             {
                 var altered = content.ToArray();
                 altered[position] ^= 0x01;
-                var result = EvidencePackage.Verify(new MemoryStream(Rebuild(bytes, name, altered)));
+                var result = EvidencePackage.Verify(new MemoryStream(Rebuild(bytes, name, altered)), test.Database.Signer.ExportPublicKeyPem());
                 Assert.False(result.IsValid, $"flipping byte {position} of {name} went unnoticed");
             }
         }
@@ -105,9 +107,10 @@ public class SqlEvidenceStoreTests
         {
             var entries = Entries(zipBytes);
             if (!entries.Any(e => e.Name == replacedName)) entries.Add((replacedName, replacement));
+            // mimetype stays first and stored, so each altered package reaches the deeper checks.
             foreach (var (name, content) in entries)
             {
-                using var stream = zip.CreateEntry(name).Open();
+                using var stream = zip.CreateEntry(name, name == EvidencePackage.MimeTypeName ? CompressionLevel.NoCompression : CompressionLevel.Optimal).Open();
                 stream.Write(name == replacedName ? replacement : content);
             }
         }

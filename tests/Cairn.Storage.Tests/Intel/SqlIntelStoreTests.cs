@@ -26,6 +26,24 @@ public class SqlIntelStoreTests
     }
 
     [DatabaseTheory]
+    public async Task ExportTagPack_FromTheDatabase_GivesBackTheHeaderAndEveryTag(SqlDialect dialect)
+    {
+        await using var test = await TestDatabase.CreateAsync(dialect);
+        var service = new IntelService(new SqlIntelStore(test.Database, TestDatabase.Alice), TimeProvider.System);
+        foreach (var file in new[] { "demo.yaml", "BITB_etf.yaml", "miners_additional.yaml" })
+        {
+            var pack = TagPackReader.Default.ReadFile(SharedData.TagPack(file)).Content!;
+            await service.Store.SaveTagPackAsync(pack);
+            using var text = new StringWriter();
+            await service.ExportTagPackAsync(text, new TagFilter { PackId = pack.Id });
+
+            var again = TagPackReader.Default.Read("export.yaml", System.Text.Encoding.UTF8.GetBytes(text.ToString()), new ImportOptions { PackId = pack.Id }).Content!;
+            Assert.Equal((pack.Title, pack.Creator, pack.Description, pack.IsPublic), (again.Title, again.Creator, again.Description, again.IsPublic));
+            Assert.Equal(pack.Tags, again.Tags);
+        }
+    }
+
+    [DatabaseTheory]
     public async Task SaveTagPack_SameVersionAgain_IsUnchangedAndNewVersionReplacesItsTags(SqlDialect dialect)
     {
         await using var test = await TestDatabase.CreateAsync(dialect);
