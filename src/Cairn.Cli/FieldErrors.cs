@@ -38,6 +38,7 @@ internal static class FieldErrors
         ["offence_detail"] = ["--offence-detail"],
         ["roles"] = ["--role"],
         ["due"] = ["--deadline"],
+        ["occurred_at"] = ["--occurred"],
         ["trace_id"] = ["--trace"],
         ["acknowledge_overlap"] = ["--acknowledge-overlap"],
         ["at"] = ["--at"],

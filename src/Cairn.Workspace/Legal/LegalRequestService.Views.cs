@@ -148,10 +148,10 @@ public sealed partial class LegalRequestService
         return new RenderedFile(id, Path.GetExtension(rendered.FileName).TrimStart('.'), target, rendered.Sha256);
     }
 
-    /// <summary>Parses a status time given as text (ISO 8601).</summary>
-    public static DateTimeOffset? ParseTime(string? text) => text is null ? null
+    /// <summary>Parses a time given as text (ISO 8601 date, or date and time; UTC unless an offset is given), naming <paramref name="field"/> when malformed.</summary>
+    public static DateTimeOffset? ParseTime(string? text, string field = "at") => text is null ? null
         : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed
-        : throw new ValidationException("at", $"malformed date '{text}': expected an ISO 8601 date or date and time");
+        : throw new ValidationException(field, $"malformed date '{text}': expected an ISO 8601 date or date and time");
 
     public RequestSummary Summary(LegalRequest r)
     {
