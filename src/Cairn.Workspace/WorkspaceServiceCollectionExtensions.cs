@@ -96,6 +96,7 @@ public static class WorkspaceServiceCollectionExtensions
         services.AddSingleton<StoredEvidenceCheck>();
         services.AddSingleton<EvidenceService>();
         services.AddSingleton<LedgerService>();
+        services.AddSingleton<CaseDashboardService>();
         services.AddSingleton<CustodyService>();
         services.AddSingleton<AttributionProvider>();
         services.AddSingleton<TraceService>();

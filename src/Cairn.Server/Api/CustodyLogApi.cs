@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cairn.Server.Api;
 
-/// <summary>/api/v1/log: the custody log's signed head (anyone signed in, to pin it), full verification and per-object history (auditors and admins).</summary>
+/// <summary>/api/v1/log: the custody log's signed head (anyone signed in, to pin it), full verification, per-object history and search (auditors and admins).</summary>
 public static class CustodyLogApi
 {
     public static IEndpointRouteBuilder MapCustodyLogApi(this IEndpointRouteBuilder app)
@@ -15,6 +15,8 @@ public static class CustodyLogApi
         log.MapGet("/head", GetHeadAsync).WithName("GetCustodyLogHead").WithSummary("The newest signed tree head of the custody log");
         log.MapGet("/verify", VerifyAsync).RequireAuthorization(Policies.Auditor).WithName("VerifyCustodyLog").WithSummary("Re-check every entry and signed tree head; names the first bad entry");
         log.MapGet("/entries", ListEntriesAsync).RequireAuthorization(Policies.Auditor).WithName("ListCustodyEntries").WithSummary("The custody log entries about one object, oldest first");
+        log.MapGet("/search", SearchAsync).RequireAuthorization(Policies.Auditor).WithName("SearchCustodyLog")
+            .WithSummary("Search the custody log by case reference, user, action (or area) and time, refusals included; newest first; what the caller's agency may audit");
         return app;
     }
 
@@ -24,4 +26,11 @@ public static class CustodyLogApi
 
     public static async Task<Ok<Page<CustodyEntry>>> ListEntriesAsync(CustodyService custody, string objectType, string objectId, long? offset, int? limit, CancellationToken cancellationToken) =>
         TypedResults.Ok(await custody.EntriesForAsync(objectType, objectId, PageRequest.Of(offset, limit), cancellationToken));
+
+    public static async Task<Ok<Page<CustodySearchHit>>> SearchAsync(HttpContext http, CustodyService custody, string? @case, string? user, string? action, string? from, string? to, long? offset, int? limit) =>
+        TypedResults.Ok(await custody.SearchAsync(http.User.Actor(),
+            new CustodySearch(@case, user, action, Cairn.Workspace.Legal.LegalRequestService.ParseTime(Blank(from), "from"), Cairn.Workspace.Legal.LegalRequestService.ParseTime(Blank(to), "to")),
+            PageRequest.Of(offset, limit), http.RequestAborted));
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

@@ -11,6 +11,7 @@ import { renderChain } from "./chain.js";
 import { renderExchange } from "./exchange.js";
 import { renderAdmin } from "./admin.js";
 import { renderAccount } from "./account.js";
+import { renderAudit } from "./audit.js";
 import { renderNotifications, refreshBadge } from "./notifications.js";
 
 const main = document.getElementById("main");
@@ -19,7 +20,7 @@ const routes = [
   [/^#\/login$/, renderLogin],
   [/^#\/password$/, renderPassword],
   [/^#\/cases$/, renderCases],
-  [/^#\/case\/([^/?]+)(?:\/(\w+))?$/, (m) => renderCase(main, decodeURIComponent(m[1]), m[2] || "overview")],
+  [/^#\/case\/([^/?]+)(?:\/(\w+))?$/, (m) => renderCase(main, decodeURIComponent(m[1]), m[2] || "dashboard")],
   [/^#\/request\/([^/?]+)$/, (m) => renderRequest(main, decodeURIComponent(m[1]))],
   [/^#\/requests(?:\?(.*))?$/, (m) => renderRequests(main, new URLSearchParams(m[1] || ""))],
   [/^#\/screen$/, renderScreen],
@@ -28,6 +29,7 @@ const routes = [
   [/^#\/exchange$/, () => renderExchange(main)],
   [/^#\/admin(?:\/(\w+))?$/, (m) => renderAdmin(main, m[1] || "accounts")],
   [/^#\/account$/, () => renderAccount(main)],
+  [/^#\/audit(?:\?(.*))?$/, (m) => renderAudit(main, new URLSearchParams(m[1] || ""))],
   [/^#\/notifications$/, () => renderNotifications(main)],
 ];
 
@@ -66,6 +68,7 @@ function header() {
   clear(nav);
   if (me && !me.must_change_password) {
     const items = [["#/cases", "Cases"], ["#/requests", "Requests"], ["#/routes", "Routes"], ["#/screen", "Screening"], ["#/exchange", "Exchange"], ["#/chain", "Chain"]];
+    if (can("Auditor") || can("Admin")) items.push(["#/audit", "Custody log"]);
     if (can("Admin")) items.push(["#/admin", "Administration"]);
     const here = location.hash.split("?")[0];
     nav.append(...items.map(([href, text]) => h("a", { href, class: here.startsWith(href) ? "active" : "" }, text)));

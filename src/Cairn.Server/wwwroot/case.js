@@ -1,9 +1,10 @@
-// A case: its tabs (details, traces with the flow graph, requests, evidence, ledger, sharing).
+// A case: its tabs (dashboard, the front page; details, traces with the flow graph, requests, evidence, ledger, sharing).
 // Each tab lives in its own module; the traces tab stays here.
 import { h, clear, fmtTime, toast, table, withProgress } from "./ui.js";
 import { api, session } from "./api.js";
 import { drawGraph } from "./graph.js";
 import { L } from "./labels.js";
+import { dashboard } from "./case-dashboard.js";
 import { overview } from "./case-overview.js";
 import { requests } from "./case-requests.js";
 import { evidence } from "./case-evidence.js";
@@ -11,9 +12,10 @@ import { ledger } from "./case-ledger.js";
 import { sharing } from "./case-sharing.js";
 import { offenceText } from "./app.js";
 
-const tabs = [["overview", "Details"], ["traces", "Traces"], ["requests", "Requests"], ["evidence", "Evidence"], ["ledger", "Ledger"], ["sharing", "Sharing"]];
+const tabs = [["dashboard", "Dashboard"], ["overview", "Details"], ["traces", "Traces"], ["requests", "Requests"], ["evidence", "Evidence"], ["ledger", "Ledger"], ["sharing", "Sharing"]];
 
 export async function renderCase(main, reference, tab) {
+  tab = tab || "dashboard";
   const c = await api("GET", `/cases/${encodeURIComponent(reference)}`);
   c.access = access(c);
   const base = `#/case/${encodeURIComponent(reference)}`;
@@ -24,7 +26,7 @@ export async function renderCase(main, reference, tab) {
       ` · owned by ${c.owning_agency} · opened ${fmtTime(c.opened_at)} · your access: `, h("span", { class: `pill ${c.access}`, "data-testid": "case-access" }, L("case_access", c.access))),
     h("div", { class: "tabs" }, ...tabs.map(([t, text]) => h("a", { href: `${base}/${t}`, class: t === tab ? "active" : "", "data-testid": `tab-${t}` }, text))),
     body);
-  const render = { overview, traces, requests, evidence, ledger, sharing }[tab] || overview;
+  const render = { dashboard, overview, traces, requests, evidence, ledger, sharing }[tab] || dashboard;
   await render(body, c);
 }
 

@@ -57,6 +57,8 @@ public sealed class WebUiTests(DemoServerFixture fixture) : IClassFixture<Browse
         await Assertions.Expect(page.Locator("[data-testid=who]")).ToContainTextAsync("ines");
         await Shot(page, "02-cases");
         await page.ClickAsync($"text={DemoPipeline.CaseReference}");
+        await Assertions.Expect(page.Locator("[data-testid=dashboard-jurisdictions]")).ToBeVisibleAsync();
+        await page.ClickAsync("[data-testid=tab-overview]");
         await page.Locator("[data-testid=wallets-table]").WaitForAsync();
         await Assertions.Expect(page.Locator("[data-testid=wallets-table]")).ToContainTextAsync(fixture.Demo.Scenario.Ransomware!.RansomAddress);
 
