@@ -2,7 +2,8 @@
 """Generates jurisdictions.yaml from the mledoze/countries data (ODbL-1.0, see NOTICE).
 
 Run from the repository root:  python3 data/legal/generate_jurisdictions.py
-Only ISO 3166-1 facts and EU membership are written here; contacts and accepted
+Only ISO 3166-1 facts, the common names in French and German (for requests and forms in those
+languages) and EU membership are written here; contacts and accepted
 languages live in contacts.yaml (hand-reviewed, each with a source). The test
 JurisdictionFileTests checks that this file still matches countries.json.
 """
@@ -27,6 +28,10 @@ def main():
         langs = sorted((c.get("languages") or {}).keys())
         out.append(f"  - code: {c['cca2']}")
         out.append(f"    name: {q(c['name']['common'])}")
+        translations = c.get("translations") or {}
+        for key, lang in (("fra", "fr"), ("deu", "de")):
+            if key in translations:
+                out.append(f"    name_{lang}: {q(translations[key]['common'])}")
         out.append(f"    alpha3: {c['cca3']}")
         out.append(f"    independent: {'true' if c.get('independent') else 'false'}")
         out.append(f"    eu_member: {'true' if c['cca2'] in EU else 'false'}")

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cairn.Chains;
 using Cairn.Cli.Commands;
 
 namespace Cairn.Cli;
@@ -8,8 +9,13 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All(CliHost host)
     {
-        yield return BtcCommands.Build(host);
-        yield return EthCommands.Build(host);
+        yield return ChainsCommands.Build(host);
+        // One group per chain of the registry: `cairn btc …` and `cairn eth …` are the btc and eth instances.
+        foreach (var chain in ChainRegistry.All)
+        {
+            if (chain.Family == ChainFamily.Utxo) yield return UtxoChainCommands.Build(host, chain);
+            else if (chain.Support.Rpc) yield return AccountChainCommands.Build(host, chain);
+        }
         yield return IntelCommands.Build(host);
         yield return ScreenCommands.Build(host);
         yield return TraceCommands.Build(host);
@@ -23,6 +29,7 @@ internal static class CommandCatalog
         yield return LogCommands.Build(host);
         yield return LegalCommands.Build(host);
         yield return LegalCommands.BuildRequest(host);
+        yield return LegalDataCommands.Build(host);
         yield return ExchangeCommands.Build(host);
         yield return MatchCommands.Build(host);
         yield return DevCommands.Build(host);

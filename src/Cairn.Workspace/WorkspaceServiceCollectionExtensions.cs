@@ -105,6 +105,7 @@ public static class WorkspaceServiceCollectionExtensions
         services.AddSingleton<ScreeningService>();
         services.AddSingleton<IntelligenceService>();
         services.AddSingleton<LegalRequestService>();
+        services.AddSingleton<LegalReferenceService>();
         services.AddSingleton<ExchangeService>();
 
         services.AddHttpClient(ExchangeHttpClient, client => client.Timeout = TimeSpan.FromSeconds(60));

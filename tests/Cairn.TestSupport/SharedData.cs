@@ -44,6 +44,9 @@ public static class SharedData
     /// <summary>OFAC's SDN list as CSV.</summary>
     public static string SdnCsv => PathOf("ofac-sdn-csv", "sdn.csv");
 
+    /// <summary>A file of the repository's own chain test data (tests/data/chains, see its README.md).</summary>
+    public static string ChainData(params string[] parts) => Path.Combine([RepositoryRoot, "tests", "data", "chains", .. parts]);
+
     /// <summary>A file in ethereum-etl's test resources.</summary>
     public static string EthereumEtl(params string[] parts) => PathOf(["ethereum-etl", "tests", "resources", .. parts]);
 

@@ -3,8 +3,9 @@ using Cairn.Core;
 namespace Cairn.Chains.Bitcoin;
 
 /// <summary>
-/// scriptPubKey ↔ address for P2PKH and P2SH (base58check with the network's version byte),
-/// P2WPKH and P2WSH (BIP173 bech32), P2TR and future witness versions (BIP350 bech32m).
+/// scriptPubKey ↔ address for P2PKH and P2SH (base58check with the network's version byte, or
+/// CashAddr on Bitcoin Cash), P2WPKH and P2WSH (BIP173 bech32), P2TR and future witness versions
+/// (BIP350 bech32m) on chains with SegWit.
 /// Scripts without an address standard (P2PK, bare multisig, OP_RETURN, non-standard) give
 /// null, as in Bitcoin Core where ExtractDestination yields no encodable destination for them.
 /// P2PK is deliberately not rendered as the P2PKH address of its key: that would be a
@@ -33,6 +34,11 @@ public static class AddressCodec
         written = 0;
         switch (type)
         {
+            case ScriptType.P2PKH or ScriptType.P2SH when network.CashAddrPrefix is { } prefix:
+                var text = CashAddr.Encode(prefix, type == ScriptType.P2PKH ? CashAddrKind.PubKeyHash : CashAddrKind.ScriptHash, ScriptClassifier.GetPayload(scriptPubKey, type));
+                text.CopyTo(destination);
+                written = text.Length;
+                return true;
             case ScriptType.P2PKH:
             case ScriptType.P2SH:
                 Span<byte> payload = stackalloc byte[25];
@@ -47,6 +53,7 @@ public static class AddressCodec
             case ScriptType.P2WSH:
             case ScriptType.P2TR:
             case ScriptType.WitnessUnknown:
+                if (network.Bech32Hrp.Length == 0) return false;
                 ScriptClassifier.TryGetWitnessProgram(scriptPubKey, out var version, out var program);
                 written = Bech32.EncodeSegwitAddress(network.Bech32Hrp, version, program, destination);
                 return true;
@@ -74,12 +81,36 @@ public static class AddressCodec
         decoded = null!;
         address = address.Trim();
         if (address.Length == 0) return Fail(out error, "empty");
+        // Without an expected network, or with a Bitcoin one, Bitcoin's networks are the candidates
+        // (as before other chains were known); another chain's addresses are decoded only for it.
+        var candidates = expected is null || expected.Chain == Network.Main.Chain ? Network.All : Network.OfChain(expected.Chain);
         var separator = address.LastIndexOf('1');
         var hrpCandidate = separator > 0 ? address[..separator].ToLowerInvariant() : "";
-        var bech32Networks = Network.All.Where(n => n.Bech32Hrp == hrpCandidate).ToList();
+        var bech32Networks = candidates.Where(n => n.Bech32Hrp.Length > 0 && n.Bech32Hrp == hrpCandidate).ToList();
         if (bech32Networks.Count > 0) return TryDecodeSegwit(address, expected, bech32Networks, out decoded, out error);
-        return TryDecodeBase58(address, expected, out decoded, out error);
+        if (expected?.CashAddrPrefix is { } prefix && LooksLikeCashAddr(address)) return TryDecodeCashAddr(address, expected, prefix, out decoded, out error);
+        return TryDecodeBase58(address, expected, candidates, out decoded, out error);
     }
+
+    /// <summary>A prefixed CashAddr, or an unprefixed one: 42+ characters starting with q, p, z or r (the type letters).</summary>
+    private static bool LooksLikeCashAddr(string address) =>
+        address.Contains(':', StringComparison.Ordinal) || (address.Length >= 42 && "qpzrQPZR".Contains(address[0], StringComparison.Ordinal));
+
+    private static bool TryDecodeCashAddr(string address, Network network, string prefix, out DecodedAddress decoded, out string error)
+    {
+        decoded = null!;
+        if (!CashAddr.TryDecode(address, prefix, out var kind, out var hash, out error)) return false;
+        byte[] script = kind is CashAddrKind.PubKeyHash or CashAddrKind.TokenPubKeyHash
+            ? hash.Length == 20 ? [ScriptClassifier.OpDup, ScriptClassifier.OpHash160, 20, .. hash, ScriptClassifier.OpEqualVerify, ScriptClassifier.OpCheckSig] : []
+            : hash.Length == 20 ? [ScriptClassifier.OpHash160, 20, .. hash, ScriptClassifier.OpEqual]
+            : hash.Length == 32 ? [OpHash256, 32, .. hash, ScriptClassifier.OpEqual] : [];
+        if (script.Length == 0) return Fail(out error, $"a {kind} CashAddr with a {hash.Length}-byte hash pays to no standard script");
+        decoded = new DecodedAddress(address, network, [network], ScriptClassifier.Classify(script), script, -1);
+        return true;
+    }
+
+    // OP_HASH256: Bitcoin Cash's 32-byte P2SH (May 2023 upgrade) locks to OP_HASH256 <32 bytes> OP_EQUAL.
+    private const byte OpHash256 = 0xaa;
 
     private static bool TryDecodeSegwit(string address, Network? expected, List<Network> networks, out DecodedAddress decoded, out string error)
     {
@@ -95,14 +126,14 @@ public static class AddressCodec
         return true;
     }
 
-    private static bool TryDecodeBase58(string address, Network? expected, out DecodedAddress decoded, out string error)
+    private static bool TryDecodeBase58(string address, Network? expected, IReadOnlyList<Network> candidates, out DecodedAddress decoded, out string error)
     {
         decoded = null!;
         if (!Base58.TryDecode(address, out _)) return Fail(out error, "invalid base58 character");
         if (!Base58Check.TryDecode(address, out var payload)) return Fail(out error, "bad checksum");
         if (payload.Length != 21) return Fail(out error, $"base58 payload of {payload.Length} bytes, expected 21");
         var prefix = payload[0];
-        var networks = Network.All.Where(n => n.PubKeyHashPrefix == prefix || n.ScriptHashPrefix == prefix).ToList();
+        var networks = candidates.Where(n => n.PubKeyHashPrefix == prefix || n.IsScriptHashPrefix(prefix)).ToList();
         if (networks.Count == 0) return Fail(out error, $"unknown version byte 0x{prefix:x2}");
         if (expected is not null && !networks.Contains(expected))
             return Fail(out error, $"version byte 0x{prefix:x2} is not for network {expected.Name}");

@@ -16,9 +16,6 @@ public sealed class BlockFileReader
 {
     private const int RecordHeaderSize = 8;
 
-    // Bitcoin Core's MAX_BLOCK_SERIALIZED_SIZE (4 MB, BIP141): a larger length is corruption.
-    private const int MaxBlockSize = 4_000_000;
-
     private readonly string _directory;
     private readonly Network _network;
     private readonly BlockFileReaderOptions _options;
@@ -199,7 +196,8 @@ public sealed class BlockFileReader
         if (magic != _network.Magic)
             throw new CairnException($"bad magic in {fileName} at byte {position}: found {MagicHex(magic)}, expected {MagicHex(_network.Magic)} for {_network.Name}");
         var length = BinaryPrimitives.ReadUInt32LittleEndian(header[4..]);
-        if (length < BlockHeader.Size + 1 || length > MaxBlockSize)
+        // Bitcoin Core's MAX_BLOCK_SERIALIZED_SIZE (4 MB, BIP141), or the chain's own bound: a larger length is corruption.
+        if (length < BlockHeader.Size + 1 || length > _network.MaxBlockSize)
             throw new CairnException($"corrupt block record in {fileName} at byte {position}: length {length} is not a plausible block size");
         var available = fileLength - position - RecordHeaderSize;
         if (length > available)

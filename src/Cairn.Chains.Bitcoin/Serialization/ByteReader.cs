@@ -81,6 +81,25 @@ internal ref struct ByteReader
         return value;
     }
 
+    /// <summary>
+    /// Reads Bitcoin Core's VARINT (serialize.h: 7-bit groups, high bit set on all but the last,
+    /// each continuation adding one so every value has one encoding), as Litecoin's MWEB header uses.
+    /// </summary>
+    public ulong ReadVarInt()
+    {
+        var start = Position;
+        ulong value = 0;
+        while (true)
+        {
+            if (value > ulong.MaxValue >> 7) throw new CairnException($"malformed {Context} at byte {start}: VARINT too large");
+            var b = ReadByte();
+            value = (value << 7) | (byte)(b & 0x7f);
+            if ((b & 0x80) == 0) return value;
+            if (value == ulong.MaxValue) throw new CairnException($"malformed {Context} at byte {start}: VARINT too large");
+            value++;
+        }
+    }
+
     /// <summary>Reads a count of items that each take at least <paramref name="minimumItemSize"/> bytes; rejects counts the remaining bytes cannot hold.</summary>
     public int ReadCount(string what, int minimumItemSize)
     {

@@ -68,6 +68,13 @@ public sealed class Transaction
 
     public bool HasWitness { get; }
 
+    /// <summary>
+    /// Litecoin: the block's last transaction that moves coins into and out of the MWEB extension
+    /// (the "HogEx", LIP-0002), serialised with the MWEB flag and an empty MWEB part. Its first output
+    /// holds every coin inside MWEB; tracing through it would mix them all, so tracers stop there.
+    /// </summary>
+    public bool IsHogEx { get; internal init; }
+
     /// <summary>A coinbase has exactly one input, spending the null outpoint.</summary>
     public bool IsCoinbase => Inputs.Count == 1 && Inputs[0].PreviousOutput.IsNull;
 
@@ -106,20 +113,24 @@ public sealed class Transaction
     /// </summary>
     public byte[] Serialize(bool withWitness = true)
     {
-        var witness = withWitness && HasWitness;
-        var buffer = new byte[witness ? SerializedSize : BaseSize];
+        var full = withWitness && IsExtended;
+        var buffer = new byte[full ? SerializedSize : BaseSize];
         var writer = new ByteWriter(buffer);
-        WriteTo(ref writer, witness);
+        WriteTo(ref writer, full);
         return buffer;
     }
 
-    internal void WriteTo(ref ByteWriter writer, bool withWitness)
+    /// <summary>Serialised with the marker and flag bytes (witness data, or Litecoin's HogEx marker).</summary>
+    internal bool IsExtended => HasWitness || IsHogEx;
+
+    internal void WriteTo(ref ByteWriter writer, bool extended)
     {
+        var withWitness = extended && HasWitness;
         writer.WriteInt32(Version);
-        if (withWitness)
+        if (extended)
         {
             writer.WriteByte(0x00);
-            writer.WriteByte(0x01);
+            writer.WriteByte((byte)((HasWitness ? 0x01 : 0) | (IsHogEx ? 0x08 : 0)));
         }
         writer.WriteCompactSize((ulong)Inputs.Count);
         foreach (var input in Inputs)
@@ -143,6 +154,7 @@ public sealed class Transaction
                 foreach (var item in input.Witness) writer.WriteVarBytes(item);
             }
         }
+        if (extended && IsHogEx) writer.WriteByte(0x00);
         writer.WriteUInt32(LockTime);
     }
 

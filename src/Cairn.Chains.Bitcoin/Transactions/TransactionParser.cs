@@ -6,7 +6,11 @@ namespace Cairn.Chains.Bitcoin;
 /// <summary>
 /// Reads one transaction from a <see cref="ByteReader"/>, following Bitcoin Core's
 /// UnserializeTransaction (primitives/transaction.h): an empty input list followed by a
-/// non-zero flag byte means the BIP144 extended format.
+/// non-zero flag byte means the BIP144 extended format. Flag bits a chain does not define are
+/// refused: bit 0 (witness) only where the network has SegWit, bit 3 (MWEB) only on Litecoin,
+/// where Litecoin Core's UnserializeTransaction reads an optional MWEB transaction before the lock
+/// time; inside a block only its empty form occurs, which marks the HogEx (LIP-0002), and
+/// anything else is refused by name rather than guessed at.
 /// </summary>
 internal static class TransactionParser
 {
@@ -16,11 +20,17 @@ internal static class TransactionParser
     // Smallest possible output: 8-byte value, 1-byte empty script.
     private const int MinimumOutputSize = 9;
 
-    public static Transaction Read(ref ByteReader reader)
+    private const byte WitnessFlag = 0x01;
+    private const byte MwebFlag = 0x08;
+
+    public static Transaction Read(ref ByteReader reader) => Read(ref reader, Network.Main);
+
+    public static Transaction Read(ref ByteReader reader, Network network)
     {
         var start = reader.Position;
         var version = reader.ReadInt32();
         var hasWitnessFlag = false;
+        var hasMwebFlag = false;
         var inputCount = reader.ReadCount("inputs", MinimumInputSize);
         var baseStart = reader.Position;
         if (inputCount == 0)
@@ -29,10 +39,15 @@ internal static class TransactionParser
             var flag = reader.ReadByte();
             if (flag != 0)
             {
-                // BIP144: marker 0x00 (the "empty input list") then flag; only bit 0 is defined.
-                if (flag != 0x01)
-                    throw new CairnException($"malformed {reader.Context} at byte {flagPosition}: unknown segwit flag 0x{flag:x2}");
-                hasWitnessFlag = true;
+                // BIP144: marker 0x00 (the "empty input list") then flag; only bit 0 is defined
+                // (and bit 3 on Litecoin, LIP-0002).
+                var known = (network.SegWit ? WitnessFlag : 0) | (network.Mweb ? MwebFlag : 0);
+                if ((flag & ~known) != 0)
+                    throw new CairnException(network.SegWit
+                        ? $"malformed {reader.Context} at byte {flagPosition}: unknown segwit flag 0x{flag:x2}"
+                        : $"malformed {reader.Context} at byte {flagPosition}: a transaction with no inputs, or a segwit flag {network.Chain} does not have");
+                hasWitnessFlag = (flag & WitnessFlag) != 0;
+                hasMwebFlag = (flag & MwebFlag) != 0;
                 baseStart = reader.Position;
                 inputCount = reader.ReadCount("inputs", MinimumInputSize);
             }
@@ -79,13 +94,25 @@ internal static class TransactionParser
         // record"): such a transaction would not re-serialise to the same bytes.
         if (hasWitnessFlag && !anyWitness)
             throw new CairnException($"malformed {reader.Context} at byte {start}: superfluous witness record");
+        var isHogEx = false;
+        if (hasMwebFlag)
+        {
+            var mwebPosition = reader.Position;
+            if (reader.ReadByte() != 0)
+                throw new CairnException($"malformed {reader.Context} at byte {mwebPosition}: MWEB transaction data inside a block's transaction (only the HogEx's empty marker is expected there, LIP-0002)");
+            if (outputCount == 0)
+                throw new CairnException($"malformed {reader.Context} at byte {mwebPosition}: a HogEx without outputs");
+            isHogEx = true;
+        }
         var lockTime = reader.ReadUInt32();
         var end = reader.Position;
 
         var all = reader.Data[start..end];
-        var baseSize = hasWitnessFlag ? 4 + (baseEnd - baseStart) + 4 : end - start;
-        var txId = hasWitnessFlag ? ComputeTxId(all, baseStart - start, baseEnd - start) : DoubleSha256.Compute(all);
-        return new Transaction(version, inputs, outputs, lockTime, hasWitnessFlag, baseSize, end - start, txId);
+        var extended = hasWitnessFlag || hasMwebFlag;
+        var baseSize = extended ? 4 + (baseEnd - baseStart) + 4 : end - start;
+        // Litecoin's txid, like Bitcoin's, hashes the serialisation without witness and MWEB data.
+        var txId = extended ? ComputeTxId(all, baseStart - start, baseEnd - start) : DoubleSha256.Compute(all);
+        return new Transaction(version, inputs, outputs, lockTime, hasWitnessFlag, baseSize, end - start, txId) { IsHogEx = isHogEx };
     }
 
     /// <summary>Hashes version + inputs/outputs + lock time of a witness transaction without re-serialising it.</summary>

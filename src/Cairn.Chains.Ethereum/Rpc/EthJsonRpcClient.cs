@@ -46,6 +46,13 @@ public sealed class EthJsonRpcClient
         return response.Result;
     }
 
+    /// <summary>The node's EIP-155 chain id (<c>eth_chainId</c>, EIP-695): 1 on Ethereum, 56 on BNB Smart Chain, 137 on Polygon…</summary>
+    public async Task<long> ChainIdAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await CallAsync("eth_chainId", [], cancellationToken).ConfigureAwait(false);
+        return Encoding.Hex.ToInt64(result.GetString() ?? "", "eth_chainId");
+    }
+
     /// <summary>Calls many methods; responses come back in request order, errors as values.</summary>
     public async Task<IReadOnlyList<JsonRpcResponse>> BatchAsync(IReadOnlyList<JsonRpcRequest> requests, CancellationToken cancellationToken = default)
     {

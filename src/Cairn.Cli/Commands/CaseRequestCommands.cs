@@ -26,7 +26,7 @@ internal static class CaseRequestCommands
         {
             var drafted = await ctx.Get<LegalRequestService>().DraftFromTraceAsync(ctx.Actor, parse.GetValue(CaseCommands.CaseOption)!,
                 new DraftRequest(parse.GetValue(trace), parse.GetValue(from), parse.GetValue(measures), parse.GetValue(urgent), null, parse.GetValue(authority), parse.GetValue(offence),
-                    parse.GetValue(acknowledge)), cancellationToken).ConfigureAwait(false);
+                    AcknowledgeOverlap: parse.GetValue(acknowledge)), cancellationToken).ConfigureAwait(false);
             if (ctx.Json) ctx.WriteJson(drafted);
             else
             {

@@ -21,6 +21,8 @@ internal static class LegalCommands
 {
     private static readonly Option<string?> OffenceType = new("--offence-type") { Description = "The case's offence (e.g. ransomware, fraud, corruption): instruments limited to other offences are left out" };
 
+    private static readonly Option<string?> On = new("--on") { Description = "Date the routes are judged on (YYYY-MM-DD; default today): parties in force, withdrawals, suspensions, application dates" };
+
     public static Command Build(CliHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
@@ -28,12 +30,13 @@ internal static class LegalCommands
         var to = new Option<string>("--to") { Description = "Requested State (ISO 3166-1 alpha-2)", Required = true };
         var measure = new Option<string>("--measure") { Description = "Measure: " + string.Join(", ", Measures.All), Required = true };
         var urgent = new Option<bool>("--urgent") { Description = "Urgent request (urgent-only rules and limits apply)" };
-        var route = new Command("route", "Legal routes between two States for a measure (also: request)") { from, to, measure, urgent, OffenceType };
+        var route = new Command("route", "Legal routes between two States for a measure, judged on a date (also: request)") { from, to, measure, urgent, OffenceType, On };
         host.SetAction(route, (ctx, parse) =>
         {
-            var result = ctx.Get<LegalRequestService>().Route(new RouteQuery(parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(measure)!, parse.GetValue(urgent), parse.GetValue(OffenceType)));
+            var result = ctx.Get<LegalReferenceService>().Route(new RouteRequest(parse.GetValue(from), parse.GetValue(to), parse.GetValue(measure), parse.GetValue(urgent),
+                parse.GetValue(OffenceType), parse.GetValue(On)));
             if (ctx.Json) ctx.WriteJson(result);
-            else PrintRoute(ctx, result);
+            else RoutePrinter.Print(ctx, result);
             return CliHost.Success;
         });
         return route;
@@ -62,17 +65,22 @@ internal static class LegalCommands
         var caseRef = new Option<string?>("--case") { Description = "Case reference" };
         var authority = new Option<string?>("--authority") { Description = "Requesting/issuing authority" };
         var offence = new Option<string?>("--offence") { Description = "Offence and summary of facts" };
-        var language = new Option<string>("--language") { Description = "Request language: en or fr", DefaultValueFactory = _ => "en" };
+        var language = new Option<string?>("--language") { Description = "Request language: en, fr or de (default: one the addressee accepts, else English with a note)" };
         var urgent = new Option<bool>("--urgent") { Description = "Urgent request" };
-        var command = new Command("draft", "Draft one request per requested State and measure from trace findings") { from, findings, measures, caseRef, authority, offence, OffenceType, language, urgent };
+        var rule = new Option<string?>("--rule") { Description = "Draft on this route (rule id, as `cairn route` lists them) instead of the best-ranked one" };
+        var rank = new Option<int?>("--route") { Description = "Draft on the route of this rank (as `cairn route` numbers them)" };
+        var command = new Command("draft", "Draft one request per requested State and measure from trace findings, on the best route or the one chosen")
+            { from, findings, measures, caseRef, authority, offence, OffenceType, language, urgent, rule, rank, On };
         SetRequestAction(host, command, async (ctx, parse, service, actor, cancellationToken) =>
         {
             var result = await service.DraftFromFileAsync(actor, parse.GetValue(findings)!, new DraftInput(parse.GetValue(caseRef), parse.GetValue(from)!, [], parse.GetValue(measures)!, parse.GetValue(urgent),
-                parse.GetValue(language)!, parse.GetValue(authority), parse.GetValue(offence), parse.GetValue(OffenceType)), cancellationToken).ConfigureAwait(false);
+                parse.GetValue(language), parse.GetValue(authority), parse.GetValue(offence), parse.GetValue(OffenceType), parse.GetValue(rule), parse.GetValue(rank),
+                RouteDate.ParseOptional(parse.GetValue(On))), cancellationToken).ConfigureAwait(false);
             if (ctx.Json) ctx.WriteJson(result);
             else
             {
-                foreach (var draft in result.Drafts) ctx.Console.MarkupLine($"drafted [bold]{Markup.Escape(draft.Id)}[/]: {draft.RequestType} to {draft.RequestedState} under {Markup.Escape(draft.LegalBasis)}");
+                foreach (var draft in result.Drafts)
+                    ctx.Console.MarkupLine($"drafted [bold]{Markup.Escape(draft.Id)}[/]: {draft.RequestType} to {draft.RequestedState} under {Markup.Escape(draft.LegalBasis)} (route {draft.RouteRank}; to {Markup.Escape(draft.Addressee ?? "-")}; in {draft.Language}{(draft.FormId is null ? "" : $"; form {draft.FormId}")})");
                 foreach (var line in result.Unroutable) ctx.Console.MarkupLine($"[yellow]not drafted[/] {Markup.Escape(line)}");
             }
             return CliHost.Success;
@@ -194,23 +202,6 @@ internal static class LegalCommands
             foreach (var item in report.Missing) ctx.Console.MarkupLine($"  {item.Id}: {Markup.Escape(item.Label)} ({Markup.Escape(item.Citation)})");
         }
         return CliHost.Success;
-    }
-
-    private static void PrintRoute(CliContext ctx, RouteResult result)
-    {
-        ctx.Console.MarkupLine($"[bold]{result.RequestingState} → {result.RequestedState}[/], {result.Measure}{(result.Urgent ? ", urgent" : "")} (as of {result.AsOf:yyyy-MM-dd})");
-        if (result.Fallback is not null) ctx.Console.MarkupLine($"[yellow]{Markup.Escape(result.Fallback)}[/]");
-        foreach (var o in result.Options)
-        {
-            ctx.Console.MarkupLine($"\n[bold]{o.Rank}. {Markup.Escape(o.Instrument)}[/] — {Markup.Escape(o.Rule)} [dim]({Markup.Escape(o.Citation)})[/]{(o.Verified ? "" : " [red]UNVERIFIED[/]")}{(o.PartiesConfirmed ? "" : $" [red]{RouteOption.PartyStatusUnverifiedText}[/]")}");
-            ctx.Console.MarkupLine($"   channel: {o.Channel}; request type: {o.RequestType}");
-            ctx.Console.MarkupLine($"   dual criminality: {o.DualCriminality.Rule} — {Markup.Escape(o.DualCriminality.Note)} ({Markup.Escape(o.DualCriminality.Citation)})");
-            foreach (var d in o.Deadlines) ctx.Console.MarkupLine($"   deadline: {Markup.Escape(d.Label)} ({Markup.Escape(d.Citation)})");
-            foreach (var c in o.RequiredContents) ctx.Console.MarkupLine($"   contents: {Markup.Escape(c.Label)} ({Markup.Escape(c.Citation)})");
-            foreach (var g in o.RefusalGrounds) ctx.Console.MarkupLine($"   refusal: {Markup.Escape(g.Label)} ({Markup.Escape(g.Citation)})");
-            foreach (var u in o.Unverified) ctx.Console.MarkupLine($"   [red]unverified:[/] {Markup.Escape(u)}");
-        }
-        foreach (var note in result.Notes) ctx.Console.MarkupLine($"[dim]note: {Markup.Escape(note)}[/]");
     }
 
     private static void PrintDeadlines(CliContext ctx, IEnumerable<ComputedDeadline> deadlines)

@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace Cairn.Cli.Commands;
 
 /// <summary>
-/// `cairn screen ADDR… | --file F [--chain btc|eth|CODE]`: each address's hits among imported tags
+/// `cairn screen ADDR… | --file F [--chain ID|CODE]`: each address's hits among imported tags
 /// and sanctions lists (one call into <see cref="ScreeningService"/>, as POST /api/v1/screen).
 /// Addresses are normalised per chain before matching (bech32 case, EIP-55 checksums); a malformed
 /// address is reported and never matched (docs/intel.md "Screening"). When the data directory holds
@@ -20,7 +20,7 @@ internal static class ScreenCommands
         ArgumentNullException.ThrowIfNull(host);
         var addresses = new Argument<string[]>("addresses") { Description = "Addresses to screen", Arity = ArgumentArity.ZeroOrMore };
         var file = new Option<string?>("--file") { Description = "File with one address per line ('#' starts a comment)" };
-        var chain = new Option<string?>("--chain") { Description = "btc | eth | any other currency code (default: detect from the address)" };
+        var chain = new Option<string?>("--chain") { Description = "A chain id (btc, ltc, bch, doge, eth, bsc, polygon, arbitrum, base, trx) or any other currency code (default: detect from the address)" };
         var noClusters = new Option<bool>("--no-clusters") { Description = "Do not look up cluster hits in the data directory's Bitcoin index" };
         var command = new Command("screen", "Screen addresses against tags and sanctions lists") { addresses, file, chain, noClusters };
         host.SetAction(command, async (ctx, parse, cancellationToken) =>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Cairn.Chains;
 using Cairn.Core;
 using Cairn.Core.Paging;
 using Cairn.Development.Attribution;
@@ -21,19 +22,19 @@ internal static class TraceCommands
     public static Command Build(CliHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        var chain = new Option<string>("--chain") { Description = "btc | eth", DefaultValueFactory = _ => "btc" };
-        var from = new Option<string[]>("--from") { Description = "Address, txid:vout or txid (repeatable); eth: one address", Required = true, AllowMultipleArgumentsPerToken = true };
-        var direction = new Option<string>("--direction") { Description = "forward|backward (eth: forward only)", DefaultValueFactory = _ => "forward" };
-        var model = new Option<string?>("--model") { Description = "btc: poison|haircut|fifo|lifo|tiho (default haircut); eth: fifo|haircut|poison (default fifo)" };
+        var chain = new Option<string>("--chain") { Description = TraceableChains(), DefaultValueFactory = _ => "btc" };
+        var from = new Option<string[]>("--from") { Description = "Address, txid:vout or txid (repeatable); account chains (eth…): one address", Required = true, AllowMultipleArgumentsPerToken = true };
+        var direction = new Option<string>("--direction") { Description = "forward|backward (account chains: forward only)", DefaultValueFactory = _ => "forward" };
+        var model = new Option<string?>("--model") { Description = "UTXO chains: poison|haircut|fifo|lifo|tiho (default haircut); account chains: fifo|haircut|poison (default fifo)" };
         var maxHops = new Option<int>("--max-hops") { Description = "Stop after this many transactions (eth: transfers)", DefaultValueFactory = _ => 10 };
         var minAmount = new Option<long?>("--min-amount") { Description = "Do not follow less than this many base units (satoshi, wei or token units)" };
         var until = new Option<string?>("--until") { Description = "Time bound (ISO 8601): forward, spends after it; backward, funding before it" };
-        var through = new Option<bool>("--through-coinjoin") { Description = "btc: continue through CoinJoins with haircut" };
-        var asset = new Option<string?>("--asset") { Description = "eth: ETH (default) or a token contract address (0x…)" };
+        var through = new Option<bool>("--through-coinjoin") { Description = "UTXO chains: continue through CoinJoins with haircut" };
+        var asset = new Option<string?>("--asset") { Description = "Account chains: the native coin (default), a token the chain lists (USDT, USDC) or a token contract address (0x…)" };
         var command = new Command("trace", "Follow funds through the chain (also: path, cluster)") { chain, from, direction, model, maxHops, minAmount, until, through, asset, Scenario, NoIntel };
         host.SetAction(command, async (context, parse, cancellationToken) =>
         {
-            var isEthereum = string.Equals(parse.GetValue(chain)?.Trim(), "eth", StringComparison.OrdinalIgnoreCase);
+            var isEthereum = ChainRegistry.Find(parse.GetValue(chain))?.Family == ChainFamily.Account;
             var minimum = parse.GetValue(minAmount)?.ToString(CultureInfo.InvariantCulture);
             var parameters = new TraceParameters
             {
@@ -72,10 +73,11 @@ internal static class TraceCommands
         var to = new Option<string>("--to") { Description = "Target address", Required = true };
         var maxHops = new Option<int>("--max-hops") { Description = "Search bound in transactions (1–20)", DefaultValueFactory = _ => 6 };
         var byCluster = new Option<bool>("--cluster") { Description = "Any address of the target's cluster counts" };
-        var command = new Command("path", "Shortest value-carrying paths between two addresses (or to a cluster)") { from, to, maxHops, byCluster };
+        var chain = new Option<string>("--chain") { Description = UtxoChains(), DefaultValueFactory = _ => "btc" };
+        var command = new Command("path", "Shortest value-carrying paths between two addresses (or to a cluster)") { from, to, maxHops, byCluster, chain };
         host.SetAction(command, (context, parse) =>
         {
-            var result = context.Get<TraceService>().FindPaths(new PathRequest(parse.GetValue(from), parse.GetValue(to), parse.GetValue(maxHops), parse.GetValue(byCluster)));
+            var result = context.Get<TraceService>().FindPaths(new PathRequest(parse.GetValue(from), parse.GetValue(to), parse.GetValue(maxHops), parse.GetValue(byCluster), parse.GetValue(chain)));
             if (context.Json)
             {
                 context.WriteJson(result);
@@ -93,15 +95,16 @@ internal static class TraceCommands
     public static Command BuildCluster(CliHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        var address = new Argument<string>("address") { Description = "A Bitcoin address" };
+        var address = new Argument<string>("address") { Description = "An address of a UTXO chain" };
         var offset = new Option<long>("--offset") { Description = "Addresses to skip" };
         var limit = new Option<int>("--limit") { Description = "Addresses to list (at most 10,000)", DefaultValueFactory = _ => 100 };
-        var rebuild = new Option<bool>("--rebuild") { Description = "Rebuild btc-index/addr_cluster first" };
-        var command = new Command("cluster", "The multi-input cluster of an address: id, size, tags, addresses (paged)") { address, offset, limit, Scenario, NoIntel, rebuild };
+        var rebuild = new Option<bool>("--rebuild") { Description = "Rebuild <chain>-index/addr_cluster first" };
+        var chain = new Option<string>("--chain") { Description = UtxoChains(), DefaultValueFactory = _ => "btc" };
+        var command = new Command("cluster", "The multi-input cluster of an address: id, size, tags, addresses (paged)") { address, offset, limit, Scenario, NoIntel, rebuild, chain };
         host.SetAction(command, async (context, parse, cancellationToken) =>
         {
             var page = PageRequest.Of(Math.Max(0, parse.GetValue(offset)), Math.Clamp(parse.GetValue(limit), 1, 10_000), 10_000);
-            var cluster = await context.Get<TraceService>().ClusterAsync(parse.GetValue(address)!, page, Attribution(parse), parse.GetValue(rebuild), cancellationToken).ConfigureAwait(false);
+            var cluster = await context.Get<TraceService>().ClusterAsync(parse.GetValue(address)!, page, Attribution(parse), parse.GetValue(rebuild), cancellationToken, parse.GetValue(chain)!).ConfigureAwait(false);
             if (context.Json)
             {
                 context.WriteJson(cluster);
@@ -117,6 +120,10 @@ internal static class TraceCommands
         return command;
     }
 
+    private static string TraceableChains() => string.Join(" | ", ChainRegistry.All.Where(c => c.Support.Trace).Select(c => c.Id));
+
+    private static string UtxoChains() => string.Join(" | ", ChainRegistry.All.Where(c => c.Support.Cluster).Select(c => c.Id));
+
     /// <summary>Intel unless --no-intel, with a generated chain's scenario asked first when --scenario is given.</summary>
     private static TraceAttribution Attribution(ParseResult parse) =>
         new(UseIntel: !parse.GetValue(NoIntel), Overlay: parse.GetValue(Scenario) is { } path ? ScenarioAttributionSource.Load(path) : null);
@@ -125,15 +132,16 @@ internal static class TraceCommands
 
     private static void PrintBitcoin(CliContext context, TraceReport report)
     {
-        context.Output.WriteLine($"traced {report.TracedAmountBtc} BTC from {report.SeedOutputs.Count} output(s), {report.Request.Model} {report.Request.Direction}; fees {report.FeesBtc} BTC; {report.TransactionsVisited} transactions; tip {report.TipHeight}");
-        var table = new Table().AddColumns("amount (BTC)", "share", "hops", "reason", "address", "actor", "jurisdictions");
+        var symbol = ChainRegistry.Get(report.Chain).Symbol;
+        context.Output.WriteLine($"traced {report.TracedAmountBtc} {symbol} from {report.SeedOutputs.Count} output(s), {report.Request.Model} {report.Request.Direction}; fees {report.FeesBtc} {symbol}; {report.TransactionsVisited} transactions; tip {report.TipHeight}");
+        var table = new Table().AddColumns($"amount ({symbol})", "share", "hops", "reason", "address", "actor", "jurisdictions");
         foreach (var e in report.Endpoints.Take(50))
             table.AddRow(e.AmountBtc, e.Share.ToString("P2", CultureInfo.InvariantCulture), e.Hops.ToString(CultureInfo.InvariantCulture),
                 e.Reason, Markup.Escape(e.Address ?? "(no address)"), Markup.Escape(e.ActorLabel ?? ""), string.Join(",", e.Jurisdictions));
         context.Console.Write(table);
         if (report.Endpoints.Count > 50) context.Output.WriteLine($"… {report.Endpoints.Count - 50} more endpoints (use --json for all)");
-        foreach (var j in report.Jurisdictions) context.Output.WriteLine($"{j.Jurisdiction}: {j.AmountBtc} BTC at {string.Join(", ", j.Actors)}");
-        foreach (var b in report.Bounds) context.Output.WriteLine($"bound hit: {b.Limit}: {b.UnexploredOutputs} outputs, {Btc(b.AmountSat)} BTC unexplored");
+        foreach (var j in report.Jurisdictions) context.Output.WriteLine($"{j.Jurisdiction}: {j.AmountBtc} {symbol} at {string.Join(", ", j.Actors)}");
+        foreach (var b in report.Bounds) context.Output.WriteLine($"bound hit: {b.Limit}: {b.UnexploredOutputs} outputs, {Btc(b.AmountSat)} {symbol} unexplored");
         foreach (var p in report.PeelChains)
             context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peel chain: {p.Length} transactions, {p.Peels} peels from {p.TxIds[0]} ({p.Rule}, confidence {p.Confidence:F2}, {p.EndReason})"));
     }

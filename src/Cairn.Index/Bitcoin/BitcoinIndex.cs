@@ -88,7 +88,10 @@ public sealed partial class BitcoinIndex : IDisposable
         var manifest = IndexManifest.Load(directory)
             ?? throw new CairnException($"no Bitcoin index in {directory}: run 'cairn btc ingest' first");
         if (File.Exists(Path.Combine(directory, BitcoinIndexWriter.UncommittedMarker)))
-            throw new CairnException($"the Bitcoin index in {directory} was interrupted mid-write: run 'cairn btc ingest' again to repair and resume it");
+        {
+            var chain = Network.Parse(manifest.Network).Chain;
+            throw new CairnException($"the {(chain == "btc" ? "Bitcoin " : "")}index in {directory} was interrupted mid-write: run 'cairn {chain} ingest' again to repair and resume it");
+        }
         var index = new BitcoinIndex(directory, manifest, writable: false);
         index.OpenHashIndexes(manifest);
         return index;

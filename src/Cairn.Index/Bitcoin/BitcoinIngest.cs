@@ -86,7 +86,7 @@ public sealed class BitcoinIngest
     private IngestReport Run(long start, long end, Func<long, ReadOnlyMemory<byte>> read, CancellationToken cancellationToken, int parallelFetch = 1)
     {
         var index = _writer.Index;
-        var scanners = new ThreadLocal<BlockScanner>(() => new BlockScanner());
+        var scanners = new ThreadLocal<BlockScanner>(() => new BlockScanner(index.Network));
         var current = new ScannedBlock[BatchSize];
         var next = new ScannedBlock[BatchSize];
         for (var i = 0; i < BatchSize; i++)

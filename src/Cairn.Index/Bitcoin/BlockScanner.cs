@@ -10,12 +10,32 @@ namespace Cairn.Index.Bitcoin;
 /// (double SHA-256 of the witness-stripped serialisation, BIP144), inputs' previous outputs,
 /// output values, script types and addresses, and checks the merkle root. This is the ingest
 /// hot path: spans and reused buffers only. Malformed bytes raise <see cref="CairnException"/>
-/// naming the byte offset.
+/// naming the byte offset. The network decides the chain's differences: Dogecoin's AuxPoW after
+/// the header is skipped, Litecoin's HogEx is flagged and its MWEB extension skipped, Bitcoin
+/// Cash's CashTokens prefix is taken off the script before it is classified.
 /// </summary>
 public sealed class BlockScanner
 {
+    private const byte WitnessFlag = 0x01;
+    private const byte MwebFlag = 0x08;
+
     private readonly IncrementalHash _sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly Network _network;
+    private readonly byte _knownFlags;
     private Hash256[] _merkleScratch = new Hash256[64];
+
+    /// <summary>A scanner for Bitcoin mainnet blocks.</summary>
+    public BlockScanner()
+        : this(Network.Main)
+    {
+    }
+
+    public BlockScanner(Network network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        _network = network;
+        _knownFlags = (byte)((network.SegWit ? WitnessFlag : 0) | (network.Mweb ? MwebFlag : 0));
+    }
 
     /// <summary>Scans <paramref name="block"/> into <paramref name="into"/>; <paramref name="where"/> names the block in errors.</summary>
     public void Scan(ReadOnlySpan<byte> block, ScannedBlock into, string where)
@@ -32,13 +52,21 @@ public sealed class BlockScanner
             into.Time = BinaryPrimitives.ReadUInt32LittleEndian(block[68..]);
             into.Bits = BinaryPrimitives.ReadUInt32LittleEndian(block[72..]);
             position = 80;
+            var version = BinaryPrimitives.ReadInt32LittleEndian(block);
+            if (_network.AuxPow && AuxPow.IsFlagged(version)) SkipAuxPow(block, ref position, where);
             var txCount = ReadCompact(block, ref position, where);
             if (txCount == 0 || txCount > (ulong)block.Length / 10) throw new CairnException($"{where}: implausible transaction count {txCount} at byte 80");
             into.EnsureTransactions((int)txCount);
-            for (var t = 0; t < (int)txCount; t++) ScanTransaction(block, ref position, into, t, where);
+            for (var t = 0; t < (int)txCount; t++)
+            {
+                ScanTransaction(block, ref position, into, t, where);
+                if ((into.TxFlags[t] & (byte)TxFlags.MwebHogEx) != 0 && t != (int)txCount - 1)
+                    throw new CairnException($"{where}: transaction {t} is a HogEx but not the last transaction (LIP-0002)");
+            }
             into.TransactionCount = (int)txCount;
             into.TxFirstInput[txCount] = into.InputCount;
             into.TxFirstOutput[txCount] = into.OutputCount;
+            if (txCount >= 2 && (into.TxFlags[txCount - 1] & (byte)TxFlags.MwebHogEx) != 0) SkipMweb(block, ref position, where);
             into.SerializedSize = position;
         }
         catch (ArgumentOutOfRangeException)
@@ -54,7 +82,9 @@ public sealed class BlockScanner
         var start = position;
         var version = BinaryPrimitives.ReadInt32LittleEndian(block.Slice(position, 4));
         position += 4;
-        var segwit = block[position] == 0 && block[position + 1] == 1;
+        // BIP144 marker 0 and a flag the chain defines (witness; on Litecoin also MWEB, LIP-0002).
+        var flag = block[position] == 0 && block[position + 1] != 0 && (block[position + 1] & ~_knownFlags) == 0 ? block[position + 1] : (byte)0;
+        var segwit = flag != 0;
         if (segwit) position += 2;
         var bodyStart = position;
         var flags = TxFlags.None;
@@ -96,6 +126,7 @@ public sealed class BlockScanner
             var scriptLength = (int)ReadCompact(block, ref position, where);
             var script = block.Slice(position, scriptLength);
             position += scriptLength;
+            if (_network.CashTokens) script = TokenPrefix.LockingBytecode(script);
             var type = ScriptClassifier.Classify(script);
             var index = into.OutputCount++;
             into.OutputValue[index] = value;
@@ -103,7 +134,7 @@ public sealed class BlockScanner
             into.OutputAddress[index] = AddressKey.FromScript(script, type);
         }
         var bodyEnd = position;
-        if (segwit)
+        if ((flag & WitnessFlag) != 0)
         {
             for (var i = 0; i < inputCount; i++)
             {
@@ -115,10 +146,19 @@ public sealed class BlockScanner
                 }
             }
         }
+        if ((flag & MwebFlag) != 0)
+        {
+            // Litecoin Core: an optional MWEB transaction; inside a block only its empty form, the HogEx marker.
+            if (block[position] != 0) throw new CairnException($"{where}: MWEB transaction data inside transaction {t} at byte {position} (only the HogEx's empty marker is expected in a block, LIP-0002)");
+            position++;
+            flags |= TxFlags.MwebHogEx;
+        }
         var lockTime = BinaryPrimitives.ReadUInt32LittleEndian(block.Slice(position, 4));
         position += 4;
         if (position > block.Length) throw Truncated(where, start, $"transaction {t}");
         if (lockTime != 0) flags |= TxFlags.HasLockTime;
+        // The marker and flag without the witness bit (a Litecoin HogEx) is not SegWit.
+        if (segwit && (flag & WitnessFlag) == 0) flags &= ~TxFlags.SegWit;
 
         // txid = SHA256d(version ‖ inputs ‖ outputs ‖ locktime), the witness-stripped form (BIP144).
         Span<byte> digest = stackalloc byte[32];
@@ -140,6 +180,51 @@ public sealed class BlockScanner
         var totalSize = position - start;
         var baseSize = segwit ? totalSize - (2 + (position - 4 - bodyEnd)) : totalSize;
         into.TxVirtualSize[t] = (uint)((baseSize * 3 + totalSize + 3) / 4);
+    }
+
+    /// <summary>Dogecoin's merged-mining proof (see Cairn.Chains.Bitcoin's AuxPow): coinbase, hash, two branches with indexes, parent header.</summary>
+    private static void SkipAuxPow(ReadOnlySpan<byte> block, ref int position, string where)
+    {
+        SkipLegacyTransaction(block, ref position, where);
+        position += 32;
+        for (var branch = 0; branch < 2; branch++)
+        {
+            var count = (int)ReadCompact(block, ref position, where);
+            position += count * 32 + 4;
+        }
+        position += 80;
+        if (position > block.Length) throw Truncated(where, position, "auxpow");
+    }
+
+    private static void SkipLegacyTransaction(ReadOnlySpan<byte> block, ref int position, string where)
+    {
+        position += 4;
+        var inputs = (int)ReadCompact(block, ref position, where);
+        for (var i = 0; i < inputs; i++)
+        {
+            position += 36;
+            var scriptLength = (int)ReadCompact(block, ref position, where);
+            position += scriptLength + 4;
+        }
+        var outputs = (int)ReadCompact(block, ref position, where);
+        for (var o = 0; o < outputs; o++)
+        {
+            position += 8;
+            var scriptLength = (int)ReadCompact(block, ref position, where);
+            position += scriptLength;
+        }
+        position += 4;
+    }
+
+    /// <summary>
+    /// Litecoin's MWEB extension after the HogEx: a presence byte, then its header and body, which
+    /// run to the end of the block. Nothing in it is indexed (amounts and owners are confidential).
+    /// </summary>
+    private static void SkipMweb(ReadOnlySpan<byte> block, ref int position, string where)
+    {
+        var marker = block[position];
+        if (marker > 1) throw new CairnException($"{where}: MWEB extension presence marker 0x{marker:x2} at byte {position}, expected 0 or 1");
+        position = marker == 0 ? position + 1 : block.Length;
     }
 
     private Hash256 ComputeMerkleRoot(ScannedBlock block)

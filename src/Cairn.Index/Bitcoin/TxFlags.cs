@@ -18,4 +18,7 @@ public enum TxFlags : byte
 
     /// <summary>nLockTime is non-zero (wallet fingerprint: anti fee-sniping in Core and others).</summary>
     HasLockTime = 16,
+
+    /// <summary>Litecoin's HogEx (LIP-0002): moves coins into and out of MWEB; tracing through it would mix every MWEB coin.</summary>
+    MwebHogEx = 32,
 }

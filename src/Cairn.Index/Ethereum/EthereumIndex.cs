@@ -69,6 +69,9 @@ public sealed class EthereumIndex : IDisposable
 
     public EthIndexHead Head { get; }
 
+    /// <summary>Symbol of the chain's native coin (token id 0): ETH on Ethereum, Arbitrum and Base, BNB on BNB Smart Chain, POL on Polygon.</summary>
+    public string NativeSymbol { get; private init; } = "ETH";
+
     /// <summary>Transfers covered by the CSR files; later rows are found by a scan of the tail.</summary>
     public long AdjacencyTransfers { get; }
 
@@ -77,11 +80,14 @@ public sealed class EthereumIndex : IDisposable
     public int AddressCount => Head.Addresses;
 
     /// <summary>Opens the index in <paramref name="directory"/>; throws <see cref="NotFoundException"/> when there is none.</summary>
-    public static EthereumIndex Open(string directory)
+    public static EthereumIndex Open(string directory) => Open(directory, "ETH", "Ethereum", "eth");
+
+    /// <summary>Opens the index of an EVM chain whose native coin is <paramref name="nativeSymbol"/>; the chain's name and id word the error when there is none.</summary>
+    public static EthereumIndex Open(string directory, string nativeSymbol, string chainName, string chainId)
     {
         var head = EthIndexHead.Read(directory)
-            ?? throw new NotFoundException($"no Ethereum index in {directory}: run 'cairn eth ingest' with the node's RPC URL first");
-        return new EthereumIndex(directory, head);
+            ?? throw new NotFoundException($"no {chainName} index in {directory}: run 'cairn {chainId} ingest' with the node's RPC URL first");
+        return new EthereumIndex(directory, head) { NativeSymbol = nativeSymbol };
     }
 
     public bool TryGetAddressId(string address, out int id) => _addressIds.TryGetValue(AddressKey.FromHex(EthAddress.Normalize(address)), out id);
@@ -127,16 +133,16 @@ public sealed class EthereumIndex : IDisposable
 
     public EthTokenInfo Token(int tokenId)
     {
-        if (tokenId == 0) return new EthTokenInfo(0, null, "ETH", BaseUnits.EtherDecimals);
+        if (tokenId == 0) return new EthTokenInfo(0, null, NativeSymbol, BaseUnits.EtherDecimals);
         var row = _tokens.At(tokenId - 1);
         var symbol = System.Text.Encoding.UTF8.GetString(((ReadOnlySpan<byte>)row.Symbol)[..row.SymbolLength]);
         return new EthTokenInfo(tokenId, row.Contract.ToHex(), symbol, row.Decimals == 255 ? null : row.Decimals);
     }
 
-    /// <summary>Token id for an asset name: "ETH" (0) or a token contract address.</summary>
+    /// <summary>Token id for an asset name: "ETH" or the native symbol (0), or a token contract address.</summary>
     public int TokenIdFor(string asset)
     {
-        if (string.Equals(asset, "eth", StringComparison.OrdinalIgnoreCase)) return 0;
+        if (string.Equals(asset, "eth", StringComparison.OrdinalIgnoreCase) || string.Equals(asset, NativeSymbol, StringComparison.OrdinalIgnoreCase)) return 0;
         var key = AddressKey.FromHex(EthAddress.Normalize(asset));
         for (var row = 0; row < _tokens.Count; row++)
             if (_tokens.At(row).Contract == key) return row + 1;

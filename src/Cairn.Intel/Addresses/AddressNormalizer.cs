@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Cairn.Chains;
 
 namespace Cairn.Intel.Addresses;
 
@@ -8,7 +9,9 @@ namespace Cairn.Intel.Addresses;
 /// Rules (docs/intel.md "Normalisation"): 0x + 40 hex is an EVM address whatever the currency
 /// (EIP-55 checked when mixed case); a valid Bitcoin mainnet address is matched as Bitcoin
 /// whatever the currency (forks and layers reuse the same strings); BTC/XBT and EVM currencies
-/// must pass their chain's check; every other currency is kept as written.
+/// must pass their chain's check; the currencies of the other chains of the registry (LTC, BCH,
+/// DOGE, TRX) must pass theirs and are kept in the chain's matching form (CashAddr without its
+/// prefix, bech32 lower case); every other currency is kept as written.
 /// </summary>
 public sealed class AddressNormalizer
 {
@@ -18,7 +21,7 @@ public sealed class AddressNormalizer
     /// <summary>Currency codes whose addresses must be EVM addresses.</summary>
     public static readonly FrozenSet<string> EvmCurrencies = new[]
     {
-        "ETH", "ETC", "ARB", "BSC", "BEP20", "MATIC", "POLYGON", "OP", "BASE", "AVAX-C", "FTM", "GNOSIS",
+        "ETH", "ETC", "ARB", "ARBITRUM", "BSC", "BNB", "BEP20", "MATIC", "POL", "POLYGON", "OP", "BASE", "AVAX-C", "FTM", "GNOSIS",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private readonly IAddressValidator _bitcoin;
@@ -71,6 +74,17 @@ public sealed class AddressNormalizer
         {
             error = "Bitcoin address: " + bitcoinError;
             return false;
+        }
+        if (ChainRegistry.ForCurrency(currency) is { } chain)
+        {
+            if (!chain.Addresses.TryNormalize(trimmed, out var key, out var chainError))
+            {
+                error = $"{chain.Name} address: {chainError}";
+                return false;
+            }
+            normalized = new NormalizedAddress(AddressFamily.Other, key);
+            error = "";
+            return true;
         }
         normalized = new NormalizedAddress(AddressFamily.Other, trimmed);
         error = "";

@@ -1,3 +1,4 @@
+using Cairn.Chains;
 using Cairn.Intel.Addresses;
 
 namespace Cairn.Intel.Screening;
@@ -26,13 +27,24 @@ public sealed class Screener
 
     /// <summary>
     /// Screens <paramref name="address"/>. <paramref name="chain"/>: null or "auto" detects the family;
-    /// "btc"/"eth" demand that chain's format; any other currency code matches as written and keeps
-    /// only hits in that currency.
+    /// "btc"/"eth" (and the other EVM chains) demand that chain's format. Another chain of the registry
+    /// (ltc, bch, doge, trx, or its currency code) matches the address in the chain's form (CashAddr
+    /// with or without its prefix, bech32 in either case) and keeps the hits listed for that chain, or
+    /// for a token (USDT…) when the address is valid on it; a string that is not an address of that
+    /// chain is matched as written. Any other currency code matches as written and keeps only hits in
+    /// that currency.
     /// </summary>
     public AddressScreening Screen(string address, string? chain = null)
     {
         ArgumentNullException.ThrowIfNull(address);
         var family = AddressNormalizer.FamilyOfChain(chain);
+        var definition = family == AddressFamily.Other ? ChainRegistry.Find(chain) ?? ChainRegistry.ForCurrency(chain) : null;
+        var validOnChain = false;
+        if (definition is not null && definition.Addresses.TryNormalize(address, out var chainKey, out _))
+        {
+            address = chainKey;
+            validOnChain = true;
+        }
         var status = _index.Match(address, family, out var found, out var matchedFamily);
         if (status == ScreeningStatus.Malformed)
             return new AddressScreening { Input = address, Status = status, Family = matchedFamily, Error = _index.ExplainMalformed(address, matchedFamily) };
@@ -40,7 +52,7 @@ public sealed class Screener
         var normalized = Normalize(address, matchedFamily);
         IReadOnlyList<ScreeningHit> hits = found.ToArray();
         if (family == AddressFamily.Other && chain is not null)
-            hits = hits.Where(h => h.Currency.Equals(chain, StringComparison.OrdinalIgnoreCase)).ToArray();
+            hits = hits.Where(h => h.Currency.Equals(chain, StringComparison.OrdinalIgnoreCase) || (definition is not null && ListedFor(h.Currency, definition, validOnChain))).ToArray();
 
         long? clusterId = null;
         IReadOnlyList<ClusterHit> clusterHits = [];
@@ -61,6 +73,10 @@ public sealed class Screener
             ClusterHits = clusterHits,
         };
     }
+
+    /// <summary>A hit in <paramref name="currency"/> counts on <paramref name="chain"/> when the code names that chain, or names no chain (a token) and the address is valid there.</summary>
+    private static bool ListedFor(string currency, ChainDefinition chain, bool validOnChain) =>
+        ChainRegistry.ForCurrency(currency) is { } named ? named.Id == chain.Id : validOnChain;
 
     private static NormalizedAddress Normalize(string address, AddressFamily family)
     {

@@ -1,82 +1,92 @@
-using Cairn.Core;
 using Cairn.Legal.Reference;
 using Cairn.Legal.Requests;
+using static Cairn.Legal.Documents.DocumentWords;
 
 namespace Cairn.Legal.Documents;
 
 /// <summary>
-/// Lays a request out in its language (English or French templates). Content items are printed
-/// under the rule's own labels with their citations, so the reader sees which article each
-/// paragraph answers; unverified legal facts are flagged in the text.
+/// Lays a request out in its language (English, French or German). On an instrument with an official
+/// form the request is rendered on the form (<see cref="FormComposer"/>); otherwise as a structured
+/// letter: sender, addressee, date and reference, the legal basis, the content items under the rule's
+/// own labels with their citations (so the reader sees which article each paragraph answers), the time
+/// limits, a signature block, and annex tables for the wallets and transactions. Unverified legal facts
+/// and a language the addressee may not accept are flagged first.
 /// </summary>
 public static class RequestComposer
 {
-    private static readonly Dictionary<string, Dictionary<string, string>> Templates = new(StringComparer.Ordinal)
-    {
-        ["en"] = new(StringComparer.Ordinal)
-        {
-            ["title"] = "Request for {0}", ["parties"] = "Requesting and requested States", ["from"] = "Requesting State: {0}",
-            ["to"] = "Requested State: {0}", ["basis"] = "Legal basis", ["channel"] = "Channel: {0}", ["urgent"] = "URGENT",
-            ["contents"] = "Contents of the request", ["missing"] = "[to be completed]", ["evidence"] = "Wallets, transactions and amounts",
-            ["deadlines"] = "Time limits", ["unverified"] = "Note: this legal basis includes facts not verified against the official text.",
-            ["reference"] = "Reference: {0}",
-        },
-        ["fr"] = new(StringComparer.Ordinal)
-        {
-            ["title"] = "Demande de {0}", ["parties"] = "États requérant et requis", ["from"] = "État requérant : {0}",
-            ["to"] = "État requis : {0}", ["basis"] = "Base juridique", ["channel"] = "Voie de transmission : {0}", ["urgent"] = "URGENT",
-            ["contents"] = "Contenu de la demande", ["missing"] = "[à compléter]", ["evidence"] = "Portefeuilles, transactions et montants",
-            ["deadlines"] = "Délais", ["unverified"] = "Remarque : cette base juridique comporte des éléments non vérifiés par rapport au texte officiel.",
-            ["reference"] = "Référence : {0}",
-        },
-    };
-
-    private static readonly Dictionary<string, (string En, string Fr)> MeasureNames = new(StringComparer.Ordinal)
-    {
-        [Measures.Preservation] = ("expedited preservation of stored data", "conservation rapide de données stockées"),
-        [Measures.TrafficData] = ("disclosure of traffic data", "divulgation de données relatives au trafic"),
-        [Measures.SubscriberInfo] = ("subscriber information", "informations relatives aux abonnés"),
-        [Measures.StoredContent] = ("stored content", "contenu stocké"),
-        [Measures.Freeze] = ("freezing of assets", "gel d'avoirs"),
-        [Measures.Seizure] = ("seizure", "saisie"),
-        [Measures.Confiscation] = ("confiscation", "confiscation"),
-        [Measures.AssetReturn] = ("return of assets", "restitution d'avoirs"),
-        [Measures.Testimony] = ("taking of testimony", "audition de témoins"),
-        [Measures.FiuExchange] = ("financial intelligence", "renseignement financier"),
-        [Measures.DomainRegistration] = ("domain registration information", "informations d'enregistrement de nom de domaine"),
-        [Measures.JointInvestigation] = ("a joint investigation team", "une équipe commune d'enquête"),
-    };
-
     public static RequestDocument Compose(LegalRequest request, LegalReference reference)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(reference);
-        if (!Templates.TryGetValue(request.Language, out var t)) throw new CairnException($"no template for language '{request.Language}': expected en or fr");
+        if (request.FormId is { } formId) return FormComposer.Compose(request, reference.Form(formId), reference);
+        var t = For(request.Language);
         var (instrument, rule) = reference.Rule(request.RuleId);
-        var measureName = request.Language == "fr" ? MeasureNames[request.Measure].Fr : MeasureNames[request.Measure].En;
-        var title = string.Format(System.Globalization.CultureInfo.InvariantCulture, t["title"], measureName) + (request.Urgent ? " — " + t["urgent"] : "");
-
+        var title = F(t["title"], MeasureWords.In(request.Measure, request.Language)) + (request.Urgent ? " — " + t["urgent"] : "");
+        var annexes = new AnnexTables(request, t);
         var sections = new List<DocumentSection>
         {
-            new(t["parties"], [F(t["reference"], request.Id), F(t["from"], reference.Jurisdiction(request.RequestingState).Name), F(t["to"], reference.Jurisdiction(request.RequestedState).Name)]),
+            new(t["header"], Header(request, reference, t, request.Language)),
             new(t["basis"], Basis(request, instrument, rule, t)),
             new(t["contents"], rule.ContentsFor(request.Measure, request.Urgent)
-                .Select(item => $"{item.LabelIn(request.Language)} ({item.Citation}): {(request.Contents.TryGetValue(item.Id, out var text) && !string.IsNullOrWhiteSpace(text) ? text : t["missing"])}")
+                .Select(item => $"{item.LabelIn(request.Language)} ({item.Citation}): {ContentText(request, item, t, annexes)}")
                 .ToList()),
         };
         if (request.Findings.Count > 0)
-            sections.Add(new(t["evidence"], request.Findings.Select(f => RequestDrafter.DescribeFindings([f], request.RequestedState)).ToList()));
+        {
+            annexes.NumberOf("assets");
+            if (request.Findings.Any(f => f.TransactionIds.Count > 0)) annexes.NumberOf("transactions");
+        }
         var deadlines = rule.DeadlinesFor(request.Urgent).Select(d => $"{d.Label} ({d.Citation})").ToList();
         if (deadlines.Count > 0) sections.Add(new(t["deadlines"], deadlines));
-        return new RequestDocument(request.Id, request.Language, title, sections);
+        sections.Add(new(t["signature"], [t["place_date"], t["name_function"], t["sign_stamp"]]));
+        return new RequestDocument(request.Id, request.Language, title, sections) { Flags = Flags(request, t), Annexes = annexes.Tables };
+    }
+
+    /// <summary>Warnings shown before anything else: informal channel, unverified facts, the language note.</summary>
+    internal static List<string> Flags(LegalRequest request, Dictionary<string, string> t)
+    {
+        var flags = new List<string>();
+        if (request.Informal) flags.Add(t["informal"]);
+        flags.AddRange(request.Unverified.Select(u => F(t["unverified"], u)));
+        if (request.Addressee is { Name: not null, Verified: false } addressee) flags.Add(F(t["unverified"], $"addressee {addressee.Name}"));
+        if (request.LanguageNote is { } note) flags.Add(note);
+        return flags;
+    }
+
+    internal static List<string> Header(LegalRequest request, LegalReference reference, Dictionary<string, string> t, string language)
+    {
+        var from = request.Contents.GetValueOrDefault("requesting_authority") ?? request.Contents.GetValueOrDefault("issuing_authority");
+        var requested = reference.Jurisdiction(request.RequestedState);
+        var lines = new List<string>
+        {
+            F(t["from"], string.IsNullOrWhiteSpace(from) ? t["missing"] : from),
+            F(t["requesting"], reference.Jurisdiction(request.RequestingState).NameIn(language)),
+            F(t["to"], request.Addressee?.Description(requested.Code) ?? t["missing"]),
+        };
+        if (request.Addressee?.Address is { } address) lines.Add(address);
+        lines.Add(F(t["requested"], requested.NameIn(language)));
+        if (request.AcceptedLanguages.Count > 0) lines.Add(F(t["accepted"], string.Join(", ", request.AcceptedLanguages)));
+        lines.Add(F(t["date"], request.DraftedAt is { } at ? at.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : t["missing"]));
+        lines.Add(F(t["reference"], request.Id));
+        if (request.CaseReference is { } caseReference) lines.Add(F(t["case"], caseReference));
+        return lines;
+    }
+
+    private static string ContentText(LegalRequest request, CitedItem item, Dictionary<string, string> t, AnnexTables annexes)
+    {
+        var text = request.Contents.TryGetValue(item.Id, out var value) && !string.IsNullOrWhiteSpace(value) ? value : t["missing"];
+        // Content items that list wallets point to the annex table, where every address and amount is.
+        return item.Id is "data_to_preserve" or "data_sought" or "property_description" or "assistance_sought" && request.Findings.Count > 0
+            ? $"{text} ({F(t["see_annex"], annexes.NumberOf("assets"))})"
+            : text;
     }
 
     private static List<string> Basis(LegalRequest request, Instrument instrument, LegalRule rule, Dictionary<string, string> t)
     {
-        var lines = new List<string> { $"{instrument.Title} — {rule.Citation}", F(t["channel"], request.Channel) };
-        if (!rule.Verified) lines.Add(t["unverified"]);
+        var lines = new List<string> { request.Informal ? request.LegalBasis : $"{instrument.Title} — {rule.Citation}", F(t["channel"], request.Channel) };
+        if (!rule.Verified && !request.Unverified.Any(u => u.Contains(rule.Id, StringComparison.Ordinal)))
+            lines.Add(F(t["unverified"], $"rule {rule.Id} ({rule.Citation})"));
         return lines;
     }
 
-    private static string F(string template, string value) => string.Format(System.Globalization.CultureInfo.InvariantCulture, template, value);
 }

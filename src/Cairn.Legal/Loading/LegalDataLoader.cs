@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Reflection;
 using Cairn.Core;
+using Cairn.Legal.Forms;
 using Cairn.Legal.Reference;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -9,10 +9,11 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace Cairn.Legal.Loading;
 
 /// <summary>
-/// Loads data/legal/*.yaml (embedded in this assembly, or from an override directory) and validates
-/// it: malformed YAML, unknown keys, unknown state codes, unknown measures or channels, and any rule,
-/// content item, deadline or refusal ground without a citation are load errors of one line naming the
-/// file and line.
+/// Loads data/legal (embedded in this assembly, or from an override directory) and validates it:
+/// malformed YAML, unknown keys, unknown state codes (the EU only in party lists), measures, channels,
+/// roles, rule ids in declaration effects and supersessions, form fill keys, and any rule, content
+/// item, deadline or refusal ground without a citation are load errors of one line naming file and line.
+/// Files: jurisdictions.yaml, contacts.yaml (and contacts/*.yaml), instruments/*.yaml, forms/*.yaml.
 /// </summary>
 public static class LegalDataLoader
 {
@@ -45,21 +46,65 @@ public static class LegalDataLoader
         var duplicate = jurisdictions.GroupBy(j => j.Code).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw Error(jurisdictionsFile, $"code: {duplicate.Key}", $"duplicate jurisdiction '{duplicate.Key}'");
 
-        var contacts = new Dictionary<string, ContactEntry>(StringComparer.Ordinal);
-        foreach (var file in all.Where(f => f.Name == "contacts.yaml"))
-            foreach (var contact in Parse<ContactsFile>(file).Contacts)
-            {
-                if (!codes.Contains(contact.State)) throw Error(file, $"state: {contact.State}", $"unknown state code '{contact.State}'");
-                contacts[contact.State] = contact;
-            }
-
-        var instruments = all.Where(f => f.Name.StartsWith("instruments/", StringComparison.Ordinal))
-            .Select(f => InstrumentMapper.Map(f, Parse<InstrumentFile>(f), codes))
+        var instrumentFiles = all.Where(f => f.Name.StartsWith("instruments/", StringComparison.Ordinal))
+            .Select(f => (File: f, Instrument: InstrumentMapper.Map(f, Parse<InstrumentFile>(f), codes)))
             .ToList();
-        var duplicateInstrument = instruments.GroupBy(i => i.Id).FirstOrDefault(g => g.Count() > 1);
-        if (duplicateInstrument is not null) throw new CairnException($"legal data: instrument id '{duplicateInstrument.Key}' is defined twice");
+        var duplicateInstrument = instrumentFiles.GroupBy(i => i.Instrument.Id).FirstOrDefault(g => g.Count() > 1);
+        if (duplicateInstrument is not null)
+            throw new CairnException($"{duplicateInstrument.Last().File.Name}: instrument id '{duplicateInstrument.Key}' is defined twice (also in {duplicateInstrument.First().File.Name})");
+        var instruments = instrumentFiles.ToDictionary(i => i.Instrument.Id, i => i.Instrument, StringComparer.Ordinal);
+        foreach (var (file, instrument) in instrumentFiles) CrossCheck(file, instrument, instruments);
 
-        return new LegalReference(jurisdictions.Select(j => ToJurisdiction(j, contacts.GetValueOrDefault(j.Code))), instruments);
+        var contacts = all.Where(f => f.Name == "contacts.yaml" || f.Name.StartsWith("contacts/", StringComparison.Ordinal))
+            .SelectMany(f => Parse<ContactsFile>(f).Contacts.Select(c => MapContact(f, c, codes, instruments)))
+            .ToLookup(c => c.State, StringComparer.Ordinal);
+
+        var forms = all.Where(f => f.Name.StartsWith("forms/", StringComparison.Ordinal))
+            .Select(f => FormMapper.Map(f, Parse<FormFile>(f), instruments))
+            .ToList();
+        var duplicateForm = forms.GroupBy(f => f.Id).FirstOrDefault(g => g.Count() > 1);
+        if (duplicateForm is not null) throw new CairnException($"legal data: form id '{duplicateForm.Key}' is defined twice");
+
+        return new LegalReference(
+            jurisdictions.Select(j => new Jurisdiction(j.Code, j.Name, j.Alpha3, j.Independent, j.EuMember, j.OfficialLanguages, contacts[j.Code].ToList())
+            {
+                NameFr = j.NameFr,
+                NameDe = j.NameDe,
+            }),
+            instruments.Values, forms);
+    }
+
+    /// <summary>References between instruments: superseded and supplemented instruments, except_rules, and rule ids named in declaration effects.</summary>
+    private static void CrossCheck(DataFile file, Instrument instrument, Dictionary<string, Instrument> instruments)
+    {
+        foreach (var supersession in instrument.Supersedes)
+        {
+            if (!instruments.TryGetValue(supersession.Instrument, out var replaced))
+                throw Error(file, $"instrument: {supersession.Instrument}", $"'{instrument.Id}' supersedes unknown instrument '{supersession.Instrument}'");
+            foreach (var rule in supersession.ExceptRules.Where(r => replaced.Rules.All(x => x.Id != r)))
+                throw Error(file, rule, $"except_rules names '{rule}', which is not a rule of '{replaced.Id}'");
+        }
+        foreach (var supplemented in instrument.Supplements.Where(s => !instruments.ContainsKey(s)))
+            throw Error(file, "supplements:", $"'{instrument.Id}' supplements unknown instrument '{supplemented}'");
+        var ruleIds = instruments.Values.SelectMany(i => i.Rules).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var declaration in instrument.Parties.SelectMany(p => p.Declarations))
+            foreach (var rule in declaration.Effect?.Rules.Where(r => !ruleIds.Contains(r)) ?? [])
+                throw Error(file, rule, $"declaration '{declaration.Id}' names unknown rule '{rule}'");
+    }
+
+    private static Contact MapContact(DataFile file, ContactEntry entry, HashSet<string> codes, Dictionary<string, Instrument> instruments)
+    {
+        var needle = $"state: {entry.State}";
+        if (!codes.Contains(entry.State)) throw Error(file, needle, $"unknown state code '{entry.State}'");
+        if (!ContactRoles.All.Contains(entry.Role))
+            throw Error(file, needle, $"contact of {entry.State} has unknown role '{entry.Role}': expected {string.Join(", ", ContactRoles.All)}");
+        if (entry.Instrument is not null && !instruments.ContainsKey(entry.Instrument))
+            throw Error(file, needle, $"contact of {entry.State} names unknown instrument '{entry.Instrument}'");
+        if (string.IsNullOrWhiteSpace(entry.Name)) throw Error(file, needle, $"contact of {entry.State} ({entry.Role}) has no name");
+        if (string.IsNullOrWhiteSpace(entry.Source)) throw Error(file, needle, $"contact of {entry.State} ({entry.Role}) has no source");
+        foreach (var language in entry.Languages.Where(l => !PartyMapper.IsLanguageCode(l)))
+            throw Error(file, needle, $"contact of {entry.State} names '{language}': expected an ISO 639-3 language code");
+        return new Contact(entry.State, entry.Role, entry.Instrument, entry.Name, entry.Address, entry.Languages, entry.Citation, entry.Verified, entry.Source, entry.AsOf ?? "");
     }
 
     internal static T Parse<T>(DataFile file)
@@ -84,14 +129,6 @@ public static class LegalDataLoader
         var line = index < 0 ? "" : ":" + (index + 1).ToString(CultureInfo.InvariantCulture);
         return new CairnException($"{file.Name}{line}: {message}");
     }
-
-    private static Jurisdiction ToJurisdiction(JurisdictionEntry entry, ContactEntry? contact) => new(
-        entry.Code, entry.Name, entry.Alpha3, entry.Independent, entry.EuMember, entry.OfficialLanguages,
-        Sourced(contact?.CentralAuthority), Sourced(contact?.Contact247), Sourced(contact?.Fiu), Sourced(contact?.AcceptedLanguages));
-
-    private static SourcedValue? Sourced(SourcedEntry? entry) => entry is null
-        ? null
-        : new SourcedValue(entry.Name ?? string.Join(", ", entry.Languages ?? []), entry.Verified, entry.Citation, entry.Source ?? "", entry.AsOf ?? "");
 
     private static IEnumerable<DataFile> ReadEmbedded()
     {

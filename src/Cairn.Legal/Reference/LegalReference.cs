@@ -1,26 +1,34 @@
 using Cairn.Core;
+using Cairn.Legal.Forms;
 
 namespace Cairn.Legal.Reference;
 
-/// <summary>The loaded reference data: every jurisdiction and instrument, looked up by code and id.</summary>
+/// <summary>The loaded reference data: every jurisdiction, instrument and official form, looked up by code and id.</summary>
 public sealed class LegalReference
 {
     private readonly Dictionary<string, Jurisdiction> _jurisdictions;
     private readonly Dictionary<string, Instrument> _instruments;
+    private readonly Dictionary<string, OfficialForm> _forms;
 
-    public LegalReference(IEnumerable<Jurisdiction> jurisdictions, IEnumerable<Instrument> instruments)
+    public LegalReference(IEnumerable<Jurisdiction> jurisdictions, IEnumerable<Instrument> instruments, IEnumerable<OfficialForm>? forms = null)
     {
         _jurisdictions = jurisdictions.ToDictionary(j => j.Code, StringComparer.Ordinal);
         _instruments = instruments.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        _forms = (forms ?? []).ToDictionary(f => f.Id, StringComparer.Ordinal);
     }
 
     public IReadOnlyCollection<Jurisdiction> Jurisdictions => _jurisdictions.Values;
 
     public IReadOnlyCollection<Instrument> Instruments => _instruments.Values;
 
+    public IReadOnlyCollection<OfficialForm> Forms => _forms.Values;
+
     public bool IsKnownState(string code) => _jurisdictions.ContainsKey(code);
 
     public bool IsEuMember(string code) => _jurisdictions.TryGetValue(code, out var j) && j.EuMember;
+
+    /// <summary>A jurisdiction that is not an independent State (Hong Kong, Gibraltar, Aruba…), per the ISO data's independence flag.</summary>
+    public bool IsTerritory(string code) => _jurisdictions.TryGetValue(code, out var j) && !j.Independent;
 
     /// <summary>The jurisdiction for an ISO 3166-1 alpha-2 code (case-insensitive); unknown codes are a user error naming the code.</summary>
     public Jurisdiction Jurisdiction(string code)
@@ -42,4 +50,14 @@ public sealed class LegalReference
                 if (rule.Id == ruleId) return (instrument, rule);
         throw new NotFoundException($"unknown legal rule '{ruleId}'");
     }
+
+    public bool IsKnownRule(string ruleId) => _instruments.Values.Any(i => i.Rules.Any(r => r.Id == ruleId));
+
+    public OfficialForm Form(string id) =>
+        _forms.TryGetValue(id, out var f) ? f : throw new NotFoundException($"unknown official form '{id}'");
+
+    /// <summary>The official form used for <paramref name="measure"/> under <paramref name="instrumentId"/>, if the instrument has one.</summary>
+    public OfficialForm? FormFor(string instrumentId, string measure) =>
+        _forms.Values.Where(f => f.InstrumentId == instrumentId && f.Measures.Contains(measure, StringComparer.Ordinal))
+            .OrderBy(f => f.Id, StringComparer.Ordinal).FirstOrDefault();
 }

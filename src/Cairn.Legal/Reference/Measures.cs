@@ -3,7 +3,9 @@ namespace Cairn.Legal.Reference;
 /// <summary>
 /// The cooperation measures a route can be asked for. Names are the snake_case strings used in the
 /// data files, the CLI and JSON; they follow the vocabulary of the instruments (e.g. "preservation"
-/// is Budapest Art 29, "fiu_exchange" is FIU-to-FIU exchange under the Egmont principles).
+/// is Budapest Art 29, "expedited_disclosure" is Art 30, "realtime_traffic_data" Art 33,
+/// "interception" Art 34, "fiu_exchange" is FIU-to-FIU exchange under the Egmont principles,
+/// "transaction_postponement" CETS 198 Art 47).
 /// </summary>
 public static class Measures
 {
@@ -19,11 +21,18 @@ public static class Measures
     public const string FiuExchange = "fiu_exchange";
     public const string DomainRegistration = "domain_registration";
     public const string JointInvestigation = "joint_investigation";
+    public const string RealtimeTrafficData = "realtime_traffic_data";
+    public const string Interception = "interception";
+    public const string BankingInformation = "banking_information";
+    public const string TransactionPostponement = "transaction_postponement";
+    public const string AssetTracing = "asset_tracing";
+    public const string ExpeditedDisclosure = "expedited_disclosure";
 
     public static readonly IReadOnlyList<string> All =
     [
         Preservation, TrafficData, SubscriberInfo, StoredContent, Freeze, Seizure, Confiscation,
         AssetReturn, Testimony, FiuExchange, DomainRegistration, JointInvestigation,
+        RealtimeTrafficData, Interception, BankingInformation, TransactionPostponement, AssetTracing, ExpeditedDisclosure,
     ];
 
     public static bool IsKnown(string measure) => All.Contains(measure, StringComparer.Ordinal);

@@ -8,13 +8,17 @@ namespace Cairn.Legal.Requests;
 
 /// <summary>
 /// Turns trace endpoints into draft requests: findings grouped by jurisdiction become one draft per
-/// requested State and measure, on the top-ranked route, pre-filled with the wallets, transactions,
-/// amounts and custodian. Items only a person can state (offence, purpose, undertakings) stay empty
-/// unless given, so the completeness check names them.
+/// requested State and measure, on the route the user chose (rule id or rank) or else the best-ranked
+/// legal basis, addressed to that route's addressee in a language it accepts, on the instrument's
+/// official form where it has one, and pre-filled with the wallets, transactions, amounts and custodian.
+/// Items only a person can state (offence, purpose, undertakings) stay empty unless given, so the
+/// completeness check names them.
 /// </summary>
 public sealed class RequestDrafter
 {
-    private static readonly string[] SupportedLanguages = ["en", "fr"];
+    /// <summary>Above this many addresses or transactions, content items point to the annex table instead of listing them.</summary>
+    internal const int InlineListLimit = 5;
+
     private readonly LegalReference _reference;
     private readonly RouteFinder _routes;
     private readonly TimeProvider _time;
@@ -29,8 +33,10 @@ public sealed class RequestDrafter
     public DraftResult Draft(DraftInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!SupportedLanguages.Contains(input.Language)) throw new CairnException($"unsupported request language '{input.Language}': expected en or fr");
+        if (input.Language is not null) RequestLanguages.Validate(input.Language);
         if (input.Findings.Count == 0) throw new CairnException("no trace findings to draft from");
+        if (input.RuleId is not null && !_reference.IsKnownRule(input.RuleId)) throw new CairnException($"unknown legal rule '{input.RuleId}'");
+        if (input.RouteRank is < 1) throw new CairnException($"route rank {input.RouteRank} is not a rank: ranks start at 1");
         var requesting = _reference.Jurisdiction(input.RequestingState).Code;
         var drafts = new List<LegalRequest>();
         var unroutable = new List<string>();
@@ -38,50 +44,84 @@ public sealed class RequestDrafter
         {
             foreach (var measure in input.Measures.Select(Measures.Parse).Distinct())
             {
-                var route = _routes.Find(new RouteQuery(requesting, group.Key, measure, input.Urgent, input.OffenceType));
-                if (route.Options.Count == 0)
+                var route = _routes.Find(new RouteQuery(requesting, group.Key, measure, input.Urgent, input.OffenceType, input.On));
+                var (option, reason) = Choose(route, input);
+                if (option is null)
                 {
-                    unroutable.Add($"{group.Key} {measure}: {route.Fallback}");
+                    unroutable.Add($"{group.Key} {measure}: {reason}");
                     continue;
                 }
-                drafts.Add(Build(input, requesting, group.Key, measure, route.Options[0], group.ToList()));
+                drafts.Add(Build(input, route, option, group.ToList()));
             }
         }
         return new DraftResult(drafts, unroutable);
     }
 
-    private LegalRequest Build(DraftInput input, string requesting, string requested, string measure, RouteOption option, List<TraceFinding> findings)
+    /// <summary>The route the input asks for, or the best legal basis; informal channels only when chosen explicitly.</summary>
+    private static (RouteOption? Option, string Reason) Choose(RouteResult route, DraftInput input)
+    {
+        var available = route.Options.Count == 0 ? "none" : string.Join(", ", route.Options.Select(o => $"{o.Rank}. {o.RuleId}"));
+        if (input.RuleId is { } ruleId)
+            return route.Options.FirstOrDefault(o => o.RuleId == ruleId) is { } chosen
+                ? (chosen, "")
+                : (null, $"rule {ruleId} is not among the routes found (available: {available})");
+        if (input.RouteRank is { } rank)
+            return rank <= route.Options.Count ? (route.Options[rank - 1], "") : (null, $"there is no route {rank} (available: {available})");
+        var best = route.Options.FirstOrDefault(o => !o.Informal);
+        return best is not null ? (best, "") : (null, route.Fallback ?? RouteResult.NoInstrumentFallback);
+    }
+
+    private LegalRequest Build(DraftInput input, RouteResult route, RouteOption option, List<TraceFinding> findings)
     {
         var (instrument, rule) = _reference.Rule(option.RuleId);
+        var requested = route.RequestedState;
+        var form = option.Informal ? null : _reference.FormFor(instrument.Id, route.Measure);
+        var state = _reference.Jurisdiction(requested).Name;
+        var (language, languageNote) = RequestLanguages.Choose(input.Language, option.Languages, state, form?.Languages.Where(form.IsVerifiedIn).ToList());
         var caseRef = string.IsNullOrWhiteSpace(input.CaseReference) ? "req" : input.CaseReference.Trim();
+        var basis = option.Informal
+            ? $"informal channel, not a legal basis: {instrument.Title}, {rule.Citation}"
+            : $"{instrument.Title}, {rule.Citation}" + (option.PartiesConfirmed ? "" : $" [{RouteOption.PartyStatusUnverifiedText}]");
         var request = new LegalRequest
         {
-            Id = $"{caseRef}-{requested}-{measure}".ToLowerInvariant().Replace(' ', '-'),
+            Id = $"{caseRef}-{requested}-{route.Measure}".ToLowerInvariant().Replace(' ', '-'),
             CaseReference = input.CaseReference,
             RequestType = option.RequestType,
-            RequestingState = requesting,
+            RequestingState = route.RequestingState,
             RequestedState = requested,
-            Measure = measure,
+            Measure = route.Measure,
             InstrumentId = instrument.Id,
             RuleId = rule.Id,
-            // A basis from a partial party list that lacks one State must be confirmed before sending: say so in the text itself.
-            LegalBasis = $"{instrument.Title}, {rule.Citation}" + (option.PartiesConfirmed ? "" : $" [{RouteOption.PartyStatusUnverifiedText}]"),
+            LegalBasis = basis,
             Channel = option.Channel,
             Urgent = input.Urgent,
-            Language = input.Language,
+            Language = language,
+            LanguageNote = languageNote,
+            Addressee = option.Addressee is { Role: Addressee.ServiceProvider } provider
+                ? provider with { Name = string.Join("; ", findings.Select(f => f.ActorName).Distinct(StringComparer.Ordinal)) }
+                : option.Addressee,
+            AcceptedLanguages = option.Languages.Languages,
+            FormId = form?.Id,
+            RouteRank = option.Rank,
+            RouteOn = route.AsOf,
+            OffenceType = input.OffenceType,
+            Unverified = [.. option.Unverified],
+            Informal = option.Informal,
             Findings = findings,
         };
-        request.History.Add(new RequestEvent(_time.GetUtcNow(), "status", RequestStatus.Draft, "drafted from trace findings"));
+        request.History.Add(new RequestEvent(_time.GetUtcNow(), "status", RequestStatus.Draft, $"drafted from trace findings on route {option.Rank} ({option.RuleId})"));
         var evidence = DescribeFindings(findings, requested);
-        var custodians = string.Join("; ", findings.Select(f => f.ActorName).Distinct(StringComparer.Ordinal)) + $" ({_reference.Jurisdiction(requested).Name})";
+        var custodians = string.Join("; ", findings.Select(f => f.ActorName).Distinct(StringComparer.Ordinal)) + $" ({state})";
         foreach (var item in option.RequiredContents)
         {
+            // Content ids of the data files (docs/legal-data.md) that the trace and the input can fill.
             var text = item.Id switch
             {
-                "requesting_authority" or "issuing_authority" => input.RequestingAuthority,
-                "offence_and_facts" => input.OffenceSummary,
-                "data_to_preserve" or "data_sought" or "property_description" or "assistance_sought" => evidence,
-                "custodian_location" or "provider_identity" => custodians,
+                "requesting_authority" or "issuing_authority" or "authorities" => input.RequestingAuthority,
+                "offence_and_facts" or "facts" or "facts_statement" or "case_summary" => input.OffenceSummary,
+                "data_to_preserve" or "data_sought" or "property_description" or "assistance_sought" or "property" or "persons_property"
+                    or "actions_requested" or "user" => evidence,
+                "custodian_location" or "provider_identity" or "custodian" or "addressee" or "link_to_requested_state" or "where_property" => custodians,
                 "protocol_statement" => $"Issued under {instrument.Title}, {rule.Citation}",
                 _ => null,
             };
@@ -90,18 +130,28 @@ public sealed class RequestDrafter
         return request;
     }
 
-    /// <summary>The wallets, transactions and exact amounts at the requested State's endpoints, as one paragraph.</summary>
+    /// <summary>
+    /// The wallets, transactions and exact amounts at the requested State's endpoints, as one paragraph;
+    /// long lists are counted and left to the annex table of the rendered document.
+    /// </summary>
     internal static string DescribeFindings(IEnumerable<TraceFinding> findings, string requested)
     {
         var text = new StringBuilder();
         foreach (var finding in findings)
         {
             text.Append(CultureInfo.InvariantCulture, $"{finding.ActorName} ({requested}): ");
-            if (finding.Addresses.Count > 0) text.Append(CultureInfo.InvariantCulture, $"addresses {string.Join(", ", finding.Addresses)}; ");
-            if (finding.TransactionIds.Count > 0) text.Append(CultureInfo.InvariantCulture, $"transactions {string.Join(", ", finding.TransactionIds)}; ");
+            text.Append(List("addresses", finding.Addresses));
+            text.Append(List("transactions", finding.TransactionIds));
             if (finding.Amounts.Count > 0)
                 text.Append(CultureInfo.InvariantCulture, $"amounts {string.Join(", ", finding.Amounts.Select(a => $"{a.Human} ({a.BaseUnits.ToString(CultureInfo.InvariantCulture)} base units)"))}. ");
         }
         return text.ToString().Trim();
     }
+
+    private static string List(string what, IReadOnlyList<string> values) => values.Count switch
+    {
+        0 => "",
+        <= InlineListLimit => $"{what} {string.Join(", ", values)}; ",
+        _ => $"{values.Count} {what} (listed in the annex table); ",
+    };
 }

@@ -4,17 +4,21 @@ using Cairn.Legal.Reference;
 namespace Cairn.Legal.Routing;
 
 /// <summary>
-/// Finds the instruments that bind a pair of States for a measure and ranks their rules:
-/// most specific first (mutual recognition or direct order, 5, before general MLA, 1), then the
-/// fastest fixed deadline, then verified before unverified, then instrument id for a stable order.
-/// Instruments whose partial party list lacks one of the States come after all of those, marked
-/// "party status unverified (list partial)": absence from an incomplete list is not proof of absence.
-/// An instrument limited to certain offences (UNCAC Art 3(1)) is left out, with a note, when the
-/// query's offence type is outside them. An instrument superseded between the two States (e.g. ETS 030 by the EIO, Directive 2014/41/EU
-/// Art 34(1)) is left out with a note.
+/// Finds the instruments that bind a pair of States for a measure on a date and ranks their rules.
+/// Judged on the date: entry into force for each State, withdrawals, suspensions, terminated treaties,
+/// instruments not in force and EU acts not yet applicable (the EIO applies from 22 May 2017, Directive
+/// 2014/41/EU Art 36(1)). On a complete party list absence means "not a party" (said in the notes); a
+/// partial list proves nothing, so its instrument stays a candidate marked "party status unverified (list
+/// partial)". Left out with a note: instruments limited to other offences (UNCAC Art 3(1)), instruments
+/// superseded between the two States (ETS 030 and the 2000 Convention by the EIO, Directive 2014/41/EU
+/// Art 34(1), except the rules the supersession keeps, such as joint investigation teams), and rules a
+/// party's reservation excludes. Ranking: <see cref="RouteRanking"/>.
 /// </summary>
 public sealed class RouteFinder
 {
+    /// <summary>Earliest date a route is judged on: the modelled instruments start with ETS 030 (1959).</summary>
+    public static readonly DateOnly EarliestDate = new(1950, 1, 1);
+
     private readonly LegalReference _reference;
     private readonly TimeProvider _time;
 
@@ -31,84 +35,89 @@ public sealed class RouteFinder
         var requested = _reference.Jurisdiction(query.RequestedState).Code;
         if (requesting == requested) throw new CairnException($"requesting and requested state are both '{requesting}': cross-border routes need two states");
         var measure = Measures.Parse(query.Measure);
-        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
-        var notes = new List<string>();
+        var on = query.On ?? DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+        if (on < EarliestDate) throw new ValidationException("on", $"date {on:yyyy-MM-dd} is before {EarliestDate:yyyy-MM-dd}: routes are judged from 1950 on");
 
-        var binding = _reference.Instruments.Where(i => i.Binds(requesting, requested, today, _reference.IsEuMember)).ToList();
-        // A partial party list proves nothing about a State it leaves out: such instruments stay
-        // candidates, marked unconfirmed, instead of letting us conclude "no instrument binds both".
-        var possible = _reference.Instruments.Where(i => i.MayBind(requesting, requested, today, _reference.IsEuMember)).ToList();
-        foreach (var dormant in _reference.Instruments.Where(i => !i.InForce && i.ListsBoth(requesting, requested)))
-            notes.Add($"{dormant.ShortTitle} lists both states but is not in force ({dormant.EntryIntoForceCitation})");
-
-        var superseding = binding.SelectMany(i => i.Supersedes.Select(s => (By: i, s.Instrument, s.Citation))).ToList();
-        var applicable = new List<(Instrument Instrument, bool Confirmed)>();
-        foreach (var (instrument, confirmed) in binding.Select(i => (i, true)).Concat(possible.Select(i => (i, false))))
+        var screen = new InstrumentScreen(_reference, requesting, requested, measure, on);
+        screen.Run();
+        var notes = screen.Notes;
+        var applicable = new List<Candidate>();
+        foreach (var candidate in screen.Candidates)
         {
-            var replaced = superseding.FirstOrDefault(s => s.Instrument == instrument.Id);
-            if (!instrument.Covers(query.OffenceType))
-                notes.Add($"{instrument.ShortTitle} {(confirmed ? "binds" : "may bind")} both states but applies only to {string.Join(", ", instrument.OffenceScope)}, not '{query.OffenceType}' ({instrument.OffenceScopeCitation})");
-            else if (replaced.By is not null)
-                notes.Add($"{instrument.ShortTitle} {(confirmed ? "binds" : "may bind")} both states but is replaced between them by the {replaced.By.ShortTitle} ({replaced.Citation})");
+            if (!candidate.Instrument.Covers(query.OffenceType))
+                notes.Add($"{candidate.Instrument.ShortTitle} {Verb(candidate)} both states but applies only to {string.Join(", ", candidate.Instrument.OffenceScope)}, not '{query.OffenceType}' ({candidate.Instrument.OffenceScopeCitation})");
             else
-                applicable.Add((instrument, confirmed));
+                applicable.Add(candidate);
         }
 
-        var candidates = new List<(Instrument Instrument, LegalRule Rule, bool Confirmed)>();
-        foreach (var (instrument, confirmed) in applicable)
+        var kept = Supersede(applicable, notes);
+        NoteSupplements(applicable, kept, notes);
+        var builder = new OptionBuilder(_reference, requesting, requested, measure, query.Urgent, on);
+        var built = new List<(Candidate Candidate, LegalRule Rule, RouteOption Option)>();
+        var withoutRule = new List<string>();
+        foreach (var candidate in applicable)
         {
-            var rules = instrument.Rules.Where(r => r.Covers(measure) && (!r.UrgentOnly || query.Urgent)).ToList();
-            if (rules.Count == 0 && confirmed)
-                notes.Add($"{instrument.ShortTitle} binds both states but has no rule for '{measure}'{(query.Urgent ? "" : " (urgent-only rules not considered)")}");
-            candidates.AddRange(rules.Select(r => (instrument, r, confirmed)));
+            var rules = candidate.Instrument.Rules.Where(r => r.Covers(measure) && (!r.UrgentOnly || query.Urgent) && kept(candidate.Instrument, r)).ToList();
+            if (candidate.Confirmed && !query.Urgent && rules.Count == 0 && candidate.Instrument.Rules.Any(r => r.Covers(measure) && r.UrgentOnly && kept(candidate.Instrument, r)))
+                notes.Add($"{candidate.Instrument.ShortTitle} binds both states but has only urgent rules for '{measure}' (ask for an urgent request to see them)");
+            else if (candidate.Confirmed && !candidate.Instrument.Rules.Any(r => r.Covers(measure)))
+                withoutRule.Add(candidate.Instrument.ShortTitle);
+            foreach (var rule in rules)
+            {
+                if (builder.Exclusion(candidate, rule) is { } excluded) notes.Add(excluded);
+                else built.Add((candidate, rule, builder.Build(candidate, rule)));
+            }
         }
 
-        var options = candidates
-            .Select(c => (c.Instrument, c.Rule, c.Confirmed, Unverified: UnverifiedFacts(c.Instrument, c.Rule, requesting, requested, today)))
-            .OrderBy(c => c.Confirmed ? 0 : 1)
-            .ThenByDescending(c => c.Rule.Specificity)
-            .ThenBy(c => FastestHours(c.Rule, query.Urgent))
-            .ThenBy(c => c.Unverified.Count == 0 ? 0 : 1)
-            .ThenBy(c => c.Instrument.Id, StringComparer.Ordinal)
-            .ThenBy(c => c.Rule.Id, StringComparer.Ordinal)
-            .Select((c, index) => ToOption(index + 1, c.Instrument, c.Rule, measure, query.Urgent, requesting, requested, today, c.Unverified, c.Confirmed))
-            .ToList();
-
-        string? fallback = null;
-        if (binding.Count == 0 && possible.Count == 0) fallback = RouteResult.NoInstrumentFallback;
-        else if (options.Count == 0)
-            fallback = $"no instrument {(binding.Count == 0 ? "known to bind" : "binding")} both states covers '{measure}': reciprocity or letters rogatory remain";
-        else if (!options.Any(o => o.PartiesConfirmed)) fallback = RouteResult.UnconfirmedOnlyFallback;
-        return new RouteResult(requesting, requested, measure, query.Urgent, today, options, fallback, notes);
+        if (withoutRule.Count > 0) notes.Add($"also binding both states, without a rule for '{measure}': {string.Join(", ", withoutRule)}");
+        var options = RouteRanking.Rank(built, requested, notes);
+        return new RouteResult(requesting, requested, measure, query.Urgent, on, options, Fallback(screen.Candidates, applicable, options, measure), notes);
     }
 
-    /// <summary>The shortest fixed obligation in hours; rules with none sort after those with one.</summary>
-    internal static double FastestHours(LegalRule rule, bool urgent) =>
-        rule.DeadlinesFor(urgent).Where(d => d.Kind == "obligation").Select(d => d.Length.TotalHours).DefaultIfEmpty(double.MaxValue).Min();
-
-    private List<string> UnverifiedFacts(Instrument instrument, LegalRule rule, string requesting, string requested, DateOnly today)
+    /// <summary>
+    /// Drops rules of instruments replaced between the two States by a binding instrument (EIO Art 34;
+    /// Reg 2018/1805 Art 39 for FD 2003/577 and 2006/783), keeping each supersession's except_rules. Where
+    /// two instruments replace the same one (the EIO for evidence, Reg 2018/1805 for property, both over FD
+    /// 2003/577), a rule stays only if every replacing instrument keeps it.
+    /// </summary>
+    private static Func<Instrument, LegalRule, bool> Supersede(List<Candidate> applicable, List<string> notes)
     {
-        var facts = new List<string>();
-        if (!rule.Verified) facts.Add($"rule {rule.Id} ({rule.Citation}) not verified against the text");
-        foreach (var state in new[] { requesting, requested })
+        var replacing = applicable.Where(c => c.Confirmed && !c.Instrument.Informal)
+            .SelectMany(c => c.Instrument.Supersedes.Select(s => (By: c.Instrument, Supersession: s)))
+            .ToList();
+        var removed = new HashSet<(string Instrument, string Rule)>();
+        foreach (var candidate in applicable)
         {
-            var party = instrument.PartyOn(state, today, _reference.IsEuMember);
-            if (party is null)
-                facts.Add($"{RouteOption.PartyStatusUnverifiedText}: {state} is not in the {instrument.ShortTitle} party list, which is partial");
-            else if (!party.Verified)
-                facts.Add($"{state} as party to {instrument.ShortTitle} not verified");
+            var by = replacing.Where(r => r.Supersession.Instrument == candidate.Instrument.Id).ToList();
+            if (by.Count == 0) continue;
+            foreach (var rule in candidate.Instrument.Rules.Where(r => by.Any(b => !b.Supersession.ExceptRules.Contains(r.Id, StringComparer.Ordinal))))
+                removed.Add((candidate.Instrument.Id, rule.Id));
+            var kept = candidate.Instrument.Rules.Where(r => !removed.Contains((candidate.Instrument.Id, r.Id))).Select(r => r.Id).ToList();
+            notes.Add($"{candidate.Instrument.ShortTitle} {Verb(candidate)} both states but is replaced between them by the "
+                + string.Join(" and the ", by.Select(b => $"{b.By.ShortTitle} ({b.Supersession.Citation})"))
+                + (kept.Count > 0 ? $", except {string.Join(", ", kept)}, which stay available" : ""));
         }
-        return facts;
+        return (instrument, rule) => !removed.Contains((instrument.Id, rule.Id));
     }
 
-    private RouteOption ToOption(int rank, Instrument instrument, LegalRule rule, string measure, bool urgent, string requesting, string requested, DateOnly today, List<string> unverified, bool confirmed)
+    /// <summary>Says which instruments supplement one another between the States (both stay in use), unless one is replaced.</summary>
+    private static void NoteSupplements(List<Candidate> applicable, Func<Instrument, LegalRule, bool> kept, List<string> notes)
     {
-        var reservations = new[] { requesting, requested }
-            .Select(s => (State: s, Party: instrument.PartyOn(s, today, _reference.IsEuMember)))
-            .SelectMany(p => (p.Party?.Reservations ?? []).Select(r => $"{p.State}: {r}"))
-            .ToList();
-        return new RouteOption(rank, instrument.Id, instrument.Title, rule.Id, rule.Title, rule.Channel, rule.RequestType, rule.Specificity,
-            rule.Citation, rule.DualCriminality, rule.ContentsFor(measure, urgent).ToList(), rule.DeadlinesFor(urgent).ToList(),
-            rule.RefusalGrounds, rule.Conditions, reservations, unverified, confirmed ? RouteOption.PartiesListed : RouteOption.PartyStatusUnverified);
+        bool InUse(Instrument instrument) => instrument.Rules.Count == 0 || instrument.Rules.Any(r => kept(instrument, r));
+        foreach (var candidate in applicable.Where(c => c.Confirmed && InUse(c.Instrument)))
+            foreach (var supplemented in candidate.Instrument.Supplements)
+                if (applicable.FirstOrDefault(c => c.Instrument.Id == supplemented && c.Confirmed) is { } other && InUse(other.Instrument))
+                    notes.Add($"{candidate.Instrument.ShortTitle} supplements the {other.Instrument.ShortTitle} between these states: both apply together");
     }
+
+    private static string? Fallback(List<Candidate> screened, List<Candidate> applicable, IReadOnlyList<RouteOption> options, string measure)
+    {
+        var formal = options.Where(o => !o.Informal).ToList();
+        if (formal.Count > 0) return formal.Any(o => o.PartiesConfirmed) ? null : RouteResult.UnconfirmedOnlyFallback;
+        if (options.Count > 0) return RouteResult.InformalOnlyFallback;
+        if (!screened.Any(c => !c.Instrument.Informal)) return RouteResult.NoInstrumentFallback;
+        return $"no instrument {(applicable.Any(c => c.Confirmed) ? "binding" : "known to bind")} both states covers '{measure}': reciprocity or letters rogatory remain";
+    }
+
+    private static string Verb(Candidate candidate) => candidate.Confirmed ? "binds" : "may bind";
 }

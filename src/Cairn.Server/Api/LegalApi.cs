@@ -17,7 +17,10 @@ public static class LegalApi
     public static IEndpointRouteBuilder MapLegalApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/routes", FindRoutes).WithTags("Legal cooperation").WithProblems()
-            .WithName("FindRoutes").WithSummary("Legal routes from one State to another for a measure, ranked, with channel, deadlines and required contents");
+            .WithName("FindRoutes").WithSummary("Legal routes from one State to another for a measure on a date (on, default today), ranked, with addressee, languages, channel, deadlines, required contents and notes");
+        var data = app.MapGroup("/api/v1/legal").WithTags("Legal cooperation").WithProblems();
+        data.MapGet("/check", CheckLegalData).WithName("CheckLegalData").WithSummary("Check the legal reference data: one line per problem (none: it passes)");
+        data.MapGet("/coverage", LegalCoverage).WithName("LegalCoverage").WithSummary("Coverage of the legal reference data per instrument: listed parties, depositary count, as-of date, verified share");
         var forCase = app.MapGroup("/api/v1/cases/{reference}/requests").WithTags("Legal cooperation").WithProblems();
         forCase.MapGet("/", ListCaseRequestsAsync).WithName("ListCaseRequests").WithSummary("The requests drafted for a case (a read of the case)");
         forCase.MapPost("/draft", DraftRequestsAsync).RequireAuthorization(Policies.RequestWriter)
@@ -39,8 +42,12 @@ public static class LegalApi
         return app;
     }
 
-    public static Ok<RouteResult> FindRoutes(LegalRequestService legal, string from, string to, string measure, bool? urgent, string? offence) =>
-        TypedResults.Ok(legal.Route(new RouteQuery(from, to, measure, urgent ?? false, offence)));
+    public static Ok<RouteResult> FindRoutes(LegalReferenceService legal, string? from, string? to, string? measure, bool? urgent, string? offence, string? on) =>
+        TypedResults.Ok(legal.Route(new RouteRequest(from, to, measure, urgent, offence, on)));
+
+    public static Ok<DataCheckView> CheckLegalData(LegalReferenceService legal) => TypedResults.Ok(legal.Check());
+
+    public static Ok<CoverageView> LegalCoverage(LegalReferenceService legal) => TypedResults.Ok(legal.Coverage());
 
     public static async Task<Ok<Page<RequestSummary>>> ListCaseRequestsAsync(HttpContext http, LegalRequestService legal, string reference, long? offset, int? limit) =>
         TypedResults.Ok(await legal.ListAsync(http.User.Actor(), reference, PageRequest.Of(offset, limit), http.RequestAborted));

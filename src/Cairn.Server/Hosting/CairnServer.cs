@@ -131,6 +131,7 @@ public static class CairnServer
         app.MapTracesApi();
         app.MapLegalApi();
         app.MapChainApi();
+        app.MapChainsApi();
         app.MapScreeningApi();
         app.MapCustodyLogApi();
         app.MapExchangeViewApi();

@@ -13,6 +13,7 @@ import { renderAdmin } from "./admin.js";
 import { renderAccount } from "./account.js";
 import { renderAudit } from "./audit.js";
 import { renderNotifications, refreshBadge } from "./notifications.js";
+import { renderRoutes } from "./routes.js";
 
 const main = document.getElementById("main");
 
@@ -24,7 +25,7 @@ const routes = [
   [/^#\/request\/([^/?]+)$/, (m) => renderRequest(main, decodeURIComponent(m[1]))],
   [/^#\/requests(?:\?(.*))?$/, (m) => renderRequests(main, new URLSearchParams(m[1] || ""))],
   [/^#\/screen$/, renderScreen],
-  [/^#\/routes$/, renderRoutes],
+  [/^#\/routes$/, () => renderRoutes(main)],
   [/^#\/chain$/, () => renderChain(main)],
   [/^#\/exchange$/, () => renderExchange(main)],
   [/^#\/admin(?:\/(\w+))?$/, (m) => renderAdmin(main, m[1] || "accounts")],
@@ -177,37 +178,6 @@ async function renderScreen() {
           rows.push([h("code", {}, r.address), h("span", { class: "bad" }, hit.kind), hit.label || hit.actor_label || "", hit.category || "", (hit.jurisdictions || []).join(", "), `${hit.source} · ${via}`]);
       }
       clear(out).append(table(["address", "result", "label", "category", "jurisdictions", "source"], rows, "screen-table"));
-    } catch (err) { toast(err.message, true); }
-  });
-  clear(main).append(form, out);
-}
-
-async function renderRoutes() {
-  const from = h("input", { id: "route-from", value: "NL", maxlength: "2" });
-  const to = h("input", { id: "route-to", value: "DE", maxlength: "2" });
-  const measure = h("select", { id: "route-measure" }, ...options("measure", ["preservation", "traffic_data", "subscriber_info", "stored_content", "freeze", "seizure", "confiscation", "asset_return", "testimony", "fiu_exchange"]));
-  const urgent = h("input", { type: "checkbox", id: "route-urgent" });
-  const offence = h("input", { id: "route-offence", placeholder: "e.g. ransomware, fraud, corruption (optional)" });
-  const out = h("div", { id: "route-results" });
-  const form = h("form", { class: "card" }, h("h1", {}, "Route explorer"),
-    h("div", { class: "grid2" }, h("div", {}, h("label", {}, "Requesting State"), from), h("div", {}, h("label", {}, "Requested State"), to)),
-    h("label", {}, "Measure"), measure, h("label", {}, "Offence type"), offence, h("label", {}, urgent, " urgent"), h("div", {}, h("button", { type: "submit" }, "Find routes")));
-  form.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    try {
-      const r = await api("GET", `/routes?from=${encodeURIComponent(from.value)}&to=${encodeURIComponent(to.value)}&measure=${measure.value}&urgent=${urgent.checked}${offence.value.trim() ? `&offence=${encodeURIComponent(offence.value.trim())}` : ""}`);
-      clear(out);
-      if (r.fallback) out.append(h("p", { class: "warn" }, r.fallback));
-      for (const o of r.options) {
-        out.append(h("div", { class: "card route" },
-          h("h2", {}, `${o.rank}. ${o.instrument} `, o.verified ? "" : h("span", { class: "pill unverified" }, "unverified")),
-          h("p", {}, `${o.rule} (${o.citation}) · channel `, L("channel", o.channel), " · ", L("request_type", o.request_type)),
-          h("ul", {}, ...o.deadlines.map((d) => h("li", {}, `deadline: ${d.label} (${d.citation})`)),
-            ...o.required_contents.map((c) => h("li", {}, `content: ${c.label} (${c.citation})`)),
-            ...o.refusal_grounds.map((g) => h("li", {}, `refusal ground: ${g.label} (${g.citation})`)),
-            ...o.unverified.map((u) => h("li", { class: "bad" }, `unverified: ${u}`)))));
-      }
-      for (const n of r.notes) out.append(h("p", { class: "muted" }, n));
     } catch (err) { toast(err.message, true); }
   });
   clear(main).append(form, out);

@@ -62,7 +62,16 @@ async function traces(body, c) {
 }
 
 function traceForm(c, view) {
+  // Bitcoin and Ethereum at once; the other traceable chains of the registry as soon as GET /chains answers.
+  const chains = { btc: { family: "utxo", name: "Bitcoin", symbol: "BTC" }, eth: { family: "account", name: "Ethereum", symbol: "ETH" } };
   const chain = h("select", { id: "trace-chain" }, h("option", { value: "btc" }, "Bitcoin"), h("option", { value: "eth" }, "Ethereum"));
+  api("GET", "/chains").then((list) => {
+    for (const c of list.filter((c) => c.support.trace && !chains[c.id])) {
+      chains[c.id] = { family: c.family, name: c.name, symbol: c.symbol };
+      chain.append(h("option", { value: c.id }, c.name));
+    }
+  }).catch(() => {});
+  const isAccount = () => chains[chain.value]?.family === "account";
   const from = h("input", { id: "trace-from", value: c.wallets.find((w) => w.role === "perpetrator")?.address || "" });
   const model = h("select", { id: "trace-model" }, ...["haircut", "poison", "fifo", "lifo", "tiho"].map((m) => h("option", {}, m)));
   const direction = h("select", { id: "trace-direction" }, h("option", {}, "forward"), h("option", {}, "backward"));
@@ -70,25 +79,26 @@ function traceForm(c, view) {
   const hops = h("input", { id: "trace-hops", type: "number", value: "25", min: "1", max: "100" });
   const through = h("input", { id: "trace-through", type: "checkbox", checked: true });
   chain.addEventListener("change", () => {
-    const eth = chain.value === "eth";
-    asset.disabled = !eth;
-    direction.disabled = eth;
-    model.value = eth ? "fifo" : "haircut";
+    const account = isAccount();
+    asset.disabled = !account;
+    if (account) asset.value = chains[chain.value].symbol;
+    direction.disabled = account;
+    model.value = account ? "fifo" : "haircut";
   });
   const form = h("form", { class: "card", id: "trace-form" }, h("h2", {}, "Run a trace"),
-    h("div", { class: "grid2" }, h("div", {}, h("label", {}, "Chain"), chain), h("div", {}, h("label", {}, "Asset (Ethereum: ETH or a token contract)"), asset)),
+    h("div", { class: "grid2" }, h("div", {}, h("label", {}, "Chain"), chain), h("div", {}, h("label", {}, "Asset (Ethereum and other account chains: the native coin, USDT, USDC or a token contract)"), asset)),
     h("label", {}, "From (address, txid:vout or txid)"), from,
     h("div", { class: "grid2" }, h("div", {}, h("label", {}, "Model"), model), h("div", {}, h("label", {}, "Direction"), direction)),
     h("label", {}, "Max hops"), hops, h("label", {}, through, " continue through CoinJoins (haircut)"),
-    h("p", { class: "muted" }, "Bitcoin traces are saved with the case; Ethereum traces are shown, not saved."),
+    h("p", { class: "muted" }, "Bitcoin, Litecoin, Bitcoin Cash and Dogecoin traces are saved with the case; Ethereum and other account-chain traces are shown, not saved."),
     h("div", {}, h("button", { type: "submit", id: "run-trace" }, "Run trace")));
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     try {
       const request = { chain: chain.value, from: [from.value.trim()], model: model.value, direction: direction.value, max_hops: Number(hops.value), through_coinjoin: through.checked, asset: asset.value.trim() };
-      if (chain.value === "eth") {
+      if (isAccount()) {
         const report = await withProgress(form, "tracing", () => api("POST", "/trace", request));
-        showEthTrace(view, report);
+        showEthTrace(view, report, chains[chain.value].name);
         return;
       }
       await withProgress(form, "tracing", () => api("POST", `/cases/${encodeURIComponent(c.reference)}/traces`, { request }));
@@ -99,10 +109,10 @@ function traceForm(c, view) {
   return form;
 }
 
-function showEthTrace(view, report) {
+function showEthTrace(view, report, chainName = "Ethereum") {
   const rows = report.endpoints.map((e) => [e.amount_decimal, `${(e.share * 100).toFixed(2)}%`, String(e.hops), e.reason, h("code", {}, e.address), e.actor || "", e.category || "", e.jurisdictions.join(", ")]);
   clear(view).append(
-    h("h2", {}, "Ethereum trace (not saved)"),
+    h("h2", {}, `${chainName} trace (not saved)`),
     h("p", { "data-testid": "trace-summary" }, `${report.request.model} from ${report.seed} · ${report.traced_amount_decimal} ${report.asset} traced · ${report.examined_transfers} transfers examined · tip block ${report.tip_block}`),
     h("h2", {}, "Per jurisdiction"),
     table(["jurisdiction", "amount", "share"], report.jurisdictions.map((j) => [j.jurisdiction, j.amount_decimal, `${(j.share * 100).toFixed(2)}%`]), "jurisdictions-table"),

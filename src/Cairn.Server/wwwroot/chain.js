@@ -4,27 +4,41 @@ import { h, clear, fmtTime, toast, table } from "./ui.js";
 import { api, session } from "./api.js";
 
 export async function renderChain(main) {
-  const [btc, eth, jobs] = await Promise.all([api("GET", "/btc/status"), api("GET", "/eth/status"), api("GET", "/jobs?limit=20")]);
+  const [btc, eth, jobs, chains] = await Promise.all([api("GET", "/btc/status"), api("GET", "/eth/status"), api("GET", "/jobs?limit=20"), api("GET", "/chains")]);
+  // Bitcoin and Ethereum always; every other chain of the registry once it has an index.
+  const others = await Promise.all(chains.filter((c) => c.indexed && c.id !== "btc" && c.id !== "eth")
+    .map(async (c) => ({ chain: c, status: await api("GET", `/chains/${c.id}/status`) })));
   const status = table(["chain", "indexed", "tip", "transactions / transfers", "addresses"], [
     ["Bitcoin", btc.indexed ? `yes (${btc.network})` : "no", btc.indexed ? String(btc.tip_height) : "", btc.indexed ? String(btc.transactions) : "", btc.indexed ? String(btc.addresses) : ""],
     ["Ethereum", eth.indexed ? "yes" : "no", eth.indexed ? String(eth.last_block) : "", eth.indexed ? String(eth.transfers) : "", eth.indexed ? String(eth.addresses) : ""],
+    ...others.map(({ chain: c, status: s }) => c.family === "utxo"
+      ? [c.name, `yes (${s.network})`, String(s.tip_height), String(s.transactions), String(s.addresses)]
+      : [c.name, "yes", String(s.last_block), String(s.transfers), String(s.addresses)]),
   ], "chain-status");
   const jobRows = jobs.items.map((j) => [j.kind, j.state, `${j.done} / ${j.total}`, j.detail || j.error || "", j.owner, fmtTime(j.started_at)]);
   clear(main).append(h("h1", {}, "Chain indexes"), status, h("h2", {}, "Jobs"), table(["job", "state", "blocks", "detail", "by", "started"], jobRows, "jobs-table"));
-  if (session.me.roles.includes("Admin")) main.append(ingestForm(main));
+  if (session.me.roles.includes("Admin")) main.append(ingestForm(main, chains.filter((c) => c.support.ingest_block_files)));
 }
 
-function ingestForm(main) {
+function ingestForm(main, utxoChains) {
   const blocks = h("input", { id: "ingest-blocks", placeholder: "/path/to/blocks (blk*.dat on the server)" });
-  const network = h("select", { id: "ingest-network" }, ...["main", "test", "testnet4", "signet", "regtest"].map((n) => h("option", {}, n)));
+  const chain = h("select", { id: "ingest-chain" }, ...utxoChains.map((c) => h("option", { value: c.id }, c.name)));
+  const network = h("select", { id: "ingest-network" });
+  const networks = () => {
+    const c = utxoChains.find((c) => c.id === chain.value);
+    network.replaceChildren(...(c ? c.networks : ["main"]).map((n) => h("option", { value: c && c.id !== "btc" ? n.slice(c.id.length + 1) : n }, n)));
+  };
+  chain.addEventListener("change", networks);
+  networks();
   const bar = h("progress", { id: "ingest-progress", max: "1", value: "0", hidden: true });
   const label = h("p", { id: "ingest-status", "data-testid": "ingest-status" });
-  const form = h("form", { class: "card", id: "ingest-form" }, h("h2", {}, "Ingest Bitcoin block files"),
-    h("label", {}, "Blocks directory"), blocks, h("label", {}, "Network"), network, h("div", {}, h("button", { type: "submit" }, "Start ingest")), bar, label);
+  const form = h("form", { class: "card", id: "ingest-form" }, h("h2", {}, "Ingest block files"),
+    h("label", {}, "Chain"), chain, h("label", {}, "Blocks directory"), blocks, h("label", {}, "Network"), network, h("div", {}, h("button", { type: "submit" }, "Start ingest")), bar, label);
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     try {
-      let job = await api("POST", "/btc/ingest", { blocks: blocks.value, network: network.value });
+      const path = chain.value === "btc" ? "/btc/ingest" : `/chains/${chain.value}/ingest`;
+      let job = await api("POST", path, { blocks: blocks.value, network: network.value });
       bar.hidden = false;
       while (job.state === "running") {
         bar.max = Math.max(1, job.total); bar.value = job.done;
@@ -35,7 +49,8 @@ function ingestForm(main) {
       bar.max = 1; bar.value = job.state === "succeeded" ? 1 : 0;
       label.textContent = job.state === "succeeded" ? `done: ${job.detail}` : `failed: ${job.error}`;
       label.className = job.state === "succeeded" ? "ok" : "bad";
-      if (job.state === "succeeded") { toast("ingest finished"); setTimeout(() => renderChain(main), 1500); }
+      // Refresh the figures only while the user is still on this page: a late re-render would replace the page they moved to.
+      if (job.state === "succeeded") { toast("ingest finished"); setTimeout(() => { if (location.hash.startsWith("#/chain")) renderChain(main); }, 1500); }
     } catch (err) { toast(err.message, true); }
   });
   return form;

@@ -132,6 +132,11 @@ export async function renderRequest(main, id) {
       r.foreign_reference ? ` · their reference ${r.foreign_reference}` : ""),
     h("p", { class: "muted" }, `Legal basis: ${r.legal_basis} · channel `, L("channel", r.channel), " · case ", caseLink(r.case_reference),
       r.source_trace_id ? ` · drafted from trace ${r.source_trace_id}` : ""),
+    h("p", { "data-testid": "request-addressee" }, h("strong", {}, "To: "), addresseeWords(r),
+      ` · language ${r.language}${r.accepted_languages.length ? ` (accepted: ${r.accepted_languages.join(", ")})` : ""}`,
+      r.form_id ? ` · official form ${r.form_id}` : " · structured letter", ` · route ${r.route_rank}${r.route_on ? ` judged on ${r.route_on}` : ""}`),
+    r.language_note ? h("p", { class: "warn" }, r.language_note) : "",
+    ...(r.unverified || []).map((u) => h("p", { class: "bad" }, `unverified: ${u}`)),
     h("div", { class: "grid2" },
       h("section", {}, h("h2", {}, "Completeness"), check, h("h2", {}, "Deadlines"),
         h("p", { class: "muted" }, "Counted from the dates the steps happened."), table(["deadline", "kind", "due", "state", "source"], deadlines, "deadlines-table")),
@@ -162,4 +167,11 @@ function statusForm(main, id, data) {
     done: (s) => { toast(`request ${label("request_status", s.status).toLowerCase()}`); return renderRequest(main, id); },
   });
   return form;
+}
+
+function addresseeWords(r) {
+  const a = r.addressee;
+  if (!a) return "not recorded";
+  if (a.name) return `${a.name} (${a.role_words})${a.verified ? "" : " — unverified"}`;
+  return a.role === "service_provider" ? "the service provider" : `${a.role_words} of ${r.requested_state} (not in the data)`;
 }

@@ -1,3 +1,4 @@
+using Cairn.Chains;
 using Cairn.Intel.Actors;
 using Cairn.Intel.Sanctions;
 using Cairn.Intel.Store;
@@ -17,6 +18,9 @@ namespace Cairn.Tracing.Attribution;
 /// Tags without an actor attribute nothing (they name no one a request could go to). Sanctioned
 /// addresses (OFAC) carry no actor: they are kept as a separate flag (<see cref="IsSanctioned"/>).
 /// Addresses are keyed as <see cref="KeyOf"/> says, so bech32 and EVM case does not matter.
+/// Built for one chain, it leaves out tags whose network (else currency) code names another chain
+/// of the registry: a Bitcoin Cash tag on a legacy "1…" address says nothing of the Bitcoin address
+/// written the same way. Tags in codes the registry does not know (tokens such as USDT) are kept.
 /// </summary>
 public sealed class IntelAttributionSource : IAttributionSource, IEthAttributionLookup
 {
@@ -26,7 +30,7 @@ public sealed class IntelAttributionSource : IAttributionSource, IEthAttribution
     private readonly Dictionary<string, SanctionedAddress> _sanctioned = new(StringComparer.Ordinal);
 
     /// <summary>Builds the source from tags, the actors they name and (optionally) sanctions lists.</summary>
-    public IntelAttributionSource(IEnumerable<Tag> tags, IEnumerable<Actor> actors, IEnumerable<SanctionedAddress>? sanctions = null, IntelTaxonomy? taxonomy = null)
+    public IntelAttributionSource(IEnumerable<Tag> tags, IEnumerable<Actor> actors, IEnumerable<SanctionedAddress>? sanctions = null, IntelTaxonomy? taxonomy = null, string? chain = null)
     {
         ArgumentNullException.ThrowIfNull(tags);
         ArgumentNullException.ThrowIfNull(actors);
@@ -37,6 +41,7 @@ public sealed class IntelAttributionSource : IAttributionSource, IEthAttribution
         foreach (var tag in tags)
         {
             if (tag.Subject != TagSubject.Address || string.IsNullOrWhiteSpace(tag.Actor)) continue;
+            if (chain is not null && !IsFor(tag, chain)) continue;
             var actor = actorsById.GetValueOrDefault(tag.Actor);
             var level = taxonomy.LevelOf(tag.Confidence) ?? UnknownConfidenceLevel;
             var attribution = new ActorAttribution(
@@ -108,8 +113,21 @@ public sealed class IntelAttributionSource : IAttributionSource, IEthAttribution
         var isEvm = trimmed.Length == 42 && trimmed.StartsWith("0x", StringComparison.OrdinalIgnoreCase);
         var isBech32 = trimmed.StartsWith("bc1", StringComparison.OrdinalIgnoreCase)
             || trimmed.StartsWith("tb1", StringComparison.OrdinalIgnoreCase)
-            || trimmed.StartsWith("bcrt1", StringComparison.OrdinalIgnoreCase);
-        return isEvm || isBech32 ? trimmed.ToLowerInvariant() : trimmed;
+            || trimmed.StartsWith("bcrt1", StringComparison.OrdinalIgnoreCase)
+            || trimmed.StartsWith("ltc1", StringComparison.OrdinalIgnoreCase)
+            || trimmed.StartsWith("tltc1", StringComparison.OrdinalIgnoreCase);
+        if (isEvm || isBech32) return trimmed.ToLowerInvariant();
+        // CashAddr (one case only): without its prefix, as sanctions lists write it.
+        if (trimmed.StartsWith("bitcoincash:", StringComparison.OrdinalIgnoreCase)) return trimmed["bitcoincash:".Length..].ToLowerInvariant();
+        return trimmed;
+    }
+
+    /// <summary>Whether a tag may attribute on <paramref name="chain"/>: its network (else currency) names that chain or none of the registry's.</summary>
+    public static bool IsFor(Tag tag, string chain)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        var named = ChainRegistry.ForCurrency(tag.Network) ?? ChainRegistry.ForCurrency(tag.Currency);
+        return named is null || named.Id == chain;
     }
 
     private static bool Better(int level, ActorAttribution candidate, int currentLevel, ActorAttribution current)

@@ -8,7 +8,8 @@ namespace Cairn.Tracing.Clustering;
 /// <summary>
 /// Multi-input (co-spend) clusters over the whole index: every address spent together in one
 /// non-CoinJoin transaction belongs to one entity (Nakamoto 2008 §10; Meiklejohn et al. 2013).
-/// CoinJoins (<see cref="CoinJoinDetector"/>) are skipped because their inputs belong to many people.
+/// CoinJoins (<see cref="CoinJoinDetector"/>) and Litecoin's HogEx transactions are skipped because
+/// their inputs belong to many people.
 /// A cluster's id is the smallest address id in it: address ids are dense and append-only, so
 /// the id stays the same across incremental ingest unless the cluster merges with an older one.
 /// Persisted next to the index as <c>addr_cluster</c> (derived data; rebuilt when the index grew):
@@ -102,6 +103,9 @@ public sealed class AddressClusters
         {
             var (first, end) = index.InputsOf(tx);
             if (end - first < 2) continue;
+            // Litecoin's HogEx spends the previous MWEB holding output and every peg-in of the block:
+            // its inputs belong to everyone who entered MWEB, not to one entity (LIP-0002).
+            if (index.TransactionFlags(tx).HasFlag(TxFlags.MwebHogEx)) continue;
             var coinJoin = coinJoinPrefilter ? CoinJoinDetector.Detect(index, tx) : CoinJoinDetector.DetectUnfiltered(index, tx);
             if (coinJoin is not null) continue;
             // Addresses are gathered first, a batch at a time, so their (random) loads overlap instead of

@@ -3,15 +3,16 @@ using Cairn.Index.Bitcoin;
 namespace Cairn.Tracing.Tracing;
 
 /// <summary>
-/// What a saved trace needs to be run again: the request and the chain tip it ran on. Stored as
-/// JSON by <see cref="TraceRequestJson"/> (e.g. attached to a case as evidence).
+/// What a saved trace needs to be run again: the request, the chain it ran on (a UTXO chain id of the
+/// registry, btc by default) and the chain tip. Stored as JSON by <see cref="TraceRequestJson"/>
+/// (e.g. attached to a case as evidence).
 /// </summary>
-public sealed record SavedTrace(TraceRequest Request, long TipHeight, string TipHash)
+public sealed record SavedTrace(TraceRequest Request, long TipHeight, string TipHash, string Chain = "btc")
 {
-    public static SavedTrace Of(TraceResult result)
+    public static SavedTrace Of(TraceResult result, string chain = "btc")
     {
         ArgumentNullException.ThrowIfNull(result);
-        return new SavedTrace(result.Request, result.TipHeight, result.TipHash);
+        return new SavedTrace(result.Request, result.TipHeight, result.TipHash, chain);
     }
 
     /// <summary>

@@ -29,4 +29,11 @@ public enum StopReason
 
     /// <summary>The bound on transactions visited was reached; this output was still waiting.</summary>
     WorkLimit,
+
+    /// <summary>
+    /// Litecoin: the next transaction is the block's HogEx, which moves coins into MWEB (LIP-0002):
+    /// inside MWEB amounts and owners are confidential, and following the HogEx would mix every coin
+    /// in MWEB, so the trace stops where the funds entered it.
+    /// </summary>
+    Mweb,
 }

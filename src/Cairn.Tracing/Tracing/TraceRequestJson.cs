@@ -30,7 +30,7 @@ public static class TraceRequestJson
         return JsonSerializer.Serialize(new Document
         {
             Format = Format,
-            Chain = "btc",
+            Chain = saved.Chain,
             TipHeight = saved.TipHeight,
             TipHash = saved.TipHash,
             From = [.. request.From],
@@ -80,7 +80,8 @@ public static class TraceRequestJson
                 ? TraceRequest.DefaultStopCategories
                 : new HashSet<string>(document.StopCategories, StringComparer.OrdinalIgnoreCase),
         };
-        return new SavedTrace(request, document.TipHeight, document.TipHash ?? "");
+        // Documents written before chains were a parameter name btc (or nothing).
+        return new SavedTrace(request, document.TipHeight, document.TipHash ?? "", string.IsNullOrWhiteSpace(document.Chain) ? "btc" : document.Chain.Trim().ToLowerInvariant());
     }
 
     private sealed class Document

@@ -177,6 +177,7 @@ internal sealed partial class TraceRun
         if (taint < _request.MinAmountSat) Stop(output, taint, StopReason.BelowMin);
         else if (hops >= _request.MaxHops) Stop(output, taint, StopReason.MaxHops);
         else if (OutsideTimeWindow(next)) Stop(output, taint, StopReason.TimeWindow);
+        else if (_index.TransactionFlags(next).HasFlag(TxFlags.MwebHogEx)) Stop(output, taint, StopReason.Mweb);
         else if (IsCoinJoinStop(next)) Stop(output, taint, StopReason.Coinjoin);
         else
         {

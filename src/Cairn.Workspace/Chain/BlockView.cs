@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Cairn.Chains.Bitcoin;
 using Cairn.Core;
 
@@ -10,6 +11,18 @@ public sealed record BlockView(
     int Version, uint Time, string TimeUtc, string Bits, uint Nonce, int Size, int TxCount,
     string TotalOutputSat, string TotalOutputBtc, IReadOnlyList<BlockView.TransactionRow> Transactions)
 {
+    /// <summary>Dogecoin: the merged-mining proof (parent block and coinbase), when the block carries one.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AuxPowRow? AuxPow { get; init; }
+
+    /// <summary>Litecoin: the MWEB extension after the HogEx (its header; the body is skipped), when the block carries one.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MwebRow? Mweb { get; init; }
+
+    public sealed record AuxPowRow(string ParentBlockHash, string CoinbaseTxid, int ChainId, int CoinbaseBranchLength, int ChainBranchLength, int Size);
+
+    public sealed record MwebRow(bool Present, int Height, string OutputRoot, string KernelRoot, string OutputMmrSize, string KernelMmrSize, int BodySize, int Size);
+
     public sealed record TransactionRow(
         string Txid, string Wtxid, bool Coinbase, int Version, uint LockTime, int Size, int Weight,
         string TotalOutputSat, string TotalOutputBtc, IReadOnlyList<InputRow> Inputs, IReadOnlyList<OutputRow> Outputs);
@@ -28,7 +41,7 @@ public sealed record BlockView(
         Block block;
         try
         {
-            block = isHex ? Block.ParseHex(System.Text.Encoding.ASCII.GetString(bytes)) : Block.Parse(bytes);
+            block = isHex ? Block.ParseHex(System.Text.Encoding.ASCII.GetString(bytes), network) : Block.Parse(bytes, network);
         }
         catch (CairnException ex)
         {
@@ -46,7 +59,16 @@ public sealed record BlockView(
             block.WitnessCommitmentMatches, header.Version, header.Time, header.Timestamp.ToString("u", CultureInfo.InvariantCulture),
             header.Bits.ToString("x8", CultureInfo.InvariantCulture), header.Nonce, block.SerializedSize, block.Transactions.Count,
             Sat(block.TotalOutput), Btc(block.TotalOutput),
-            block.Transactions.Select(t => Row(t, network)).ToArray());
+            block.Transactions.Select(t => Row(t, network)).ToArray())
+        {
+            AuxPow = block.AuxPow is { } aux
+                ? new AuxPowRow(aux.ParentBlockHash.ToString(), aux.Coinbase.TxId.ToString(), Cairn.Chains.Bitcoin.AuxPow.ChainIdOf(header.Version), aux.CoinbaseBranchLength, aux.ChainBranchLength, aux.SerializedSize)
+                : null,
+            Mweb = block.Mweb is { } mweb
+                ? new MwebRow(mweb.Present, mweb.Height, mweb.OutputRoot.ToString(), mweb.KernelRoot.ToString(), mweb.OutputMmrSize.ToString(CultureInfo.InvariantCulture),
+                    mweb.KernelMmrSize.ToString(CultureInfo.InvariantCulture), mweb.BodySize, mweb.SerializedSize)
+                : null,
+        };
     }
 
     private static TransactionRow Row(Transaction transaction, Network network) => new(
@@ -56,9 +78,15 @@ public sealed record BlockView(
             transaction.IsCoinbase ? null : i.PreviousOutput.TxId.ToString(),
             transaction.IsCoinbase ? null : i.PreviousOutput.Index,
             i.Sequence, i.ScriptSig.Length, i.Witness.Count)).ToArray(),
-        transaction.Outputs.Select((o, index) => new OutputRow(
-            index, Sat(o.Value), Btc(o.Value), ScriptTypeNames.Name(o.ScriptType),
-            AddressCodec.FromScript(o.ScriptPubKey, network), Convert.ToHexStringLower(o.ScriptPubKey))).ToArray());
+        transaction.Outputs.Select((o, index) => Output(o, index, network)).ToArray());
+
+    /// <summary>On Bitcoin Cash the address is that of the locking bytecode after any CashTokens prefix; the script shown is the whole field.</summary>
+    private static OutputRow Output(TxOut output, int index, Network network)
+    {
+        var locking = network.CashTokens ? TokenPrefix.LockingBytecode(output.ScriptPubKey) : output.ScriptPubKey;
+        return new OutputRow(index, Sat(output.Value), Btc(output.Value), ScriptTypeNames.Name(ScriptClassifier.Classify(locking)),
+            AddressCodec.FromScript(locking, network), Convert.ToHexStringLower(output.ScriptPubKey));
+    }
 
     private static string Sat(long value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using Cairn.Chains;
 using Cairn.Core;
 using Cairn.Intel.Screening;
 using Cairn.Intel.Store;
@@ -7,10 +9,11 @@ using Cairn.Workspace.Chain;
 namespace Cairn.Workspace.Intel;
 
 /// <summary>
-/// One screener for all requests of a server: building it (the screening index from the store, and
-/// the hits of every listed address's cluster) costs far more than screening an address, so it is
-/// rebuilt only when the intelligence store's revision or the chain index changed. The revision is
-/// asked at most once per <see cref="RevisionCheckInterval"/>, so a new import is seen within it.
+/// One screener per UTXO chain for all requests of a server (cluster hits come from that chain's
+/// index; Bitcoin's unless the request names another UTXO chain): building one (the screening index
+/// from the store, and the hits of every listed address's cluster) costs far more than screening an
+/// address, so it is rebuilt only when the intelligence store's revision or the chain index changed.
+/// The revision is asked at most once per <see cref="RevisionCheckInterval"/>, so a new import is seen within it.
 /// </summary>
 public sealed class ScreeningService
 {
@@ -20,7 +23,7 @@ public sealed class ScreeningService
     private readonly ChainIndexes _chains;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private volatile Current? _current;
+    private readonly ConcurrentDictionary<string, Current> _current = new(StringComparer.Ordinal);
 
     public ScreeningService(IntelService intel, ChainIndexes chains, TimeProvider time)
     {
@@ -42,27 +45,31 @@ public sealed class ScreeningService
         var addresses = request.Addresses ?? [];
         if (addresses.Count == 0) throw new ValidationException("addresses", "field 'addresses' needs at least one address");
         if (addresses.Count > MaxBatch) throw new ValidationException("addresses", $"at most {MaxBatch} addresses per request, got {addresses.Count}");
-        var screener = useClusters ? await GetAsync(cancellationToken).ConfigureAwait(false) : new Screener(await _intel.GetIndexAsync(cancellationToken).ConfigureAwait(false));
+        var screener = useClusters ? await GetAsync(ClusterChain(request.Chain), cancellationToken).ConfigureAwait(false) : new Screener(await _intel.GetIndexAsync(cancellationToken).ConfigureAwait(false));
         return addresses.Select(a => ScreeningView.Of(screener.Screen(a, request.Chain))).ToList();
     }
 
-    public async Task<Screener> GetAsync(CancellationToken cancellationToken = default)
+    public Task<Screener> GetAsync(CancellationToken cancellationToken = default) => GetAsync(ChainRegistry.Bitcoin, cancellationToken);
+
+    /// <summary>The screener whose cluster hits come from UTXO chain <paramref name="chain"/>'s index (none when it has no index).</summary>
+    public async Task<Screener> GetAsync(ChainDefinition chain, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(chain);
         var now = _time.GetUtcNow();
-        var current = _current;
-        if (current is not null && now - current.CheckedAt < RevisionCheckInterval && ReferenceEquals(current.Index, CurrentIndex())) return current.Screener;
+        _current.TryGetValue(chain.Id, out var current);
+        if (current is not null && now - current.CheckedAt < RevisionCheckInterval && ReferenceEquals(current.Index, CurrentIndex(chain))) return current.Screener;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var index = await _intel.GetIndexAsync(cancellationToken).ConfigureAwait(false);
-            var chainIndex = CurrentIndex();
-            current = _current;
+            var chainIndex = CurrentIndex(chain);
+            _current.TryGetValue(chain.Id, out current);
             if (current is null || !ReferenceEquals(current.Screening, index) || !ReferenceEquals(current.Index, chainIndex))
             {
-                var clusters = chainIndex is null ? null : new BitcoinClusterResolver(chainIndex, _chains.Clusters());
+                var clusters = chainIndex is null ? null : new BitcoinClusterResolver(chainIndex, _chains.Clusters(chain));
                 current = new Current(new Screener(index, clusters), index, chainIndex, now);
             }
-            _current = current with { CheckedAt = now };
+            _current[chain.Id] = current with { CheckedAt = now };
             return current.Screener;
         }
         finally
@@ -71,7 +78,11 @@ public sealed class ScreeningService
         }
     }
 
-    private Index.Bitcoin.BitcoinIndex? CurrentIndex() => _chains.HasBitcoin ? _chains.Bitcoin() : null;
+    /// <summary>The UTXO chain a request's chain (id or currency code) names, else Bitcoin.</summary>
+    private static ChainDefinition ClusterChain(string? chain) =>
+        (ChainRegistry.Find(chain) ?? ChainRegistry.ForCurrency(chain)) is { Family: ChainFamily.Utxo } utxo ? utxo : ChainRegistry.Bitcoin;
+
+    private Index.Bitcoin.BitcoinIndex? CurrentIndex(ChainDefinition chain) => _chains.Has(chain) ? _chains.Utxo(chain) : null;
 
     private sealed record Current(Screener Screener, ScreeningIndex Screening, Index.Bitcoin.BitcoinIndex? Index, DateTimeOffset CheckedAt);
 }

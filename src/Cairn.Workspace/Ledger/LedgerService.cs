@@ -28,7 +28,8 @@ public sealed class LedgerService
         var asset = new AssetKey(ValidationException.Required(request.Chain, "chain").ToLowerInvariant(), ValidationException.Required(request.Token, "token"),
             ValidationException.Required(request.Location, "location"));
         if (request.Decimals is < 0 or > 36) throw new ValidationException("decimals", $"decimals {request.Decimals} is out of range 0–36");
-        var decimals = request.Decimals ?? AssetDecimals.Native(asset);
+        // BTC and ETH the domain knows; other coins and tokens the chain registry lists (USDT on eth: 6) are kept with the event.
+        var decimals = request.Decimals ?? Decimals(asset);
         var amount = Amount(request, asset, decimals);
         var now = _time.GetUtcNow();
         if (request.OccurredAt is { } occurred && occurred > now)
@@ -40,7 +41,7 @@ public sealed class LedgerService
             string.IsNullOrWhiteSpace(request.Recipient) ? null : request.Recipient.Trim(), request.EvidenceIds ?? [])
         {
             OccurredAt = request.OccurredAt,
-            Decimals = request.Decimals,
+            Decimals = request.Decimals ?? (AssetDecimals.Native(asset) is null ? decimals : null),
         };
         return _ledger.AddAsync(actor, caseReference, newEvent, cancellationToken);
     }
@@ -48,8 +49,14 @@ public sealed class LedgerService
     /// <summary>The case's events, balances per asset and totals per State (logged as "ledger.read").</summary>
     public Task<LedgerReport> GetAsync(Actor actor, string caseReference, CancellationToken cancellationToken = default) => _ledger.GetAsync(actor, caseReference, cancellationToken);
 
-    /// <summary>Decimals of the native coins, for the human amount printed next to the exact one.</summary>
-    public static int? Decimals(AssetKey asset) => AssetDecimals.Native(asset);
+    /// <summary>Decimals of a chain's native coin or of a token the registry lists for it, for the human amount printed next to the exact one.</summary>
+    public static int? Decimals(AssetKey asset)
+    {
+        ArgumentNullException.ThrowIfNull(asset);
+        if (Cairn.Chains.ChainRegistry.Find(asset.Chain) is not { } chain) return null;
+        if (string.Equals(asset.Token, chain.Symbol, StringComparison.OrdinalIgnoreCase)) return chain.Decimals;
+        return chain.Tokens.FirstOrDefault(t => string.Equals(t.Symbol, asset.Token, StringComparison.OrdinalIgnoreCase))?.Decimals;
+    }
 
     /// <summary>The exact amount: given in base units, or in units converted with the asset's decimals; both given, they must agree.</summary>
     private static BigInteger Amount(LedgerEventRequest request, AssetKey asset, int? decimals)
@@ -63,7 +70,7 @@ public sealed class LedgerService
         if (!string.IsNullOrWhiteSpace(request.AmountUnits))
         {
             if (decimals is not { } d)
-                throw new ValidationException("decimals", $"give the decimals of {asset.Token} to enter its amount in units (BTC and ETH are known)");
+                throw new ValidationException("decimals", $"give the decimals of {asset.Token} on {asset.Chain} to enter its amount in units (the chain registry does not list it)");
             BigInteger converted;
             try { converted = BaseUnits.ParseDecimal(request.AmountUnits.Trim(), d, "amount_units"); }
             catch (CairnException ex) { throw new ValidationException("amount_units", ex.Message, ex); }

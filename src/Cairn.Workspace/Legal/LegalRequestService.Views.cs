@@ -12,13 +12,6 @@ namespace Cairn.Workspace.Legal;
 /// <summary>Routes, drafting from findings or a saved trace, and the views the CLI and the API show of requests.</summary>
 public sealed partial class LegalRequestService
 {
-    /// <summary>Legal routes between two States for a measure, ranked (as of now).</summary>
-    public RouteResult Route(RouteQuery query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        return new RouteFinder(Reference, _time).Find(query);
-    }
-
     /// <summary>Drafts from a findings file (JSON list of trace findings, docs/legal.md).</summary>
     public async Task<DraftedRequests> DraftFromFileAsync(Actor actor, string findingsPath, DraftInput input, CancellationToken cancellationToken = default)
     {
@@ -45,8 +38,15 @@ public sealed partial class LegalRequestService
         var saved = await BasisAsync(actor, caseReference, request.TraceId, cancellationToken).ConfigureAwait(false);
         var findings = TraceFindings.From(saved.Report);
         if (findings.Count == 0) throw new ValidationException("trace_id", $"trace {saved.Trace.Id} reached no attributed service in a known jurisdiction: nothing to request");
-        var result = new RequestDrafter(Reference, _time).Draft(new DraftInput(caseReference, from, findings, measures, request.Urgent ?? false, request.Language ?? "en",
-            request.Authority, request.Offence, theCase.OffenceType == Cairn.Cases.Cases.OffenceTypes.Other ? theCase.OffenceDetail : theCase.OffenceType));
+        if (request.To is { } to)
+        {
+            // Drafting on one route (the route explorer): only the findings in the requested State.
+            findings = findings.Where(f => string.Equals(f.Jurisdiction, to, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (findings.Count == 0) throw new ValidationException("to", $"trace {saved.Trace.Id} reached no attributed service in '{to}': nothing to request there");
+        }
+        var result = new RequestDrafter(Reference, _time).Draft(new DraftInput(caseReference, from, findings, measures, request.Urgent ?? false, request.Language,
+            request.Authority, request.Offence, theCase.OffenceType == Cairn.Cases.Cases.OffenceTypes.Other ? theCase.OffenceDetail : theCase.OffenceType,
+            request.RuleId, request.RouteRank, RouteDate.ParseOptional(request.On)));
         foreach (var draft in result.Drafts) draft.SourceTraceId = saved.Trace.Id;
         var overlaps = await OverlapsAsync(actor, caseReference, result.Drafts, cancellationToken).ConfigureAwait(false);
         if (overlaps.Count > 0 && request.AcknowledgeOverlap != true)
@@ -158,7 +158,7 @@ public sealed partial class LegalRequestService
         ArgumentNullException.ThrowIfNull(r);
         var deadlines = Deadlines(r);
         return new RequestSummary(r.Id, r.CaseReference, r.RequestType, r.RequestingState, r.RequestedState, r.Measure, RequestLifecycle.Name(r.Status), r.LegalBasis,
-            r.Channel, r.Urgent, r.RuleId, r.Language, Check(r).Complete,
+            r.Channel, r.Urgent, r.RuleId, r.Language, r.Addressee?.Description(r.RequestedState), r.FormId, r.RouteRank, Check(r).Complete,
             deadlines.Where(d => d.Due is not null && d.State is "pending" or "due_soon" or "overdue").OrderBy(d => d.Due).FirstOrDefault(),
             deadlines.Any(d => d.State == "overdue"))
         {

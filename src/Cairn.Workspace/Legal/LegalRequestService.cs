@@ -89,8 +89,9 @@ public sealed partial class LegalRequestService
             throw new ConcurrencyException($"request '{id}' is at version {stored.Version}, not {expected}: reload and retry");
         var request = FromStored(stored);
         var (_, rule) = Reference.Rule(request.RuleId);
-        if (!rule.RequiredContents.Any(c => c.Id == item))
-            throw new CairnException($"'{item}' is not a content item of rule {rule.Id}: expected one of {string.Join(", ", rule.RequiredContents.Select(c => c.Id))}");
+        var form = request.FormId is { } formId ? Reference.Form(formId) : null;
+        if (!LegalRequest.IsSettable(item, rule, form))
+            throw new ValidationException("item", $"'{item}' is not a content item of rule {rule.Id}{(form is null ? "" : $" nor a field of form {form.Id}")}: expected one of {string.Join(", ", rule.RequiredContents.Select(c => c.Id))}");
         request.SetContent(item, text);
         request.History.Add(new RequestEvent(_time.GetUtcNow(), "content", request.Status, item));
         await _store.UpdateAsync(actor, ToStored(request) with { Version = stored.Version }, "content", cancellationToken).ConfigureAwait(false);
@@ -150,10 +151,5 @@ public sealed partial class LegalRequestService
     private static StoredLegalRequest ToStored(LegalRequest request) => new(request.Id, request.CaseReference, request.RequestedState, request.RequestType,
         RequestLifecycle.Name(request.Status), JsonSerializer.Serialize(request, LegalJson.Options));
 
-    private static LegalRequest WithId(LegalRequest r, string id) => new()
-    {
-        Id = id, CaseReference = r.CaseReference, RequestType = r.RequestType, RequestingState = r.RequestingState, RequestedState = r.RequestedState,
-        Measure = r.Measure, InstrumentId = r.InstrumentId, RuleId = r.RuleId, LegalBasis = r.LegalBasis, Channel = r.Channel, Urgent = r.Urgent,
-        Language = r.Language, Contents = r.Contents, Findings = r.Findings, History = r.History, SourceTraceId = r.SourceTraceId,
-    };
+    private static LegalRequest WithId(LegalRequest r, string id) => r.WithId(id);
 }

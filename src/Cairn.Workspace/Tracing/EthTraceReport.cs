@@ -9,7 +9,7 @@ namespace Cairn.Workspace.Tracing;
 /// <summary>An Ethereum trace as JSON (`cairn trace --chain eth --json`, POST /api/v1/trace with chain eth): per asset, exact base units as strings beside decimals.</summary>
 public sealed record EthTraceReport
 {
-    public string Chain => "eth";
+    public string Chain { get; init; } = "eth";
     public required TraceParameters Request { get; init; }
     public required long? TipBlock { get; init; }
     public required string? TipHash { get; init; }
@@ -31,7 +31,7 @@ public sealed record EthTraceReport
 
     public sealed record BoundHit(string Bound, string Detail, string UnexploredAmount);
 
-    public static EthTraceReport From(EthereumIndex index, EthTraceRequest request, EthTraceResult result)
+    public static EthTraceReport From(EthereumIndex index, EthTraceRequest request, EthTraceResult result, string chain = "eth")
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(request);
@@ -39,7 +39,8 @@ public sealed record EthTraceReport
         string Human(string baseUnits) => result.Decimals is { } d ? BaseUnits.ToDecimalString(BigInteger.Parse(baseUnits, CultureInfo.InvariantCulture), d) : baseUnits;
         return new EthTraceReport
         {
-            Request = TraceParameters.Of(request, result.Model),
+            Chain = chain,
+            Request = TraceParameters.Of(request, result.Model, chain),
             TipBlock = index.Head.LastBlock,
             TipHash = index.Head.LastBlock is { } last ? index.BlockHash(last) : null,
             Seed = result.Seed,

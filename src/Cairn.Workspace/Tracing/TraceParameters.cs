@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json.Serialization;
+using Cairn.Chains;
 using Cairn.Core;
 using Cairn.Tracing.Ethereum;
 using Cairn.Tracing.Taint;
@@ -49,24 +50,26 @@ public sealed record TraceParameters
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? ThroughCoinjoin { get; init; }
 
+    /// <summary>True for an account chain of the registry (Ethereum and the other EVM chains): the account tracer answers.</summary>
     [JsonIgnore]
-    public bool IsEthereum => string.Equals(Chain?.Trim(), "eth", StringComparison.OrdinalIgnoreCase);
+    public bool IsEthereum => ChainRegistry.Find(Chain)?.Family == ChainFamily.Account;
 
-    /// <summary>The same request with only its chain's fields (the chain lower-cased).</summary>
+    /// <summary>The same request with only its chain's fields (the chain lower-cased; an account chain's asset defaults to its native coin).</summary>
     public TraceParameters Normalized()
     {
         var chain = (Chain ?? "").Trim().ToLowerInvariant();
-        return chain == "eth"
-            ? this with { Chain = chain, ThroughCoinjoin = null, MinAmountSat = null, Asset = string.IsNullOrWhiteSpace(Asset) ? "ETH" : Asset.Trim() }
+        return ChainRegistry.Find(chain) is { Family: ChainFamily.Account } account
+            ? this with { Chain = chain, ThroughCoinjoin = null, MinAmountSat = null, Asset = string.IsNullOrWhiteSpace(Asset) ? account.Symbol : Asset.Trim() }
             : this with { Chain = chain, Asset = null, MinAmount = null, MinAmountSat = MinAmountSat ?? "0", ThroughCoinjoin = ThroughCoinjoin ?? false };
     }
 
-    /// <summary>The parameters a Bitcoin request was made from (what a report echoes).</summary>
-    public static TraceParameters Of(TraceRequest request)
+    /// <summary>The parameters a UTXO-chain request was made from (what a report echoes).</summary>
+    public static TraceParameters Of(TraceRequest request, string chain = "btc")
     {
         ArgumentNullException.ThrowIfNull(request);
         return new TraceParameters
         {
+            Chain = chain,
             From = request.From,
             Direction = Snake(request.Direction.ToString()),
             Model = Snake(request.Model.ToString()),
@@ -77,13 +80,13 @@ public sealed record TraceParameters
         };
     }
 
-    /// <summary>The parameters an Ethereum request was made from (what a report echoes).</summary>
-    public static TraceParameters Of(EthTraceRequest request, string model)
+    /// <summary>The parameters an account-chain request was made from (what a report echoes).</summary>
+    public static TraceParameters Of(EthTraceRequest request, string model, string chain = "eth")
     {
         ArgumentNullException.ThrowIfNull(request);
         return new TraceParameters
         {
-            Chain = "eth",
+            Chain = chain,
             From = [request.Seed],
             Model = model,
             Asset = request.Asset,
@@ -95,11 +98,19 @@ public sealed record TraceParameters
 
     private static string Snake(string name) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
 
-    /// <summary>The Bitcoin tracer's request; one-line errors naming the field.</summary>
+    /// <summary>The chain of the request, which must be a traceable chain of the registry; a validation error on <c>chain</c> otherwise.</summary>
+    public ChainDefinition Definition()
+    {
+        var chain = ChainRegistry.Get(Chain);
+        if (!chain.Support.Trace) throw CairnException.Invalid("chain", $"chain '{chain.Id}' ({chain.Name}) cannot be traced: {chain.Limitation}");
+        return chain;
+    }
+
+    /// <summary>The UTXO tracer's request; one-line errors naming the field.</summary>
     public TraceRequest ToRequest()
     {
-        if (!string.Equals(Chain?.Trim(), "btc", StringComparison.OrdinalIgnoreCase))
-            throw CairnException.Invalid("chain", $"chain '{Chain}' is not one of btc, eth");
+        if (Definition().Family != ChainFamily.Utxo)
+            throw CairnException.Invalid("chain", $"chain '{Chain}' is an account chain: trace it with the account tracer");
         RequireCommon();
         var minimum = ParseAmount(MinAmountSat, "min_amount_sat") ?? BigInteger.Zero;
         if (minimum > long.MaxValue) throw CairnException.Invalid("min_amount_sat", $"min_amount_sat {MinAmountSat} is larger than any Bitcoin amount");
@@ -118,18 +129,33 @@ public sealed record TraceParameters
     /// <summary>The Ethereum form: one seed address, forward only (account tracing follows value out of an address).</summary>
     public EthTraceRequest ToEthRequest()
     {
+        var chain = Definition();
+        if (chain.Family != ChainFamily.Account) throw CairnException.Invalid("chain", $"chain '{Chain}' is a UTXO chain: trace it with the UTXO tracer");
         RequireCommon();
         if (From.Count != 1) throw CairnException.Invalid("from", $"from: an Ethereum trace starts at one address, got {From.Count}");
         if (!string.Equals(Direction, "forward", StringComparison.OrdinalIgnoreCase)) throw CairnException.Invalid("direction", $"direction '{Direction}': Ethereum traces go forward only");
         var minimum = ParseAmount(MinAmount, "min_amount");
         return new EthTraceRequest(From[0].Trim())
         {
-            Asset = string.IsNullOrWhiteSpace(Asset) ? "ETH" : Asset.Trim(),
+            Asset = ResolveAsset(chain, Asset),
             Model = Parse<EthTaintModel>(Model ?? "fifo", "model", "fifo|haircut|poison"),
             MaxHops = MaxHops,
             MinAmount = minimum is { } m && m > 0 ? m : BigInteger.One,
             ToTime = ParseUntil()?.ToUnixTimeSeconds(),
         };
+    }
+
+    /// <summary>
+    /// The asset as the index names it: the native coin (ETH, or the chain's symbol) as "ETH", a
+    /// token the registry lists for the chain by its symbol (USDT, USDC) as its contract, anything
+    /// else (a contract address) as given.
+    /// </summary>
+    private static string ResolveAsset(ChainDefinition chain, string? asset)
+    {
+        if (string.IsNullOrWhiteSpace(asset)) return "ETH";
+        var trimmed = asset.Trim();
+        if (trimmed.Equals(chain.Symbol, StringComparison.OrdinalIgnoreCase) || trimmed.Equals("ETH", StringComparison.OrdinalIgnoreCase)) return "ETH";
+        return chain.Tokens.FirstOrDefault(t => t.Symbol.Equals(trimmed, StringComparison.OrdinalIgnoreCase))?.Contract ?? trimmed;
     }
 
     private DateTimeOffset? ParseUntil() => Until is null ? null

@@ -45,13 +45,14 @@ public sealed record TraceReport
 
     public sealed record Edge(string From, string To, string AmountSat, string AmountBtc);
 
-    public static TraceReport From(TraceResult result)
+    /// <summary>The report of a trace on UTXO chain <paramref name="chain"/> (amounts in the chain's 8-decimal coin in the <c>_btc</c> fields).</summary>
+    public static TraceReport From(TraceResult result, string chain = "btc")
     {
         ArgumentNullException.ThrowIfNull(result);
         return new TraceReport
         {
-            Chain = "btc",
-            Request = TraceParameters.Of(result.Request),
+            Chain = chain,
+            Request = TraceParameters.Of(result.Request, chain),
             TipHeight = result.TipHeight,
             TipHash = result.TipHash,
             SeedOutputs = result.SeedOutputs,

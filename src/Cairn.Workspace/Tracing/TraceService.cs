@@ -3,6 +3,7 @@ using Cairn.Cases.Cases;
 using Cairn.Cases.Custody;
 using Cairn.Cases.Evidence;
 using Cairn.Cases.Traces;
+using Cairn.Chains;
 using Cairn.Core;
 using Cairn.Core.Paging;
 using Cairn.Tracing.Clustering;
@@ -15,9 +16,10 @@ using Cairn.Workspace.Evidence;
 namespace Cairn.Workspace.Tracing;
 
 /// <summary>
-/// Following funds: an unsaved trace on either chain, a case's saved traces (run, list, read,
-/// re-run to show the result still stands, attach as evidence), the multi-input cluster of an
-/// address and shortest paths between addresses. Attribution comes from <see cref="AttributionProvider"/>.
+/// Following funds on any traceable chain of the registry: an unsaved trace (the UTXO tracer for
+/// UTXO chains, the account tracer for EVM chains), a case's saved traces (run, list, read, re-run to
+/// show the result still stands, attach as evidence), the multi-input cluster of an address and
+/// shortest paths between addresses. Attribution comes from <see cref="AttributionProvider"/>.
 /// </summary>
 public sealed class TraceService
 {
@@ -36,29 +38,37 @@ public sealed class TraceService
         _evidence = evidence;
     }
 
-    /// <summary>A Bitcoin trace over the data directory's index, attributed per <paramref name="attribution"/> (the installation's intelligence by default).</summary>
+    /// <summary>A trace on a UTXO chain (<see cref="TraceParameters.Chain"/>: btc, ltc, bch, doge) over its index, attributed per <paramref name="attribution"/> (the installation's intelligence by default).</summary>
     public async Task<TraceReport> TraceBitcoinAsync(TraceParameters parameters, TraceAttribution? attribution = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        return TraceReport.From(await RunAsync(parameters.ToRequest(), attribution ?? TraceAttribution.Standard, cancellationToken).ConfigureAwait(false));
+        var request = parameters.ToRequest();
+        var chain = parameters.Definition();
+        return TraceReport.From(await RunAsync(chain, request, attribution ?? TraceAttribution.Standard, cancellationToken).ConfigureAwait(false), chain.Id);
     }
 
-    /// <summary>An Ethereum trace over the data directory's Ethereum index, attributed from the same intelligence.</summary>
+    /// <summary>A trace on an account chain (eth, bsc, polygon, arbitrum, base) over its index, attributed from the same intelligence.</summary>
     public async Task<EthTraceReport> TraceEthereumAsync(TraceParameters parameters, TraceAttribution? attribution = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var request = parameters.ToEthRequest();
-        var index = _chains.Ethereum();
-        var lookup = await _attribution.EthereumAsync(attribution ?? TraceAttribution.Standard, cancellationToken).ConfigureAwait(false);
-        return EthTraceReport.From(index, request, EthereumTracer.Trace(index, request, lookup));
+        var chain = parameters.Definition();
+        var index = _chains.Account(chain);
+        var lookup = await _attribution.EthereumAsync(attribution ?? TraceAttribution.Standard, chain.Id, cancellationToken).ConfigureAwait(false);
+        return EthTraceReport.From(index, request, EthereumTracer.Trace(index, request, lookup), chain.Id);
     }
 
-    /// <summary>Runs a domain request as it stands (a saved trace's full request, every bound included) on the current index.</summary>
-    public async Task<TraceResult> RunAsync(TraceRequest request, TraceAttribution attribution, CancellationToken cancellationToken = default)
+    /// <summary>Runs a domain request as it stands (a saved trace's full request, every bound included) on Bitcoin's current index.</summary>
+    public Task<TraceResult> RunAsync(TraceRequest request, TraceAttribution attribution, CancellationToken cancellationToken = default) =>
+        RunAsync(ChainRegistry.Bitcoin, request, attribution, cancellationToken);
+
+    /// <summary>Runs a domain request on the current index of UTXO chain <paramref name="chain"/>.</summary>
+    public async Task<TraceResult> RunAsync(ChainDefinition chain, TraceRequest request, TraceAttribution attribution, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(chain);
         ArgumentNullException.ThrowIfNull(request);
-        var index = _chains.Bitcoin();
-        var clusters = _chains.Clusters();
+        var index = _chains.Utxo(chain);
+        var clusters = _chains.Clusters(chain);
         var lifted = await _attribution.BitcoinAsync(index, clusters, attribution, cancellationToken).ConfigureAwait(false);
         return new Tracer(index, clusters, lifted).Trace(request);
     }
@@ -73,12 +83,13 @@ public sealed class TraceService
         var parameters = body.Request ?? throw new ValidationException("request", "field 'request' is required");
         if (parameters.IsEthereum) throw new ValidationException("request", "only Bitcoin traces can be kept with a case so far");
         var request = parameters.ToRequest();
+        var chain = parameters.Definition();
         // Visibility first: a trace can take seconds, and another agency must learn nothing from one.
         await _cases.GetAsync(actor, caseReference, cancellationToken).ConfigureAwait(false);
-        var result = await RunAsync(request, TraceAttribution.Standard, cancellationToken).ConfigureAwait(false);
-        var report = TraceReport.From(result);
+        var result = await RunAsync(chain, request, TraceAttribution.Standard, cancellationToken).ConfigureAwait(false);
+        var report = TraceReport.From(result, chain.Id);
         var title = string.IsNullOrWhiteSpace(body.Title) ? $"{report.Request.Model} {report.Request.Direction} from {string.Join(", ", report.Request.From)}" : body.Title.Trim();
-        var saved = await _traces.SaveAsync(actor, caseReference, report.Chain, title, TraceRequestJson.Serialize(SavedTrace.Of(result)),
+        var saved = await _traces.SaveAsync(actor, caseReference, report.Chain, title, TraceRequestJson.Serialize(SavedTrace.Of(result, chain.Id)),
             report.TipHeight, report.TipHash, TraceJson.Serialize(report), cancellationToken).ConfigureAwait(false);
         return new SavedTraceView(saved with { ResultJson = null }, report);
     }
@@ -108,8 +119,9 @@ public sealed class TraceService
     public async Task<RerunComparison> RerunAsync(Actor actor, string caseReference, string traceId, CancellationToken cancellationToken = default)
     {
         var saved = await _traces.GetAsync(actor, caseReference, traceId, cancellationToken).ConfigureAwait(false);
-        var request = TraceRequestJson.Deserialize(saved.RequestJson).Request;
-        var report = TraceReport.From(await RunAsync(request, TraceAttribution.Standard, cancellationToken).ConfigureAwait(false));
+        var stored = TraceRequestJson.Deserialize(saved.RequestJson);
+        var chain = ChainRegistry.Get(stored.Chain);
+        var report = TraceReport.From(await RunAsync(chain, stored.Request, TraceAttribution.Standard, cancellationToken).ConfigureAwait(false), chain.Id);
         var again = TraceJson.Serialize(report);
         var sameTip = report.TipHeight == saved.TipHeight && report.TipHash == saved.TipHash;
         return new RerunComparison(again == saved.ResultJson, sameTip, saved.ResultSha256, CustodyRecord.HashOf(again),
@@ -138,13 +150,14 @@ public sealed class TraceService
         }
     }
 
-    /// <summary>The multi-input cluster of <paramref name="address"/>: id, size, attribution and one page of its addresses.</summary>
-    public async Task<ClusterView> ClusterAsync(string address, PageRequest page, TraceAttribution? attribution = null, bool rebuild = false, CancellationToken cancellationToken = default)
+    /// <summary>The multi-input cluster of <paramref name="address"/> on UTXO chain <paramref name="chain"/> (default btc): id, size, attribution and one page of its addresses.</summary>
+    public async Task<ClusterView> ClusterAsync(string address, PageRequest page, TraceAttribution? attribution = null, bool rebuild = false, CancellationToken cancellationToken = default, string chain = "btc")
     {
         ArgumentNullException.ThrowIfNull(page);
         var text = ValidationException.Required(address, "address");
-        var index = _chains.Bitcoin();
-        var clusters = rebuild ? _chains.RebuildClusters() : _chains.Clusters();
+        var definition = ChainService.Require(chain, ChainFamily.Utxo);
+        var index = _chains.Utxo(definition);
+        var clusters = rebuild ? _chains.RebuildClusters(definition) : _chains.Clusters(definition);
         var addressId = SeedResolver.FindAddress(index, text);
         var clusterId = clusters.ClusterOf(addressId);
         var lifted = await _attribution.BitcoinAsync(index, clusters, attribution ?? TraceAttribution.Standard, cancellationToken).ConfigureAwait(false);
@@ -164,8 +177,9 @@ public sealed class TraceService
         var maxHops = request.MaxHops ?? 6;
         if (maxHops is < 1 or > 20) throw new ValidationException("max_hops", $"max_hops {maxHops} is out of range 1–20");
         var byCluster = request.Cluster ?? false;
-        var index = _chains.Bitcoin();
-        var result = new PathFinder(index, byCluster ? _chains.Clusters() : null).Find(from, to, maxHops, byCluster);
+        var chain = ChainService.Require(request.Chain ?? "btc", ChainFamily.Utxo);
+        var index = _chains.Utxo(chain);
+        var result = new PathFinder(index, byCluster ? _chains.Clusters(chain) : null).Find(from, to, maxHops, byCluster);
         return new PathView(result.From, result.To, result.MaxHops, result.Paths.Count > 0, result.Paths.Count > 0 ? result.Paths[0].Hops : null,
             result.Paths.Select(p => p.Outputs).ToList(), result.MorePathsExist, result.OutputsVisited, result.VisitLimitHit);
     }

@@ -13,11 +13,22 @@ namespace Cairn.Chains.Ethereum.Tests.Node;
 /// <summary>
 /// A real Ethereum node for tests: Ganache from node_modules on 127.0.0.1 and a free port,
 /// deterministic accounts from Ganache's public test mnemonic (--wallet.deterministic; no keys
-/// here), chain id 1337. Ready when eth_blockNumber answers (polled, never a fixed sleep); killed
-/// with its process tree on dispose, which xunit runs after a class's tests pass or fail.
+/// here), chain id 1337 unless given another (56 to stand in for BNB Smart Chain, 137 for Polygon…).
+/// Ready when eth_blockNumber answers (polled, never a fixed sleep); killed with its process tree
+/// on dispose, which xunit runs after a class's tests pass or fail.
 /// </summary>
 public sealed class GanacheNode : IAsyncLifetime
 {
+    public GanacheNode()
+        : this(1337)
+    {
+    }
+
+    public GanacheNode(long chainId) => ChainId = chainId;
+
+    /// <summary>The EIP-155 chain id Ganache answers (<c>--chain.chainId</c>).</summary>
+    public long ChainId { get; }
+
     private Process? _process;
     private readonly HttpClient _http = new(new SocketsHttpHandler()) { Timeout = TimeSpan.FromSeconds(60) };
 
@@ -36,7 +47,7 @@ public sealed class GanacheNode : IAsyncLifetime
         if (!File.Exists(cli)) throw new InvalidOperationException($"Ganache is not installed at {cli}: run 'npm ci' in {SharedData.RepositoryRoot}");
         var start = new ProcessStartInfo("node")
         {
-            ArgumentList = { cli, "--wallet.deterministic", "--chain.chainId", "1337", "--server.host", "127.0.0.1", "--server.port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--logging.quiet" },
+            ArgumentList = { cli, "--wallet.deterministic", "--chain.chainId", ChainId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--server.host", "127.0.0.1", "--server.port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--logging.quiet" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -55,11 +55,11 @@ public class CaseCliTests
     {
         using var data = new TempDataDirectory();
         data.Run("case", "create", "--reference", "C-1", "--title", "t", "--offence", "theft");
-        string[] common = ["--case", "C-1", "--chain", "eth", "--token", "USDT", "--location", "exchange-a", "--legal-basis", "Budapest Convention Art. 29",
+        string[] common = ["--case", "C-1", "--chain", "eth", "--token", "ACME", "--location", "exchange-a", "--legal-basis", "Budapest Convention Art. 29",
             "--authority", "Prosecutor", "--jurisdiction", "mt"];
         var noDecimals = data.Run(["ledger", "add", "--event", "freeze", "--amount-units", "2.5", .. common]);
         Assert.Equal(1, noDecimals.ExitCode);
-        Assert.Contains("decimals of USDT", noDecimals.Error, StringComparison.Ordinal);
+        Assert.Contains("decimals of ACME", noDecimals.Error, StringComparison.Ordinal);
         var future = data.Run(["ledger", "add", "--event", "freeze", "--amount-units", "2.5", "--decimals", "6", "--occurred", "2999-01-01", .. common]);
         Assert.Equal(1, future.ExitCode);
         Assert.Contains("--occurred", future.Error, StringComparison.Ordinal);

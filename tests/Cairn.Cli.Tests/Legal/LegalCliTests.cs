@@ -37,15 +37,16 @@ public sealed class LegalCliTests
     [Fact]
     public void Route_StateAbsentFromPartialLists_ListsCandidatesMarkedPartyStatusUnverified()
     {
-        // Tonga appears in no party list, and the UNTOC list is partial: UNTOC Art 18 stays a candidate.
-        var json = CliRunner.Run("route", "--from", "KI", "--to", "TO", "--measure", "testimony", "--json");
+        // Somalia appears in no party list; the UNCAC list is partial, so UNCAC Art 46 stays a candidate.
+        // (Tonga, used before, is a UNTOC party in the complete list of UNTC XVIII-12 on 2024-05-04.)
+        var json = CliRunner.Run("route", "--from", "KI", "--to", "SO", "--measure", "testimony", "--json");
         Assert.Equal(0, json.ExitCode);
         var root = JsonDocument.Parse(json.Output).RootElement;
-        var untoc = root.GetProperty("options").EnumerateArray().First(o => o.GetProperty("rule_id").GetString() == "untoc-art18");
-        Assert.Equal("unverified_list_partial", untoc.GetProperty("party_status").GetString());
+        var uncac = root.GetProperty("options").EnumerateArray().First(o => o.GetProperty("rule_id").GetString() == "uncac-art46");
+        Assert.Equal("unverified_list_partial", uncac.GetProperty("party_status").GetString());
         Assert.StartsWith("no instrument is confirmed to bind both states", root.GetProperty("fallback").GetString(), StringComparison.Ordinal);
 
-        var table = CliRunner.Run("route", "--from", "KI", "--to", "TO", "--measure", "testimony");
+        var table = CliRunner.Run("route", "--from", "KI", "--to", "SO", "--measure", "testimony");
         Assert.Contains("party status unverified (list partial)", table.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("no instrument binds both states", table.Output, StringComparison.Ordinal);
     }

@@ -25,7 +25,7 @@ public sealed class RequestCliTests
         Assert.Equal(1, early.ExitCode);
         Assert.Contains("incomplete", early.Error, StringComparison.Ordinal);
 
-        foreach (var item in new[] { "issuing_authority", "freezing_order", "person_identity", "offence_and_facts" })
+        foreach (var item in new[] { "issuing_authority", "freezing_order", "person_identity", "confiscation_link" })
             Assert.Equal(0, Run(data, "request", "set", RequestId, "--item", item, "--text", "texte " + item).ExitCode);
         Assert.True(JsonDocument.Parse(Run(data, "request", "check", RequestId, "--json").Output).RootElement.GetProperty("complete").GetBoolean());
         Assert.Equal(0, Run(data, "request", "status", RequestId, "--to", "ready").ExitCode);
@@ -78,6 +78,41 @@ public sealed class RequestCliTests
         var result = Run(data, "request", "render", RequestId, "--format", "odt", "--out", Path.Combine(data.Path, "x.odt"));
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("error: unknown format 'odt'", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Draft_OnTheRouteChosenByRuleOrRank_NotOnlyTheFirst()
+    {
+        using var data = new TempDataDirectory();
+        var findings = WriteFindings(data);
+        var byRule = JsonDocument.Parse(Run(data, "request", "draft", "--from", "US", "--findings", findings, "--measure", "stored_content", "--rule", "us-mlat-general", "--json").Output).RootElement;
+        var drafted = byRule.GetProperty("drafts")[0];
+        Assert.Equal("us-mlat-general", drafted.GetProperty("rule_id").GetString());
+        Assert.True(drafted.GetProperty("route_rank").GetInt32() > 1);
+        Assert.Contains("Bundesamt", drafted.GetProperty("addressee").GetString(), StringComparison.Ordinal);
+
+        var byRank = JsonDocument.Parse(Run(data, "request", "draft", "--from", "US", "--findings", findings, "--measure", "stored_content", "--route", "2", "--json").Output).RootElement;
+        Assert.Equal(2, byRank.GetProperty("drafts")[0].GetProperty("route_rank").GetInt32());
+
+        var absent = JsonDocument.Parse(Run(data, "request", "draft", "--from", "US", "--findings", findings, "--measure", "stored_content", "--rule", "eio-investigative-measure", "--json").Output).RootElement;
+        Assert.Equal(0, absent.GetProperty("drafts").GetArrayLength());
+        Assert.Contains("rule eio-investigative-measure is not among the routes found", absent.GetProperty("unroutable")[0].GetString(), StringComparison.Ordinal);
+
+        var unknown = Run(data, "request", "draft", "--from", "US", "--findings", findings, "--measure", "stored_content", "--rule", "no-such-rule");
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.StartsWith("error: unknown legal rule 'no-such-rule'", unknown.Error, StringComparison.Ordinal);
+    }
+
+    private static string WriteFindings(TempDataDirectory data)
+    {
+        var findings = Path.Combine(data.Path, "findings.json");
+        File.WriteAllText(findings, """
+            [{"jurisdiction": "DE", "actor_name": "Example Exchange GmbH",
+              "addresses": ["1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa"],
+              "transaction_ids": ["4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b"],
+              "amounts": [{"asset": "BTC", "base_units": "5000000000", "decimals": 8}]}]
+            """);
+        return findings;
     }
 
     private static CliRunner.Result Draft(TempDataDirectory data)

@@ -27,13 +27,15 @@ public class RenderingTests
     [Fact]
     public void Docx_French_UsesFrenchTemplateAndLabels()
     {
-        var request = RequestFixtures.DraftFor("FR", "freeze", language: "fr");
+        // US to Germany, freezing: a structured letter (no official form), in French as asked.
+        var request = RequestFixtures.DraftFor("US", "freeze", language: "fr");
+        Assert.Null(request.FormId);
         var bytes = DocxRenderer.Render(RequestComposer.Compose(request, TestData.Reference));
         using var word = WordprocessingDocument.Open(new MemoryStream(bytes), false);
         var text = word.MainDocumentPart!.Document.Body!.InnerText;
         Assert.Contains("Demande de gel d'avoirs", text, StringComparison.Ordinal);
         Assert.Contains("Base juridique", text, StringComparison.Ordinal);
-        Assert.Contains("Biens à geler", text, StringComparison.Ordinal);
+        Assert.Contains("Signature et cachet officiel", text, StringComparison.Ordinal);
         Assert.Contains("[à compléter]", text, StringComparison.Ordinal);
     }
 
@@ -58,8 +60,8 @@ public class RenderingTests
     public void UnverifiedRule_IsFlaggedInTheDocument()
     {
         var request = RequestFixtures.DraftFor("US", "fiu_exchange");
-        var text = string.Join(" ", RequestComposer.Compose(request, TestData.Reference).Sections.SelectMany(s => s.Paragraphs));
-        Assert.Contains("not verified", text, StringComparison.Ordinal);
+        var document = RequestComposer.Compose(request, TestData.Reference);
+        Assert.Contains(document.Flags, f => f.Contains("egmont-request", StringComparison.Ordinal) && f.Contains("not verified", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -36,10 +36,9 @@ public class LegalDataLoaderTests
     [Fact]
     public void UnknownContactsStayNull_NeverGuessed()
     {
-        var germany = TestData.Reference.Jurisdiction("DE");
-        Assert.Null(germany.CentralAuthority);
-        Assert.Null(germany.Contact247);
-        Assert.Null(germany.AcceptedLanguages);
+        var tonga = TestData.Reference.Jurisdiction("TO");
+        Assert.Empty(tonga.Contacts);
+        Assert.Null(tonga.ContactFor(Legal.Reference.ContactRoles.CentralAuthority, "untoc"));
     }
 
     [Fact]
@@ -57,7 +56,7 @@ public class LegalDataLoaderTests
     {
         var files = BaseFiles().Append(new DataFile("instruments/x.yaml", Instrument("parties:\n  - {state: QQ, verified: true}\n", Rule("citation: \"X Art 1\""))));
         var error = Assert.Throws<CairnException>(() => LegalDataLoader.LoadFiles(files));
-        Assert.Equal("instruments/x.yaml:10: unknown state code 'QQ'", error.Message);
+        Assert.Equal("instruments/x.yaml:11: unknown state code 'QQ'", error.Message);
     }
 
     [Fact]
@@ -94,9 +93,9 @@ public class LegalDataLoaderTests
         [new DataFile("jurisdictions.yaml", "jurisdictions:\n  - {code: DE, name: Germany, alpha3: DEU, independent: true, eu_member: true, official_languages: [deu]}\n")];
 
     private static string Instrument(string parties, string rule) =>
-        "id: x\ntitle: X\nshort_title: X\nkind: multilateral_treaty\ntext_url: u\nas_of: 2026-11-21\nin_force: true\nmembership: listed\n" + parties + "rules:\n" + rule;
+        "id: x\ntitle: X\nshort_title: X\nkind: multilateral_treaty\ntext_url: u\nas_of: 2026-11-21\nin_force: true\nmembership: listed\nparties_completeness: partial\n" + parties + "rules:\n" + rule;
 
     private static string Rule(string citation) =>
         "  - id: x-rule\n    title: R\n    measures: [testimony]\n    request_type: mla_request\n    channel: central_authority\n    specificity: 1\n    " + citation +
-        "\n    verified: true\n    dual_criminality: {rule: none, note: n, citation: \"X Art 2\"}\n    required_contents: []\n    deadlines: []\n    refusal_grounds: []\n";
+        "\n    verified: true\n    dual_criminality: {rule: not_required, note: n, citation: \"X Art 2\"}\n    required_contents: []\n    deadlines: []\n    refusal_grounds: []\n";
 }

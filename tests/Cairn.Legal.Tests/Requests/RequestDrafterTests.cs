@@ -34,10 +34,10 @@ public class RequestDrafterTests
     [Fact]
     public void UnroutablePair_IsReportedNotDrafted()
     {
-        // With every party list declared complete, nothing binds Tonga and Kiribati.
+        // With every party list declared complete, nothing binds Somalia and Kiribati.
         var complete = new LegalReference(TestData.Reference.Jurisdictions, TestData.Reference.Instruments.Select(i => i with { PartiesCompleteness = "complete" }));
         var drafter = new RequestDrafter(complete, new FixedTime(TestData.Now));
-        var result = drafter.Draft(new DraftInput(null, "TO", [RequestFixtures.ExchangeInGermany with { Jurisdiction = "KI" }], ["testimony"], false));
+        var result = drafter.Draft(new DraftInput(null, "SO", [RequestFixtures.ExchangeInGermany with { Jurisdiction = "KI" }], ["testimony"], false));
         Assert.Empty(result.Drafts);
         Assert.Contains("no instrument binds both states", Assert.Single(result.Unroutable), StringComparison.Ordinal);
     }
@@ -45,9 +45,9 @@ public class RequestDrafterTests
     [Fact]
     public void DraftOnAPartialPartyList_SaysPartyStatusUnverifiedInItsLegalBasis()
     {
-        // Tonga is absent from the partial UNTOC list: UNTOC Art 18 is the best, unconfirmed, basis.
+        // Somalia is absent from the partial UNCAC list: UNCAC Art 46 is the best, unconfirmed, basis.
         var drafter = new RequestDrafter(TestData.Reference, new FixedTime(TestData.Now));
-        var draft = Assert.Single(drafter.Draft(new DraftInput(null, "TO", [RequestFixtures.ExchangeInGermany with { Jurisdiction = "KI" }], ["testimony"], false)).Drafts);
+        var draft = Assert.Single(drafter.Draft(new DraftInput(null, "SO", [RequestFixtures.ExchangeInGermany with { Jurisdiction = "KI" }], ["testimony"], false)).Drafts);
         Assert.EndsWith("[party status unverified (list partial)]", draft.LegalBasis, StringComparison.Ordinal);
         Assert.DoesNotContain("party status", RequestFixtures.DraftFor("US", "preservation").LegalBasis, StringComparison.Ordinal);
     }
@@ -56,6 +56,6 @@ public class RequestDrafterTests
     public void UnsupportedLanguage_IsUserError()
     {
         var drafter = new RequestDrafter(TestData.Reference, new FixedTime(TestData.Now));
-        Assert.Throws<CairnException>(() => drafter.Draft(new DraftInput(null, "US", [RequestFixtures.ExchangeInGermany], ["freeze"], false, "de")));
+        Assert.Throws<CairnException>(() => drafter.Draft(new DraftInput(null, "US", [RequestFixtures.ExchangeInGermany], ["freeze"], false, "it")));
     }
 }

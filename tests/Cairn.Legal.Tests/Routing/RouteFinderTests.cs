@@ -14,9 +14,10 @@ public class RouteFinderTests
     [InlineData("FR", "DE", "subscriber_info", false, "eio-investigative-measure", "judicial_to_judicial")] // Directive 2014/41/EU Arts 1, 10(2)(e)
     [InlineData("FR", "DE", "freeze", false, "reg1805-freezing", "judicial_to_judicial")]                    // Regulation 2018/1805 Arts 4, 7
     [InlineData("FR", "DE", "confiscation", false, "reg1805-confiscation", "judicial_to_judicial")]          // Regulation 2018/1805 Arts 14, 18
-    [InlineData("FR", "DE", "preservation", false, "eio-provisional-measure", "judicial_to_judicial")]       // Directive 2014/41/EU Art 32
+    [InlineData("FR", "DE", "preservation", false, "epoc-pr-preservation", "direct_to_provider")]           // Reg (EU) 2023/1543 Arts 4, 7, applies from 2026-08-18 (Art 34)
     [InlineData("US", "DE", "preservation", false, "budapest-art29", "contact_24_7")]                        // ETS 185 Art 29, Art 35
-    [InlineData("US", "DE", "traffic_data", false, "budapest-art30", "contact_24_7")]                        // ETS 185 Art 30
+    [InlineData("US", "DE", "expedited_disclosure", false, "budapest-art30", "contact_24_7")]                // ETS 185 Art 30(1): disclosure of traffic data preserved under Art 29
+    [InlineData("US", "DE", "traffic_data", false, "budapest-art31", "central_authority")]                   // ETS 185 Art 31: stored (traffic) data; Art 30 is not a general traffic-data route
     [InlineData("US", "DE", "stored_content", false, "budapest-art31", "central_authority")]                 // ETS 185 Art 31 (specificity 3; US MLAT also 3 but unverified)
     [InlineData("US", "DE", "confiscation", false, "us-mlat-general", "central_authority")]                  // bilateral MLAT (specificity 3) before UNTOC Art 13 (2)
     [InlineData("US", "DE", "asset_return", false, "uncac-art57", "central_authority")]                      // UNCAC Art 57 (specificity 3) before UNTOC Art 14(2)
@@ -30,6 +31,16 @@ public class RouteFinderTests
         Assert.Equal(ruleId, route.Options[0].RuleId);
         Assert.Equal(channel, route.Options[0].Channel);
         Assert.Null(route.Fallback);
+    }
+
+    [Fact]
+    public void FranceToGermany_PreservationBeforeTheEvidenceRegulationApplies_IsTheEioProvisionalMeasure_Art32()
+    {
+        // Regulation (EU) 2023/1543 applies from 18 August 2026 (Art 34(2)); the day before, the EIO's Art 32 is the top route.
+        var before = new RouteFinder(TestData.Reference, new FixedTime(TestData.Now)).Find(new RouteQuery("FR", "DE", "preservation", false, On: new DateOnly(2026, 8, 17)));
+        Assert.Equal("eio-provisional-measure", before.Options[0].RuleId);
+        Assert.DoesNotContain(before.Options, o => o.InstrumentId == "reg-2023-1543");
+        Assert.Contains(before.Notes, n => n.Contains("applies only from 2026-08-18", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -53,7 +64,8 @@ public class RouteFinderTests
     {
         var top = Find("FR", "DE", "freeze", urgent: true).Options[0];
         Assert.Contains(top.Deadlines, d => d.Id == "recognition_urgent" && d.Amount == 48 && d.Unit == Legal.Reference.DeadlineUnit.Hours && d.Citation.Contains("Art 9(3)", StringComparison.Ordinal));
-        Assert.Contains(top.Deadlines, d => d.Id == "execution_urgent" && d.Citation.Contains("Art 9(4)", StringComparison.Ordinal));
+        // Both 48-hour limits are in Art 9(3) (issue 13 review of Regulation 2018/1805).
+        Assert.Contains(top.Deadlines, d => d.Id == "execution_urgent" && d.Citation.Contains("Art 9(3)", StringComparison.Ordinal));
         Assert.Contains(top.RequiredContents, c => c.Id == "urgency_reason");
         Assert.DoesNotContain(Find("FR", "DE", "freeze").Options[0].Deadlines, d => d.Id == "recognition_urgent");
     }
@@ -68,9 +80,9 @@ public class RouteFinderTests
     [Fact]
     public void NoInstrumentBindsBothStates_WhenEveryListIsComplete_SaysReciprocityOrLettersRogatory()
     {
-        // Tonga is in no party list; with every list declared complete nothing can bind it.
+        // Somalia is in no party list; with every list declared complete nothing can bind it.
         var complete = WithInstruments(TestData.Reference.Instruments.Select(i => i with { PartiesCompleteness = "complete" }));
-        var route = new RouteFinder(complete, new FixedTime(TestData.Now)).Find(new RouteQuery("KI", "TO", "testimony", false));
+        var route = new RouteFinder(complete, new FixedTime(TestData.Now)).Find(new RouteQuery("KI", "SO", "testimony", false));
         Assert.Empty(route.Options);
         Assert.Equal(RouteResult.NoInstrumentFallback, route.Fallback);
     }
@@ -78,11 +90,13 @@ public class RouteFinderTests
     [Fact]
     public void StateAbsentFromPartialLists_IsNoProofOfAbsence_OptionsAreUnconfirmed()
     {
-        // Real data: Tonga is in no party list; UNTOC, UNCAC, Budapest and ETS 030 lists are partial.
-        var route = Find("KI", "TO", "testimony");
-        Assert.Contains(route.Options, o => o.RuleId == "untoc-art18");
+        // Real data: Somalia is in no party list; the UNCAC list is partial (UNTOC's is complete: not a party).
+        var route = Find("KI", "SO", "testimony");
+        Assert.Contains(route.Options, o => o.RuleId == "uncac-art46");
+        Assert.DoesNotContain(route.Options, o => o.InstrumentId == "untoc");
+        Assert.Contains("SO is not a party to UNTOC", route.Notes);
         Assert.All(route.Options, o => Assert.Equal(RouteOption.PartyStatusUnverified, o.PartyStatus));
-        Assert.All(route.Options, o => Assert.Contains(o.Unverified, u => u.StartsWith("party status unverified (list partial): TO", StringComparison.Ordinal)));
+        Assert.All(route.Options, o => Assert.Contains(o.Unverified, u => u.StartsWith("party status unverified (list partial): SO", StringComparison.Ordinal)));
         Assert.Equal(RouteResult.UnconfirmedOnlyFallback, route.Fallback);
     }
 
@@ -113,8 +127,8 @@ public class RouteFinderTests
     [Fact]
     public void StateListedWithLaterEntryIntoForce_IsNotACandidate()
     {
-        var untoc = TestData.Reference.Instrument("untoc");
-        var later = untoc with { Parties = [.. untoc.Parties.Where(p => p.State != "NL"), new InstrumentParty("NL", null, null, new DateOnly(2030, 1, 1), true, [], null, null)] };
+        var untoc = TestData.Reference.Instrument("untoc") with { PartiesCompleteness = "partial" };
+        var later = untoc with { Parties = [.. untoc.Parties.Where(p => p.State != "NL"), new InstrumentParty("NL", null, null, new DateOnly(2030, 1, 1), true, null, null)] };
         var reference = WithInstruments(TestData.Reference.Instruments.Select(i => i.Id == "untoc" ? later : i));
         var route = new RouteFinder(reference, new FixedTime(TestData.Now)).Find(new RouteQuery("NL", "SG", "freeze", false));
         Assert.DoesNotContain(route.Options, o => o.InstrumentId == "untoc");
@@ -138,8 +152,9 @@ public class RouteFinderTests
 
     private static LegalReference WithInstruments(IEnumerable<Instrument> instruments) => new(TestData.Reference.Jurisdictions, instruments);
 
+    /// <summary>The reference data with <paramref name="state"/> taken out of the instrument's list, declared partial.</summary>
     private static LegalReference Without(string instrumentId, string state) =>
-        WithInstruments(TestData.Reference.Instruments.Select(i => i.Id == instrumentId ? i with { Parties = i.Parties.Where(p => p.State != state).ToList() } : i));
+        WithInstruments(TestData.Reference.Instruments.Select(i => i.Id == instrumentId ? i with { Parties = i.Parties.Where(p => p.State != state).ToList(), PartiesCompleteness = "partial" } : i));
 
     [Fact]
     public void SecondProtocol_NotInForce_IsNotedNotRouted_Cets224Art16()

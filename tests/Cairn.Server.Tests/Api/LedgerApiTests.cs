@@ -35,7 +35,7 @@ public sealed class LedgerApiTests(DemoServerFixture fixture)
 
     [Theory]
     [InlineData("occurred_at", "{\"occurred_at\":\"2999-01-01\",\"amount\":\"1\"}")]
-    [InlineData("decimals", "{\"token\":\"USDT\",\"chain\":\"eth\",\"amount_units\":\"1\"}")]
+    [InlineData("decimals", "{\"token\":\"ACME\",\"chain\":\"eth\",\"amount_units\":\"1\"}")]
     [InlineData("amount_units", "{\"amount_units\":\"1.5\",\"amount\":\"1\"}")]
     [InlineData("amount", "{\"event\":\"seize\",\"amount\":\"1\"}")]
     [InlineData("recipient", "{\"event\":\"return_to_victim\",\"amount\":\"1\"}")]

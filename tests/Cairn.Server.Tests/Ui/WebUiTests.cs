@@ -123,9 +123,35 @@ public sealed class WebUiTests(DemoServerFixture fixture) : IClassFixture<Browse
 
         await page.GotoAsync("/#/routes");
         await page.SelectOptionAsync("#route-measure", "freeze");
+        await page.FillAsync("#route-on", "2026-12-01");
         await page.ClickAsync("form button[type=submit]");
         await Assertions.Expect(page.Locator(".route").First).ToContainTextAsync("2018/1805");
+        await Assertions.Expect(page.Locator("[data-testid=route-date]")).ToContainTextAsync("judged on 2026-12-01");
+        await Assertions.Expect(page.Locator("[data-testid=route-addressee]").First).ToContainTextAsync("Send to:");
+        await Assertions.Expect(page.Locator("[data-testid=route-languages]").First).ToContainTextAsync("Languages:");
         await Shot(page, "08-routes");
+
+        // A State that is not a party, in words (UNTOC list complete on 2024-05-04), and partial lists flagged.
+        await page.FillAsync("#route-to", "SO");
+        await page.SelectOptionAsync("#route-measure", "testimony");
+        await page.FillAsync("#route-on", "2024-05-04");
+        await page.ClickAsync("form button[type=submit]");
+        await Assertions.Expect(page.Locator("[data-testid=route-standing]")).ToContainTextAsync("SO is not a party to UNTOC");
+        await Assertions.Expect(page.Locator(".route .pill.unverified", new() { HasTextString = "party status unverified" }).First).ToBeVisibleAsync();
+
+        // Draft the demo case's request on a route chosen in the explorer (the second one), to Germany only.
+        await page.FillAsync("#route-to", "DE");
+        await page.SelectOptionAsync("#route-measure", "freeze");
+        await page.FillAsync("#route-on", "2026-12-01");
+        await page.ClickAsync("form button[type=submit]");
+        var second = page.Locator("[data-testid=route-option]").Nth(1);
+        var rule = await second.GetAttributeAsync("data-rule");
+        await second.Locator("[data-testid=route-case]").FillAsync(DemoPipeline.CaseReference);
+        await second.Locator("button[data-draft]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=request-addressee]")).ToContainTextAsync("To:");
+        await Assertions.Expect(page.Locator("[data-testid=request-addressee]")).ToContainTextAsync("route 2");
+        Assert.Contains(rule!, await page.ContentAsync(), StringComparison.Ordinal);
+        await Shot(page, "08b-draft-on-route");
 
         // The demo chain is already indexed: a second ingest of it adds nothing, but runs as a job with its progress bar.
         await page.GotoAsync("/#/chain");

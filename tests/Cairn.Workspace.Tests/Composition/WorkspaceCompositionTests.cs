@@ -27,7 +27,8 @@ public sealed class WorkspaceCompositionTests : IAsyncLifetime
     public void EveryAreaService_Resolves()
     {
         Type[] areas = [typeof(AccountService), typeof(CaseService), typeof(EvidenceService), typeof(LedgerService), typeof(CustodyService), typeof(TraceService),
-            typeof(ChainService), typeof(ScreeningService), typeof(IntelligenceService), typeof(LegalRequestService), typeof(ExchangeService), typeof(AgencyService), typeof(Cairn.Workspace.Notifications.NotificationService), typeof(Cairn.Workspace.Labels.LabelService)];
+            typeof(ChainService), typeof(ScreeningService), typeof(IntelligenceService), typeof(LegalRequestService), typeof(LegalReferenceService), typeof(ExchangeService), typeof(AgencyService),
+            typeof(Cairn.Workspace.Notifications.NotificationService), typeof(Cairn.Workspace.Labels.LabelService), typeof(Cairn.Workspace.Cases.CaseDashboardService)];
         Assert.All(areas, area => Assert.NotNull(_services.GetRequiredService(area)));
     }
 
@@ -37,6 +38,17 @@ public sealed class WorkspaceCompositionTests : IAsyncLifetime
         var key = _services.GetRequiredService<CustodyService>().PublicKey();
 
         Assert.Contains("BEGIN PUBLIC KEY", key.PublicKeyPem, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_data, "cairn.db")));
+    }
+
+    [Fact]
+    public void LegalReference_RoutesChecksAndCoverage_NeedNoDatabase()
+    {
+        var legal = _services.GetRequiredService<LegalReferenceService>();
+
+        Assert.NotEmpty(legal.Route(new RouteRequest("FR", "DE", "freeze", On: "2026-12-01")).Options);
+        Assert.True(legal.Check().Passes);
+        Assert.NotEmpty(legal.Coverage().Instruments);
         Assert.False(File.Exists(Path.Combine(_data, "cairn.db")));
     }
 

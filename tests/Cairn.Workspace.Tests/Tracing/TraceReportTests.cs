@@ -83,7 +83,7 @@ public sealed class TraceReportTests
     }
 
     [Theory]
-    [InlineData("doge", "chain 'doge' is not one of btc, eth")]
+    [InlineData("xmr", "chain 'xmr' is not one of btc, ltc, bch, doge, eth, bsc, polygon, arbitrum, base, trx")]
     [InlineData("btc", "model 'taint' is not one of")]
     public void Parameters_BadInput_IsAOneLineError(string chain, string message)
     {

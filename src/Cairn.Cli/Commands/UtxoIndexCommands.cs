@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Cairn.Chains;
 using Cairn.Cli.Commands.Rendering;
 using Cairn.Core.Paging;
 using Cairn.Index.Bitcoin;
@@ -8,25 +9,25 @@ using Spectre.Console;
 
 namespace Cairn.Cli.Commands;
 
-/// <summary>`cairn btc ingest|tx|address|stats`: the chain index (data in &lt;data&gt;/btc-index); each one call into <see cref="ChainService"/>.</summary>
-internal static class BtcIndexCommands
+/// <summary>`cairn btc|ltc|bch|doge ingest|tx|address|stats`: the chain's index (data in &lt;data&gt;/&lt;id&gt;-index); each one call into <see cref="ChainService"/>.</summary>
+internal static class UtxoIndexCommands
 {
-    public static void AddTo(Command btc, CliHost host)
+    public static void AddTo(Command group, CliHost host, ChainDefinition chain)
     {
-        btc.Subcommands.Add(Ingest(host));
-        btc.Subcommands.Add(Tx(host));
-        btc.Subcommands.Add(Address(host));
-        btc.Subcommands.Add(Stats(host));
+        group.Subcommands.Add(Ingest(host, chain));
+        group.Subcommands.Add(Tx(host, chain));
+        group.Subcommands.Add(Address(host, chain));
+        group.Subcommands.Add(Stats(host, chain));
     }
 
-    private static Command Ingest(CliHost host)
+    private static Command Ingest(CliHost host, ChainDefinition chain)
     {
-        var blocks = new Option<string?>("--blocks") { Description = "Bitcoin Core blocks/ directory (blk*.dat, optional xor.dat)" };
-        var rpc = new Option<string?>("--rpc") { Description = "Bitcoin Core JSON-RPC URL, e.g. http://127.0.0.1:8332" };
+        var blocks = new Option<string?>("--blocks") { Description = "The node's blocks/ directory (blk*.dat, optional xor.dat)" };
+        var rpc = new Option<string?>("--rpc") { Description = "The node's JSON-RPC URL, e.g. http://127.0.0.1:8332" };
         var user = new Option<string?>("--rpc-user") { Description = "RPC user name" };
         var password = new Option<string?>("--rpc-password") { Description = "RPC password" };
         var cookie = new Option<string?>("--rpc-cookie") { Description = "Path to the node's .cookie file" };
-        var network = new Option<string>("--network") { Description = "main|test|testnet4|signet|regtest", DefaultValueFactory = _ => "main" };
+        var network = new Option<string>("--network") { Description = UtxoChainCommands.NetworkNames(chain), DefaultValueFactory = _ => "main" };
         var commitEvery = new Option<int>("--commit-every-mb") { Description = "Commit after this many MB of blocks (a crash loses at most this much work)", DefaultValueFactory = _ => 64 };
         var command = new Command("ingest", "Build or update the chain index from block files or a node") { blocks, rpc, user, password, cookie, network, commitEvery };
         host.SetAction(command, async (context, parse, cancellationToken) =>
@@ -34,7 +35,7 @@ internal static class BtcIndexCommands
             var request = new BitcoinIngestRequest(parse.GetValue(blocks), parse.GetValue(rpc), parse.GetValue(user), parse.GetValue(password), parse.GetValue(cookie),
                 parse.GetValue(network), parse.GetValue(commitEvery));
             var chains = context.Get<ChainService>();
-            var report = await ProgressBar.RunAsync(context, progress => chains.IngestBitcoinAsync(request, progress, cancellationToken)).ConfigureAwait(false);
+            var report = await ProgressBar.RunAsync(context, progress => chains.IngestUtxoAsync(chain.Id, request, progress, cancellationToken)).ConfigureAwait(false);
             if (context.Json) context.WriteJson(report);
             else
             {
@@ -47,13 +48,13 @@ internal static class BtcIndexCommands
         return command;
     }
 
-    private static Command Tx(CliHost host)
+    private static Command Tx(CliHost host, ChainDefinition chain)
     {
         var txid = new Argument<string>("txid") { Description = "Transaction id (hex)" };
         var command = new Command("tx", "Show a transaction from the index") { txid };
         host.SetAction(command, (context, parse) =>
         {
-            var view = context.Get<ChainService>().BitcoinTransaction(parse.GetValue(txid)!);
+            var view = context.Get<ChainService>().UtxoTransaction(chain.Id, parse.GetValue(txid)!);
             if (context.Json) context.WriteJson(view);
             else TxView.Render(context, view);
             return CliHost.Success;
@@ -61,14 +62,14 @@ internal static class BtcIndexCommands
         return command;
     }
 
-    private static Command Address(CliHost host)
+    private static Command Address(CliHost host, ChainDefinition chain)
     {
         var address = new Argument<string>("address") { Description = "Address (base58, bech32/bech32m, or script:HEX)" };
         var limit = new Option<int>("--limit") { Description = "Outputs to list (newest first)", DefaultValueFactory = _ => 50 };
         var command = new Command("address", "Received, sent, balance and outputs of an address") { address, limit };
         host.SetAction(command, (context, parse) =>
         {
-            var view = context.Get<ChainService>().BitcoinAddress(parse.GetValue(address)!, new PageRequest(0, Math.Max(0, parse.GetValue(limit))));
+            var view = context.Get<ChainService>().UtxoAddress(chain.Id, parse.GetValue(address)!, new PageRequest(0, Math.Max(0, parse.GetValue(limit))));
             if (context.Json) context.WriteJson(view);
             else AddressTable.Render(context, view);
             return CliHost.Success;
@@ -76,12 +77,12 @@ internal static class BtcIndexCommands
         return command;
     }
 
-    private static Command Stats(CliHost host)
+    private static Command Stats(CliHost host, ChainDefinition chain)
     {
         var command = new Command("stats", "Height, tip and sizes of the chain index");
         host.SetAction(command, (context, parse) =>
         {
-            var stats = context.Get<ChainService>().BitcoinStats();
+            var stats = context.Get<ChainService>().UtxoStats(chain.Id);
             if (context.Json)
             {
                 context.WriteJson(stats);
