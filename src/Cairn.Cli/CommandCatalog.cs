@@ -26,6 +26,8 @@ internal static class CommandCatalog
         yield return WatchCommands.BuildAlerts(host);
         yield return HeuristicsCommands.Build(host);
         yield return CaseCommands.Build(host);
+        yield return NotificationCommands.Build(host);
+        yield return AdminCommands.Build(host);
         yield return EvidenceCommands.Build(host);
         yield return LedgerCommands.Build(host);
         yield return LogCommands.Build(host);

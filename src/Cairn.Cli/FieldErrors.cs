@@ -34,7 +34,15 @@ internal static class FieldErrors
         ["measures"] = ["--measure"],
         ["out"] = ["--out"],
         ["file"] = ["--file"],
-        ["identifiers"] = ["--identifiers"],
+        ["identifiers"] = ["--identifiers", "--identifier"],
+        ["offence_detail"] = ["--offence-detail"],
+        ["roles"] = ["--role"],
+        ["due"] = ["--deadline"],
+        ["occurred_at"] = ["--occurred"],
+        ["trace_id"] = ["--trace"],
+        ["acknowledge_overlap"] = ["--acknowledge-overlap"],
+        ["at"] = ["--at"],
+        ["agency"] = ["--for-agency", "--with", "--from"],
     };
 
     public static string ForCommand(CairnException error, Command? command)
@@ -44,13 +52,16 @@ internal static class FieldErrors
         if (flag is null || flag.TrimStart('-') == field) return error.Message;
         var message = error.Message;
         if (message.StartsWith(field, StringComparison.Ordinal)) return flag + message[field.Length..];
-        return message.Replace($"field '{field}'", flag, StringComparison.Ordinal);
+        if (message.Contains($"field '{field}'", StringComparison.Ordinal)) return message.Replace($"field '{field}'", flag, StringComparison.Ordinal);
+        // The message speaks of the domain only: say which option it is about.
+        return message.Contains(flag, StringComparison.Ordinal) ? message : $"{message} ({flag})";
     }
 
     private static string? OptionFor(string field, Command command)
     {
-        var candidates = new List<string> { "--" + field.Replace('_', '-') };
-        if (Aliases.TryGetValue(field, out var aliases)) candidates.AddRange(aliases);
+        // A field's own aliases first: "agency" is the global acting --agency only when the command has no option of its own for it.
+        var candidates = Aliases.TryGetValue(field, out var aliases) ? [.. aliases] : new List<string>();
+        candidates.Add("--" + field.Replace('_', '-'));
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (Command? c = command; c is not null; c = c.Parents.OfType<Command>().FirstOrDefault())
             foreach (var option in c.Options) names.Add(option.Name);

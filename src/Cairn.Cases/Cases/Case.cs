@@ -15,9 +15,16 @@ public sealed record Case
 
     public required string OwningAgency { get; init; }
 
+    /// <summary>One of <see cref="OffenceTypes.All"/> (older cases may hold free text).</summary>
     public required string OffenceType { get; init; }
 
+    /// <summary>The description of an offence of type <see cref="OffenceTypes.Other"/>; empty otherwise.</summary>
+    public string OffenceDetail { get; init; } = "";
+
     public CaseStatus Status { get; init; } = CaseStatus.Open;
+
+    /// <summary>Why the case has its status (required to suspend or close it).</summary>
+    public string StatusReason { get; init; } = "";
 
     public required DateTimeOffset OpenedAt { get; init; }
 
@@ -35,9 +42,17 @@ public sealed record Case
 
     public IReadOnlyList<SharingGrant> Grants { get; init; } = [];
 
+    /// <summary>Every status the case has had after it was opened, oldest first.</summary>
+    public IReadOnlyList<CaseStatusChange> StatusChanges { get; init; } = [];
+
     /// <summary>Whether <paramref name="agency"/> owns the case or holds a grant to it.</summary>
-    public bool IsVisibleTo(string agency) =>
-        OwningAgency == agency || Grants.Any(g => g.Agency == agency);
+    public bool IsVisibleTo(string agency) => AccessOf(agency) != CaseAccess.None;
+
+    /// <summary>What <paramref name="agency"/> may do with the case: own it, contribute or read under a grant, or nothing.</summary>
+    public CaseAccess AccessOf(string agency) =>
+        OwningAgency == agency ? CaseAccess.Owner
+        : Grants.FirstOrDefault(g => g.Agency == agency) is { } grant ? (grant.Level == GrantLevel.Contribute ? CaseAccess.Contribute : CaseAccess.Read)
+        : CaseAccess.None;
 
     /// <summary>The case closed at <paramref name="when"/>.</summary>
     public Case Close(DateTimeOffset when) => this with { Status = CaseStatus.Closed, ClosedAt = when };

@@ -1,7 +1,11 @@
 namespace Cairn.Cases.Cases;
 
 /// <summary>
-/// An explicit grant that lets <paramref name="Agency"/> see a case owned by another agency.
-/// Grants are recorded in the custody log (action "case.share") like every other change.
+/// An explicit grant that lets <paramref name="Agency"/> see a case owned by another agency, at
+/// <see cref="Level"/>. Grants and their revocation are recorded in the custody log ("case.share",
+/// "case.revoke") like every other change, and the receiving agency is notified.
 /// </summary>
-public sealed record SharingGrant(string Agency, string GrantedBy, string GrantingAgency, DateTimeOffset GrantedAt);
+public sealed record SharingGrant(string Agency, string GrantedBy, string GrantingAgency, DateTimeOffset GrantedAt)
+{
+    public GrantLevel Level { get; init; } = GrantLevel.Read;
+}

@@ -8,11 +8,14 @@ namespace Cairn.Cases.Ledger;
 /// accepted: amounts are positive integers of base units; nothing is unfrozen or seized beyond
 /// what is frozen at that location; nothing transferred or confiscated beyond what is seized
 /// there; nothing liquidated, returned or shared beyond what is confiscated and not yet disposed of.
+/// A token keeps the decimals it was first recorded with (a native coin its own), so one amount in
+/// units cannot mean two different numbers of base units in the same case.
 /// </summary>
 public sealed class AssetLedger
 {
     private readonly Dictionary<AssetKey, Balance> _balances = [];
     private readonly Dictionary<(string State, string Chain, string Token), StateBalance> _states = [];
+    private readonly Dictionary<(string Chain, string Token), int> _decimals = [];
 
     public static AssetLedger Replay(IEnumerable<NewLedgerEvent> events)
     {
@@ -26,9 +29,14 @@ public sealed class AssetLedger
     public void Apply(NewLedgerEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        if (e.Amount.Sign <= 0) throw new CairnException($"ledger amount must be a positive integer of base units, not {e.Amount}");
-        if (string.IsNullOrWhiteSpace(e.LegalBasis)) throw new CairnException($"a {Name(e.Kind)} needs its legal basis");
-        if (string.IsNullOrWhiteSpace(e.Authority)) throw new CairnException($"a {Name(e.Kind)} needs the authority that ordered it");
+        if (e.Amount.Sign <= 0) throw CairnException.Invalid("amount", $"ledger amount must be a positive integer of base units, not {e.Amount}");
+        if (string.IsNullOrWhiteSpace(e.LegalBasis)) throw CairnException.Invalid("legal_basis", $"a {Name(e.Kind)} needs its legal basis");
+        if (string.IsNullOrWhiteSpace(e.Authority)) throw CairnException.Invalid("authority", $"a {Name(e.Kind)} needs the authority that ordered it");
+        var known = DecimalsOf(e.Asset.Chain, e.Asset.Token);
+        if (e.Decimals is { } given && known is { } recorded && given != recorded)
+            throw CairnException.Invalid("decimals", $"{e.Asset.Token} on {e.Asset.Chain} has {recorded} decimals in this case, not {given}");
+        var firstDecimals = known is null ? e.Decimals : null;
+        e = e with { Decimals = e.Decimals ?? known };
         var balance = BalanceOf(e.Asset);
         switch (e.Kind)
         {
@@ -45,7 +53,7 @@ public sealed class AssetLedger
                 balance.Seized += e.Amount;
                 break;
             case LedgerEventKind.TransferToCustody:
-                if (string.IsNullOrWhiteSpace(e.TargetLocation)) throw new CairnException("a transfer to custody needs the target custody location");
+                if (string.IsNullOrWhiteSpace(e.TargetLocation)) throw CairnException.Invalid("target_location", "a transfer to custody needs the target custody location");
                 Require(e, balance.Seized, "seized");
                 balance.Seized -= e.Amount;
                 BalanceOf(e.Asset with { Location = e.TargetLocation }).Seized += e.Amount;
@@ -61,18 +69,20 @@ public sealed class AssetLedger
                 balance.Liquidated += e.Amount;
                 break;
             default:
-                if (string.IsNullOrWhiteSpace(e.Recipient)) throw new CairnException($"a {Name(e.Kind)} needs the recipient (victim or state)");
+                if (string.IsNullOrWhiteSpace(e.Recipient)) throw CairnException.Invalid("recipient", $"a {Name(e.Kind)} needs the recipient (victim or state)");
                 Require(e, balance.Confiscated, "confiscated and not yet disposed of");
                 balance.Confiscated -= e.Amount;
                 if (e.Kind == LedgerEventKind.Share) balance.Shared += e.Amount;
                 else balance.Returned += e.Amount;
                 StateOf(e.Recipient, e.Asset).Received += e.Amount;
+                StateOf(e.Jurisdiction, e.Asset).Returned += e.Amount;
                 break;
         }
         var acting = StateOf(e.Jurisdiction, e.Asset);
         if (e.Kind == LedgerEventKind.Freeze) acting.Frozen += e.Amount;
         if (e.Kind == LedgerEventKind.Seize) acting.Seized += e.Amount;
         if (e.Kind == LedgerEventKind.Confiscate) acting.Confiscated += e.Amount;
+        if (firstDecimals is { } first) _decimals[(e.Asset.Chain, e.Asset.Token)] = first;
     }
 
     public IReadOnlyList<AssetBalance> Balances() => _balances
@@ -82,13 +92,18 @@ public sealed class AssetLedger
 
     public IReadOnlyList<StateTotals> States() => _states
         .OrderBy(kv => kv.Key.State, StringComparer.Ordinal).ThenBy(kv => kv.Key.Chain, StringComparer.Ordinal).ThenBy(kv => kv.Key.Token, StringComparer.Ordinal)
-        .Select(kv => new StateTotals(kv.Key.State, kv.Key.Chain, kv.Key.Token, kv.Value.Frozen, kv.Value.Seized, kv.Value.Confiscated, kv.Value.Received))
+        .Select(kv => new StateTotals(kv.Key.State, kv.Key.Chain, kv.Key.Token, kv.Value.Frozen, kv.Value.Seized, kv.Value.Confiscated, kv.Value.Received) { Returned = kv.Value.Returned })
         .ToList();
+
+    /// <summary>The decimals of a token on a chain: the native coin's, or those it was first recorded with; null when never given.</summary>
+    public int? DecimalsOf(string chain, string token) =>
+        AssetDecimals.Native(new AssetKey(chain, token, "")) ?? (_decimals.TryGetValue((chain, token), out var d) ? d : null);
 
     private static void Require(NewLedgerEvent e, BigInteger available, string what)
     {
         if (e.Amount > available)
-            throw new CairnException($"cannot {Name(e.Kind)} {e.Amount} of {e.Asset}: only {available} is {what} there");
+            throw CairnException.Invalid("amount",
+                $"cannot {Name(e.Kind)} {AssetDecimals.Describe(e.Amount, e.Asset, e.Decimals)} on {e.Asset.Chain} at {e.Asset.Location}: only {AssetDecimals.Describe(available, e.Asset, e.Decimals)} is {what} there");
     }
 
     private static string Name(LedgerEventKind kind) => kind switch
@@ -136,5 +151,7 @@ public sealed class AssetLedger
         public BigInteger Confiscated { get; set; }
 
         public BigInteger Received { get; set; }
+
+        public BigInteger Returned { get; set; }
     }
 }

@@ -6,6 +6,8 @@ namespace Cairn.Cases.Ledger;
 /// A ledger event as requested: amounts are exact integers of base units. <paramref name="TargetLocation"/>
 /// is required for transfers to custody, <paramref name="Recipient"/> (victim name or ISO 3166-1 state code)
 /// for returns and sharing; <paramref name="Jurisdiction"/> is the state of the acting authority.
+/// <see cref="OccurredAt"/> is when it happened (a freeze ordered last week is recorded today), <see cref="Decimals"/>
+/// the asset's decimals when it is a token (for the human amount shown beside the base units).
 /// </summary>
 public sealed record NewLedgerEvent(
     LedgerEventKind Kind,
@@ -16,4 +18,9 @@ public sealed record NewLedgerEvent(
     string Jurisdiction,
     string? TargetLocation,
     string? Recipient,
-    IReadOnlyList<string> EvidenceIds);
+    IReadOnlyList<string> EvidenceIds)
+{
+    public DateTimeOffset? OccurredAt { get; init; }
+
+    public int? Decimals { get; init; }
+}

@@ -19,6 +19,15 @@ public interface ILegalRequestStore
     /// <summary>One page of the agency's requests (of one case when <paramref name="caseReference"/> is given).</summary>
     Task<Page<StoredLegalRequest>> ListAsync(Actor actor, string? caseReference, PageRequest page, CancellationToken cancellationToken = default);
 
+    /// <summary>One page of the agency's requests, filtered by case, status and requested State where given (paged by the database).</summary>
+    Task<Page<StoredLegalRequest>> SearchAsync(Actor actor, string? caseReference, string? status, string? requestedState, PageRequest page, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every agency's requests for a case (deconfliction: agencies working the same case see who asked which
+    /// State for what). The caller checks that the actor may see the case; logged as "request.list".
+    /// </summary>
+    Task<IReadOnlyList<StoredLegalRequest>> ListOfCaseAsync(Actor actor, string caseReference, CancellationToken cancellationToken = default);
+
     /// <summary>Saves a changed request if nobody saved it since its version; logs "request.<paramref name="action"/>".</summary>
     Task<StoredLegalRequest> UpdateAsync(Actor actor, StoredLegalRequest changed, string action, CancellationToken cancellationToken = default);
 

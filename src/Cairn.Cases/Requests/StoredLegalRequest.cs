@@ -7,4 +7,7 @@ namespace Cairn.Cases.Requests;
 public sealed record StoredLegalRequest(string Id, string? CaseReference, string RequestedState, string RequestType, string Status, string Body)
 {
     public long Version { get; init; } = 1;
+
+    /// <summary>The agency that drafted it (set when read from the store).</summary>
+    public string? OwningAgency { get; init; }
 }

@@ -7,22 +7,30 @@ using Spectre.Console;
 namespace Cairn.Cli.Commands;
 
 /// <summary>
-/// `cairn case`: create, list, show, share. The CLI has no login: the acting user is <c>--as</c>
-/// (else $CAIRN_USER, else the OS user) of agency <c>--agency</c> (else $CAIRN_AGENCY, else
-/// "local"); see docs/storage.md. Each command is one call into <see cref="CaseService"/>.
+/// `cairn case`: create, list, show, update, wallet, subject, note, status, share, revoke,
+/// dashboard. The CLI has no login: the acting user is <c>--as</c> (else $CAIRN_USER, else the OS
+/// user) of agency <c>--agency</c> (else $CAIRN_AGENCY, else "local"); see docs/storage.md. Each
+/// command is one call into <see cref="CaseService"/>.
 /// </summary>
-internal static class CaseCommands
+internal static partial class CaseCommands
 {
     internal static readonly Option<string> CaseOption = new("--case") { Description = "Case reference", Required = true };
 
     public static Command Build(CliHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        var group = new Command("case", "Cases: create, list, show, share");
+        var group = new Command("case", "Cases: create, list, show, update, wallet, subject, note, status, share, revoke, dashboard");
         group.Subcommands.Add(BuildCreate(host));
         group.Subcommands.Add(BuildList(host));
         group.Subcommands.Add(BuildShow(host));
+        group.Subcommands.Add(BuildUpdate(host));
+        group.Subcommands.Add(BuildWallet(host));
+        group.Subcommands.Add(BuildSubject(host));
+        group.Subcommands.Add(BuildNote(host));
+        group.Subcommands.Add(BuildStatus(host));
         group.Subcommands.Add(BuildShare(host));
+        group.Subcommands.Add(BuildRevoke(host));
+        group.Subcommands.Add(BuildDashboard(host));
         return group;
     }
 
@@ -32,11 +40,13 @@ internal static class CaseCommands
     {
         var reference = new Option<string>("--reference") { Description = "Case reference, unique (e.g. NCA-2025-0042)", Required = true };
         var title = new Option<string>("--title") { Description = "Short title", Required = true };
-        var offence = new Option<string>("--offence") { Description = "Offence type (e.g. ransomware, fraud, theft)", Required = true };
-        var command = new Command("create", "Open a case owned by the acting agency") { reference, title, offence };
+        var offence = new Option<string>("--offence") { Description = "Offence type: " + string.Join(", ", Cairn.Cases.Cases.OffenceTypes.All), Required = true };
+        var detail = new Option<string?>("--offence-detail") { Description = "Description of the offence when its type is 'other'" };
+        var command = new Command("create", "Open a case owned by the acting agency") { reference, title, offence, detail };
         host.SetAction(command, async (ctx, parse, cancellationToken) =>
         {
-            var created = await ctx.Get<CaseService>().CreateAsync(ctx.Actor, new NewCaseRequest(parse.GetValue(reference), parse.GetValue(title), parse.GetValue(offence)), cancellationToken).ConfigureAwait(false);
+            var created = await ctx.Get<CaseService>().CreateAsync(ctx.Actor,
+                new NewCaseRequest(parse.GetValue(reference), parse.GetValue(title), parse.GetValue(offence), parse.GetValue(detail)), cancellationToken).ConfigureAwait(false);
             if (ctx.Json) ctx.WriteJson(CaseSummary.Of(created));
             else ctx.Output.WriteLine($"created case {created.Reference} ({created.Id}) owned by {created.OwningAgency}");
             return CliHost.Success;
@@ -81,33 +91,20 @@ internal static class CaseCommands
             Row("reference", found.Reference);
             Row("id", found.Id);
             Row("title", found.Title);
-            Row("offence", found.OffenceType);
-            Row("status", found.Status.ToString().ToLowerInvariant());
+            Row("offence", found.OffenceType + (found.OffenceDetail.Length > 0 ? $": {found.OffenceDetail}" : ""));
+            Row("status", found.Status.ToString().ToLowerInvariant() + (found.StatusReason.Length > 0 ? $" ({found.StatusReason})" : ""));
             Row("owner", found.OwningAgency);
             Row("opened", Time(found.OpenedAt));
             if (found.ClosedAt is not null) Row("closed", Time(found.ClosedAt));
             Row("version", found.Version.ToString(CultureInfo.InvariantCulture));
-            Row("shared with", string.Join(", ", found.Grants.Select(g => g.Agency)));
-            foreach (var s in found.Subjects) Row("subject", $"{s.Kind.ToString().ToLowerInvariant()}: {s.Name} {s.Details}");
+            Row("shared with", string.Join(", ", found.Grants.Select(g => $"{g.Agency} ({g.Level.ToString().ToLowerInvariant()})")));
+            foreach (var s in found.Subjects)
+                Row("subject", $"{s.Id} {s.Role.ToString().ToLowerInvariant()} {s.Kind.ToString().ToLowerInvariant()}: {s.Name} {s.Details} {string.Join(" ", s.Identifiers.Select(i => $"{i.Kind}={i.Value}"))}".TrimEnd());
             foreach (var w in found.Wallets) Row("wallet", $"{w.Chain} {w.Address} ({w.Role.ToString().ToLowerInvariant()}) {w.Label}");
             foreach (var l in found.Links) Row("link", $"{l.Kind.ToString().ToLowerInvariant()} {l.Target}");
             foreach (var n in found.Notes) Row("note", $"{Time(n.WrittenAt)} {n.Author}@{n.Agency}: {n.Text}");
+            foreach (var c in found.StatusChanges) Row("status change", $"{Time(c.ChangedAt)} {c.ChangedBy}@{c.Agency}: {c.Status.ToString().ToLowerInvariant()} ({c.Reason})");
             ctx.Console.Write(grid);
-            return CliHost.Success;
-        });
-        return command;
-    }
-
-    private static Command BuildShare(CliHost host)
-    {
-        var reference = new Argument<string>("REFERENCE") { Description = "Case reference" };
-        var with = new Option<string>("--with") { Description = "Agency to grant access to", Required = true };
-        var command = new Command("share", "Grant another agency access to a case (owner only; logged)") { reference, with };
-        host.SetAction(command, async (ctx, parse, cancellationToken) =>
-        {
-            var shared = await ctx.Get<CaseService>().ShareAsync(ctx.Actor, parse.GetValue(reference)!, new ShareRequest(parse.GetValue(with)), cancellationToken).ConfigureAwait(false);
-            if (ctx.Json) ctx.WriteJson(shared);
-            else ctx.Output.WriteLine($"case {shared.Reference} is shared with {string.Join(", ", shared.Grants.Select(g => g.Agency))}");
             return CliHost.Success;
         });
         return command;

@@ -27,7 +27,10 @@ internal static class LedgerCommands
         var chain = new Option<string>("--chain") { Description = "Chain (btc, eth, ...)", Required = true };
         var token = new Option<string>("--token") { Description = "Token (BTC, ETH, USDT, ...)", Required = true };
         var location = new Option<string>("--location") { Description = "Custody location (exchange account, state custody wallet)", Required = true };
-        var amount = new Option<string>("--amount") { Description = "Exact amount as an integer of base units (satoshi, wei, token units)", Required = true };
+        var amount = new Option<string?>("--amount") { Description = "Exact amount as an integer of base units (satoshi, wei, token units)" };
+        var units = new Option<string?>("--amount-units") { Description = "Or the amount in units (e.g. 1.5 BTC); a token needs --decimals" };
+        var decimals = new Option<int?>("--decimals") { Description = "Decimals of a token (BTC and ETH are known)" };
+        var occurred = new Option<string?>("--occurred") { Description = "When it happened (ISO 8601 date or date and time; default now; never in the future)" };
         var basis = new Option<string>("--legal-basis") { Description = "Legal basis, e.g. 'EU Regulation 2018/1805 Art. 7'", Required = true };
         var authority = new Option<string>("--authority") { Description = "Authority that ordered it", Required = true };
         var jurisdiction = new Option<string>("--jurisdiction") { Description = "ISO 3166-1 alpha-2 of that authority's state", Required = true };
@@ -35,11 +38,16 @@ internal static class LedgerCommands
         var recipient = new Option<string?>("--recipient") { Description = "Victim or state (ISO code) receiving a return or share" };
         var evidence = new Option<string[]>("--evidence") { Description = "Evidence id supporting the event (repeatable)", AllowMultipleArgumentsPerToken = true };
         var command = new Command("add", "Record a ledger event; refused (nothing written) if it breaks an invariant")
-            { CaseCommands.CaseOption, kind, chain, token, location, amount, basis, authority, jurisdiction, target, recipient, evidence };
+            { CaseCommands.CaseOption, kind, chain, token, location, amount, units, decimals, occurred, basis, authority, jurisdiction, target, recipient, evidence };
         host.SetAction(command, async (ctx, parse, cancellationToken) =>
         {
             var request = new LedgerEventRequest(parse.GetValue(kind), parse.GetValue(chain), parse.GetValue(token), parse.GetValue(location), parse.GetValue(amount),
-                parse.GetValue(basis), parse.GetValue(authority), parse.GetValue(jurisdiction), parse.GetValue(target), parse.GetValue(recipient), parse.GetValue(evidence) ?? []);
+                parse.GetValue(basis), parse.GetValue(authority), parse.GetValue(jurisdiction), parse.GetValue(target), parse.GetValue(recipient), parse.GetValue(evidence) ?? [])
+            {
+                AmountUnits = parse.GetValue(units),
+                Decimals = parse.GetValue(decimals),
+                OccurredAt = Cairn.Workspace.Legal.LegalRequestService.ParseTime(parse.GetValue(occurred), "occurred_at"),
+            };
             var recorded = await ctx.Get<LedgerService>().AddAsync(ctx.Actor, parse.GetValue(CaseCommands.CaseOption)!, request, cancellationToken).ConfigureAwait(false);
             if (ctx.Json) ctx.WriteJson(LedgerEventJson.Of(recorded));
             else ctx.Output.WriteLine($"recorded #{recorded.Sequence} {LedgerEventKinds.Name(recorded.Details.Kind)} {recorded.Details.Amount} base units of {recorded.Details.Asset}");
@@ -59,9 +67,9 @@ internal static class LedgerCommands
                 ctx.WriteJson(LedgerJson.Of(report));
                 return CliHost.Success;
             }
-            var events = new Table().AddColumns("#", "event", "asset", "amount (base units)", "legal basis", "authority", "recorded");
+            var events = new Table().AddColumns("#", "happened", "event", "asset", "amount (base units)", "legal basis", "authority", "recorded");
             foreach (var e in report.Events)
-                events.AddRow(e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), LedgerEventKinds.Name(e.Details.Kind), Markup.Escape(e.Details.Asset.ToString()),
+                events.AddRow(e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), CaseCommands.Time(e.Details.OccurredAt), LedgerEventKinds.Name(e.Details.Kind), Markup.Escape(e.Details.Asset.ToString()),
                     e.Details.Amount.ToString(), Markup.Escape(e.Details.LegalBasis), Markup.Escape($"{e.Details.Authority} ({e.Details.Jurisdiction})"), CaseCommands.Time(e.RecordedAt));
             ctx.Console.Write(events);
             var balances = new Table().AddColumns("asset", "frozen", "seized", "confiscated", "liquidated", "returned", "shared");
@@ -77,5 +85,5 @@ internal static class LedgerCommands
         return command;
     }
 
-    internal static string? Human(AssetKey asset, BigInteger amount) => LedgerService.Decimals(asset) is { } d ? BaseUnits.ToDecimalString(amount, d) : null;
+    internal static string? Human(AssetKey asset, BigInteger amount, int? decimals = null) => (decimals ?? LedgerService.Decimals(asset)) is { } d ? BaseUnits.ToDecimalString(amount, d) : null;
 }

@@ -45,13 +45,15 @@ internal static class LegalCommands
     public static Command BuildRequest(CliHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        var request = new Command("request", "Cooperation requests: draft, set, check, render, status, list");
+        var request = new Command("request", "Cooperation requests: draft, draft-trace, set, check, render, status, list, of-case");
         request.Subcommands.Add(Draft(host));
         request.Subcommands.Add(Set(host));
         request.Subcommands.Add(Check(host));
         request.Subcommands.Add(Render(host));
         request.Subcommands.Add(Status(host));
         request.Subcommands.Add(List(host));
+        request.Subcommands.Add(CaseRequestCommands.DraftFromTrace(host));
+        request.Subcommands.Add(CaseRequestCommands.OfCase(host));
         return request;
     }
 
@@ -136,11 +138,12 @@ internal static class LegalCommands
         var at = new Option<string?>("--at") { Description = "When the step happened (ISO 8601; default now)" };
         var ground = new Option<string?>("--ground") { Description = "Refusal ground given by the requested State" };
         var note = new Option<string?>("--note") { Description = "Note for the history" };
-        var command = new Command("status", "Show a request's status and deadlines, or move it to a new status") { id, to, at, ground, note };
+        var foreign = new Option<string?>("--foreign-reference") { Description = "The requested State's reference for the request" };
+        var command = new Command("status", "Show a request's status and deadlines, or move it to a new status (back-dated with --at, never in the future)") { id, to, at, ground, note, foreign };
         SetRequestAction(host, command, async (ctx, parse, service, actor, cancellationToken) =>
         {
             var move = parse.GetValue(to) is { } target
-                ? new StatusRequest(target, LegalRequestService.ParseTime(parse.GetValue(at)), parse.GetValue(note), parse.GetValue(ground))
+                ? new StatusRequest(target, LegalRequestService.ParseTime(parse.GetValue(at)), parse.GetValue(note), parse.GetValue(ground), parse.GetValue(foreign))
                 : null;
             var status = await service.StatusAsync(actor, parse.GetValue(id)!, move, cancellationToken).ConfigureAwait(false);
             if (ctx.Json) ctx.WriteJson(status);
@@ -158,7 +161,11 @@ internal static class LegalCommands
     {
         var due = new Option<bool>("--due") { Description = "Only overdue and due-soon deadlines (reminders)" };
         var caseRef = new Option<string?>("--case") { Description = "Only the requests of this case" };
-        var command = new Command("list", "List the acting agency's requests, or the overdue and due-soon deadlines") { due, caseRef };
+        var status = new Option<string?>("--status") { Description = "Only requests in this status" };
+        var state = new Option<string?>("--state") { Description = "Only requests to this State (ISO 3166-1 alpha-2)" };
+        var instrument = new Option<string?>("--instrument") { Description = "Only requests under this instrument (id)" };
+        var deadline = new Option<string?>("--deadline") { Description = "Only requests with a deadline: overdue, due_soon or any" };
+        var command = new Command("list", "List the acting agency's requests (filtered), or the overdue and due-soon deadlines") { due, caseRef, status, state, instrument, deadline };
         SetRequestAction(host, command, async (ctx, parse, service, actor, cancellationToken) =>
         {
             if (parse.GetValue(due))
@@ -168,7 +175,8 @@ internal static class LegalCommands
                 else PrintDeadlines(ctx, reminders);
                 return CliHost.Success;
             }
-            var requests = (await service.ListAsync(actor, parse.GetValue(caseRef), PageRequest.All, cancellationToken).ConfigureAwait(false)).Items;
+            var filter = new RequestFilter(parse.GetValue(caseRef), parse.GetValue(status), parse.GetValue(state), parse.GetValue(instrument), parse.GetValue(deadline));
+            var requests = (await service.ListAsync(actor, filter, PageRequest.All, cancellationToken).ConfigureAwait(false)).Items;
             if (ctx.Json) ctx.WriteJson(requests);
             else
             {

@@ -10,7 +10,7 @@ internal sealed record LedgerJson(string Case, IReadOnlyList<LedgerEventJson> Ev
     public sealed record Balance(string Chain, string Token, string Location, string FrozenBaseUnits, string? Frozen, string SeizedBaseUnits, string? Seized,
         string ConfiscatedBaseUnits, string? Confiscated, string LiquidatedBaseUnits, string ReturnedBaseUnits, string SharedBaseUnits);
 
-    public sealed record StateTotal(string State, string Chain, string Token, string FrozenBaseUnits, string SeizedBaseUnits, string ConfiscatedBaseUnits, string ReceivedBaseUnits);
+    public sealed record StateTotal(string State, string Chain, string Token, string FrozenBaseUnits, string SeizedBaseUnits, string ConfiscatedBaseUnits, string ReceivedBaseUnits, string ReturnedBaseUnits);
 
     public static LedgerJson Of(LedgerReport report) => new(
         report.CaseReference,
@@ -18,7 +18,7 @@ internal sealed record LedgerJson(string Case, IReadOnlyList<LedgerEventJson> Ev
         report.Balances.Select(b => new Balance(b.Asset.Chain, b.Asset.Token, b.Asset.Location,
             Text(b.Frozen), LedgerCommands.Human(b.Asset, b.Frozen), Text(b.Seized), LedgerCommands.Human(b.Asset, b.Seized),
             Text(b.Confiscated), LedgerCommands.Human(b.Asset, b.Confiscated), Text(b.Liquidated), Text(b.Returned), Text(b.Shared))).ToList(),
-        report.States.Select(s => new StateTotal(s.State, s.Chain, s.Token, Text(s.Frozen), Text(s.Seized), Text(s.Confiscated), Text(s.Received))).ToList());
+        report.States.Select(s => new StateTotal(s.State, s.Chain, s.Token, Text(s.Frozen), Text(s.Seized), Text(s.Confiscated), Text(s.Received), Text(s.Returned))).ToList());
 
     private static string Text(System.Numerics.BigInteger value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -55,9 +55,19 @@ public sealed class DemoPipeline
         return await new DemoPipeline(services).RunAsync(transactions, progress, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<DemoReport> RunAsync(long transactions, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A fresh installation with data to work on: the demo chain ingested and the demo actors and OFAC
+    /// lists imported, but no case, request or account (end-to-end tests start each role from here).
+    /// </summary>
+    public static async Task<ScenarioManifest> PrepareAsync(string dataDirectory, TimeProvider time, long transactions, CancellationToken cancellationToken = default)
     {
-        var clock = Stopwatch.StartNew();
+        await using var services = new ServiceCollection().AddCairnWorkspace(new WorkspaceOptions { DataDirectory = dataDirectory, Time = time }).BuildServiceProvider();
+        return await new DemoPipeline(services).PrepareAsync(transactions, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The chain and intelligence steps of <see cref="RunAsync(long, IProgress{string}?, CancellationToken)"/>: generate, ingest, import.</summary>
+    public async Task<ScenarioManifest> PrepareAsync(long transactions, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
         var blocks = Path.Combine(_options.DataDirectory, "demo-chain");
         if (!File.Exists(Path.Combine(blocks, ScenarioManifest.FileName)))
         {
@@ -65,13 +75,18 @@ public sealed class DemoPipeline
             ChainGenerator.Generate(new ChainGeneratorOptions { Transactions = transactions, Seed = 2026, OutputDirectory = blocks });
         }
         var scenario = ScenarioManifest.Load(Path.Combine(blocks, ScenarioManifest.FileName));
-        var ransomware = scenario.Ransomware ?? throw new Core.CairnException($"{blocks}: the demo chain has no ransomware case");
-
         progress?.Report("ingesting it into the chain index");
         await _services.GetRequiredService<ChainService>().IngestBitcoinAsync(new BitcoinIngestRequest(blocks, null, Network: "regtest"), cancellationToken: cancellationToken).ConfigureAwait(false);
-
         progress?.Report("importing the demo actors and the OFAC lists");
         await ImportIntelAsync(_services.GetRequiredService<IntelligenceService>(), scenario, cancellationToken).ConfigureAwait(false);
+        return scenario;
+    }
+
+    public async Task<DemoReport> RunAsync(long transactions, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var scenario = await PrepareAsync(transactions, progress, cancellationToken).ConfigureAwait(false);
+        var ransomware = scenario.Ransomware ?? throw new Core.CairnException("the demo chain has no ransomware case");
 
         progress?.Report("importing the demo's fictional BTC rates in USD and EUR");
         await ImportDemoRatesAsync(_services.GetRequiredService<Workspace.Valuation.RateService>(), cancellationToken).ConfigureAwait(false);

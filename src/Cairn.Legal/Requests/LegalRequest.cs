@@ -52,6 +52,13 @@ public sealed class LegalRequest
     public RequestStatus Status { get; internal set; } = RequestStatus.Draft;
     [System.Text.Json.Serialization.JsonInclude]
     public string? RefusalGround { get; internal set; }
+
+    /// <summary>The requested State's own reference for the request (given with a status change, e.g. on acknowledgement).</summary>
+    [System.Text.Json.Serialization.JsonInclude]
+    public string? ForeignReference { get; internal set; }
+
+    /// <summary>The saved trace the request was drafted from (drafts name the trace they use).</summary>
+    public string? SourceTraceId { get; set; }
     public Dictionary<string, string> Contents { get; init; } = new(StringComparer.Ordinal);
     public List<TraceFinding> Findings { get; init; } = [];
     public List<RequestEvent> History { get; init; } = [];
@@ -69,7 +76,7 @@ public sealed class LegalRequest
         Measure = Measure, InstrumentId = InstrumentId, RuleId = RuleId, LegalBasis = LegalBasis, Channel = Channel, Urgent = Urgent,
         Language = Language, LanguageNote = LanguageNote, Addressee = Addressee, AcceptedLanguages = AcceptedLanguages, FormId = FormId,
         RouteRank = RouteRank, RouteOn = RouteOn, OffenceType = OffenceType, Unverified = [.. Unverified], Informal = Informal,
-        Status = Status, RefusalGround = RefusalGround,
+        Status = Status, RefusalGround = RefusalGround, ForeignReference = ForeignReference, SourceTraceId = SourceTraceId,
         Contents = new Dictionary<string, string>(Contents, StringComparer.Ordinal), Findings = [.. Findings], History = [.. History],
     };
 

@@ -16,6 +16,7 @@ public static class AdminApi
         admin.MapPut("/{login}/roles", SetRolesAsync).WithName("SetAccountRoles").WithSummary("Replace an account's roles");
         admin.MapPost("/{login}/disable", DisableAsync).WithName("DisableAccount").WithSummary("Disable an account (its sessions and tokens stop working)");
         admin.MapPost("/{login}/enable", EnableAsync).WithName("EnableAccount").WithSummary("Enable a disabled account");
+        admin.MapGet("/{login}/tokens", ListTokensAsync).WithName("ListAccountTokens").WithSummary("An account's API tokens (never their secrets); revoke with DELETE /api/v1/auth/tokens/{id}");
         return app;
     }
 
@@ -27,6 +28,9 @@ public static class AdminApi
         var created = await accounts.CreateAsync(http.User.Actor(), body, http.RequestAborted);
         return TypedResults.Created($"/api/v1/admin/accounts/{created.Account.Login}", created);
     }
+
+    public static async Task<Ok<Page<Cairn.Cases.Agencies.ApiToken>>> ListTokensAsync(AccountService accounts, string login, long? offset, int? limit, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await accounts.ListTokensOfAsync(login, PageRequest.Of(offset, limit), cancellationToken));
 
     public static async Task<NoContent> SetRolesAsync(HttpContext http, AccountService accounts, string login, RolesRequest body)
     {

@@ -11,10 +11,10 @@ internal static class Http
 
     /// <summary>
     /// The errors every API operation can answer, declared once for the OpenAPI document: a
-    /// validation problem (400) or another one-line problem (400), not found (404; also for case
+    /// validation problem (400) or another one-line problem (400), forbidden (403: the caller sees the case but its access does not allow the change), not found (404; also for case
     /// data the caller's agency may not see), a lost update (409). The exception handler
     /// (<see cref="ProblemMapping"/>) writes them from the application's errors.
     /// </summary>
     public static TBuilder WithProblems<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        builder.ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 }

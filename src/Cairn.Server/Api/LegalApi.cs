@@ -24,9 +24,12 @@ public static class LegalApi
         var forCase = app.MapGroup("/api/v1/cases/{reference}/requests").WithTags("Legal cooperation").WithProblems();
         forCase.MapGet("/", ListCaseRequestsAsync).WithName("ListCaseRequests").WithSummary("The requests drafted for a case (a read of the case)");
         forCase.MapPost("/draft", DraftRequestsAsync).RequireAuthorization(Policies.RequestWriter)
-            .WithName("DraftRequests").WithSummary("Draft one request per State and measure from a saved trace of the case");
+            .WithName("DraftRequests").WithSummary("Draft one request per State and measure from a saved trace of the case (named, else the agency's newest); overlaps with existing requests must be acknowledged");
+        forCase.MapGet("/deconfliction", ListCaseRequestsOfAllAgenciesAsync)
+            .WithName("ListCaseRequestsOfAllAgencies").WithSummary("Every agency's requests for the case: who asked which State for what, status, drafted and sent (deconfliction)");
         var requests = app.MapGroup("/api/v1/requests").WithTags("Legal cooperation").WithProblems();
-        requests.MapGet("/", ListRequestsAsync).WithName("ListRequests").WithSummary("The caller's agency's requests with status, completeness and next deadline");
+        requests.MapGet("/", ListRequestsAsync).WithName("ListRequests")
+            .WithSummary("The caller's agency's requests with status, completeness and next deadline; filters: case, status, state, instrument, due (overdue, due_soon, any)");
         requests.MapGet("/due", ListDueAsync).WithName("ListDueDeadlines").WithSummary("Overdue and due-soon deadlines of the agency's requests");
         requests.MapGet("/{id}", GetRequestAsync).WithName("GetRequest").WithSummary("A request with its version, completeness, deadlines and required contents (logged)");
         requests.MapPut("/{id}/contents/{item}", SetContentAsync).RequireAuthorization(Policies.RequestWriter)
@@ -52,8 +55,12 @@ public static class LegalApi
     public static async Task<Ok<DraftedRequests>> DraftRequestsAsync(HttpContext http, LegalRequestService legal, string reference, DraftRequest body) =>
         TypedResults.Ok(await legal.DraftFromTraceAsync(http.User.Actor(), reference, body, http.RequestAborted));
 
-    public static async Task<Ok<Page<RequestSummary>>> ListRequestsAsync(HttpContext http, LegalRequestService legal, long? offset, int? limit) =>
-        TypedResults.Ok(await legal.ListAsync(http.User.Actor(), null, PageRequest.Of(offset, limit), http.RequestAborted));
+    public static async Task<Ok<Page<RequestSummary>>> ListRequestsAsync(HttpContext http, LegalRequestService legal, string? @case, string? status, string? state, string? instrument, string? due,
+        long? offset, int? limit) =>
+        TypedResults.Ok(await legal.ListAsync(http.User.Actor(), new RequestFilter(@case, status, state, instrument, due), PageRequest.Of(offset, limit), http.RequestAborted));
+
+    public static async Task<Ok<IReadOnlyList<CaseRequestView>>> ListCaseRequestsOfAllAgenciesAsync(HttpContext http, LegalRequestService legal, string reference) =>
+        TypedResults.Ok(await legal.OfCaseAsync(http.User.Actor(), reference, http.RequestAborted));
 
     public static async Task<Ok<Page<ComputedDeadline>>> ListDueAsync(HttpContext http, LegalRequestService legal, long? offset, int? limit) =>
         TypedResults.Ok(await legal.DueAsync(http.User.Actor(), PageRequest.Of(offset, limit), http.RequestAborted));

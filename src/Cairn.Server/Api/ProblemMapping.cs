@@ -28,6 +28,7 @@ public sealed class ProblemMapping : IExceptionHandler
         var (status, title, detail) = exception switch
         {
             NotFoundException e => (StatusCodes.Status404NotFound, "Not found", e.Message),
+            ForbiddenException e => (StatusCodes.Status403Forbidden, "Forbidden", e.Message),
             ConcurrencyException e => (StatusCodes.Status409Conflict, "Conflict", e.Message),
             CairnException { Field: not null } e => (StatusCodes.Status400BadRequest, "One or more validation errors occurred.", e.Message),
             CairnException e => (StatusCodes.Status400BadRequest, "Bad request", e.Message),

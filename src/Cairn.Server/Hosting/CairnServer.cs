@@ -129,6 +129,9 @@ public static class CairnServer
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapAuthApi();
         app.MapAdminApi();
+        app.MapAgenciesApi();
+        app.MapLabelsApi();
+        app.MapNotificationsApi();
         app.MapCasesApi();
         app.MapEvidenceApi();
         app.MapLedgerApi();

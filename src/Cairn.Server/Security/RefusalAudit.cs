@@ -40,6 +40,12 @@ public sealed class RefusalAudit
             await RecordAsync(context, StatusCodes.Status404NotFound).ConfigureAwait(false);
             throw;
         }
+        catch (Core.ForbiddenException)
+        {
+            // A change the agency's access to a visible case does not allow: answered 403 further out.
+            await RecordAsync(context, StatusCodes.Status403Forbidden).ConfigureAwait(false);
+            throw;
+        }
         if (status is 401 or 403 || (status == 404 && IsCaseData(context))) await RecordAsync(context, status).ConfigureAwait(false);
     }
 

@@ -1,6 +1,17 @@
-// Calls to /api/v1 with the session cookie and the antiforgery token; errors become Error(detail).
+// Calls to /api/v1 with the session cookie and the antiforgery token. A refused call throws an
+// ApiError carrying the problem's one-line detail and, for a validation problem, the errors keyed
+// by field (forms show them next to the field).
+import { clearErrorToast } from "./ui.js";
 
 export const session = { me: null, csrf: null };
+
+export class ApiError extends Error {
+  constructor(status, detail, errors) {
+    super(detail);
+    this.status = status;
+    this.errors = errors || null;
+  }
+}
 
 async function csrf() {
   if (!session.csrf) {
@@ -17,16 +28,16 @@ export async function api(method, path, body, { raw = false, form = null } = {})
   if (form) payload = form;
   else if (body !== undefined) { headers["Content-Type"] = "application/json"; payload = JSON.stringify(body); }
   const response = await fetch("/api/v1" + path, { method, headers, body: payload, credentials: "same-origin" });
-  if (response.status === 401 && !path.startsWith("/auth/")) { location.hash = "#/login"; throw new Error("please sign in"); }
+  if (response.status === 401 && !path.startsWith("/auth/")) { location.hash = "#/login"; throw new ApiError(401, "please sign in"); }
   if (!response.ok) {
     let detail = `${response.status} ${response.statusText}`;
-    let errors;
-    try { const p = await response.json(); detail = p.detail || p.title || detail; errors = p.errors; } catch { /* not JSON */ }
+    let errors = null;
+    try { const p = await response.json(); detail = p.detail || p.title || detail; errors = p.errors || null; } catch { /* not JSON */ }
     if (response.status === 400 && detail.includes("antiforgery")) session.csrf = null;
-    const error = new Error(detail);
-    error.errors = errors; // a validation problem's messages by field, for forms to show next to the field
-    throw error;
+    throw new ApiError(response.status, detail, errors);
   }
+  // A change that went through clears the error of the one before (issue 15: toasts clear on success).
+  if (method !== "GET") clearErrorToast();
   if (raw) return response;
   if (response.status === 204) return null;
   return response.json();
@@ -40,6 +51,8 @@ export async function loadMe() {
   session.csrf = null;
   return true;
 }
+
+export function can(role) { return !!session.me && session.me.roles.includes(role); }
 
 export async function download(path, fallbackName) {
   const response = await api("GET", path, undefined, { raw: true });

@@ -1,11 +1,18 @@
 // Cairn web UI: a small single-page app over /api/v1. No framework and no inline script (the
-// server's Content-Security-Policy forbids it); every value from the server is inserted as text.
-import { h, clear, fmtTime, toast, table } from "./ui.js";
-import { api, loadMe, session } from "./api.js";
+// server's Content-Security-Policy forbids it); every value from the server is inserted as text,
+// and every code is shown as words from the one label catalogue (labels.js).
+import { h, clear, fmtTime, toast, table, clearToast, caseLink } from "./ui.js";
+import { api, loadMe, session, can } from "./api.js";
+import { loadLabels, label, L, options, isExpert, setExpert } from "./labels.js";
+import { field, bindForm, formCard } from "./forms.js";
 import { renderCase } from "./case.js";
 import { renderRequest, renderRequests } from "./requests.js";
 import { renderChain } from "./chain.js";
 import { renderExchange } from "./exchange.js";
+import { renderAdmin } from "./admin.js";
+import { renderAccount } from "./account.js";
+import { renderAudit } from "./audit.js";
+import { renderNotifications, refreshBadge } from "./notifications.js";
 import { renderRoutes } from "./routes.js";
 
 const main = document.getElementById("main");
@@ -14,26 +21,39 @@ const routes = [
   [/^#\/login$/, renderLogin],
   [/^#\/password$/, renderPassword],
   [/^#\/cases$/, renderCases],
-  [/^#\/case\/([^/]+)(?:\/(\w+))?$/, (m) => renderCase(main, decodeURIComponent(m[1]), m[2] || "overview")],
-  [/^#\/request\/([^/]+)$/, (m) => renderRequest(main, decodeURIComponent(m[1]))],
-  [/^#\/requests$/, () => renderRequests(main)],
+  [/^#\/case\/([^/?]+)(?:\/(\w+))?$/, (m) => renderCase(main, decodeURIComponent(m[1]), m[2] || "dashboard")],
+  [/^#\/request\/([^/?]+)$/, (m) => renderRequest(main, decodeURIComponent(m[1]))],
+  [/^#\/requests(?:\?(.*))?$/, (m) => renderRequests(main, new URLSearchParams(m[1] || ""))],
   [/^#\/screen$/, renderScreen],
   [/^#\/routes$/, () => renderRoutes(main)],
   [/^#\/chain$/, () => renderChain(main)],
   [/^#\/exchange$/, () => renderExchange(main)],
+  [/^#\/admin(?:\/(\w+))?$/, (m) => renderAdmin(main, m[1] || "accounts")],
+  [/^#\/account$/, () => renderAccount(main)],
+  [/^#\/audit(?:\?(.*))?$/, (m) => renderAudit(main, new URLSearchParams(m[1] || ""))],
+  [/^#\/notifications$/, () => renderNotifications(main)],
 ];
+
+// Pages with unsaved work (the request editor) register a guard; leaving asks first.
+export const leaveGuard = { check: null };
+let currentHash = location.hash;
 
 async function navigate() {
   const hash = location.hash || "#/cases";
+  if (leaveGuard.check && hash !== currentHash && !leaveGuard.check()) { history.replaceState(null, "", currentHash); return; }
+  leaveGuard.check = null;
+  currentHash = hash;
+  clearToast();
   if (hash !== "#/login") {
     if (!(await loadMe())) { location.hash = "#/login"; return; }
     if (session.me.must_change_password && hash !== "#/password") { location.hash = "#/password"; return; }
+    if (!session.me.must_change_password) await loadLabels();
   }
   header();
   for (const [pattern, render] of routes) {
     const m = hash.match(pattern);
     if (m) {
-      try { await render(m); } catch (e) { clear(main).append(h("p", { class: "bad" }, e.message)); }
+      try { await render(m); } catch (e) { clear(main).append(h("p", { class: "bad", "data-testid": "page-error" }, e.message)); }
       return;
     }
   }
@@ -42,9 +62,22 @@ async function navigate() {
 
 function header() {
   const me = session.me;
-  document.getElementById("nav").hidden = !me;
+  const nav = document.getElementById("nav");
+  nav.hidden = !me;
   document.getElementById("signout").hidden = !me;
-  document.getElementById("who").textContent = me ? `${me.login} · ${me.agency} · ${me.roles.join(", ")}` : "";
+  document.getElementById("tools").hidden = !me;
+  clear(nav);
+  if (me && !me.must_change_password) {
+    const items = [["#/cases", "Cases"], ["#/requests", "Requests"], ["#/routes", "Routes"], ["#/screen", "Screening"], ["#/exchange", "Exchange"], ["#/chain", "Chain"]];
+    if (can("Auditor") || can("Admin")) items.push(["#/audit", "Custody log"]);
+    if (can("Admin")) items.push(["#/admin", "Administration"]);
+    const here = location.hash.split("?")[0];
+    nav.append(...items.map(([href, text]) => h("a", { href, class: here.startsWith(href) ? "active" : "" }, text)));
+    refreshBadge();
+  }
+  const who = document.getElementById("who");
+  clear(who);
+  if (me) who.append(h("a", { href: "#/account", title: "Your account and API tokens" }, me.login), ` · ${me.agency} · `, ...me.roles.flatMap((r, i) => [i ? ", " : "", L("role", r)]));
 }
 
 document.getElementById("signout").addEventListener("click", async () => {
@@ -53,63 +86,77 @@ document.getElementById("signout").addEventListener("click", async () => {
   location.hash = "#/login";
 });
 
+const expert = document.getElementById("expert");
+expert.checked = isExpert();
+setExpert(expert.checked);
+expert.addEventListener("change", () => setExpert(expert.checked));
+
 async function renderLogin() {
   session.me = null;
   header();
-  const login = h("input", { id: "login", autocomplete: "username", required: true });
-  const password = h("input", { id: "password", type: "password", autocomplete: "current-password", required: true });
-  const form = h("form", { class: "card", id: "login-form" },
-    h("h1", {}, "Sign in"), h("label", { for: "login" }, "Login"), login, h("label", { for: "password" }, "Password"), password,
-    h("div", {}, h("button", { type: "submit" }, "Sign in")));
-  form.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    try {
-      session.me = await api("POST", "/auth/login", { login: login.value, password: password.value });
+  const login = h("input", { id: "login", name: "login", autocomplete: "username", required: true });
+  const password = h("input", { id: "password", name: "password", type: "password", autocomplete: "current-password", required: true });
+  const form = formCard("login-form", "", [h("h1", {}, "Sign in"), field("Login", login), field("Password", password)], "Sign in");
+  bindForm(form, {
+    submit: () => api("POST", "/auth/login", { login: login.value, password: password.value }),
+    done: (me) => {
+      session.me = me;
       session.csrf = null; // the antiforgery token is bound to the signed-in user
-      location.hash = session.me.must_change_password ? "#/password" : "#/cases";
-    } catch (err) { toast(err.message, true); }
+      location.hash = me.must_change_password ? "#/password" : "#/cases";
+    },
   });
   clear(main).append(form);
 }
 
 async function renderPassword() {
-  const current = h("input", { id: "current", type: "password", autocomplete: "current-password" });
-  const next = h("input", { id: "new", type: "password", autocomplete: "new-password", minlength: "12" });
-  const form = h("form", { class: "card", id: "password-form" },
-    h("h1", {}, "Choose a new password"),
+  const current = h("input", { id: "current", name: "current_password", type: "password", autocomplete: "current-password" });
+  const next = h("input", { id: "new", name: "new_password", type: "password", autocomplete: "new-password", minlength: "12" });
+  const form = formCard("password-form", "", [h("h1", {}, "Choose a new password"),
     h("p", { class: "muted" }, "A one-time password must be replaced before you can work. At least 12 characters."),
-    h("label", { for: "current" }, "Current (one-time) password"), current, h("label", { for: "new" }, "New password"), next,
-    h("div", {}, h("button", { type: "submit" }, "Change password")));
-  form.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    try {
-      await api("POST", "/auth/password", { current_password: current.value, new_password: next.value });
-      session.me = null;
-      toast("password changed");
-      location.hash = "#/cases";
-    } catch (err) { toast(err.message, true); }
+    field("Current (one-time) password", current), field("New password", next)], "Change password");
+  bindForm(form, {
+    submit: () => api("POST", "/auth/password", { current_password: current.value, new_password: next.value }),
+    done: () => { session.me = null; toast("password changed"); location.hash = "#/cases"; },
   });
   clear(main).append(form);
 }
 
 async function renderCases() {
   const page = await api("GET", "/cases?limit=500");
-  const rows = page.items.map((c) => [h("a", { href: `#/case/${encodeURIComponent(c.reference)}` }, c.reference), c.title, c.offence_type, c.status, c.owning_agency, fmtTime(c.opened_at)]);
-  const reference = h("input", { id: "new-reference", placeholder: "e.g. NCU-2026-0042" });
-  const title = h("input", { id: "new-title" });
-  const offence = h("input", { id: "new-offence", placeholder: "ransomware, fraud, theft…" });
-  const form = h("form", { class: "card" }, h("h2", {}, "Open a case"),
-    h("label", {}, "Reference"), reference, h("label", {}, "Title"), title, h("label", {}, "Offence type"), offence,
-    h("div", {}, h("button", { type: "submit" }, "Open case")));
-  form.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    try {
-      const created = await api("POST", "/cases", { reference: reference.value, title: title.value, offence_type: offence.value });
-      location.hash = `#/case/${encodeURIComponent(created.reference)}`;
-    } catch (err) { toast(err.message, true); }
+  const rows = page.items.map((c) => [caseLink(c.reference), c.title, offenceText(c), L("case_status", c.status), c.owning_agency, L("case_access", c.access), fmtTime(c.opened_at)]);
+  clear(main).append(h("h1", {}, "Cases"), table(["reference", "title", "offence", "status", "owner", "your access", "opened"], rows, "cases-table", "no case yet: open one below"),
+    h("p", { class: "muted" }, `${page.total} case(s) your agency owns or was granted.`));
+  if (can("Investigator")) main.append(newCaseForm());
+}
+
+export function offenceText(c) {
+  return c.offence_type === "other" && c.offence_detail ? h("span", { title: "other" }, `Other: ${c.offence_detail}`) : L("offence_type", c.offence_type);
+}
+
+/** The offence type select and the description shown for "other"; both keep what was typed. */
+export function offenceFields(selected, detail) {
+  const offence = h("select", { id: "case-offence", name: "offence_type" }, h("option", { value: "" }, "— choose —"), ...options("offence_type", undefined, selected));
+  const description = h("input", { id: "case-offence-detail", name: "offence_detail", value: detail || "" });
+  const detailField = field("Describe the offence", description, { hint: "Only for an offence not in the list." });
+  const sync = () => { detailField.hidden = offence.value !== "other"; };
+  offence.addEventListener("change", sync);
+  offence.addEventListener("restore", sync);
+  sync();
+  return { offence, description, fields: [field("Offence type", offence, { hint: "Routes depend on it (e.g. UNCAC covers only corruption offences)." }), detailField], sync };
+}
+
+function newCaseForm() {
+  const reference = h("input", { id: "new-reference", name: "reference", placeholder: "e.g. NCU-2026-0042" });
+  const title = h("input", { id: "new-title", name: "title" });
+  const offence = offenceFields("");
+  const form = formCard("new-case-form", "Open a case", [field("Reference", reference, { hint: "Your agency's file number; unique." }), field("Title", title), ...offence.fields], "Open case");
+  bindForm(form, {
+    key: "new-case",
+    submit: () => api("POST", "/cases", { reference: reference.value, title: title.value, offence_type: offence.offence.value, offence_detail: offence.description.value }),
+    done: (created) => { toast(`case ${created.reference} opened`); location.hash = `#/case/${encodeURIComponent(created.reference)}/overview`; },
   });
-  clear(main).append(h("h1", {}, "Cases"), table(["reference", "title", "offence", "status", "owner", "opened"], rows, "cases-table"),
-    h("p", { class: "muted" }, `${page.total} case(s) your agency owns or was granted.`), session.me.roles.includes("Investigator") ? form : "");
+  offence.sync();
+  return form;
 }
 
 async function renderScreen() {
@@ -137,4 +184,5 @@ async function renderScreen() {
 }
 
 window.addEventListener("hashchange", navigate);
+window.addEventListener("beforeunload", (e) => { if (leaveGuard.check && !leaveGuard.check(true)) e.preventDefault(); });
 navigate();

@@ -1,84 +1,172 @@
-// Requests: the agency's list with deadlines (overdue in red) and the editor, which re-checks the
-// required contents live as you type (nothing is saved until you save an item).
-import { h, clear, fmtTime, toast, table } from "./ui.js";
-import { api, download, session } from "./api.js";
+// Requests: the agency's list, filtered by status, State, instrument and deadline (the filter is in the
+// address, so a filtered list can be linked), and the editor: each content item is saved as it is typed
+// (the completeness check shows what is saved), status changes record when they happened (back-dated
+// if need be, never in the future), the requested State's reference and who recorded them, and only
+// the moves the lifecycle allows are offered.
+import { h, clear, fmtTime, toast, table, caseLink, requestLink, link } from "./ui.js";
+import { api, download, can } from "./api.js";
+import { L, label, options, stateOptions } from "./labels.js";
+import { field, bindForm, formCard } from "./forms.js";
+import { leaveGuard } from "./app.js";
+import { deadlineText } from "./case-requests.js";
 
-export async function renderRequests(main) {
-  const [list, due] = await Promise.all([api("GET", "/requests?limit=500"), api("GET", "/requests/due?limit=500")]);
-  const rows = list.items.map((r) => [h("a", { href: `#/request/${encodeURIComponent(r.id)}` }, r.id), r.case_reference || "", r.request_type, r.requested_state, r.measure, r.status,
-    r.next_deadline ? h("span", { class: r.next_deadline.state }, `${fmtTime(r.next_deadline.due)} (${r.next_deadline.state})`) : ""]);
-  const dueRows = due.items.map((d) => [d.request_id, d.label, h("span", { class: d.state }, fmtTime(d.due)), h("span", { class: d.state }, d.state), d.citation]);
-  clear(main).append(h("h1", {}, "Requests"), table(["id", "case", "type", "to", "measure", "status", "next deadline"], rows, "all-requests"),
-    h("h2", {}, "Overdue and due soon"), table(["request", "deadline", "due", "state", "source"], dueRows, "due-table"));
+const statuses = ["draft", "ready", "sent", "acknowledged", "executed", "partially_executed", "refused", "withdrawn"];
+
+export async function renderRequests(main, params) {
+  const query = new URLSearchParams();
+  for (const k of ["case", "status", "state", "instrument", "due"]) if (params.get(k)) query.set(k, params.get(k));
+  const [list, due, all] = await Promise.all([api("GET", `/requests?limit=500&${query}`), api("GET", "/requests/due?limit=500"), api("GET", "/requests?limit=500")]);
+  const states = [...new Set(all.items.map((r) => r.requested_state))].sort();
+  const instruments = [...new Set(all.items.map((r) => r.instrument_id))].sort();
+  const status = h("select", { name: "status", id: "filter-status" }, h("option", { value: "" }, "any status"), ...options("request_status", statuses, params.get("status")));
+  const state = h("select", { name: "state", id: "filter-state" }, h("option", { value: "" }, "any State"),
+    ...states.map((s) => h("option", { value: s, selected: s === params.get("state") }, `${label("state", s)} (${s})`)));
+  const instrument = h("select", { name: "instrument", id: "filter-instrument" }, h("option", { value: "" }, "any instrument"),
+    ...instruments.map((i) => h("option", { value: i, title: i, selected: i === params.get("instrument") }, label("instrument", i))));
+  const deadline = h("select", { name: "due", id: "filter-due" }, h("option", { value: "" }, "any deadline state"), ...options("deadline_view", ["overdue", "due_soon", "any"], params.get("due")));
+  const filters = h("form", { class: "card filters", id: "request-filters" }, field("Status", status), field("Requested State", state), field("Instrument", instrument), field("Deadline", deadline),
+    h("div", { class: "actions" }, h("button", { type: "submit" }, "Filter"), link("#/requests", "clear")));
+  filters.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const next = new URLSearchParams();
+    for (const el of [status, state, instrument, deadline]) if (el.value) next.set(el.name, el.value);
+    if (params.get("case")) next.set("case", params.get("case"));
+    location.hash = `#/requests${next.toString() ? "?" + next : ""}`;
+  });
+  const rows = list.items.map((r) => [requestLink(r.id), caseLink(r.case_reference), L("request_type", r.request_type), h("a", { href: `#/requests?state=${r.requested_state}` }, label("state", r.requested_state)),
+    L("measure", r.measure), h("a", { href: `#/requests?instrument=${encodeURIComponent(r.instrument_id)}`, title: r.instrument_id }, label("instrument", r.instrument_id)),
+    L("request_status", r.status), r.foreign_reference || "", deadlineText(r.next_deadline)]);
+  const dueRows = due.items.map((d) => [requestLink(d.request_id), d.label, h("span", { class: d.state }, fmtTime(d.due)), L("deadline_state", d.state), d.citation]);
+  clear(main).append(h("h1", {}, "Requests"), filters,
+    h("p", { class: "muted", "data-testid": "requests-count" }, `${list.total} of ${all.total} request(s) of your agency${params.get("case") ? ` in case ${params.get("case")}` : ""}.`),
+    table(["request", "case", "type", "to", "measure", "instrument", "status", "their reference", "next deadline"], rows, "all-requests", "no request matches"),
+    h("h2", {}, "Overdue and due soon"), table(["request", "deadline", "due", "state", "source"], dueRows, "due-table", "nothing overdue or due soon"));
+}
+
+/** The local date and time of <d> as a datetime-local value (minutes). */
+function localValue(d) {
+  const p = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 export async function renderRequest(main, id) {
   const data = await api("GET", `/requests/${encodeURIComponent(id)}`);
   const r = data.request;
+  const path = `/requests/${encodeURIComponent(id)}`;
   let version = data.version;
-  const editable = r.status === "draft" && (session.me.roles.includes("Prosecutor") || session.me.roles.includes("Investigator"));
+  const writer = can("Prosecutor") || can("Investigator");
+  const editable = r.status === "draft" && writer;
   const check = h("div", { id: "completeness", "data-testid": "completeness" });
-  const fields = {};
+  const pending = new Map(); // item → text typed and not yet saved
   const showCheck = (report) => {
+    const waiting = pending.size ? h("p", { class: "warn", "data-testid": "unsaved" }, `${pending.size} item(s) typed but not saved yet.`) : "";
     clear(check).append(report.missing.length === 0
-      ? h("p", { class: "ok", "data-testid": "complete" }, "complete: every required content item is present")
-      : h("div", {}, h("p", { class: "warn" }, `missing ${report.missing.length} item(s):`),
-        h("ul", {}, ...report.missing.map((m) => h("li", { "data-missing": m.id }, `${m.label} (${m.citation})`)))));
+      ? h("p", { class: "ok", "data-testid": "complete" }, "Complete: every required content item is saved.")
+      : h("div", {}, h("p", { class: "warn" }, `Missing ${report.missing.length} saved item(s):`),
+        h("ul", {}, ...report.missing.map((m) => h("li", { "data-missing": m.id }, `${m.label} (${m.citation})`)))), waiting);
   };
-  showCheck(data.completeness);
-  let timer;
-  const liveCheck = () => {
-    clearTimeout(timer);
-    timer = setTimeout(async () => {
-      const contents = Object.fromEntries(Object.entries(fields).map(([k, el]) => [k, el.value]));
-      try { showCheck(await api("POST", `/requests/${encodeURIComponent(id)}/check`, { contents })); } catch (err) { toast(err.message, true); }
-    }, 300);
+  let lastReport = data.completeness;
+  showCheck(lastReport);
+  // Saves run one after another, each with the version the one before produced.
+  let queue = Promise.resolve();
+  let conflicted = false;
+  const save = (item, area, state) => {
+    if (conflicted) return queue;
+    queue = queue.then(async () => {
+      if (!pending.has(item)) return;
+      const text = area.value;
+      state.textContent = "saving…"; state.className = "saved-state";
+      try {
+        lastReport = await api("PUT", `${path}/contents/${encodeURIComponent(item)}`, { text, version });
+        version += 1;
+        if (area.value === text) pending.delete(item);
+        state.textContent = pending.has(item) ? "not saved yet" : `saved ${new Date().toLocaleTimeString()}`;
+        state.className = `saved-state ${pending.has(item) ? "unsaved" : "saved"}`;
+        area.closest(".card").querySelector(".field-error").hidden = true;
+        showCheck(lastReport);
+      } catch (err) {
+        if (err.status === 409) conflicted = true;
+        state.textContent = err.status === 409 ? "not saved: changed by someone else — copy your text and reload" : "not saved";
+        state.className = "saved-state failed";
+        const slot = area.closest(".card").querySelector(".field-error");
+        slot.textContent = err.message; slot.hidden = false;
+        toast(err.message, true);
+      }
+    });
+    return queue;
   };
+  const timers = new Map();
   const items = data.required_contents.map((c) => {
     const area = h("textarea", { id: `content-${c.id}`, "data-item": c.id, disabled: !editable });
     area.value = r.contents[c.id] || "";
-    area.addEventListener("input", liveCheck);
-    fields[c.id] = area;
-    const save = h("button", { class: "secondary", "data-save": c.id, disabled: !editable }, "Save");
-    save.addEventListener("click", async () => {
-      try {
-        const report = await api("PUT", `/requests/${encodeURIComponent(id)}/contents/${encodeURIComponent(c.id)}`, { text: area.value, version });
-        version += 1;
-        showCheck(report);
-        toast(`saved ${c.id}`);
-      } catch (err) { toast(err.message, true); }
+    const state = h("span", { class: "saved-state", "data-state": c.id }, editable ? "saved" : "");
+    area.addEventListener("input", () => {
+      pending.set(c.id, area.value);
+      state.textContent = "not saved yet"; state.className = "saved-state unsaved";
+      showCheck(lastReport);
+      clearTimeout(timers.get(c.id));
+      timers.set(c.id, setTimeout(() => save(c.id, area, state), 800));
     });
-    return h("div", { class: "card" }, h("label", { for: `content-${c.id}` }, `${c.label} `, h("span", { class: "muted" }, `(${c.citation})`)), area, save);
+    area.addEventListener("blur", () => { clearTimeout(timers.get(c.id)); save(c.id, area, state); });
+    const now = h("button", { class: "small secondary", type: "button", "data-save": c.id, disabled: !editable }, "Save now");
+    now.addEventListener("click", () => { clearTimeout(timers.get(c.id)); pending.set(c.id, area.value); save(c.id, area, state); });
+    return h("div", { class: "card" }, h("label", { for: `content-${c.id}` }, `${c.label} `, h("span", { class: "muted" }, `(${c.citation})`), state), area,
+      h("p", { class: "field-error", hidden: true }), editable ? now : "");
   });
-  const deadlines = data.deadlines.map((d) => [d.label, d.kind, h("span", { class: d.state }, fmtTime(d.due) || "-"), h("span", { class: d.state }, d.state), d.citation]);
-  const target = h("select", { id: "status-to" }, ...["ready", "sent", "acknowledged", "executed", "partially_executed", "refused", "withdrawn", "draft"].map((s) => h("option", {}, s)));
-  const move = h("button", { id: "status-move" }, "Move");
-  move.addEventListener("click", async () => {
-    try { await api("POST", `/requests/${encodeURIComponent(id)}/status`, { to: target.value }); await renderRequest(main, id); }
-    catch (err) { toast(err.message, true); }
-  });
+  leaveGuard.check = (silent) => pending.size === 0 || (!silent && confirm(`${pending.size} item(s) of request ${id} are not saved yet. Leave anyway?`));
+  const deadlines = data.deadlines.map((d) => [d.label, L("deadline_kind", d.kind), h("span", { class: d.state }, fmtTime(d.due) || "—"), L("deadline_state", d.state), d.citation]);
+  const history = r.history.filter((e) => e.action === "status").map((e) => [L("request_status", e.status), fmtTime(e.at), e.recorded_at ? fmtTime(e.recorded_at) : "",
+    e.by ? `${e.by}@${e.agency}` : "", e.foreign_reference || "", e.note || ""]).reverse();
   const renders = ["docx", "pdf", "json"].map((f) => {
-    const b = h("button", { class: "secondary", "data-render": f }, f.toUpperCase());
+    const b = h("button", { class: "secondary", type: "button", "data-render": f }, f.toUpperCase());
     b.addEventListener("click", async () => {
-      try { const { response } = await download(`/requests/${encodeURIComponent(id)}/render?format=${f}`, `${id}.${f}`); toast(`${f} sha256 ${response.headers.get("X-Cairn-Sha256")?.slice(0, 16)}…`); }
+      try { const { response } = await download(`${path}/render?format=${f}`, `${id}.${f}`); toast(`${f.toUpperCase()} saved; SHA-256 ${response.headers.get("X-Cairn-Sha256")?.slice(0, 16)}… (in the custody log)`); }
       catch (err) { toast(err.message, true); }
     });
     return b;
   });
   clear(main).append(
     h("h1", {}, `Request ${r.id}`),
-    h("p", {}, `${r.request_type} · ${r.requesting_state} → ${r.requested_state} · ${r.measure}${r.urgent ? " · urgent" : ""} · status `, h("strong", { "data-testid": "request-status" }, data.status)),
-    h("p", { class: "muted" }, `Legal basis: ${r.legal_basis} (rule ${r.rule_id}) · channel ${r.channel} · case ${r.case_reference || "-"}`),
+    h("p", {}, L("request_type", r.request_type), ` · ${label("state", r.requesting_state)} → `, h("a", { href: `#/requests?state=${r.requested_state}` }, label("state", r.requested_state)),
+      " · ", L("measure", r.measure), r.urgent ? " · urgent" : "", " · status ", h("strong", { "data-testid": "request-status" }, L("request_status", data.status)),
+      r.foreign_reference ? ` · their reference ${r.foreign_reference}` : ""),
+    h("p", { class: "muted" }, `Legal basis: ${r.legal_basis} · channel `, L("channel", r.channel), " · case ", caseLink(r.case_reference),
+      r.source_trace_id ? ` · drafted from trace ${r.source_trace_id}` : ""),
     h("p", { "data-testid": "request-addressee" }, h("strong", {}, "To: "), addresseeWords(r),
       ` · language ${r.language}${r.accepted_languages.length ? ` (accepted: ${r.accepted_languages.join(", ")})` : ""}`,
       r.form_id ? ` · official form ${r.form_id}` : " · structured letter", ` · route ${r.route_rank}${r.route_on ? ` judged on ${r.route_on}` : ""}`),
-    r.language_note ? h("p", { class: "warn" }, r.language_note) : null,
+    r.language_note ? h("p", { class: "warn" }, r.language_note) : "",
     ...(r.unverified || []).map((u) => h("p", { class: "bad" }, `unverified: ${u}`)),
-    h("h2", {}, "Completeness"), check,
-    h("h2", {}, "Deadlines"), table(["deadline", "kind", "due", "state", "source"], deadlines, "deadlines-table"),
-    h("h2", {}, "Contents"), ...items,
-    h("h2", {}, "Findings"), table(["state", "service", "addresses", "amount"], r.findings.map((f) => [f.jurisdiction, f.actor_name, f.addresses.join(" "), f.amounts.map((a) => `${a.base_units} ${a.asset} base units`).join(", ")]), "findings-table"),
-    h("h2", {}, "Status and documents"), h("div", { class: "card" }, target, move, h("div", {}, ...renders)));
+    h("div", { class: "grid2" },
+      h("section", {}, h("h2", {}, "Completeness"), check, h("h2", {}, "Deadlines"),
+        h("p", { class: "muted" }, "Counted from the dates the steps happened."), table(["deadline", "kind", "due", "state", "source"], deadlines, "deadlines-table")),
+      h("section", {}, h("h2", {}, "Status"), writer && data.next_statuses.length ? statusForm(main, id, data) : h("p", { class: "muted" }, data.next_statuses.length ? "" : "Final status: no further step."),
+        h("h3", {}, "History"), table(["status", "happened", "recorded", "by", "their reference", "note"], history, "status-history"))),
+    h("h2", {}, "Contents"), editable ? h("p", { class: "muted" }, "Each item is saved as you type.") : h("p", { class: "muted" }, "Contents change only in draft."), ...items,
+    h("h2", {}, "Findings"), table(["State", "service", "addresses", "amount"], r.findings.map((f) => [L("state", f.jurisdiction), f.actor_name, h("code", {}, f.addresses.join(" ")),
+      f.amounts.map((a) => `${a.base_units} base units of ${a.asset}`).join(", ")]), "findings-table"),
+    h("h2", {}, "Documents"), h("div", { class: "actions" }, ...renders));
+}
+
+function statusForm(main, id, data) {
+  const to = h("select", { name: "to", id: "status-to" }, ...options("request_status", data.next_statuses));
+  const at = h("input", { name: "at", id: "status-at", type: "datetime-local", value: localValue(new Date()), max: localValue(new Date()) });
+  const foreign = h("input", { name: "foreign_reference", id: "status-foreign", value: data.request.foreign_reference || "", placeholder: "their file number, if they gave one" });
+  const note = h("input", { name: "note", id: "status-note" });
+  const ground = h("input", { name: "ground", id: "status-ground", placeholder: "the ground the requested State gave" });
+  const groundField = field("Refusal ground", ground);
+  const sync = () => { groundField.hidden = to.value !== "refused"; };
+  to.addEventListener("change", sync);
+  const form = formCard("status-form", "Record a step", [h("div", { class: "grid2" }, field("New status", to, { hint: "Only the steps the request's lifecycle allows." }),
+    field("When it happened", at, { hint: "Back-date a step taken earlier; never in the future." })), field("Their reference", foreign), groundField, field("Note", note)], "Record");
+  sync();
+  bindForm(form, {
+    submit: () => api("POST", `/requests/${encodeURIComponent(id)}/status`, {
+      to: to.value, at: at.value ? new Date(at.value).toISOString() : null, foreign_reference: foreign.value || null, note: note.value || null, ground: ground.value || null,
+    }),
+    done: (s) => { toast(`request ${label("request_status", s.status).toLowerCase()}`); return renderRequest(main, id); },
+  });
+  return form;
 }
 
 function addresseeWords(r) {

@@ -65,20 +65,33 @@ function option(o, result, query) {
     draftControl(o, query));
 }
 
-/** Drafts the request of a case on this route, from the case's latest trace (only its findings in the requested State). */
+/**
+ * Drafts the request of a case on this route, from the case's latest trace (only its findings in the requested State).
+ * When the case already has a request to that State (deconfliction, issue 15), the server names it and the user
+ * confirms before a second one is drafted.
+ */
 function draftControl(o, query) {
   const roles = session.me?.roles || [];
   if (!roles.includes("Prosecutor") && !roles.includes("Investigator")) return null;
   const caseRef = h("input", { placeholder: "case reference", "data-testid": "route-case", "aria-label": "Case reference" });
   const button = h("button", { type: "button", class: "secondary", "data-draft": o.rule_id }, "Draft on this route");
-  button.addEventListener("click", async () => {
+  const overlap = h("div", { class: "warn", "data-testid": "route-overlap", hidden: true });
+  const draft = async (acknowledgeOverlap) => {
     if (!caseRef.value.trim()) { toast("give the case whose latest trace to draft from", true); caseRef.focus(); return; }
     try {
       const r = await api("POST", `/cases/${encodeURIComponent(caseRef.value.trim())}/requests/draft`,
-        { from: query.from, to: query.to, measures: [query.measure], urgent: query.urgent, rule_id: o.rule_id, on: query.on });
+        { from: query.from, to: query.to, measures: [query.measure], urgent: query.urgent, rule_id: o.rule_id, on: query.on, acknowledge_overlap: acknowledgeOverlap });
       if (r.drafts.length) location.hash = `#/request/${encodeURIComponent(r.drafts[0].id)}`;
       else toast(r.unroutable.join("; ") || "nothing drafted", true);
-    } catch (err) { toast(err.message, true); }
-  });
-  return h("div", { class: "draft-on-route" }, caseRef, button);
+    } catch (err) {
+      const message = err.errors?.acknowledge_overlap;
+      if (!message) { toast(err.message, true); return; }
+      const anyway = h("button", { type: "button", "data-draft-anyway": o.rule_id }, "Draft anyway");
+      anyway.addEventListener("click", () => draft(true));
+      overlap.replaceChildren(h("p", {}, Array.isArray(message) ? message.join(" ") : String(message)), anyway);
+      overlap.hidden = false;
+    }
+  };
+  button.addEventListener("click", () => draft(false));
+  return h("div", {}, h("div", { class: "draft-on-route" }, caseRef, button), overlap);
 }

@@ -8,7 +8,7 @@ internal static class CaseRows
 {
     public const string CaseColumns =
         "id AS Id, reference AS Reference, title AS Title, owning_agency AS OwningAgency, offence_type AS OffenceType, " +
-        "status AS Status, opened_at AS OpenedAt, closed_at AS ClosedAt, version AS Version";
+        "status AS Status, opened_at AS OpenedAt, closed_at AS ClosedAt, version AS Version, offence_detail AS OffenceDetail, status_reason AS StatusReason";
 
     public sealed class CaseRow
     {
@@ -30,6 +30,17 @@ internal static class CaseRows
 
         public long Version { get; set; }
 
+        public string OffenceDetail { get; set; } = "";
+
+        public string StatusReason { get; set; } = "";
+
+        /// <summary>In lists only: the level of the listing agency's grant, if any.</summary>
+        public string? ListingGrantLevel { get; set; }
+
+        /// <summary>A listed case: no children, and of the grants only the listing agency's.</summary>
+        public Case ToListedCase(string agency) => ListingGrantLevel is null ? ToCase()
+            : ToCase() with { Grants = [new SharingGrant(agency, "", "", DateTimeOffset.MinValue) { Level = Enum.Parse<GrantLevel>(ListingGrantLevel, ignoreCase: true) }] };
+
         public Case ToCase() => new()
         {
             Id = Id,
@@ -41,11 +52,17 @@ internal static class CaseRows
             OpenedAt = CustodyEntry.ParseTime(OpenedAt),
             ClosedAt = ClosedAt is null ? null : CustodyEntry.ParseTime(ClosedAt),
             Version = Version,
+            OffenceDetail = OffenceDetail,
+            StatusReason = StatusReason,
         };
     }
 
     public sealed class SubjectRow
     {
+        public string SubjectId { get; set; } = "";
+
+        public string Role { get; set; } = "";
+
         public string Kind { get; set; } = "";
 
         public string Name { get; set; } = "";
@@ -82,8 +99,32 @@ internal static class CaseRows
         public string Target { get; set; } = "";
     }
 
+    public sealed class IdentifierRow
+    {
+        public string SubjectId { get; set; } = "";
+
+        public string Kind { get; set; } = "";
+
+        public string Value { get; set; } = "";
+    }
+
+    public sealed class StatusChangeRow
+    {
+        public string Status { get; set; } = "";
+
+        public string Reason { get; set; } = "";
+
+        public string ChangedAt { get; set; } = "";
+
+        public string ChangedBy { get; set; } = "";
+
+        public string Agency { get; set; } = "";
+    }
+
     public sealed class GrantRow
     {
+        public string Level { get; set; } = "";
+
         public string Agency { get; set; } = "";
 
         public string GrantedBy { get; set; } = "";

@@ -2,7 +2,9 @@ using System.Text.Json;
 using Cairn.Cases.Agencies;
 using Cairn.Cases.Cases;
 using Cairn.Cases.Custody;
+using Cairn.Cases.Notifications;
 using Cairn.Core;
+using Cairn.Storage.Notifications;
 using Cairn.Core.Paging;
 
 namespace Cairn.Storage.Cases;
@@ -14,6 +16,9 @@ namespace Cairn.Storage.Cases;
 /// </summary>
 public sealed class SqlCaseStore : ICaseStore
 {
+    // Lists carry, of all grants, only the listing agency's (so the list can say what it may do).
+    private const string GrantLevelColumn = "(SELECT g.level FROM case_grants g WHERE g.case_id = cases.id AND g.agency = @Agency) AS ListingGrantLevel";
+
     private readonly CairnDatabase _database;
 
     public SqlCaseStore(CairnDatabase database)
@@ -36,12 +41,13 @@ public sealed class SqlCaseStore : ICaseStore
                 Title = newCase.Title,
                 OwningAgency = unit.Actor.Agency,
                 OffenceType = newCase.OffenceType,
+                OffenceDetail = newCase.OffenceDetail,
                 OpenedAt = unit.Time.GetUtcNow(),
             };
             await unit.ExecuteAsync(
-                "INSERT INTO cases (id, reference, title, owning_agency, offence_type, status, opened_at, closed_at, version) " +
-                "VALUES (@Id, @Reference, @Title, @OwningAgency, @OffenceType, @Status, @OpenedAt, NULL, @Version)",
-                new { created.Id, created.Reference, created.Title, created.OwningAgency, created.OffenceType, Status = CaseRows.Text(created.Status), OpenedAt = CustodyEntry.FormatTime(created.OpenedAt), created.Version }).ConfigureAwait(false);
+                "INSERT INTO cases (id, reference, title, owning_agency, offence_type, offence_detail, status, status_reason, opened_at, closed_at, version) " +
+                "VALUES (@Id, @Reference, @Title, @OwningAgency, @OffenceType, @OffenceDetail, @Status, '', @OpenedAt, NULL, @Version)",
+                new { created.Id, created.Reference, created.Title, created.OwningAgency, created.OffenceType, created.OffenceDetail, Status = CaseRows.Text(created.Status), OpenedAt = CustodyEntry.FormatTime(created.OpenedAt), created.Version }).ConfigureAwait(false);
             await unit.RecordAsync("case.create", "case", created.Id, ContentHash(created)).ConfigureAwait(false);
             return created;
         }, cancellationToken);
@@ -59,9 +65,9 @@ public sealed class SqlCaseStore : ICaseStore
         _database.InTransactionAsync(actor, async unit =>
         {
             var rows = await unit.QueryAsync<CaseRows.CaseRow>(
-                $"SELECT {CaseRows.CaseColumns} FROM cases WHERE owning_agency = @Agency OR id IN (SELECT case_id FROM case_grants WHERE agency = @Agency) ORDER BY opened_at, reference",
+                $"SELECT {CaseRows.CaseColumns}, {GrantLevelColumn} FROM cases WHERE owning_agency = @Agency OR id IN (SELECT case_id FROM case_grants WHERE agency = @Agency) ORDER BY opened_at, reference",
                 new { unit.Actor.Agency }).ConfigureAwait(false);
-            IReadOnlyList<Case> cases = rows.Select(r => r.ToCase()).ToList();
+            IReadOnlyList<Case> cases = rows.Select(r => r.ToListedCase(unit.Actor.Agency)).ToList();
             await unit.RecordAsync("case.list", "case", "*", CustodyRecord.HashOf(string.Join("\n", cases.Select(c => c.Id)))).ConfigureAwait(false);
             return cases;
         }, cancellationToken);
@@ -74,9 +80,9 @@ public sealed class SqlCaseStore : ICaseStore
             const string Visible = "FROM cases WHERE owning_agency = @Agency OR id IN (SELECT case_id FROM case_grants WHERE agency = @Agency)";
             var total = await unit.ExecuteScalarAsync<long>("SELECT COUNT(*) " + Visible, new { unit.Actor.Agency }).ConfigureAwait(false);
             var rows = await unit.QueryAsync<CaseRows.CaseRow>(
-                $"SELECT {CaseRows.CaseColumns} {Visible} ORDER BY opened_at, reference LIMIT @Limit OFFSET @Offset",
+                $"SELECT {CaseRows.CaseColumns}, {GrantLevelColumn} {Visible} ORDER BY opened_at, reference LIMIT @Limit OFFSET @Offset",
                 new { unit.Actor.Agency, Limit = (long)page.Limit, page.Offset }).ConfigureAwait(false);
-            IReadOnlyList<Case> cases = rows.Select(r => r.ToCase()).ToList();
+            IReadOnlyList<Case> cases = rows.Select(r => r.ToListedCase(unit.Actor.Agency)).ToList();
             await unit.RecordAsync("case.list", "case", "*", CustodyRecord.HashOf(string.Join("\n", cases.Select(c => c.Id)))).ConfigureAwait(false);
             return Page<Case>.Of(cases, page, total);
         }, cancellationToken);
@@ -87,47 +93,81 @@ public sealed class SqlCaseStore : ICaseStore
         ArgumentNullException.ThrowIfNull(changed);
         return _database.InTransactionAsync(actor, async unit =>
         {
-            var current = await LoadVisibleAsync(unit, changed.Reference).ConfigureAwait(false);
+            var current = await LoadVisibleAsync(unit, changed.Reference, need: CaseAccess.Owner).ConfigureAwait(false);
             if (current.Id != changed.Id) throw new CairnException($"case '{changed.Reference}' has a different id than the one being saved");
-            var saved = changed with { Grants = current.Grants, OwningAgency = current.OwningAgency, Version = changed.Version + 1 };
+            // A subject gets its stable id when first saved.
+            var subjects = changed.Subjects.Select(s => string.IsNullOrEmpty(s.Id) ? s with { Id = CairnIds.New(unit.Time) } : s).ToList();
+            var saved = changed with { Subjects = subjects, Grants = current.Grants, OwningAgency = current.OwningAgency, Version = changed.Version + 1 };
             await SaveAsync(unit, saved, expectedVersion: changed.Version).ConfigureAwait(false);
             await unit.RecordAsync("case.update", "case", saved.Id, ContentHash(saved)).ConfigureAwait(false);
             return saved;
         }, cancellationToken);
     }
 
-    public Task<Case> ShareAsync(Actor actor, string reference, string agency, CancellationToken cancellationToken = default)
+    public Task<Case> ShareAsync(Actor actor, string reference, string agency, GrantLevel level, CancellationToken cancellationToken = default)
     {
         var grantee = Identifiers.Require(agency, "agency");
         return _database.InTransactionAsync(actor, async unit =>
         {
-            var current = await LoadVisibleAsync(unit, reference, forUpdate: true).ConfigureAwait(false);
-            if (current.OwningAgency != unit.Actor.Agency)
-                throw new CairnException($"only the owning agency '{current.OwningAgency}' can share case '{reference}'");
-            await EnsureAgencyAsync(unit, grantee).ConfigureAwait(false);
-            var grant = new SharingGrant(grantee, unit.Actor.User, unit.Actor.Agency, unit.Time.GetUtcNow());
+            var current = await LoadVisibleAsync(unit, reference, forUpdate: true, need: CaseAccess.Owner).ConfigureAwait(false);
+            if (grantee == current.OwningAgency) throw CairnException.Invalid("agency", $"case '{reference}' is owned by agency '{grantee}': it needs no grant");
+            var registered = await unit.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM agencies WHERE code = @grantee AND registered_at IS NOT NULL", new { grantee }).ConfigureAwait(false);
+            if (registered == 0) throw CairnException.Invalid("agency", $"unknown agency '{grantee}': cases can be shared only with agencies in the registry");
+            var grant = new SharingGrant(grantee, unit.Actor.User, unit.Actor.Agency, unit.Time.GetUtcNow()) { Level = level };
+            var existing = current.Grants.FirstOrDefault(g => g.Agency == grantee);
+            if (existing is not null && existing.Level == level) return current; // already so: nothing to write
             await unit.ExecuteAsync(
-                "INSERT INTO case_grants (case_id, agency, granted_by, granting_agency, granted_at) VALUES (@CaseId, @Agency, @GrantedBy, @GrantingAgency, @GrantedAt) ON CONFLICT (case_id, agency) DO NOTHING",
-                new { CaseId = current.Id, grant.Agency, grant.GrantedBy, grant.GrantingAgency, GrantedAt = CustodyEntry.FormatTime(grant.GrantedAt) }).ConfigureAwait(false);
+                "INSERT INTO case_grants (case_id, agency, granted_by, granting_agency, granted_at, level) VALUES (@CaseId, @Agency, @GrantedBy, @GrantingAgency, @GrantedAt, @Level) " +
+                "ON CONFLICT (case_id, agency) DO UPDATE SET granted_by = @GrantedBy, granting_agency = @GrantingAgency, granted_at = @GrantedAt, level = @Level",
+                new { CaseId = current.Id, grant.Agency, grant.GrantedBy, grant.GrantingAgency, GrantedAt = CustodyEntry.FormatTime(grant.GrantedAt), Level = CaseRows.Text(level) }).ConfigureAwait(false);
             await BumpVersionAsync(unit, current).ConfigureAwait(false);
             var shared = current with { Grants = [.. current.Grants.Where(g => g.Agency != grantee), grant], Version = current.Version + 1 };
-            await unit.RecordAsync("case.share", "case", shared.Id, CustodyRecord.HashOf("grant:" + grantee)).ConfigureAwait(false);
+            await unit.RecordAsync("case.share", "case", shared.Id, CustodyRecord.HashOf($"grant:{grantee}:{CaseRows.Text(level)}")).ConfigureAwait(false);
+            await SqlNotificationStore.InsertAsync(unit, new NewNotification(grantee, NotificationKinds.CaseShared, current.Reference, CaseRows.Text(level))).ConfigureAwait(false);
             return shared;
         }, cancellationToken);
     }
 
-    /// <summary>Loads the case with <paramref name="reference"/> if the unit's agency may see it; otherwise throws <see cref="NotFoundException"/>.</summary>
-    public static async Task<Case> LoadVisibleAsync(UnitOfWork unit, string reference, bool forUpdate = false)
+    public Task<Case> RevokeAsync(Actor actor, string reference, string agency, CancellationToken cancellationToken = default)
+    {
+        var grantee = Identifiers.Require(agency, "agency");
+        return _database.InTransactionAsync(actor, async unit =>
+        {
+            var current = await LoadVisibleAsync(unit, reference, forUpdate: true, need: CaseAccess.Owner).ConfigureAwait(false);
+            if (current.Grants.All(g => g.Agency != grantee)) throw CairnException.Invalid("agency", $"case '{reference}' is not shared with agency '{grantee}'");
+            await unit.ExecuteAsync("DELETE FROM case_grants WHERE case_id = @Id AND agency = @grantee", new { current.Id, grantee }).ConfigureAwait(false);
+            await BumpVersionAsync(unit, current).ConfigureAwait(false);
+            var revoked = current with { Grants = [.. current.Grants.Where(g => g.Agency != grantee)], Version = current.Version + 1 };
+            await unit.RecordAsync("case.revoke", "case", revoked.Id, CustodyRecord.HashOf("revoke:" + grantee)).ConfigureAwait(false);
+            await SqlNotificationStore.InsertAsync(unit, new NewNotification(grantee, NotificationKinds.CaseRevoked, current.Reference, "")).ConfigureAwait(false);
+            return revoked;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Loads the case with <paramref name="reference"/> if the unit's agency may see it; otherwise throws
+    /// <see cref="NotFoundException"/> with the same message as for a case that does not exist (a refusal
+    /// must not tell whether the case exists). When the agency sees it but its access is below
+    /// <paramref name="need"/>, throws <see cref="ForbiddenException"/>.
+    /// </summary>
+    public static async Task<Case> LoadVisibleAsync(UnitOfWork unit, string reference, bool forUpdate = false, CaseAccess need = CaseAccess.Read)
     {
         ArgumentNullException.ThrowIfNull(unit);
         var row = await unit.QuerySingleOrDefaultAsync<CaseRows.CaseRow>(
             $"SELECT {CaseRows.CaseColumns} FROM cases WHERE reference = @reference" + (forUpdate ? unit.ForUpdate : ""), new { reference }).ConfigureAwait(false);
-        if (row is null) throw new NotFoundException($"unknown case '{reference}'");
+        if (row is null) throw UnknownCase(reference);
         var found = await CaseChildren.LoadAsync(unit, row.ToCase()).ConfigureAwait(false);
-        if (!found.IsVisibleTo(unit.Actor.Agency))
-            throw new NotFoundException($"unknown case '{reference}' (not owned by or shared with agency '{unit.Actor.Agency}')");
+        var access = found.AccessOf(unit.Actor.Agency);
+        if (access == CaseAccess.None) throw UnknownCase(reference);
+        if (access < need)
+            throw new ForbiddenException(need == CaseAccess.Owner
+                ? $"only the owning agency '{found.OwningAgency}' can do this to case '{reference}'"
+                : $"agency '{unit.Actor.Agency}' has read-only access to case '{reference}': adding to it needs a contribute share");
         return found;
     }
+
+    /// <summary>The one answer for a case that does not exist and a case the agency may not see.</summary>
+    public static NotFoundException UnknownCase(string reference) => new($"unknown case '{reference}'");
 
     /// <summary>Increments the case version if it is still <c>current.Version</c> (used when evidence or ledger events change a case).</summary>
     public static async Task BumpVersionAsync(UnitOfWork unit, Case current)
@@ -158,10 +198,10 @@ public sealed class SqlCaseStore : ICaseStore
     private static async Task SaveAsync(UnitOfWork unit, Case saved, long expectedVersion)
     {
         var updated = await unit.ExecuteAsync(
-            "UPDATE cases SET title = @Title, offence_type = @OffenceType, status = @Status, closed_at = @ClosedAt, version = @Version WHERE id = @Id AND version = @ExpectedVersion",
+            "UPDATE cases SET title = @Title, offence_type = @OffenceType, offence_detail = @OffenceDetail, status = @Status, status_reason = @StatusReason, closed_at = @ClosedAt, version = @Version WHERE id = @Id AND version = @ExpectedVersion",
             new
             {
-                saved.Title, saved.OffenceType, Status = CaseRows.Text(saved.Status),
+                saved.Title, saved.OffenceType, saved.OffenceDetail, Status = CaseRows.Text(saved.Status), saved.StatusReason,
                 ClosedAt = saved.ClosedAt is { } closed ? CustodyEntry.FormatTime(closed) : null,
                 saved.Version, saved.Id, ExpectedVersion = expectedVersion,
             }).ConfigureAwait(false);

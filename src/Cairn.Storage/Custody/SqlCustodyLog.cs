@@ -79,6 +79,75 @@ public sealed class SqlCustodyLog : ICustodyLog
         return Page<CustodyEntry>.Of(rows.Select(r => r.ToEntry()).ToList(), page, total);
     }
 
+    /// <summary>
+    /// One page of the entries matching <paramref name="search"/>, newest first, as <paramref name="agency"/>'s auditors may
+    /// see them: entries by the agency's own people, and every entry about a case the agency owns or was granted
+    /// (another agency's reads of it and refusals on it included).
+    /// </summary>
+    public async Task<Page<CustodySearchHit>> SearchAsync(string agency, CustodySearch search, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(page);
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var conditions = new List<string>();
+        var parameters = new DynamicParameters(new { agency, Limit = (long)page.Limit, page.Offset });
+        // Cases the agency may audit: its own and those shared with it.
+        const string Visible = "(SELECT id FROM cases WHERE owning_agency = @agency UNION SELECT case_id FROM case_grants WHERE agency = @agency)";
+        const string AboutCase =
+            "((e.object_type = 'case' AND e.object_id = {0}) OR (e.object_type = 'evidence' AND e.object_id IN (SELECT id FROM evidence WHERE case_id = {0})) " +
+            "OR (e.object_type = 'ledger_event' AND e.object_id IN (SELECT id FROM ledger_events WHERE case_id = {0})) " +
+            "OR (e.object_type = 'trace' AND e.object_id IN (SELECT id FROM case_traces WHERE case_id = {0})))";
+        if (!string.IsNullOrWhiteSpace(search.CaseReference))
+        {
+            var reference = search.CaseReference.Trim();
+            var caseId = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+                "SELECT id FROM cases WHERE reference = @reference", new { reference }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var escaped = reference.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+            parameters.Add("caseId", caseId ?? "");
+            parameters.Add("pathExact", $"% /api/v1/cases/{escaped}");
+            parameters.Add("pathUnder", $"% /api/v1/cases/{escaped}/%");
+            parameters.Add("requestCase", reference);
+            conditions.Add("(" + string.Format(CultureInfo.InvariantCulture, AboutCase, "@caseId") +
+                " OR (e.object_type = 'request' AND e.object_id IN (SELECT id FROM legal_requests WHERE case_reference = @requestCase))" +
+                " OR (e.object_type = 'http' AND (e.object_id LIKE @pathExact ESCAPE '\\' OR e.object_id LIKE @pathUnder ESCAPE '\\')))");
+            conditions.Add($"(e.agency = @agency OR @caseId IN {Visible})");
+        }
+        else
+        {
+            conditions.Add($"(e.agency = @agency OR (e.object_type = 'case' AND e.object_id IN {Visible}))");
+        }
+        if (!string.IsNullOrWhiteSpace(search.User))
+        {
+            conditions.Add("e.user_name = @user");
+            parameters.Add("user", search.User.Trim());
+        }
+        if (!string.IsNullOrWhiteSpace(search.Action))
+        {
+            conditions.Add("(e.action = @action OR e.action LIKE @actionArea)");
+            parameters.Add("action", search.Action.Trim());
+            parameters.Add("actionArea", search.Action.Trim().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + ".%");
+        }
+        if (search.From is { } from)
+        {
+            conditions.Add("e.recorded_at >= @from");
+            parameters.Add("from", CustodyEntry.FormatTime(from));
+        }
+        if (search.To is { } to)
+        {
+            conditions.Add("e.recorded_at <= @to");
+            parameters.Add("to", CustodyEntry.FormatTime(to));
+        }
+        var where = string.Join(" AND ", conditions);
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM custody_entries e WHERE {where}", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        const string Columns = "e.seq AS Sequence, e.recorded_at AS RecordedAt, e.user_name AS UserName, e.agency AS Agency, e.action AS Action, " +
+            "e.object_type AS ObjectType, e.object_id AS ObjectId, e.content_hash AS ContentHash, c.reference AS CaseReference";
+        var rows = await connection.QueryAsync<SearchRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM custody_entries e LEFT JOIN cases c ON e.object_type = 'case' AND c.id = e.object_id " +
+            $"WHERE {where} ORDER BY e.seq DESC LIMIT @Limit OFFSET @Offset", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return Page<CustodySearchHit>.Of(rows.Select(r => new CustodySearchHit(new CustodyEntry(r.Sequence, CustodyEntry.ParseTime(r.RecordedAt), r.UserName, r.Agency, r.Action, r.ObjectType, r.ObjectId, r.ContentHash), r.CaseReference)).ToList(), page, total);
+    }
+
     public async Task<InclusionProof> GetInclusionProofAsync(long sequence, long treeSize, CancellationToken cancellationToken = default)
     {
         if (sequence < 0 || sequence >= treeSize)
@@ -204,4 +273,25 @@ public sealed class SqlCustodyLog : ICustodyLog
 
     private static bool IsTime(string text) => DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'",
         CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _);
+
+    private sealed class SearchRow
+    {
+        public long Sequence { get; set; }
+
+        public string RecordedAt { get; set; } = "";
+
+        public string UserName { get; set; } = "";
+
+        public string Agency { get; set; } = "";
+
+        public string Action { get; set; } = "";
+
+        public string ObjectType { get; set; } = "";
+
+        public string ObjectId { get; set; } = "";
+
+        public string ContentHash { get; set; } = "";
+
+        public string? CaseReference { get; set; }
+    }
 }

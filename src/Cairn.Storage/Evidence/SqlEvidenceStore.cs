@@ -39,7 +39,7 @@ public sealed class SqlEvidenceStore : IEvidenceStore
         CrashPoints.Reach("evidence.file-stored");
         return await _database.InTransactionAsync(actor, async unit =>
         {
-            var owner = await SqlCaseStore.LoadVisibleAsync(unit, caseReference, forUpdate: true).ConfigureAwait(false);
+            var owner = await SqlCaseStore.LoadVisibleAsync(unit, caseReference, forUpdate: true, need: CaseAccess.Contribute).ConfigureAwait(false);
             var duplicate = await unit.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM evidence WHERE case_id = @Id AND sha256 = @sha256", new { owner.Id, sha256 }).ConfigureAwait(false);
             if (duplicate > 0) throw new CairnException($"case '{caseReference}' already holds a file with SHA-256 {sha256}");
             var item = new EvidenceItem(CairnIds.New(unit.Time), owner.Id, sha256, SafeFileName.From(Path.GetFileName(filePath)), size,

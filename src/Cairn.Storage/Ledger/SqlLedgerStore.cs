@@ -1,3 +1,4 @@
+using Cairn.Cases.Cases;
 using System.Globalization;
 using System.Numerics;
 using Cairn.Cases.Agencies;
@@ -18,7 +19,7 @@ public sealed class SqlLedgerStore : ILedgerStore
     private const string Columns =
         "id AS Id, case_id AS CaseId, seq AS Seq, kind AS Kind, chain AS Chain, token AS Token, location AS Location, amount AS Amount, " +
         "legal_basis AS LegalBasis, authority AS Authority, jurisdiction AS Jurisdiction, target_location AS TargetLocation, recipient AS Recipient, " +
-        "recorded_at AS RecordedAt, recorded_by AS RecordedBy, recorded_agency AS RecordedAgency";
+        "recorded_at AS RecordedAt, recorded_by AS RecordedBy, recorded_agency AS RecordedAgency, occurred_at AS OccurredAt, decimals AS Decimals";
 
     private readonly CairnDatabase _database;
 
@@ -32,7 +33,7 @@ public sealed class SqlLedgerStore : ILedgerStore
         ArgumentNullException.ThrowIfNull(newEvent);
         return _database.InTransactionAsync(actor, async unit =>
         {
-            var owner = await SqlCaseStore.LoadVisibleAsync(unit, caseReference, forUpdate: true).ConfigureAwait(false);
+            var owner = await SqlCaseStore.LoadVisibleAsync(unit, caseReference, forUpdate: true, need: CaseAccess.Owner).ConfigureAwait(false);
             var existing = await LoadAsync(unit, owner.Id).ConfigureAwait(false);
             var ledger = AssetLedger.Replay(existing.Select(e => e.Details));
             ledger.Apply(newEvent);
@@ -41,10 +42,11 @@ public sealed class SqlLedgerStore : ILedgerStore
                 var found = await unit.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM evidence WHERE id = @evidenceId AND case_id = @Id", new { evidenceId, owner.Id }).ConfigureAwait(false);
                 if (found == 0) throw new NotFoundException($"evidence '{evidenceId}' is not part of case '{caseReference}'");
             }
-            var recorded = new LedgerEvent(CairnIds.New(unit.Time), owner.Id, existing.Count + 1, newEvent, unit.Time.GetUtcNow(), unit.Actor.User, unit.Actor.Agency);
+            var now = unit.Time.GetUtcNow();
+            var recorded = new LedgerEvent(CairnIds.New(unit.Time), owner.Id, existing.Count + 1, newEvent with { OccurredAt = newEvent.OccurredAt ?? now }, now, unit.Actor.User, unit.Actor.Agency);
             await unit.ExecuteAsync(
-                "INSERT INTO ledger_events (id, case_id, seq, kind, chain, token, location, amount, legal_basis, authority, jurisdiction, target_location, recipient, recorded_at, recorded_by, recorded_agency) " +
-                "VALUES (@Id, @CaseId, @Seq, @Kind, @Chain, @Token, @Location, @Amount, @LegalBasis, @Authority, @Jurisdiction, @TargetLocation, @Recipient, @RecordedAt, @RecordedBy, @RecordedAgency)",
+                "INSERT INTO ledger_events (id, case_id, seq, kind, chain, token, location, amount, legal_basis, authority, jurisdiction, target_location, recipient, recorded_at, recorded_by, recorded_agency, occurred_at, decimals) " +
+                "VALUES (@Id, @CaseId, @Seq, @Kind, @Chain, @Token, @Location, @Amount, @LegalBasis, @Authority, @Jurisdiction, @TargetLocation, @Recipient, @RecordedAt, @RecordedBy, @RecordedAgency, @OccurredAt, @Decimals)",
                 new
                 {
                     recorded.Id, recorded.CaseId, Seq = recorded.Sequence, Kind = KindText(newEvent.Kind),
@@ -52,6 +54,7 @@ public sealed class SqlLedgerStore : ILedgerStore
                     Amount = newEvent.Amount.ToString(CultureInfo.InvariantCulture),
                     newEvent.LegalBasis, newEvent.Authority, newEvent.Jurisdiction, newEvent.TargetLocation, newEvent.Recipient,
                     RecordedAt = CustodyEntry.FormatTime(recorded.RecordedAt), recorded.RecordedBy, recorded.RecordedAgency,
+                    OccurredAt = CustodyEntry.FormatTime(recorded.Details.OccurredAt!.Value), Decimals = (long?)newEvent.Decimals,
                 }).ConfigureAwait(false);
             foreach (var evidenceId in newEvent.EvidenceIds.Distinct())
                 await unit.ExecuteAsync("INSERT INTO ledger_event_evidence (event_id, evidence_id) VALUES (@Id, @evidenceId)", new { recorded.Id, evidenceId }).ConfigureAwait(false);
@@ -78,7 +81,8 @@ public sealed class SqlLedgerStore : ILedgerStore
         var d = recorded.Details;
         return string.Join("|", recorded.Id, recorded.CaseId, recorded.Sequence.ToString(CultureInfo.InvariantCulture), KindText(d.Kind), d.Asset.Chain, d.Asset.Token, d.Asset.Location,
             d.Amount.ToString(CultureInfo.InvariantCulture), d.LegalBasis, d.Authority, d.Jurisdiction, d.TargetLocation ?? "", d.Recipient ?? "", string.Join(",", d.EvidenceIds),
-            CustodyEntry.FormatTime(recorded.RecordedAt), recorded.RecordedBy, recorded.RecordedAgency);
+            CustodyEntry.FormatTime(recorded.RecordedAt), recorded.RecordedBy, recorded.RecordedAgency,
+            d.OccurredAt is { } occurred ? CustodyEntry.FormatTime(occurred) : "", d.Decimals?.ToString(CultureInfo.InvariantCulture) ?? "");
     }
 
     public static string KindText(LedgerEventKind kind) => LedgerEventKinds.Name(kind);
@@ -93,7 +97,11 @@ public sealed class SqlLedgerStore : ILedgerStore
             .ToLookup(l => l.EventId, l => l.EvidenceId);
         return rows.Select(r => new LedgerEvent(r.Id, r.CaseId, r.Seq,
             new NewLedgerEvent(ParseKind(r.Kind), new AssetKey(r.Chain, r.Token, r.Location), BigInteger.Parse(r.Amount, CultureInfo.InvariantCulture),
-                r.LegalBasis, r.Authority, r.Jurisdiction, r.TargetLocation, r.Recipient, links[r.Id].Order(StringComparer.Ordinal).ToList()),
+                r.LegalBasis, r.Authority, r.Jurisdiction, r.TargetLocation, r.Recipient, links[r.Id].Order(StringComparer.Ordinal).ToList())
+            {
+                OccurredAt = string.IsNullOrEmpty(r.OccurredAt) ? CustodyEntry.ParseTime(r.RecordedAt) : CustodyEntry.ParseTime(r.OccurredAt),
+                Decimals = r.Decimals is { } d ? (int)d : null,
+            },
             CustodyEntry.ParseTime(r.RecordedAt), r.RecordedBy, r.RecordedAgency)).ToList();
     }
 
@@ -130,6 +138,10 @@ public sealed class SqlLedgerStore : ILedgerStore
         public string RecordedBy { get; set; } = "";
 
         public string RecordedAgency { get; set; } = "";
+
+        public string OccurredAt { get; set; } = "";
+
+        public long? Decimals { get; set; }
     }
 
     private sealed class LinkRow

@@ -15,7 +15,7 @@ namespace Cairn.Storage.Legal;
 /// </summary>
 public sealed class SqlLegalRequestStore : ILegalRequestStore
 {
-    private const string Columns = "id AS Id, case_reference AS CaseReference, requested_state AS RequestedState, request_type AS RequestType, status AS Status, body AS Body, version AS Version";
+    private const string Columns = "id AS Id, case_reference AS CaseReference, requested_state AS RequestedState, request_type AS RequestType, status AS Status, body AS Body, version AS Version, owning_agency AS OwningAgency";
     private readonly CairnDatabase _database;
 
     public SqlLegalRequestStore(CairnDatabase database)
@@ -74,6 +74,31 @@ public sealed class SqlLegalRequestStore : ILegalRequestStore
         }, cancellationToken);
     }
 
+    public Task<Page<StoredLegalRequest>> SearchAsync(Actor actor, string? caseReference, string? status, string? requestedState, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return _database.InTransactionAsync(actor, async unit =>
+        {
+            var where = "WHERE owning_agency = @Agency" + (caseReference is null ? "" : " AND case_reference = @caseReference")
+                + (status is null ? "" : " AND status = @status") + (requestedState is null ? "" : " AND requested_state = @requestedState");
+            var args = new { unit.Actor.Agency, caseReference, status, requestedState, Limit = (long)Math.Min(page.Limit, int.MaxValue), page.Offset };
+            var total = await unit.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM legal_requests {where}", args).ConfigureAwait(false);
+            var rows = await unit.QueryAsync<Row>($"SELECT {Columns} FROM legal_requests {where} ORDER BY created_at, id LIMIT @Limit OFFSET @Offset", args).ConfigureAwait(false);
+            IReadOnlyList<StoredLegalRequest> list = rows.Select(r => r.ToStored()).ToList();
+            await unit.RecordAsync("request.list", "request", "*", CustodyRecord.HashOf(string.Join("\n", list.Select(r => r.Id)))).ConfigureAwait(false);
+            return Page<StoredLegalRequest>.Of(list, page, total);
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<StoredLegalRequest>> ListOfCaseAsync(Actor actor, string caseReference, CancellationToken cancellationToken = default) =>
+        _database.InTransactionAsync(actor, async unit =>
+        {
+            var rows = await unit.QueryAsync<Row>($"SELECT {Columns} FROM legal_requests WHERE case_reference = @caseReference ORDER BY created_at, id", new { caseReference }).ConfigureAwait(false);
+            IReadOnlyList<StoredLegalRequest> list = rows.Select(r => r.ToStored()).ToList();
+            await unit.RecordAsync("request.list", "request", "case:" + caseReference, CustodyRecord.HashOf(string.Join("\n", list.Select(r => r.Id)))).ConfigureAwait(false);
+            return list;
+        }, cancellationToken);
+
     /// <summary>Saves a changed request (status change, content edit) if nobody saved it since <see cref="StoredLegalRequest.Version"/>; logs "request.<paramref name="action"/>".</summary>
     public Task<StoredLegalRequest> UpdateAsync(Actor actor, StoredLegalRequest changed, string action, CancellationToken cancellationToken = default)
     {
@@ -114,7 +139,8 @@ public sealed class SqlLegalRequestStore : ILegalRequestStore
         public string Status { get; set; } = "";
         public string Body { get; set; } = "";
         public long Version { get; set; }
+        public string OwningAgency { get; set; } = "";
 
-        public StoredLegalRequest ToStored() => new(Id, CaseReference, RequestedState, RequestType, Status, Body) { Version = Version };
+        public StoredLegalRequest ToStored() => new(Id, CaseReference, RequestedState, RequestType, Status, Body) { Version = Version, OwningAgency = OwningAgency };
     }
 }

@@ -1,3 +1,4 @@
+using Cairn.Cases.Cases;
 using Cairn.Cases.Agencies;
 using Cairn.Cases.Custody;
 using Cairn.Cases.Traces;
@@ -27,7 +28,7 @@ public sealed partial class SqlTraceStore : ITraceStore
     public Task<CaseTrace> SaveAsync(Actor actor, string caseReference, string chain, string title, string requestJson, long tipHeight, string tipHash, string resultJson, CancellationToken cancellationToken = default) =>
         _database.InTransactionAsync(actor, async unit =>
         {
-            var owner = await SqlCaseStore.LoadVisibleAsync(unit, caseReference, forUpdate: true).ConfigureAwait(false);
+            var owner = await SqlCaseStore.LoadVisibleAsync(unit, caseReference, forUpdate: true, need: CaseAccess.Contribute).ConfigureAwait(false);
             var trace = new CaseTrace
             {
                 Id = CairnIds.New(unit.Time), CaseId = owner.Id, Chain = chain, Title = Identifiers.Require(title, "trace title"),

@@ -22,6 +22,7 @@ public sealed class AccountService
     private static readonly Actor Installation = new("installation", "installation");
 
     private readonly IAccountStore _store;
+    private readonly IAgencyStore _agencies;
     private readonly ICustodyLog _log;
     private readonly TimeProvider _time;
     private readonly string _dummyHash = PasswordHashing.Hash("not a password of anyone");
@@ -35,9 +36,10 @@ public sealed class AccountService
 
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(10);
 
-    public AccountService(IAccountStore store, ICustodyLog log, TimeProvider time)
+    public AccountService(IAccountStore store, IAgencyStore agencies, ICustodyLog log, TimeProvider time)
     {
         _store = store;
+        _agencies = agencies;
         _log = log;
         _time = time;
     }
@@ -63,6 +65,8 @@ public sealed class AccountService
         var login = ValidationException.Required(request.Login, "login");
         var agency = ValidationException.Required(request.Agency, "agency");
         var roles = ParseRoles(request.Roles);
+        if (await _agencies.FindAsync(agency, cancellationToken).ConfigureAwait(false) is null)
+            throw new ValidationException("agency", $"agency '{agency}' is not in the registry: register it first");
         var password = NewSecret(15);
         var created = await CreateAsync(by, login, agency, request.DisplayName ?? "", roles, password, mustChange: true, cancellationToken).ConfigureAwait(false);
         return new CreatedAccount(AccountView.Of(created), password);
@@ -91,6 +95,8 @@ public sealed class AccountService
     public async Task<string?> BootstrapAsync(string agency, IReadOnlyList<Role> roles, CancellationToken cancellationToken = default)
     {
         if (await _store.CountAsync(cancellationToken).ConfigureAwait(false) > 0) return null;
+        if (await _agencies.FindAsync(agency, cancellationToken).ConfigureAwait(false) is null)
+            await _agencies.RegisterAsync(Installation, new Agency(agency, agency, "", null), cancellationToken).ConfigureAwait(false);
         var password = NewSecret(15);
         await CreateAsync(Installation, "admin", agency, "Administrator", roles, password, mustChange: true, cancellationToken).ConfigureAwait(false);
         return password;
@@ -164,6 +170,10 @@ public sealed class AccountService
         ArgumentNullException.ThrowIfNull(actor);
         return _store.ListTokensAsync(actor.User, page, cancellationToken);
     }
+
+    /// <summary>One page of the API tokens of <paramref name="login"/> (for admins), never their secrets.</summary>
+    public Task<Page<ApiToken>> ListTokensOfAsync(string login, PageRequest page, CancellationToken cancellationToken = default) =>
+        _store.ListTokensAsync(ValidationException.Required(login, "login"), page, cancellationToken);
 
     /// <summary>Creates an API token for the actor; the returned secret is the only copy.</summary>
     public async Task<CreatedToken> CreateTokenAsync(Actor actor, TokenRequest request, CancellationToken cancellationToken = default)

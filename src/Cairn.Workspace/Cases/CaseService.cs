@@ -6,9 +6,10 @@ using Cairn.Core.Paging;
 namespace Cairn.Workspace.Cases;
 
 /// <summary>
-/// Cases: open, list, read, share, and change (wallets, notes, status). The store decides
-/// visibility by agency and logs every read and write in the custody log; changes are checked
-/// against the version the caller read, so two editors never overwrite each other.
+/// Cases: open, list, read, edit (title and offence, wallets, subjects, notes, status with its
+/// reason), share at a level and revoke. The store decides visibility and access by agency and
+/// logs every read and write in the custody log; changes are checked against the version the
+/// caller read, so two editors never overwrite each other.
 /// </summary>
 public sealed class CaseService
 {
@@ -24,50 +25,98 @@ public sealed class CaseService
     public Task<Case> CreateAsync(Actor actor, NewCaseRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var newCase = new NewCase(ValidationException.Required(request.Reference, "reference"), ValidationException.Required(request.Title, "title"),
-            ValidationException.Required(request.OffenceType, "offence_type"));
-        return _cases.CreateAsync(actor, newCase, cancellationToken);
+        var reference = ValidationException.Required(request.Reference, "reference");
+        var title = ValidationException.Required(request.Title, "title");
+        var (offence, detail) = OffenceTypes.Parse(request.OffenceType, request.OffenceDetail);
+        return _cases.CreateAsync(actor, new NewCase(reference, title, offence, detail), cancellationToken);
     }
 
     public async Task<Page<CaseSummary>> ListAsync(Actor actor, PageRequest page, CancellationToken cancellationToken = default) =>
-        (await _cases.ListAsync(actor, page, cancellationToken).ConfigureAwait(false)).Map(CaseSummary.Of);
+        (await _cases.ListAsync(actor, page, cancellationToken).ConfigureAwait(false)).Map(c => CaseSummary.Of(c, actor.Agency));
 
-    /// <summary>Reads a case (logged as "case.read"); not found when the actor's agency may not see it.</summary>
+    /// <summary>Reads a case (logged as "case.read"); not found when the actor's agency may not see it, with the same message as for a case that does not exist.</summary>
     public Task<Case> GetAsync(Actor actor, string reference, CancellationToken cancellationToken = default) => _cases.GetAsync(actor, reference, cancellationToken);
+
+    public Task<Case> UpdateAsync(Actor actor, string reference, CaseUpdateRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var title = ValidationException.Required(request.Title, "title");
+        if (title.Length > 200) throw new ValidationException("title", "the title is longer than 200 characters");
+        var (offence, detail) = OffenceTypes.Parse(request.OffenceType, request.OffenceDetail);
+        return ChangeAsync(actor, reference, request.Version, c => c with { Title = title, OffenceType = offence, OffenceDetail = detail }, cancellationToken);
+    }
 
     public Task<Case> ShareAsync(Actor actor, string reference, ShareRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _cases.ShareAsync(actor, reference, ValidationException.Required(request.Agency, "agency"), cancellationToken);
+        return _cases.ShareAsync(actor, reference, ValidationException.Required(request.Agency, "agency"), ParseLevel(request.Level), cancellationToken);
     }
+
+    public Task<Case> RevokeAsync(Actor actor, string reference, string agency, CancellationToken cancellationToken = default) =>
+        _cases.RevokeAsync(actor, reference, ValidationException.Required(agency, "agency"), cancellationToken);
 
     public Task<Case> AddWalletAsync(Actor actor, string reference, WalletRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var role = Enum.TryParse<WalletRole>(request.Role ?? "unknown", ignoreCase: true, out var parsed) && !int.TryParse(request.Role, out _) ? parsed
-            : throw new ValidationException("role", $"wallet role '{request.Role}' is not one of {string.Join(", ", Enum.GetNames<WalletRole>()).ToLowerInvariant()}");
-        var wallet = new CaseWallet(ValidationException.Required(request.Chain, "chain").ToLowerInvariant(), ValidationException.Required(request.Address, "address"), role, request.Label?.Trim() ?? "");
+        var role = ParseEnum<WalletRole>(request.Role ?? "unknown", "role", "wallet role");
+        var address = ValidationException.Required(request.Address, "address");
+        if (address.Length > 200 || address.Any(char.IsWhiteSpace)) throw new ValidationException("address", $"'{address}' is not an address: no spaces, at most 200 characters");
+        var label = request.Label?.Trim() ?? "";
+        if (label.Length > 200) throw new ValidationException("label", "the label is longer than 200 characters");
+        var wallet = new CaseWallet(WalletChains.Parse(request.Chain), address, role, label);
         return ChangeAsync(actor, reference, request.Version, c => c with
         {
             Wallets = [.. c.Wallets.Where(w => !(w.Chain == wallet.Chain && w.Address == wallet.Address)), wallet],
         }, cancellationToken);
     }
 
+    public Task<Case> RemoveWalletAsync(Actor actor, string reference, string chain, string address, long? version, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, reference, version, c => c.Wallets.Any(w => w.Chain == chain && w.Address == address)
+            ? c with { Wallets = [.. c.Wallets.Where(w => !(w.Chain == chain && w.Address == address))] }
+            : throw new NotFoundException($"case '{reference}' has no wallet {address} on {chain}"), cancellationToken);
+
+    public Task<Case> AddSubjectAsync(Actor actor, string reference, SubjectRequest request, CancellationToken cancellationToken = default)
+    {
+        var subject = Subject(request) with { Id = Storage.CairnIds.New(_time) };
+        return ChangeAsync(actor, reference, request.Version, c => c with { Subjects = [.. c.Subjects, subject] }, cancellationToken);
+    }
+
+    public Task<Case> UpdateSubjectAsync(Actor actor, string reference, string subjectId, SubjectRequest request, CancellationToken cancellationToken = default)
+    {
+        var subject = Subject(request) with { Id = subjectId };
+        return ChangeAsync(actor, reference, request.Version, c => c.Subjects.Any(s => s.Id == subjectId)
+            ? c with { Subjects = [.. c.Subjects.Select(s => s.Id == subjectId ? subject : s)] }
+            : throw new NotFoundException($"case '{reference}' has no subject '{subjectId}'"), cancellationToken);
+    }
+
+    public Task<Case> RemoveSubjectAsync(Actor actor, string reference, string subjectId, long? version, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, reference, version, c => c.Subjects.Any(s => s.Id == subjectId)
+            ? c with { Subjects = [.. c.Subjects.Where(s => s.Id != subjectId)] }
+            : throw new NotFoundException($"case '{reference}' has no subject '{subjectId}'"), cancellationToken);
+
     public Task<Case> AddNoteAsync(Actor actor, string reference, NoteRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
         var text = ValidationException.Required(request.Text, "text");
+        if (text.Length > 20_000) throw new ValidationException("text", "the note is longer than 20,000 characters");
         return ChangeAsync(actor, reference, request.Version, c => c with { Notes = [.. c.Notes, new CaseNote(actor.User, actor.Agency, _time.GetUtcNow(), text)] }, cancellationToken);
     }
 
+    /// <summary>Opens, suspends or closes a case with the reason why; each change joins the case's status history.</summary>
     public Task<Case> SetStatusAsync(Actor actor, string reference, CaseStatusRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
-        var text = ValidationException.Required(request.Status, "status");
-        var status = Enum.TryParse<CaseStatus>(text, ignoreCase: true, out var parsed) && !int.TryParse(text, out _) ? parsed
-            : throw new ValidationException("status", $"case status '{request.Status}' is not one of open, suspended, closed");
-        return ChangeAsync(actor, reference, request.Version, c => status == CaseStatus.Closed ? c.Close(_time.GetUtcNow()) : c with { Status = status, ClosedAt = null }, cancellationToken);
+        var status = ParseEnum<CaseStatus>(ValidationException.Required(request.Status, "status"), "status", "case status");
+        var reason = ValidationException.Required(request.Reason, "reason");
+        var now = _time.GetUtcNow();
+        return ChangeAsync(actor, reference, request.Version, c =>
+        {
+            if (c.Status == status) throw new ValidationException("status", $"case '{reference}' is already {status.ToString().ToLowerInvariant()}");
+            var changed = status == CaseStatus.Closed ? c.Close(now) : c with { Status = status, ClosedAt = null };
+            return changed with { StatusReason = reason, StatusChanges = [.. c.StatusChanges, new CaseStatusChange(status, reason, now, actor.User, actor.Agency)] };
+        }, cancellationToken);
     }
 
     /// <summary>Reads, changes and saves a case; a stale <paramref name="version"/> from the client is a conflict, as a concurrent save is.</summary>
@@ -79,4 +128,27 @@ public sealed class CaseService
             throw new ConcurrencyException($"case '{reference}' is at version {current.Version}, not {expected}: reload and retry");
         return await _cases.UpdateAsync(actor, change(current), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The grant level named <paramref name="text"/> (read when not given).</summary>
+    public static GrantLevel ParseLevel(string? text) => ParseEnum<GrantLevel>(string.IsNullOrWhiteSpace(text) ? "read" : text, "level", "share level");
+
+    private static CaseSubject Subject(SubjectRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var kind = ParseEnum<SubjectKind>(ValidationException.Required(request.Kind, "kind"), "kind", "subject kind");
+        var role = ParseEnum<SubjectRole>(string.IsNullOrWhiteSpace(request.Role) ? "other" : request.Role, "role", "subject role");
+        var name = ValidationException.Required(request.Name, "name");
+        if (name.Length > 300) throw new ValidationException("name", "the name is longer than 300 characters");
+        var identifiers = (request.Identifiers ?? []).Where(i => !string.IsNullOrWhiteSpace(i.Value)).Select((i, n) =>
+        {
+            var value = i.Value!.Trim();
+            if (value.Length > 300) throw new ValidationException($"identifiers[{n}].value", "the identifier is longer than 300 characters");
+            return new SubjectIdentifier(IdentifierKinds.Parse(i.Kind, $"identifiers[{n}].kind"), value);
+        }).ToList();
+        return new CaseSubject(kind, name, request.Details?.Trim() ?? "") { Role = role, Identifiers = identifiers };
+    }
+
+    private static T ParseEnum<T>(string text, string field, string what) where T : struct, Enum =>
+        Enum.TryParse<T>(text.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var parsed) && !int.TryParse(text, out _) ? parsed
+            : throw new ValidationException(field, $"{what} '{text}' is not one of {string.Join(", ", Enum.GetNames<T>()).ToLowerInvariant()}");
 }

@@ -1,4 +1,4 @@
 namespace Cairn.Workspace.Cases;
 
-/// <summary>A case to open: its unique reference, a short title and the offence type (e.g. ransomware, fraud).</summary>
-public sealed record NewCaseRequest(string? Reference, string? Title, string? OffenceType);
+/// <summary>A case to open: its unique reference, a short title, the offence type (a code of the list, e.g. ransomware) and, for type "other", its description.</summary>
+public sealed record NewCaseRequest(string? Reference, string? Title, string? OffenceType, string? OffenceDetail = null);

@@ -76,6 +76,22 @@ public sealed class CustodyService
     public Task<CustodyEntry> RecordAsync(Actor actor, string action, string objectType, string objectId, string contentHash = "", CancellationToken cancellationToken = default) =>
         Log.AppendAsync(new CustodyRecord(actor, action, objectType, objectId, contentHash), cancellationToken);
 
+    /// <summary>
+    /// The auditor's search (newest first): by case reference, user, action or area, and time; what the actor's agency may
+    /// audit only (<see cref="SqlCustodyLog.SearchAsync"/>). The search itself is logged as "log.search".
+    /// </summary>
+    public async Task<Page<CustodySearchHit>> SearchAsync(Actor actor, CustodySearch search, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(search);
+        if (search is { From: { } from, To: { } to } && from > to)
+            throw new ValidationException("from", $"the search starts ({from.UtcDateTime:yyyy-MM-dd HH:mm}) after it ends ({to.UtcDateTime:yyyy-MM-dd HH:mm})");
+        var hits = await Log.SearchAsync(actor.Agency, search, page, cancellationToken).ConfigureAwait(false);
+        var what = string.Join("|", search.CaseReference ?? "", search.User ?? "", search.Action ?? "", search.From?.ToString("O") ?? "", search.To?.ToString("O") ?? "");
+        await RecordAsync(actor, "log.search", "log", "custody", CustodyRecord.HashOf(what), cancellationToken).ConfigureAwait(false);
+        return hits;
+    }
+
     private Task<SignedTreeHead> HeadOfAsync(long? treeSize, CancellationToken cancellationToken) =>
         treeSize is { } size ? Log.GetHeadAsync(size, cancellationToken) : Log.GetHeadAsync(cancellationToken);
 }

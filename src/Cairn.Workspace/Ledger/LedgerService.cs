@@ -1,3 +1,4 @@
+using System.Numerics;
 using Cairn.Cases.Agencies;
 using Cairn.Cases.Ledger;
 using Cairn.Core;
@@ -6,29 +7,42 @@ namespace Cairn.Workspace.Ledger;
 
 /// <summary>
 /// The asset-recovery ledger of a case: recording an event (refused, with nothing written, when it
-/// breaks an invariant such as seizing more than is frozen) and the ledger with its balances per
-/// asset and totals per State.
+/// breaks an invariant such as seizing more than is frozen; the refusal names the field it is about)
+/// and the ledger with its balances per asset and totals per State.
 /// </summary>
 public sealed class LedgerService
 {
     private readonly ILedgerStore _ledger;
+    private readonly TimeProvider _time;
 
-    public LedgerService(ILedgerStore ledger) => _ledger = ledger;
+    public LedgerService(ILedgerStore ledger, TimeProvider time)
+    {
+        _ledger = ledger;
+        _time = time;
+    }
 
     public Task<LedgerEvent> AddAsync(Actor actor, string caseReference, LedgerEventRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var kind = LedgerEventKinds.Parse(ValidationException.Required(request.Event, "event"));
         var asset = new AssetKey(ValidationException.Required(request.Chain, "chain").ToLowerInvariant(), ValidationException.Required(request.Token, "token"),
             ValidationException.Required(request.Location, "location"));
-        var amountText = ValidationException.Required(request.Amount, "amount");
-        System.Numerics.BigInteger amount;
-        try { amount = BaseUnits.ParseInteger(amountText, "amount"); }
-        catch (CairnException ex) { throw new ValidationException("amount", ex.Message, ex); }
-        var newEvent = new NewLedgerEvent(LedgerEventKinds.Parse(ValidationException.Required(request.Event, "event")), asset, amount,
+        if (request.Decimals is < 0 or > 36) throw new ValidationException("decimals", $"decimals {request.Decimals} is out of range 0–36");
+        // BTC and ETH the domain knows; other coins and tokens the chain registry lists (USDT on eth: 6) are kept with the event.
+        var decimals = request.Decimals ?? Decimals(asset);
+        var amount = Amount(request, asset, decimals);
+        var now = _time.GetUtcNow();
+        if (request.OccurredAt is { } occurred && occurred > now)
+            throw new ValidationException("occurred_at", $"the date it happened ({occurred.UtcDateTime:yyyy-MM-dd HH:mm} UTC) is in the future: record an event once it has happened");
+        var newEvent = new NewLedgerEvent(kind, asset, amount,
             ValidationException.Required(request.LegalBasis, "legal_basis"), ValidationException.Required(request.Authority, "authority"),
             ValidationException.Required(request.Jurisdiction, "jurisdiction").ToUpperInvariant(),
             string.IsNullOrWhiteSpace(request.TargetLocation) ? null : request.TargetLocation.Trim(),
-            string.IsNullOrWhiteSpace(request.Recipient) ? null : request.Recipient.Trim(), request.EvidenceIds ?? []);
+            string.IsNullOrWhiteSpace(request.Recipient) ? null : request.Recipient.Trim(), request.EvidenceIds ?? [])
+        {
+            OccurredAt = request.OccurredAt,
+            Decimals = request.Decimals ?? (AssetDecimals.Native(asset) is null ? decimals : null),
+        };
         return _ledger.AddAsync(actor, caseReference, newEvent, cancellationToken);
     }
 
@@ -42,5 +56,28 @@ public sealed class LedgerService
         if (Cairn.Chains.ChainRegistry.Find(asset.Chain) is not { } chain) return null;
         if (string.Equals(asset.Token, chain.Symbol, StringComparison.OrdinalIgnoreCase)) return chain.Decimals;
         return chain.Tokens.FirstOrDefault(t => string.Equals(t.Symbol, asset.Token, StringComparison.OrdinalIgnoreCase))?.Decimals;
+    }
+
+    /// <summary>The exact amount: given in base units, or in units converted with the asset's decimals; both given, they must agree.</summary>
+    private static BigInteger Amount(LedgerEventRequest request, AssetKey asset, int? decimals)
+    {
+        BigInteger? exact = null;
+        if (!string.IsNullOrWhiteSpace(request.Amount))
+        {
+            try { exact = BaseUnits.ParseInteger(request.Amount.Trim(), "amount"); }
+            catch (CairnException ex) { throw new ValidationException("amount", ex.Message, ex); }
+        }
+        if (!string.IsNullOrWhiteSpace(request.AmountUnits))
+        {
+            if (decimals is not { } d)
+                throw new ValidationException("decimals", $"give the decimals of {asset.Token} on {asset.Chain} to enter its amount in units (the chain registry does not list it)");
+            BigInteger converted;
+            try { converted = BaseUnits.ParseDecimal(request.AmountUnits.Trim(), d, "amount_units"); }
+            catch (CairnException ex) { throw new ValidationException("amount_units", ex.Message, ex); }
+            if (exact is { } e && e != converted)
+                throw new ValidationException("amount_units", $"{request.AmountUnits} {asset.Token} is {converted} base units, not {e}");
+            exact = converted;
+        }
+        return exact ?? throw new ValidationException("amount_units", "give the amount (in units, or exactly in base units)");
     }
 }

@@ -20,16 +20,22 @@ public sealed partial class LegalRequestService
         return View(await DraftAsync(actor, input with { Findings = findings }, cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>Drafts one request per State and measure for a case from one of its saved traces (the newest when none is named).</summary>
+    /// <summary>
+    /// Drafts one request per State and measure for a case from one of its saved traces, named by <c>trace_id</c> or else the
+    /// newest saved by the drafting agency itself. Needs contribute access to the case. When requests to the same State already
+    /// exist for the case (of another agency, or of this one for the same measure), nothing is drafted until the overlap is
+    /// acknowledged; the other agencies are then notified.
+    /// </summary>
     public async Task<DraftedRequests> DraftFromTraceAsync(Actor actor, string caseReference, DraftRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
         var from = ValidationException.Required(request.From, "from").ToUpperInvariant();
         var measures = request.Measures is { Count: > 0 } m ? m : throw new ValidationException("measures", "field 'measures' needs at least one measure");
         var theCase = await _cases.GetAsync(actor, caseReference, cancellationToken).ConfigureAwait(false);
-        var saved = request.TraceId is { } id ? await _traces.GetAsync(actor, caseReference, id, cancellationToken).ConfigureAwait(false)
-            : await _traces.LatestAsync(actor, caseReference, cancellationToken).ConfigureAwait(false)
-              ?? throw new ValidationException("trace_id", $"case '{caseReference}' has no saved trace to draft from: save a trace first");
+        if (theCase.AccessOf(actor.Agency) < Cairn.Cases.Cases.CaseAccess.Contribute)
+            throw new ForbiddenException($"agency '{actor.Agency}' has read-only access to case '{caseReference}': drafting requests needs a contribute share");
+        var saved = await BasisAsync(actor, caseReference, request.TraceId, cancellationToken).ConfigureAwait(false);
         var findings = TraceFindings.From(saved);
         if (findings.Count == 0) throw new ValidationException("trace_id", $"trace {saved.Trace.Id} reached no attributed service in a known jurisdiction: nothing to request");
         if (request.To is { } to)
@@ -38,18 +44,54 @@ public sealed partial class LegalRequestService
             findings = findings.Where(f => string.Equals(f.Jurisdiction, to, StringComparison.OrdinalIgnoreCase)).ToList();
             if (findings.Count == 0) throw new ValidationException("to", $"trace {saved.Trace.Id} reached no attributed service in '{to}': nothing to request there");
         }
-        var drafted = await DraftAsync(actor, new DraftInput(caseReference, from, findings, measures, request.Urgent ?? false, request.Language,
-            request.Authority, request.Offence, theCase.OffenceType, request.RuleId, request.RouteRank, RouteDate.ParseOptional(request.On)), cancellationToken).ConfigureAwait(false);
+        var result = new RequestDrafter(Reference, _time).Draft(new DraftInput(caseReference, from, findings, measures, request.Urgent ?? false, request.Language,
+            request.Authority, request.Offence, theCase.OffenceType == Cairn.Cases.Cases.OffenceTypes.Other ? theCase.OffenceDetail : theCase.OffenceType,
+            request.RuleId, request.RouteRank, RouteDate.ParseOptional(request.On)));
+        foreach (var draft in result.Drafts) draft.SourceTraceId = saved.Trace.Id;
+        var overlaps = await OverlapsAsync(actor, caseReference, result.Drafts, cancellationToken).ConfigureAwait(false);
+        if (overlaps.Count > 0 && request.AcknowledgeOverlap != true)
+            throw new ValidationException("acknowledge_overlap", "requests to the same State exist for this case: " +
+                string.Join("; ", overlaps.Select(o => $"{o.Existing.Id} to {o.Existing.RequestedState} ({o.Existing.Measure}, {o.Existing.Status}) by {o.Existing.Agency}")) +
+                ". Check with the other agency before drafting another, then confirm");
+        var drafted = await SaveDraftsAsync(actor, result, cancellationToken).ConfigureAwait(false);
+        await NotifyOverlapsAsync(actor, caseReference, drafted.Drafts, overlaps, cancellationToken).ConfigureAwait(false);
         return View(drafted);
     }
 
-    /// <summary>One page of the agency's requests (of one case when <paramref name="caseReference"/> is given; reading it is then a read of the case).</summary>
-    public async Task<Page<RequestSummary>> ListAsync(Actor actor, string? caseReference, PageRequest page, CancellationToken cancellationToken = default)
+    /// <summary>The trace a draft rests on: the one named, else the newest this agency saved (never another agency's unless named).</summary>
+    private async Task<SavedTraceView> BasisAsync(Actor actor, string caseReference, string? traceId, CancellationToken cancellationToken)
     {
-        if (caseReference is not null) await _cases.GetAsync(actor, caseReference, cancellationToken).ConfigureAwait(false);
-        var stored = await _store.ListAsync(actor, caseReference, page, cancellationToken).ConfigureAwait(false);
-        return stored.Map(r => Summary(FromStored(r)));
+        if (!string.IsNullOrWhiteSpace(traceId)) return await _traces.GetAsync(actor, caseReference, traceId.Trim(), cancellationToken).ConfigureAwait(false);
+        var own = (await _traces.ListAsync(actor, caseReference, PageRequest.All, cancellationToken).ConfigureAwait(false)).Items.FirstOrDefault(t => t.Agency == actor.Agency)
+            ?? throw new ValidationException("trace_id", $"your agency has saved no trace in case '{caseReference}': save one, or name the trace to draft from");
+        return await _traces.GetAsync(actor, caseReference, own.Id, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>One page of the agency's requests matching <paramref name="filter"/> (reading one case's is a read of the case).</summary>
+    public async Task<Page<RequestSummary>> ListAsync(Actor actor, RequestFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(page);
+        var f = filter.Checked();
+        if (f.CaseReference is not null) await _cases.GetAsync(actor, f.CaseReference, cancellationToken).ConfigureAwait(false);
+        if (f.Instrument is null && f.Due is null)
+            return (await _store.SearchAsync(actor, f.CaseReference, f.Status, f.State, page, cancellationToken).ConfigureAwait(false)).Map(r => Summary(FromStored(r)));
+        // Instrument and deadlines live in the request body and in time: filtered here, over the rows the database narrowed.
+        var rows = (await _store.SearchAsync(actor, f.CaseReference, f.Status, f.State, PageRequest.All, cancellationToken).ConfigureAwait(false)).Items;
+        var matching = rows.Select(FromStored).Where(r => f.Instrument is null || r.InstrumentId == f.Instrument).Select(Summary)
+            .Where(r => f.Due switch
+            {
+                "overdue" => r.Overdue,
+                "due_soon" => r.NextDeadline?.State == "due_soon",
+                "any" => r.NextDeadline is not null,
+                _ => true,
+            }).ToList();
+        return page.Slice(matching);
+    }
+
+    /// <summary>One page of the agency's requests (of one case when <paramref name="caseReference"/> is given; reading it is then a read of the case).</summary>
+    public Task<Page<RequestSummary>> ListAsync(Actor actor, string? caseReference, PageRequest page, CancellationToken cancellationToken = default) =>
+        ListAsync(actor, new RequestFilter(CaseReference: caseReference), page, cancellationToken);
 
     /// <summary>One page of the overdue and due-soon deadlines of the agency's requests.</summary>
     public async Task<Page<ComputedDeadline>> DueAsync(Actor actor, PageRequest page, CancellationToken cancellationToken = default)
@@ -62,7 +104,10 @@ public sealed partial class LegalRequestService
     {
         var (request, version) = await GetAsync(actor, id, cancellationToken).ConfigureAwait(false);
         var (_, rule) = Reference.Rule(request.RuleId);
-        return new RequestDetail(request, version, RequestLifecycle.Name(request.Status), Check(request), Deadlines(request), rule.RequiredContents);
+        return new RequestDetail(request, version, RequestLifecycle.Name(request.Status), Check(request), Deadlines(request), rule.RequiredContents)
+        {
+            NextStatuses = RequestLifecycle.NextFrom(request.Status).Select(RequestLifecycle.Name).ToList(),
+        };
     }
 
     /// <summary>The stored request checked against its instrument's required contents; with <paramref name="edits"/>, as if they were saved (nothing is written).</summary>
@@ -77,9 +122,13 @@ public sealed partial class LegalRequestService
     public async Task<RequestStatusView> StatusAsync(Actor actor, string id, StatusRequest? move, CancellationToken cancellationToken = default)
     {
         var request = move?.To is { } to
-            ? await TransitionAsync(actor, id, to, move.At, move.Note, move.Ground, cancellationToken).ConfigureAwait(false)
+            ? await TransitionAsync(actor, id, to, move.At, move.Note, move.Ground, move.ForeignReference, cancellationToken).ConfigureAwait(false)
             : (await GetAsync(actor, id, cancellationToken).ConfigureAwait(false)).Request;
-        return new RequestStatusView(request.Id, RequestLifecycle.Name(request.Status), request.RefusalGround, Deadlines(request), request.History);
+        return new RequestStatusView(request.Id, RequestLifecycle.Name(request.Status), request.RefusalGround, Deadlines(request), request.History)
+        {
+            ForeignReference = request.ForeignReference,
+            NextStatuses = RequestLifecycle.NextFrom(request.Status).Select(RequestLifecycle.Name).ToList(),
+        };
     }
 
     /// <summary>Renders a request (docx, pdf or json; default docx) and logs it with the file's hash.</summary>
@@ -99,10 +148,10 @@ public sealed partial class LegalRequestService
         return new RenderedFile(id, Path.GetExtension(rendered.FileName).TrimStart('.'), target, rendered.Sha256);
     }
 
-    /// <summary>Parses a status time given as text (ISO 8601).</summary>
-    public static DateTimeOffset? ParseTime(string? text) => text is null ? null
+    /// <summary>Parses a time given as text (ISO 8601 date, or date and time; UTC unless an offset is given), naming <paramref name="field"/> when malformed.</summary>
+    public static DateTimeOffset? ParseTime(string? text, string field = "at") => text is null ? null
         : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed
-        : throw new ValidationException("at", $"malformed at '{text}': expected an ISO 8601 date/time");
+        : throw new ValidationException(field, $"malformed date '{text}': expected an ISO 8601 date or date and time");
 
     public RequestSummary Summary(LegalRequest r)
     {
@@ -111,7 +160,12 @@ public sealed partial class LegalRequestService
         return new RequestSummary(r.Id, r.CaseReference, r.RequestType, r.RequestingState, r.RequestedState, r.Measure, RequestLifecycle.Name(r.Status), r.LegalBasis,
             r.Channel, r.Urgent, r.RuleId, r.Language, r.Addressee?.Description(r.RequestedState), r.FormId, r.RouteRank, Check(r).Complete,
             deadlines.Where(d => d.Due is not null && d.State is "pending" or "due_soon" or "overdue").OrderBy(d => d.Due).FirstOrDefault(),
-            deadlines.Any(d => d.State == "overdue"));
+            deadlines.Any(d => d.State == "overdue"))
+        {
+            InstrumentId = r.InstrumentId,
+            ForeignReference = r.ForeignReference,
+            SourceTraceId = r.SourceTraceId,
+        };
     }
 
     internal DraftedRequests View(DraftResult result) => new(result.Drafts.Select(Summary).ToList(), result.Unroutable);

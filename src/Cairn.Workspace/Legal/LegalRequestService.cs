@@ -8,6 +8,7 @@ using Cairn.Legal.Requests;
 using Cairn.Legal.Routing;
 using Cairn.Cases.Cases;
 using Cairn.Core.Paging;
+using Cairn.Cases.Notifications;
 using Cairn.Cases.Requests;
 using Cairn.Workspace.Tracing;
 
@@ -25,9 +26,11 @@ public sealed partial class LegalRequestService
     private readonly TimeProvider _time;
     private readonly ICaseStore _cases;
     private readonly TraceService _traces;
+    private readonly INotificationStore _notifications;
 
-    public LegalRequestService(ILegalRequestStore store, LegalReference reference, TimeProvider time, ICaseStore cases, TraceService traces)
+    public LegalRequestService(ILegalRequestStore store, LegalReference reference, TimeProvider time, ICaseStore cases, TraceService traces, INotificationStore notifications)
     {
+        _notifications = notifications;
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(reference);
         _store = store;
@@ -40,9 +43,11 @@ public sealed partial class LegalRequestService
     public LegalReference Reference { get; }
 
     /// <summary>Drafts one request per requested State and measure and stores each (an id already taken gets -2, -3 …).</summary>
-    public async Task<DraftResult> DraftAsync(Actor actor, DraftInput input, CancellationToken cancellationToken = default)
+    public Task<DraftResult> DraftAsync(Actor actor, DraftInput input, CancellationToken cancellationToken = default) =>
+        SaveDraftsAsync(actor, new RequestDrafter(Reference, _time).Draft(input), cancellationToken);
+
+    private async Task<DraftResult> SaveDraftsAsync(Actor actor, DraftResult result, CancellationToken cancellationToken)
     {
-        var result = new RequestDrafter(Reference, _time).Draft(input);
         var saved = new List<LegalRequest>();
         foreach (var draft in result.Drafts)
         {
@@ -100,13 +105,22 @@ public sealed partial class LegalRequestService
     /// <summary>Overdue and due-soon deadlines across <paramref name="requests"/>.</summary>
     public IReadOnlyList<ComputedDeadline> Reminders(IEnumerable<LegalRequest> requests) => new DeadlineCalculator(Reference, _time).Reminders(requests).ToList();
 
-    /// <summary>Moves a request to <paramref name="status"/> (see <see cref="RequestLifecycle"/> for the allowed moves).</summary>
-    public async Task<LegalRequest> TransitionAsync(Actor actor, string id, string status, DateTimeOffset? when, string? note, string? ground, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Moves a request to <paramref name="status"/> (see <see cref="RequestLifecycle"/> for the allowed moves), recording
+    /// who did it, when it happened (<paramref name="when"/>, default now; back-dating allowed, never in the future) and the
+    /// requested State's reference. The one path every status change takes (API, CLI, UI), so checks such as a second
+    /// person's validation belong here.
+    /// </summary>
+    public async Task<LegalRequest> TransitionAsync(Actor actor, string id, string status, DateTimeOffset? when, string? note, string? ground,
+        string? foreignReference = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         var stored = await _store.GetAsync(actor, id, cancellationToken).ConfigureAwait(false);
         var request = FromStored(stored);
         var target = RequestLifecycle.Parse(status);
-        RequestLifecycle.Transition(request, target, when ?? _time.GetUtcNow(), Reference, note, ground);
+        if (foreignReference?.Trim().Length > 200) throw new ValidationException("foreign_reference", "the foreign reference is longer than 200 characters");
+        var now = _time.GetUtcNow();
+        RequestLifecycle.Transition(request, target, when ?? now, Reference, note, ground, new StatusStamp(actor.User, actor.Agency, now, foreignReference));
         await _store.UpdateAsync(actor, ToStored(request) with { Version = stored.Version }, "status." + RequestLifecycle.Name(target), cancellationToken).ConfigureAwait(false);
         return request;
     }

@@ -37,16 +37,47 @@ public class AssetLedgerTests
     }
 
     [Theory]
-    [InlineData(LedgerEventKind.Seize, "only 100 is frozen")]
-    [InlineData(LedgerEventKind.Unfreeze, "only 100 is frozen")]
-    [InlineData(LedgerEventKind.Confiscate, "only 0 is seized")]
-    [InlineData(LedgerEventKind.ReturnToVictim, "only 0 is confiscated")]
+    [InlineData(LedgerEventKind.Seize, "only 0.000001 BTC (100 base units) is frozen")]
+    [InlineData(LedgerEventKind.Unfreeze, "only 0.000001 BTC (100 base units) is frozen")]
+    [InlineData(LedgerEventKind.Confiscate, "only 0 BTC (0 base units) is seized")]
+    [InlineData(LedgerEventKind.ReturnToVictim, "only 0 BTC (0 base units) is confiscated")]
     public void Apply_BeyondWhatIsAvailable_IsRefusedWithTheRuleNamed(LedgerEventKind kind, string message)
     {
         var ledger = AssetLedger.Replay([Event(LedgerEventKind.Freeze, 100)]);
         var error = Assert.Throws<CairnException>(() => ledger.Apply(Event(kind, 101, recipient: "victim")));
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         Assert.Equal(new BigInteger(100), ledger.Balances().Single(b => b.Asset == Exchange).Frozen);
+    }
+
+    [Fact]
+    public void Apply_TokenWithOtherDecimalsThanFirstRecorded_IsRefusedAndChangesNothing()
+    {
+        var usdt = new AssetKey("eth", "USDT", "exchange-mt");
+        var ledger = AssetLedger.Replay([Event(LedgerEventKind.Freeze, 1_000_000) with { Asset = usdt, Decimals = 6 }]);
+
+        var error = Assert.Throws<CairnException>(() => ledger.Apply(Event(LedgerEventKind.Freeze, 5) with { Asset = usdt, Decimals = 18 }));
+
+        Assert.Equal("decimals", error.Field);
+        Assert.Equal(6, ledger.DecimalsOf("eth", "USDT"));
+        Assert.Equal(new BigInteger(1_000_000), ledger.Balances().Single(b => b.Asset == usdt).Frozen);
+        var beyond = Assert.Throws<CairnException>(() => ledger.Apply(Event(LedgerEventKind.Seize, 2_000_000) with { Asset = usdt }));
+        Assert.Contains("only 1 USDT (1000000 base units) is frozen", beyond.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void States_CountWhatTheActingStateReturned_ForTheRecoveryFunnel()
+    {
+        var ledger = AssetLedger.Replay(
+        [
+            Event(LedgerEventKind.Freeze, 300),
+            Event(LedgerEventKind.Seize, 300),
+            Event(LedgerEventKind.Confiscate, 300),
+            Event(LedgerEventKind.ReturnToVictim, 200, recipient: "victim A"),
+        ]);
+
+        var malta = ledger.States().Single(s => s.State == "MT");
+        Assert.Equal((new BigInteger(300), new BigInteger(200)), (malta.Confiscated, malta.Returned));
+        Assert.Equal(new BigInteger(200), ledger.States().Single(s => s.State == "victim A").Received);
     }
 
     [Fact]

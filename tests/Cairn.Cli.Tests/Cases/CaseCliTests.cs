@@ -23,7 +23,7 @@ public class CaseCliTests
         var hidden = data.Run("case", "show", "NCA-1", "--as", "bruno", "--agency", "bka-de");
         Assert.Equal(1, hidden.ExitCode);
         Assert.StartsWith("error: unknown case 'NCA-1'", hidden.Error, StringComparison.Ordinal);
-        Assert.Equal(1, data.Run("case", "create", "--reference", "NCA-1", "--title", "again", "--offence", "x").ExitCode);
+        Assert.Equal(1, data.Run("case", "create", "--reference", "NCA-1", "--title", "again", "--offence", "fraud").ExitCode);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public class CaseCliTests
 
         var tooMuch = data.Run([.. freeze[..5], "seize", .. freeze[6..13], "250000001", .. freeze[14..]]);
         Assert.Equal(1, tooMuch.ExitCode);
-        Assert.Contains("only 250000000 is frozen", tooMuch.Error, StringComparison.Ordinal);
+        Assert.Contains("only 2.5 BTC (250000000 base units) is frozen", tooMuch.Error, StringComparison.Ordinal);
         Assert.Equal(1, data.Run([.. freeze[..13], "2.5", .. freeze[14..]]).ExitCode);
         Assert.Equal(1, data.Run([.. freeze[..3], "NO-CASE", .. freeze[4..]]).ExitCode);
 
@@ -51,10 +51,37 @@ public class CaseCliTests
     }
 
     [Fact]
+    public void LedgerAdd_InUnitsBackDated_KeepsTheDate_AndTheDashboardShowsTheFunnel()
+    {
+        using var data = new TempDataDirectory();
+        data.Run("case", "create", "--reference", "C-1", "--title", "t", "--offence", "theft");
+        string[] common = ["--case", "C-1", "--chain", "eth", "--token", "ACME", "--location", "exchange-a", "--legal-basis", "Budapest Convention Art. 29",
+            "--authority", "Prosecutor", "--jurisdiction", "mt"];
+        var noDecimals = data.Run(["ledger", "add", "--event", "freeze", "--amount-units", "2.5", .. common]);
+        Assert.Equal(1, noDecimals.ExitCode);
+        Assert.Contains("decimals of ACME", noDecimals.Error, StringComparison.Ordinal);
+        var future = data.Run(["ledger", "add", "--event", "freeze", "--amount-units", "2.5", "--decimals", "6", "--occurred", "2999-01-01", .. common]);
+        Assert.Equal(1, future.ExitCode);
+        Assert.Contains("--occurred", future.Error, StringComparison.Ordinal);
+
+        var frozen = data.Run(["ledger", "add", "--event", "freeze", "--amount-units", "2.5", "--decimals", "6", "--occurred", "2026-02-03", "--json", .. common]);
+        Assert.Equal(0, frozen.ExitCode);
+        var json = JsonDocument.Parse(frozen.Output).RootElement;
+        Assert.Equal(("2500000", "2.5"), (json.GetProperty("amount_base_units").GetString(), json.GetProperty("amount").GetString()));
+        Assert.StartsWith("2026-02-03T00:00:00", json.GetProperty("occurred_at").GetString(), StringComparison.Ordinal);
+
+        var board = JsonDocument.Parse(data.Run("case", "dashboard", "--case", "C-1", "--json").Output).RootElement;
+        var malta = board.GetProperty("jurisdictions")[0];
+        Assert.Equal("MT", malta.GetProperty("state").GetString());
+        Assert.Equal("2500000", malta.GetProperty("recovery")[0].GetProperty("frozen").GetString());
+        Assert.Equal("ledger_event", board.GetProperty("latest_activity")[0].GetProperty("kind").GetString());
+    }
+
+    [Fact]
     public void EvidenceExportThenVerify_Works_WithNoDatabase_AndDetectsATamperedPackage()
     {
         using var data = new TempDataDirectory();
-        data.Run("case", "create", "--reference", "C-1", "--title", "t", "--offence", "sanctions");
+        data.Run("case", "create", "--reference", "C-1", "--title", "t", "--offence", "sanctions_evasion");
         Assert.Equal(0, data.Run("evidence", "add", "--case", "C-1", OfacXbt, "--source", "OFAC SDN list (XBT)").ExitCode);
         var package = System.IO.Path.Combine(data.Path, "package.zip");
         Assert.Equal(0, data.Run("evidence", "export", "--case", "C-1", "--out", package).ExitCode);

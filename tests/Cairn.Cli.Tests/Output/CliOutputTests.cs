@@ -25,7 +25,7 @@ public sealed class CliOutputTests
     public void Json_NonAsciiText_IsWrittenAsItIs()
     {
         using var data = new TempDataDirectory();
-        var created = data.Run("case", "create", "--reference", "C-FR-1", "--title", "Rançongiciel « Zürich » — 勒索", "--offence", "extorsion", "--json");
+        var created = data.Run("case", "create", "--reference", "C-FR-1", "--title", "Rançongiciel « Zürich » — 勒索", "--offence", "other", "--offence-detail", "extorsion « numérique »", "--json");
 
         Assert.Equal(0, created.ExitCode);
         Assert.Contains("Rançongiciel « Zürich » — 勒索", created.Output, StringComparison.Ordinal);

@@ -99,7 +99,7 @@ public sealed class OutputSchemaTests : IDisposable
     public void EvidenceManifest_MatchesItsSchema()
     {
         using var data = new TempDataDirectory();
-        data.Run("case", "create", "--reference", "C-1", "--title", "t", "--offence", "sanctions");
+        data.Run("case", "create", "--reference", "C-1", "--title", "t", "--offence", "sanctions_evasion");
         data.Run("evidence", "add", "--case", "C-1", SharedData.PathOf("ofac-sanctioned-digital-currency-addresses", "sanctioned_addresses_XBT.txt"), "--source", "OFAC");
         var package = Path.Combine(data.Path, "package.asice");
         Assert.Equal(0, data.Run("evidence", "export", "--case", "C-1", "--out", package).ExitCode);

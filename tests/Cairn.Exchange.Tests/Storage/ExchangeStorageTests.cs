@@ -138,7 +138,8 @@ public class ExchangeStorageTests
         var police = new Actor("pia", "bka-de");
         await new SqlCaseStore(nodes.De.Database).CreateAsync(TwoNodes.DeAnalyst, new NewCase("FIU-DE-3", "analysis", "laundering"));
         await new SqlCaseStore(nodes.De.Database).CreateAsync(police, new NewCase("BKA-77", "police investigation", "laundering"));
-        await new SqlCaseStore(nodes.De.Database).ShareAsync(police, "BKA-77", "fiu-de");
+        await new Cairn.Storage.Accounts.SqlAgencyStore(nodes.De.Database).RegisterAsync(police, new Cairn.Cases.Agencies.Agency("fiu-de", "FIU Germany", "DE", Cairn.Cases.Agencies.AgencyKind.Fiu));
+        await new SqlCaseStore(nodes.De.Database).ShareAsync(police, "BKA-77", "fiu-de", Cairn.Cases.Cases.GrantLevel.Read);
         var outbox = new SqlOutbox(nodes.Nl.Database);
         var disclosure = await outbox.SendAsync(TwoNodes.NlAnalyst, nodes.NlNode, "de-fiu", EnvelopeType.FiuDisclosure, new ExchangeMessage
         {

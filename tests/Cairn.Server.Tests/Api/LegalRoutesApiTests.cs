@@ -56,7 +56,7 @@ public sealed class LegalRoutesApiTests(DemoServerFixture fixture)
         var traces = await prosecutor.GetJsonAsync($"/api/v1/cases/{DemoPipeline.CaseReference}/traces");
         var demoTrace = traces["items"]!.AsArray().Last()!["id"]!.GetValue<string>();
         var drafted = await prosecutor.PostJsonAsync($"/api/v1/cases/{DemoPipeline.CaseReference}/requests/draft",
-            new { trace_id = demoTrace, from = "NL", to = "US", measures = new[] { "freeze" }, rule_id = chosen });
+            new { trace_id = demoTrace, from = "NL", to = "US", measures = new[] { "freeze" }, rule_id = chosen, acknowledge_overlap = true }); // the demo case already has a freeze request to the US (deconfliction)
         var draft = Assert.Single(drafted["drafts"]!.AsArray())!;
         Assert.Equal("US", draft["requested_state"]!.GetValue<string>());
         Assert.Equal(chosen, draft["rule_id"]!.GetValue<string>());

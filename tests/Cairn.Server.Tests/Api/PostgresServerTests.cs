@@ -30,6 +30,7 @@ public sealed class PostgresServerTests
                 (await first.PostAsync("/api/v1/auth/password", new { current_password = oneTime, new_password = "postgres test password" })).Ok();
                 using var adminClient = await ApiClient.SignedInAsync(server.Address, "admin", "postgres test password");
                 (await adminClient.PostAsync("/api/v1/cases", new { reference = "PG-1", title = "on postgres", offence_type = "fraud" })).Ok();
+                (await adminClient.PostAsync("/api/v1/admin/agencies", new { code = "PG-OTHER", name = "Other agency on PostgreSQL", state = "DE", kind = "police" })).Ok();
                 var other = await adminClient.PostJsonAsync("/api/v1/admin/accounts", new { login = "pg-other", agency = "PG-OTHER", roles = new[] { "investigator" } });
                 var otherPassword = other["one_time_password"]!.GetValue<string>();
                 using var otherClient = await ApiClient.SignedInAsync(server.Address, "pg-other", otherPassword);

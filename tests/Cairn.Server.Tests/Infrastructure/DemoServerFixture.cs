@@ -31,6 +31,7 @@ public sealed class DemoServerFixture : IAsyncLifetime
         using var first = await ApiClient.SignedInAsync(Server.Address, "admin", BootstrapPassword);
         (await first.PostAsync("/api/v1/auth/password", new { current_password = BootstrapPassword, new_password = Password })).Ok();
         using var admin = await AdminAsync();
+        (await admin.PostAsync("/api/v1/admin/agencies", new { code = OtherAgency, name = "Other agency (test)", state = "FR", kind = "police" })).Ok();
         await CreateAccountAsync(admin, "olga", OtherAgency, "Investigator");
         await CreateAccountAsync(admin, "aud", DemoPipeline.Agency, "Auditor");
         await CreateAccountAsync(admin, "pros", DemoPipeline.Agency, "Prosecutor");

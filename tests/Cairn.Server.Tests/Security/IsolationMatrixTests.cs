@@ -19,7 +19,7 @@ public sealed class IsolationMatrixTests(DemoServerFixture fixture)
     private static readonly HashSet<string> Anonymous = ["GET /api/v1/auth/antiforgery", "POST /api/v1/auth/login"];
 
     /// <summary>Endpoints with no case data: any signed-in user of any agency may use them.</summary>
-    private static readonly string[] Shared = ["/api/v1/btc", "/api/v1/eth", "/api/v1/chains", "/api/v1/jobs", "/api/v1/exchange", "/api/v1/screen", "/api/v1/trace", "/api/v1/heuristics", "/api/v1/routes", "/api/v1/legal", "/api/v1/intel", "/api/v1/auth", "/api/v1/evidence/verify", "/api/v1/log/head", "/api/v1/alerts/open", "/api/v1/rates"];
+    private static readonly string[] Shared = ["/api/v1/btc", "/api/v1/eth", "/api/v1/chains", "/api/v1/jobs", "/api/v1/exchange", "/api/v1/screen", "/api/v1/trace", "/api/v1/heuristics", "/api/v1/routes", "/api/v1/legal", "/api/v1/intel", "/api/v1/auth", "/api/v1/evidence/verify", "/api/v1/log/head", "/api/v1/agencies", "/api/v1/labels", "/api/v1/notifications", "/api/v1/alerts/open", "/api/v1/rates"];
 
     [Fact]
     public async Task EveryEndpoint_RefusesStrangersAndOtherAgencies_AndLeaksNothing()
@@ -76,7 +76,11 @@ public sealed class IsolationMatrixTests(DemoServerFixture fixture)
             .Replace("{txid}", fixture.Demo.Scenario.Ransomware!.RansomTxId, StringComparison.Ordinal)
             .Replace("{address}", fixture.Demo.Scenario.Ransomware!.RansomAddress, StringComparison.Ordinal)
             .Replace("{login}", "admin", StringComparison.Ordinal)
-            .Replace("{item}", "facts", StringComparison.Ordinal);
+            .Replace("{item}", "facts", StringComparison.Ordinal)
+            .Replace("{agency}", DemoServerFixture.OtherAgency, StringComparison.Ordinal)
+            .Replace("{code}", DemoPipeline.Agency, StringComparison.Ordinal)
+            .Replace("{chain}", "btc", StringComparison.Ordinal)
+            .Replace("{subject}", "subject-0", StringComparison.Ordinal);
         path = path.Contains("/traces/{id}", StringComparison.Ordinal) ? path.Replace("{id}", traceId, StringComparison.Ordinal)
             : path.Contains("/tokens/{id}", StringComparison.Ordinal) ? path.Replace("{id}", "0000000000000000", StringComparison.Ordinal)
             : path.Contains("/actors/{id}", StringComparison.Ordinal) ? path.Replace("{id}", fixture.Demo.Scenario.Actors[0].Id, StringComparison.Ordinal)
@@ -108,8 +112,10 @@ public sealed class IsolationMatrixTests(DemoServerFixture fixture)
     /// <summary>A well-formed body for each kind of change, so that a refusal is about who asks, not about what was sent.</summary>
     private static object SampleBody(string path) => path switch
     {
-        _ when path.EndsWith("/share", StringComparison.Ordinal) => new { agency = DemoServerFixture.OtherAgency },
-        _ when path.EndsWith("/status", StringComparison.Ordinal) && path.Contains("/cases/", StringComparison.Ordinal) => new { status = "closed" },
+        _ when path.EndsWith("/share", StringComparison.Ordinal) => new { agency = DemoServerFixture.OtherAgency, level = "contribute" },
+        _ when path.EndsWith("/subjects", StringComparison.Ordinal) || path.Contains("/subjects/", StringComparison.Ordinal) => new { kind = "person", name = "probe" },
+        _ when path.StartsWith("/api/v1/admin/agencies", StringComparison.Ordinal) => new { code = "PROBE", name = "probe", state = "DE", kind = "police" },
+        _ when path.EndsWith("/status", StringComparison.Ordinal) && path.Contains("/cases/", StringComparison.Ordinal) => new { status = "closed", reason = "probe" },
         _ when path.EndsWith("/status", StringComparison.Ordinal) => new { to = "withdrawn" },
         _ when path.EndsWith("/wallets", StringComparison.Ordinal) => new { chain = "btc", address = "bcrt1qexample", role = "unknown", label = "probe" },
         _ when path.EndsWith("/notes", StringComparison.Ordinal) => new { text = "probe" },
@@ -118,6 +124,7 @@ public sealed class IsolationMatrixTests(DemoServerFixture fixture)
         _ when path.EndsWith("/traces", StringComparison.Ordinal) => new { request = new { from = new[] { "bcrt1qexample" } } },
         _ when path.Contains("/contents/", StringComparison.Ordinal) => new { text = "probe" },
         _ when path.EndsWith("/check", StringComparison.Ordinal) => new { contents = new Dictionary<string, string>() },
+        _ when path == $"/api/v1/cases/{DemoPipeline.CaseReference}" => new { title = "probe", offence_type = "fraud" },
         _ => new { },
     };
 

@@ -27,7 +27,7 @@ public sealed class WatchUiTests(DemoServerFixture fixture)
 
             await page.GotoAsync($"/#/case/{DemoPipeline.CaseReference}/alerts");
             await page.Locator("#watch-form").WaitForAsync(new() { Timeout = 30_000 });
-            await Assertions.Expect(page.Locator("[data-testid=tab-alerts]")).ToContainTextAsync("watch & alerts");
+            await Assertions.Expect(page.Locator("[data-testid=tab-alerts]")).ToContainTextAsync("Watch & alerts");
             var address = fixture.Demo.Scenario.Ransomware!.RansomAddress;
             await page.SelectOptionAsync("#watch-chain", "btc");
             await page.FillAsync("#watch-value", address);

@@ -56,6 +56,8 @@ public sealed class WebUiTests(DemoServerFixture fixture) : IClassFixture<Browse
         await Assertions.Expect(page.Locator("[data-testid=who]")).ToContainTextAsync("ines");
         await Shot(page, "02-cases");
         await page.ClickAsync($"text={DemoPipeline.CaseReference}");
+        await Assertions.Expect(page.Locator("[data-testid=dashboard-jurisdictions]")).ToBeVisibleAsync();
+        await page.ClickAsync("[data-testid=tab-overview]");
         await page.Locator("[data-testid=wallets-table]").WaitForAsync();
         await Assertions.Expect(page.Locator("[data-testid=wallets-table]")).ToContainTextAsync(fixture.Demo.Scenario.Ransomware!.RansomAddress);
 
@@ -91,7 +93,8 @@ public sealed class WebUiTests(DemoServerFixture fixture) : IClassFixture<Browse
 
         await page.ClickAsync("[data-testid=tab-requests]");
         await page.Locator("#draft-form").WaitForAsync();
-        await page.FillAsync("#draft-measures", "stored_content");
+        await page.UncheckAsync("input[data-measure=freeze]");
+        await page.CheckAsync("input[data-measure=stored_content]");
         await page.ClickAsync("#draft-form button[type=submit]");
         var link = page.Locator("[data-testid=requests-table] a", new() { HasTextString = "stored_content" }).First;
         await link.WaitForAsync();
@@ -104,6 +107,7 @@ public sealed class WebUiTests(DemoServerFixture fixture) : IClassFixture<Browse
         await page.FillAsync($"#content-{first}", "Filled in the browser");
         await Assertions.Expect(page.Locator("[data-missing]")).ToHaveCountAsync(missing - 1);
         await page.ClickAsync($"[data-save={first}]");
+        await Assertions.Expect(page.Locator($"[data-state={first}]")).ToContainTextAsync("saved ");
         await Shot(page, "05-request-editor");
 
         await page.GotoAsync($"/#/case/{DemoPipeline.CaseReference}/evidence");
@@ -149,6 +153,9 @@ public sealed class WebUiTests(DemoServerFixture fixture) : IClassFixture<Browse
         var rule = await second.GetAttributeAsync("data-rule");
         await second.Locator("[data-testid=route-case]").FillAsync(DemoPipeline.CaseReference);
         await second.Locator("button[data-draft]").ClickAsync();
+        // The demo case already asked that State: the explorer names the request and asks before a second one.
+        await Assertions.Expect(second.Locator("[data-testid=route-overlap]")).ToContainTextAsync("requests to the same State exist");
+        await second.Locator("button[data-draft-anyway]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=request-addressee]")).ToContainTextAsync("To:");
         await Assertions.Expect(page.Locator("[data-testid=request-addressee]")).ToContainTextAsync("route 2");
         Assert.Contains(rule!, await page.ContentAsync(), StringComparison.Ordinal);

@@ -26,6 +26,7 @@ public class SqlCaseStoreTests
 
         Assert.Equal(2, loaded.Version);
         Assert.Equal(saved.Subjects, loaded.Subjects);
+        Assert.NotEmpty(loaded.Subjects[0].Id);
         Assert.Equal(saved.Wallets, loaded.Wallets);
         Assert.Equal(saved.Notes, loaded.Notes);
         Assert.Equal(saved.Links, loaded.Links);
@@ -45,9 +46,10 @@ public class SqlCaseStoreTests
 
         await Assert.ThrowsAsync<NotFoundException>(() => store.GetAsync(TestDatabase.Bruno, "C-1"));
         Assert.Empty(await store.ListAsync(TestDatabase.Bruno));
-        await Assert.ThrowsAnyAsync<CairnException>(() => store.ShareAsync(TestDatabase.Bruno, "C-1", "bka-de"));
+        await new Cairn.Storage.Accounts.SqlAgencyStore(test.Database).RegisterAsync(TestDatabase.Alice, new Cairn.Cases.Agencies.Agency("bka-de", "BKA", "DE", Cairn.Cases.Agencies.AgencyKind.Police));
+        await Assert.ThrowsAnyAsync<CairnException>(() => store.ShareAsync(TestDatabase.Bruno, "C-1", "bka-de", GrantLevel.Read));
 
-        await store.ShareAsync(TestDatabase.Alice, "C-1", "bka-de");
+        await store.ShareAsync(TestDatabase.Alice, "C-1", "bka-de", GrantLevel.Read);
         var seen = await store.GetAsync(TestDatabase.Bruno, "C-1");
         Assert.Equal("bka-de", Assert.Single(seen.Grants).Agency);
         Assert.Single(await store.ListAsync(TestDatabase.Bruno));

@@ -27,7 +27,7 @@ public class SqlLedgerStoreTests
         var sizeBefore = (await log.GetHeadAsync()).Head.TreeSize;
 
         var error = await Assert.ThrowsAsync<CairnException>(() => store.AddAsync(TestDatabase.Alice, "C-1", Event(LedgerEventKind.Seize, "2")));
-        Assert.Contains("only 1 is frozen", error.Message, StringComparison.Ordinal);
+        Assert.Contains("only 1 base unit of USDT is frozen", error.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<NotFoundException>(() => store.AddAsync(TestDatabase.Alice, "NOPE", Event(LedgerEventKind.Freeze, "1")));
         Assert.Equal(sizeBefore, (await log.GetHeadAsync()).Head.TreeSize);
 
@@ -37,5 +37,22 @@ public class SqlLedgerStoreTests
         Assert.Equal(System.Numerics.BigInteger.One, balance.Frozen);
         Assert.Equal(System.Numerics.BigInteger.Parse("123456789012345678901234567889", System.Globalization.CultureInfo.InvariantCulture), balance.Seized);
         Assert.True((await log.VerifyAsync()).IsValid);
+    }
+
+    [DatabaseTheory]
+    public async Task Add_KeepsTheDateItHappenedAndTheTokenDecimals(SqlDialect dialect)
+    {
+        await using var test = await TestDatabase.CreateAsync(dialect);
+        await new SqlCaseStore(test.Database).CreateAsync(TestDatabase.Alice, new NewCase("C-1", "Pig butchering", "fraud"));
+        var store = new SqlLedgerStore(test.Database);
+        var happened = new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero);
+
+        await store.AddAsync(TestDatabase.Alice, "C-1", Event(LedgerEventKind.Freeze, "2500000") with { OccurredAt = happened, Decimals = 6 });
+        var unDated = await store.AddAsync(TestDatabase.Alice, "C-1", Event(LedgerEventKind.Freeze, "1"));
+
+        var events = (await store.GetAsync(TestDatabase.Alice, "C-1")).Events;
+        Assert.Equal((happened, 6), (events[0].Details.OccurredAt!.Value, events[0].Details.Decimals!.Value));
+        Assert.Equal(unDated.RecordedAt, events[1].Details.OccurredAt);
+        Assert.Null(events[1].Details.Decimals);
     }
 }

@@ -28,7 +28,8 @@ public sealed class WorkspaceCompositionTests : IAsyncLifetime
     public void EveryAreaService_Resolves()
     {
         Type[] areas = [typeof(AccountService), typeof(CaseService), typeof(EvidenceService), typeof(LedgerService), typeof(CustodyService), typeof(TraceService),
-            typeof(ChainService), typeof(ScreeningService), typeof(IntelligenceService), typeof(LegalRequestService), typeof(LegalReferenceService), typeof(ExchangeService), typeof(HeuristicsService)];
+            typeof(ChainService), typeof(ScreeningService), typeof(IntelligenceService), typeof(LegalRequestService), typeof(LegalReferenceService), typeof(ExchangeService), typeof(HeuristicsService), typeof(AgencyService),
+            typeof(Cairn.Workspace.Notifications.NotificationService), typeof(Cairn.Workspace.Labels.LabelService), typeof(Cairn.Workspace.Cases.CaseDashboardService)];
         Assert.All(areas, area => Assert.NotNull(_services.GetRequiredService(area)));
     }
 

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Cairn.Cases.Ledger;
+using Cairn.Workspace.Cases;
+using Spectre.Console;
+
+namespace Cairn.Cli.Commands;
+
+internal static partial class CaseCommands
+{
+    /// <summary>`cairn case dashboard`: the case's front page (per jurisdiction: traced, requested, recovered; next deadlines; latest activity).</summary>
+    private static Command BuildDashboard(CliHost host)
+    {
+        var command = new Command("dashboard", "A case's front page: traced value, requests and recovery per jurisdiction, next deadlines, latest activity") { CaseOption };
+        host.SetAction(command, async (ctx, parse, cancellationToken) =>
+        {
+            var board = await ctx.Get<CaseDashboardService>().GetAsync(ctx.Actor, parse.GetValue(CaseOption)!, cancellationToken).ConfigureAwait(false);
+            if (ctx.Json)
+            {
+                ctx.WriteJson(board);
+                return CliHost.Success;
+            }
+            ctx.Output.WriteLine($"{board.CaseReference}: {board.Title} ({board.Status}){(board.TraceId is null ? "; no saved Bitcoin trace" : $"; traced in {board.TraceTitle} ({board.TraceId})")}");
+            var states = new Table().AddColumns("State", "traced (BTC)", "services", "requests", "frozen", "seized", "confiscated", "returned or shared");
+            foreach (var j in board.Jurisdictions)
+            {
+                string Sum(Func<StateTotals, System.Numerics.BigInteger> pick) =>
+                    string.Join("; ", j.Recovery.Select(r => AssetDecimals.Describe(pick(r), new AssetKey(r.Chain, r.Token, ""), null)));
+                states.AddRow(j.State, j.TracedBtc, Markup.Escape(string.Join(", ", j.Services)), string.Join(", ", j.Requests.Select(r => $"{r.Count} {r.Status}")),
+                    Markup.Escape(Sum(r => r.Frozen)), Markup.Escape(Sum(r => r.Seized)), Markup.Escape(Sum(r => r.Confiscated)), Markup.Escape(Sum(r => r.Returned)));
+            }
+            ctx.Console.Write(states);
+            var deadlines = new Table().AddColumns("due", "request", "State", "deadline", "overdue");
+            foreach (var d in board.Deadlines)
+                deadlines.AddRow(Time(d.Due), d.RequestId, d.State, Markup.Escape(d.Label), d.Overdue ? "yes" : "");
+            ctx.Console.Write(deadlines);
+            var activity = new Table().AddColumns("when", "what", "", "by");
+            foreach (var a in board.LatestActivity)
+                activity.AddRow(Time(a.At), $"{a.Kind} {a.Code}", Markup.Escape(a.Text), Markup.Escape($"{a.By}@{a.Agency}"));
+            ctx.Console.Write(activity);
+            return CliHost.Success;
+        });
+        return command;
+    }
+}

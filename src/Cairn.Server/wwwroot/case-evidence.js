@@ -1,0 +1,59 @@
+// A case's evidence.
+import { h, clear, fmtTime, toast, table } from "./ui.js";
+import { api, download, session } from "./api.js";
+import { renderCase } from "./case.js";
+
+function can(role) { return session.me.roles.includes(role); }
+
+// A list only knows whether a file is there with its size; "verified" comes from re-reading its bytes on demand.
+const storedFileLabels = { stored: "stored (not re-checked)", missing: "MISSING", altered: "ALTERED", verified: "verified" };
+
+function storedFileStatus(id, status, checkedAt) {
+  const text = (storedFileLabels[status] || status) + (checkedAt ? ` at ${fmtTime(checkedAt)}` : "");
+  return h("span", { class: status === "verified" ? "ok" : status === "stored" ? "" : "bad", "data-status": status, "data-evidence-status": id }, text);
+}
+
+export async function evidence(body, c) {
+  const list = await api("GET", `/cases/${encodeURIComponent(c.reference)}/evidence?limit=500`);
+  const rows = list.items.map(({ item: e, status }) => [e.file_name, h("code", {}, e.sha256), String(e.size_bytes), `${e.collected_by}@${e.collected_agency}`, fmtTime(e.collected_at), e.method, e.source,
+    storedFileStatus(e.id, status)]);
+  const checkButton = h("button", { id: "check-evidence" }, "Check stored files now");
+  checkButton.addEventListener("click", async () => {
+    try {
+      const checked = await api("POST", `/cases/${encodeURIComponent(c.reference)}/evidence/check?limit=500`);
+      for (const { item: e, status, checked_at: at } of checked.items) {
+        const cell = document.querySelector(`[data-evidence-status="${CSS.escape(e.id)}"]`);
+        if (cell) cell.replaceWith(storedFileStatus(e.id, status, at));
+      }
+    } catch (err) { toast(err.message, true); }
+  });
+  const exportButton = h("button", { id: "export-evidence" }, "Export signed package");
+  const result = h("div", { id: "verify-result" });
+  exportButton.addEventListener("click", async () => {
+    try {
+      const { blob, name } = await download(`/cases/${encodeURIComponent(c.reference)}/evidence/export`, `${c.reference}-evidence.zip`);
+      const form = new FormData();
+      form.append("package", blob, name);
+      const v = await api("POST", "/evidence/verify", undefined, { form });
+      clear(result).append(h("div", { class: "card", "data-testid": "verify-status" },
+        h("p", { class: v.valid ? "ok" : "bad" }, v.valid ? `package ${name} verifies: ${v.files} file(s), ${v.log_entries} log entries, tree size ${v.tree_size}` : `package does NOT verify`),
+        h("ul", {}, ...v.checks.map((x) => h("li", {}, x)), ...v.problems.map((x) => h("li", { class: "bad" }, x)))));
+    } catch (err) { toast(err.message, true); }
+  });
+  body.append(h("h2", {}, "Evidence"), table(["file", "sha256", "bytes", "collected by", "when", "method", "source", "stored file"], rows, "evidence-table"), checkButton, exportButton, result);
+  if (can("Investigator")) {
+    const file = h("input", { type: "file", id: "evidence-file" });
+    const method = h("input", { id: "evidence-method", value: "upload" });
+    const source = h("input", { id: "evidence-source", placeholder: "where the file came from" });
+    const form = h("form", { class: "card" }, h("h2", {}, "Add evidence"), file, h("label", {}, "Method"), method, h("label", {}, "Source"), source, h("div", {}, h("button", { type: "submit" }, "Add")));
+    form.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      const data = new FormData();
+      if (!file.files[0]) { toast("choose a file", true); return; }
+      data.append("file", file.files[0]); data.append("method", method.value); data.append("source", source.value);
+      try { await api("POST", `/cases/${encodeURIComponent(c.reference)}/evidence`, undefined, { form: data }); await renderCase(document.getElementById("main"), c.reference, "evidence"); }
+      catch (err) { toast(err.message, true); }
+    });
+    body.append(form);
+  }
+}

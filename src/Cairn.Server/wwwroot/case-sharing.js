@@ -1,0 +1,50 @@
+// Sharing a case: which agencies see it and at which level (read, or contribute traces, evidence and
+// drafts), sharing with a registered agency, changing the level and revoking. Only the owning agency
+// shares; the receiving agency is notified; every change is in the custody log.
+import { h, fmtTime, toast, table } from "./ui.js";
+import { api, can } from "./api.js";
+import { L, label, options } from "./labels.js";
+import { field, bindForm, formCard } from "./forms.js";
+import { reloadCase } from "./case.js";
+
+export async function sharing(body, c) {
+  const owner = c.access === "owner" && (can("Investigator") || can("Prosecutor"));
+  const agencies = await api("GET", "/agencies?limit=500");
+  const names = Object.fromEntries(agencies.items.map((a) => [a.code, a]));
+  const describe = (code) => names[code] ? `${names[code].name} (${code}, ${label("state", names[code].state)})` : code;
+  const rows = c.grants.map((g) => {
+    const actions = [];
+    if (owner) {
+      const other = g.level === "read" ? "contribute" : "read";
+      const change = h("button", { class: "small secondary", type: "button", "data-change-level": g.agency }, `Make ${label("grant_level", other).toLowerCase()}`);
+      change.addEventListener("click", async () => {
+        try { await api("POST", `/cases/${encodeURIComponent(c.reference)}/share`, { agency: g.agency, level: other }); toast(`${g.agency}: ${label("grant_level", other)}`); await reloadCase(c, "sharing"); }
+        catch (err) { toast(err.message, true); }
+      });
+      const revoke = h("button", { class: "small danger", type: "button", "data-revoke": g.agency }, "Revoke");
+      revoke.addEventListener("click", async () => {
+        if (!confirm(`Revoke ${g.agency}'s access to ${c.reference}?`)) return;
+        try { await api("DELETE", `/cases/${encodeURIComponent(c.reference)}/share/${encodeURIComponent(g.agency)}`); toast(`${g.agency} no longer has access`); await reloadCase(c, "sharing"); }
+        catch (err) { toast(err.message, true); }
+      });
+      actions.push(change, revoke);
+    }
+    return [describe(g.agency), h("span", { class: `pill ${g.level}` }, L("grant_level", g.level)), `${g.granted_by}@${g.granting_agency}`, fmtTime(g.granted_at), h("span", {}, ...actions)];
+  });
+  body.append(
+    h("h2", {}, "Agencies with access"),
+    h("p", { class: "muted" }, `Owned by ${describe(c.owning_agency)}. Read: sees the case, its traces, evidence and ledger. Contribute: also adds traces, evidence and request drafts. Only the owner edits, records ledger events and shares.`),
+    table(["agency", "level", "shared by", "since", ""], rows, "grants-table", "not shared with any other agency"));
+  if (!owner) return;
+  const candidates = agencies.items.filter((a) => a.code !== c.owning_agency);
+  const agency = h("select", { name: "agency", id: "share-agency" }, h("option", { value: "" }, "— choose an agency —"),
+    ...candidates.map((a) => h("option", { value: a.code, title: a.code }, `${a.name} (${a.code}${a.state ? ", " + label("state", a.state) : ""}${a.kind ? ", " + label("agency_kind", a.kind) : ""})`)));
+  const level = h("select", { name: "level", id: "share-level" }, ...options("grant_level", ["read", "contribute"]));
+  const form = formCard("share-form", "Share with an agency", [field("Agency", agency, { hint: "Agencies in the registry; an administrator registers new ones." }), field("Level", level)], "Share");
+  bindForm(form, {
+    key: `share-${c.reference}`,
+    submit: () => api("POST", `/cases/${encodeURIComponent(c.reference)}/share`, { agency: agency.value, level: level.value }),
+    done: () => { toast(`shared with ${agency.value}`); return reloadCase(c, "sharing"); },
+  });
+  body.append(form);
+}

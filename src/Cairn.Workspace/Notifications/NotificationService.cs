@@ -1,0 +1,30 @@
+using Cairn.Cases.Agencies;
+using Cairn.Cases.Notifications;
+using Cairn.Core.Paging;
+
+namespace Cairn.Workspace.Notifications;
+
+/// <summary>
+/// What an agency is told: a case shared with it (or its level changed), its access revoked, another
+/// agency drafting to a State it already asked for the same case. Each person marks them read.
+/// </summary>
+public sealed class NotificationService
+{
+    private readonly INotificationStore _store;
+
+    public NotificationService(INotificationStore store) => _store = store;
+
+    /// <summary>One page of the agency's notifications, newest first (logged "notification.list").</summary>
+    public Task<Page<Notification>> ListAsync(Actor actor, bool unreadOnly, PageRequest page, CancellationToken cancellationToken = default) =>
+        _store.ListAsync(actor, unreadOnly, page, cancellationToken);
+
+    /// <summary>How many of the agency's notifications the person has not read.</summary>
+    public async Task<UnreadCount> UnreadAsync(Actor actor, CancellationToken cancellationToken = default) =>
+        new(await _store.UnreadCountAsync(actor, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Marks one notification read (all when <paramref name="id"/> is null).</summary>
+    public Task MarkReadAsync(Actor actor, string? id, CancellationToken cancellationToken = default) => _store.MarkReadAsync(actor, id, cancellationToken);
+
+    /// <summary>Sends a notification (the share and revoke notifications are sent by the case store in the same transaction as the change).</summary>
+    public Task<Notification> SendAsync(Actor by, NewNotification notification, CancellationToken cancellationToken = default) => _store.AddAsync(by, notification, cancellationToken);
+}
