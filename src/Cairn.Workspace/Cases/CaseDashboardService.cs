@@ -44,7 +44,7 @@ public sealed class CaseDashboardService
         var btc = newest.FirstOrDefault(t => t.Chain == "btc");
         var trace = btc is null ? null : await _traces.GetAsync(actor, theCase.Reference, btc.Id, cancellationToken).ConfigureAwait(false);
 
-        var traced = trace?.Report.Jurisdictions.ToDictionary(j => j.Jurisdiction, StringComparer.Ordinal) ?? [];
+        var traced = trace?.Report?.Jurisdictions.ToDictionary(j => j.Jurisdiction, StringComparer.Ordinal) ?? [];
         var states = traced.Keys.Concat(requests.Select(r => r.RequestedState)).Concat(ledger.States.Select(s => s.State)).Distinct(StringComparer.Ordinal)
             .OrderByDescending(s => traced.TryGetValue(s, out var t) ? BigInteger.Parse(t.AmountSat, CultureInfo.InvariantCulture) : BigInteger.MinusOne)
             .ThenBy(s => s, StringComparer.Ordinal);
