@@ -30,6 +30,7 @@ public sealed record RouteResult(
         "no instrument binds both states for this measure: only informal channels remain below, which are not a legal basis; " +
         "a formal request can only rest on reciprocity (comity) or letters rogatory through diplomatic channels";
 
-    /// <summary>The formal options (those that can be a legal basis).</summary>
+    /// <summary>The formal options (those that can be a legal basis); derived, so not part of the JSON answer.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<RouteOption> LegalBases => Options.Where(o => !o.Informal);
 }

@@ -49,7 +49,8 @@ function ingestForm(main, utxoChains) {
       bar.max = 1; bar.value = job.state === "succeeded" ? 1 : 0;
       label.textContent = job.state === "succeeded" ? `done: ${job.detail}` : `failed: ${job.error}`;
       label.className = job.state === "succeeded" ? "ok" : "bad";
-      if (job.state === "succeeded") { toast("ingest finished"); setTimeout(() => renderChain(main), 1500); }
+      // Refresh the figures only while the user is still on this page: a late re-render would replace the page they moved to.
+      if (job.state === "succeeded") { toast("ingest finished"); setTimeout(() => { if (location.hash.startsWith("#/chain")) renderChain(main); }, 1500); }
     } catch (err) { toast(err.message, true); }
   });
   return form;
