@@ -21,6 +21,7 @@ internal static class CommandCatalog
         yield return TraceCommands.Build(host);
         yield return TraceCommands.BuildPath(host);
         yield return TraceCommands.BuildCluster(host);
+        yield return HeuristicsCommands.Build(host);
         yield return CaseCommands.Build(host);
         yield return EvidenceCommands.Build(host);
         yield return LedgerCommands.Build(host);

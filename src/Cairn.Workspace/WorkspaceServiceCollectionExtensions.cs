@@ -26,6 +26,7 @@ using Cairn.Workspace.Chain;
 using Cairn.Workspace.Custody;
 using Cairn.Workspace.Evidence;
 using Cairn.Workspace.Exchange;
+using Cairn.Workspace.Heuristics;
 using Cairn.Workspace.Intel;
 using Cairn.Workspace.Ledger;
 using Cairn.Workspace.Legal;
@@ -90,6 +91,7 @@ public static class WorkspaceServiceCollectionExtensions
         services.AddSingleton<CustodyService>();
         services.AddSingleton<AttributionProvider>();
         services.AddSingleton<TraceService>();
+        services.AddSingleton<HeuristicsService>(_ => new HeuristicsService());
         services.AddSingleton<JobRegistry>();
         services.AddSingleton<ChainService>();
         services.AddSingleton<ScreeningService>();

@@ -16,6 +16,9 @@ public sealed partial class ChainGenerator
         public bool SetsLockTime { get; } = setsLockTime;
         public GeneratedActor? Actor { get; set; }
 
+        /// <summary>The owner (ground truth): wallets of one user or one service share it.</summary>
+        public int Entity { get; set; }
+
         public long Balance() => Coins.Sum(c => c.Value);
 
         public SyntheticScript NextReceiveScript(DeterministicRandom random)
@@ -31,13 +34,16 @@ public sealed partial class ChainGenerator
     {
         public string Id { get; } = id;
         public Wallet Hot { get; } = hot;
-        public Wallet Deposits { get; } = new(ScriptType.P2WPKH, reusesAddresses: false, setsLockTime: false) { Actor = hot.Actor };
+        public Wallet Deposits { get; } = new(ScriptType.P2WPKH, reusesAddresses: false, setsLockTime: false) { Actor = hot.Actor, Entity = hot.Entity };
     }
 
     private sealed class PeelChain(Wallet owner, int hops)
     {
         public Wallet Owner { get; } = owner;
         public int HopsLeft { get; set; } = hops;
+
+        /// <summary>The planted chain's hops so far (ground truth).</summary>
+        public List<Hash256> Steps { get; set; } = [];
     }
 
     /// <summary>A payment to make: amount and the wallet (and script) that receives it.</summary>
@@ -46,7 +52,9 @@ public sealed partial class ChainGenerator
     private SyntheticScript Receive(Wallet wallet)
     {
         var script = wallet.NextReceiveScript(_random);
-        wallet.Actor?.AllAddresses.Add(Display(script));
+        var address = Display(script);
+        wallet.Actor?.AllAddresses.Add(address);
+        Truth.Owns(address, wallet.Entity);
         return script;
     }
 
@@ -102,6 +110,7 @@ public sealed partial class ChainGenerator
         if (changeScript is { } finalChange)
             changeWallet.Coins.Add(new Utxo(txid, (uint)payments.Count, change, finalChange));
         _feesInBlock += noChange ? inputTotal - needed : fee;
+        Truth.Transaction(txid, new TransactionTruth(_kind, from.Entity, changeScript is null ? null : payments.Count));
         _blockTransactions.Add((txid, bytes));
         _generated++;
         return txid;
@@ -156,6 +165,7 @@ public sealed partial class ChainGenerator
 
     private bool PoolPayout()
     {
+        _kind = GeneratedTransactionKind.PoolPayout;
         if (_pool.Balance() < Coin) return false;
         var count = _random.Next(90) + 10;
         var payments = new List<Payment>(count);
@@ -165,6 +175,7 @@ public sealed partial class ChainGenerator
 
     private bool RetailPayment()
     {
+        _kind = GeneratedTransactionKind.RetailPayment;
         var from = RandomUser();
         var balance = from.Balance();
         if (balance < 20_000) return false;
@@ -181,6 +192,7 @@ public sealed partial class ChainGenerator
 
     private bool ExchangeDeposit()
     {
+        _kind = GeneratedTransactionKind.ExchangeDeposit;
         var from = RandomUser();
         var balance = from.Balance();
         if (balance < 100_000) return false;
@@ -191,6 +203,7 @@ public sealed partial class ChainGenerator
 
     private bool ExchangeSweep()
     {
+        _kind = GeneratedTransactionKind.ExchangeSweep;
         var exchange = _exchanges.Where(e => e.Deposits.Coins.Count >= 5).OrderBy(_ => _random.NextUInt64()).FirstOrDefault();
         if (exchange is null) return false;
         var coins = exchange.Deposits.Coins.Take(50).ToList();
@@ -219,6 +232,7 @@ public sealed partial class ChainGenerator
 
     private bool ExchangeWithdrawal()
     {
+        _kind = GeneratedTransactionKind.ExchangeWithdrawal;
         var exchange = _exchanges[_random.Next(_exchanges.Count)];
         if (exchange.Hot.Balance() < Coin / 10) return false;
         var count = _random.Next(20) + 1;
@@ -229,6 +243,7 @@ public sealed partial class ChainGenerator
 
     private bool Consolidation()
     {
+        _kind = GeneratedTransactionKind.Consolidation;
         var wallet = RandomUser();
         if (wallet.Coins.Count < 3) return false;
         var coins = wallet.Coins.Take(Math.Min(wallet.Coins.Count, 12)).ToList();
@@ -239,23 +254,27 @@ public sealed partial class ChainGenerator
 
     private bool StartPeelChain()
     {
+        _kind = GeneratedTransactionKind.PeelChainFunding;
         var source = _random.Chance(0.5) ? _pool : _exchanges[_random.Next(_exchanges.Count)].Hot;
         if (source.Balance() < 5 * Coin) return false;
-        var chain = new PeelChain(new Wallet(ScriptType.P2WPKH, reusesAddresses: false, setsLockTime: false), _random.Next(15) + 5);
+        var chain = new PeelChain(Owned(new Wallet(ScriptType.P2WPKH, reusesAddresses: false, setsLockTime: false)), _random.Next(15) + 5);
         if (Spend(source, [PayTo(chain.Owner, (_random.Next(20) + 3) * Coin)]) is null) return false;
+        chain.Steps = Truth.NewPeelChain();
         _peelChains.Add(chain);
         return true;
     }
 
     private bool StepPeelChain()
     {
+        _kind = GeneratedTransactionKind.PeelChainStep;
         if (_peelChains.Count == 0) return false;
         var chain = _peelChains[_random.Next(_peelChains.Count)];
         if (chain.Owner.Coins.Count == 0) return false;
         var coin = chain.Owner.Coins[^1];
         var peel = Math.Min(coin.Value / 3, _random.LogNormal(Coin / 10, 0.8));
         var recipient = _random.Chance(0.4) ? _exchanges[_random.Next(_exchanges.Count)].Deposits : RandomUser();
-        if (Spend(chain.Owner, [PayTo(recipient, peel)], coins: [coin]) is null) return false;
+        if (Spend(chain.Owner, [PayTo(recipient, peel)], coins: [coin]) is not { } step) return false;
+        chain.Steps.Add(step);
         if (--chain.HopsLeft <= 0) _peelChains.Remove(chain);
         return true;
     }

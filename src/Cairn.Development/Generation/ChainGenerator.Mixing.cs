@@ -42,6 +42,7 @@ public sealed partial class ChainGenerator
         foreach (var (wallet, coin) in participants) wallet.Coins.Remove(coin);
         for (var i = 0; i < outputs.Count; i++) outputs[i].Wallet.Coins.Add(new Utxo(txid, (uint)i, outputs[i].Value, outputs[i].Script));
         _feesInBlock += participants.Sum(p => p.Coin.Value) - outputs.Sum(o => o.Value);
+        Truth.Transaction(txid, new TransactionTruth(GeneratedTransactionKind.CoinJoin, GenerationTruth.MultipleOwners, null));
         _blockTransactions.Add((txid, bytes));
         _generated++;
         return txid;
@@ -55,13 +56,14 @@ public sealed partial class ChainGenerator
     /// </summary>
     private bool Whirlpool()
     {
+        _kind = GeneratedTransactionKind.WhirlpoolTx0;
         var premix = new List<(Wallet Wallet, Utxo Coin)>();
         var coordinator = _exchanges[0].Deposits; // fee destination; any fixed wallet will do
         for (var tries = 0; tries < 40 && premix.Count < 5; tries++)
         {
             var user = RandomUser();
             if (user.Balance() < WhirlpoolPool * 2 || premix.Any(p => p.Wallet == user)) continue;
-            var premixWallet = new Wallet(ScriptType.P2WPKH, reusesAddresses: false, setsLockTime: false);
+            var premixWallet = Owned(new Wallet(ScriptType.P2WPKH, reusesAddresses: false, setsLockTime: false), user.Entity);
             var txid = Spend(user, [PayTo(premixWallet, WhirlpoolPool + 1_000), PayTo(coordinator, WhirlpoolPool / 20)]);
             if (txid is null) continue;
             premix.Add((user, premixWallet.Coins[0]));
@@ -75,6 +77,7 @@ public sealed partial class ChainGenerator
         var (mixTxId, bytes) = _builder.Build();
         for (var i = 0; i < outputs.Count; i++) outputs[i].Wallet.Coins.Add(new Utxo(mixTxId, (uint)i, WhirlpoolPool, outputs[i].Script));
         _feesInBlock += premix.Sum(p => p.Coin.Value) - 5 * WhirlpoolPool;
+        Truth.Transaction(mixTxId, new TransactionTruth(GeneratedTransactionKind.WhirlpoolMix, GenerationTruth.MultipleOwners, null));
         _blockTransactions.Add((mixTxId, bytes));
         _generated++;
         return true;

@@ -18,11 +18,15 @@ public sealed partial class ChainGenerator
         private readonly ScenarioManifest.RansomwareCase _case = new();
         private int _step;
         private int _peelHops;
+        private List<Hash256>? _plantedChain;
 
         public RansomwarePlan(ChainGenerator generator)
         {
             _generator = generator;
             generator.Manifest.Ransomware = _case;
+            generator.Owned(_victim);
+            generator.Owned(_operator);
+            generator.Owned(_mixBranch, _operator.Entity); // the operator's second wallet
         }
 
         public bool Done => _step > 4 && _peelHops >= 6;
@@ -30,6 +34,7 @@ public sealed partial class ChainGenerator
         public void Step()
         {
             var g = _generator;
+            g._kind = GeneratedTransactionKind.Scenario;
             switch (_step)
             {
                 case 0:
@@ -39,6 +44,8 @@ public sealed partial class ChainGenerator
                     var ransom = _operator.Coins[0];
                     g.Spend(_operator, [g.PayTo(_mixBranch, Coin)], coins: [ransom]);
                     _case.PeelChainTxIds.Add(g._blockTransactions[^1].TxId.ToString());
+                    _plantedChain = g.Truth.NewPeelChain();
+                    _plantedChain.Add(g._blockTransactions[^1].TxId);
                     break;
                 case 2:
                     var mixed = g.CoinJoin(_mixBranch, _mixBranch.Coins[0]) ?? throw new InvalidOperationException("not enough CoinJoin participants for the scenario");
@@ -82,6 +89,7 @@ public sealed partial class ChainGenerator
             var amount = last ? coin.Value - 30_000 : (25 + 4 * _peelHops) * Coin / 100;
             Deposit(exchange, amount, _operator, [coin], noChange: last);
             _case.PeelChainTxIds.Add(g._blockTransactions[^1].TxId.ToString());
+            _plantedChain?.Add(g._blockTransactions[^1].TxId);
             _peelHops++;
         }
 

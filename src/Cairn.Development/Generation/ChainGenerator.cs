@@ -52,6 +52,12 @@ public sealed partial class ChainGenerator
 
     public ScenarioManifest Manifest { get; }
 
+    /// <summary>The answer key: owners of addresses, kind and change of every transaction, planted peel chains.</summary>
+    public GenerationTruth Truth { get; } = new();
+
+    /// <summary>What the transactions being built are meant to be (set by each kind of step before it spends).</summary>
+    private GeneratedTransactionKind _kind;
+
     /// <summary>Total bytes of block files written (framing included).</summary>
     public long BytesWritten { get; private set; }
 
@@ -60,6 +66,14 @@ public sealed partial class ChainGenerator
         var generator = new ChainGenerator(options);
         generator.Run(progress);
         return generator.Manifest;
+    }
+
+    /// <summary>As <see cref="Generate"/>, also returning the answer key the heuristics are measured against.</summary>
+    public static (ScenarioManifest Manifest, GenerationTruth Truth) GenerateWithTruth(ChainGeneratorOptions options, IProgress<double>? progress = null)
+    {
+        var generator = new ChainGenerator(options);
+        generator.Run(progress);
+        return (generator.Manifest, generator.Truth);
     }
 
     private void Run(IProgress<double>? progress)
@@ -95,7 +109,9 @@ public sealed partial class ChainGenerator
             for (var i = 0; i < target && _generated < _options.Transactions; i++) GenerateOne();
             ransomware?.Step();
             var coinbaseScript = _pool.NextReceiveScript(_random);
+            Truth.Owns(Display(coinbaseScript), _pool.Entity);
             var coinbase = _builder.BuildCoinbase(_height, _subsidy + _feesInBlock, coinbaseScript.ScriptPubKey());
+            Truth.Transaction(coinbase.TxId, new TransactionTruth(GeneratedTransactionKind.Coinbase, GenerationTruth.NoOwner, null));
             _blockTransactions[0] = coinbase;
             _immatureCoinbase.Add((new Utxo(coinbase.TxId, 0, _subsidy + _feesInBlock, coinbaseScript), _height));
             time += (uint)_random.NextLong(300, 900);
@@ -125,8 +141,8 @@ public sealed partial class ChainGenerator
     {
         var userCount = (int)Math.Clamp(_options.Transactions / 15, 500, 400_000);
         for (var i = 0; i < userCount; i++)
-            _users.Add(new Wallet(PickScriptType(), reusesAddresses: _random.Chance(0.15), setsLockTime: _random.Chance(0.5)));
-        _pool = new Wallet(ScriptType.P2WPKH, reusesAddresses: true, setsLockTime: false);
+            _users.Add(Owned(new Wallet(PickScriptType(), reusesAddresses: _random.Chance(0.15), setsLockTime: _random.Chance(0.5))));
+        _pool = Owned(new Wallet(ScriptType.P2WPKH, reusesAddresses: true, setsLockTime: false));
         AddActor("demo-pool", "Demo Mining Pool", "miner", ["US"], _pool, tagged: true);
         foreach (var (id, label, country) in new[]
         {
@@ -136,7 +152,7 @@ public sealed partial class ChainGenerator
             ("ridgeway-bitcoin", "Ridgeway Bitcoin (fictional)", "US"),
         })
         {
-            var hot = new Wallet(ScriptType.P2WPKH, reusesAddresses: true, setsLockTime: false);
+            var hot = Owned(new Wallet(ScriptType.P2WPKH, reusesAddresses: true, setsLockTime: false));
             var exchange = new Exchange(id, hot);
             _exchanges.Add(exchange);
             AddActor(id, label, "exchange", [country], hot, tagged: true);
@@ -147,8 +163,18 @@ public sealed partial class ChainGenerator
     {
         var actor = new GeneratedActor { Id = id, Label = label, Category = category, Jurisdictions = jurisdictions };
         wallet.Actor = actor;
-        if (tagged) actor.TaggedAddresses.Add(Display(wallet.NextReceiveScript(_random)));
+        if (!tagged) return;
+        var address = Display(wallet.NextReceiveScript(_random));
+        Truth.Owns(address, wallet.Entity);
+        actor.TaggedAddresses.Add(address);
         Manifest.Actors.Add(actor);
+    }
+
+    /// <summary>Gives <paramref name="wallet"/> an owner: <paramref name="entity"/>, or a new one.</summary>
+    private Wallet Owned(Wallet wallet, int? entity = null)
+    {
+        wallet.Entity = entity ?? Truth.NewEntity();
+        return wallet;
     }
 
     private ScriptType PickScriptType()

@@ -126,6 +126,7 @@ public static class CairnServer
         app.MapEvidenceApi();
         app.MapLedgerApi();
         app.MapTracesApi();
+        app.MapHeuristicsApi();
         app.MapLegalApi();
         app.MapChainApi();
         app.MapChainsApi();

@@ -55,6 +55,7 @@ public static class CairnOpenApi
         ["Evidence"] = "Evidence files of a case stored by SHA-256, the signed evidence package, and its verification with no database.",
         ["Ledger"] = "The asset-recovery ledger of a case: frozen, seized, confiscated, returned, shared.",
         ["Tracing"] = "Following funds on Bitcoin and Ethereum, and the traces kept with a case (re-run, attach as evidence).",
+        ["Heuristics"] = "The measured error rates (precision, recall, intervals, data sets) of the clustering, change, CoinJoin and peel-chain heuristics.",
         ["Legal cooperation"] = "Legal routes between States, and the requests drafted from traces: contents, completeness, deadlines, status, rendering.",
         ["Bitcoin"] = "The Bitcoin index: status, transactions, addresses, clusters, paths, ingest.",
         ["Ethereum"] = "The Ethereum index: status, transactions, addresses.",

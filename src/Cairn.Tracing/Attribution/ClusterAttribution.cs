@@ -47,10 +47,13 @@ public sealed class ClusterAttribution
             _byCluster[cluster] = attribution with
             {
                 Confidence = attribution.Confidence * ClusterConfidenceFactor,
-                Source = attribution.Source + " via multi-input cluster",
+                Source = attribution.Source + ViaCluster,
             };
         }
     }
+
+    /// <summary>Ends the source of an attribution lifted from a tagged address to its whole multi-input cluster.</summary>
+    public const string ViaCluster = " via multi-input cluster";
 
     /// <summary>Clusters holding tags of more than one actor (the first tag is used; a reason to review).</summary>
     public int ConflictingClusters { get; }

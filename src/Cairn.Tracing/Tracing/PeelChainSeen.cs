@@ -1,3 +1,5 @@
+using Cairn.Tracing.Heuristics.ErrorRates;
+
 namespace Cairn.Tracing.Tracing;
 
 /// <summary>
@@ -8,4 +10,8 @@ namespace Cairn.Tracing.Tracing;
 /// defensible as its weakest step), and why it ended (<see cref="Heuristics.PeelChain.EndReason"/>,
 /// or <c>trace_bound</c> where the trace stopped following it first).
 /// </summary>
-public sealed record PeelChainSeen(IReadOnlyList<string> TxIds, int Length, int Peels, string Rule, double Confidence, string EndReason);
+public sealed record PeelChainSeen(IReadOnlyList<string> TxIds, int Length, int Peels, string Rule, double Confidence, string EndReason)
+{
+    /// <summary>The measured precision of the peel-chain detector and of each change rule that chose a hop (docs/heuristics.md).</summary>
+    public IReadOnlyList<MeasuredRate> MeasuredPrecision { get; init; } = [];
+}

@@ -1,3 +1,5 @@
+using Cairn.Tracing.Heuristics.ErrorRates;
+
 namespace Cairn.Tracing.Tracing;
 
 /// <summary>
@@ -22,6 +24,9 @@ public sealed record TraceResult
 
     /// <summary>Peel chains the trace went through, in order of their first transaction (empty when none).</summary>
     public IReadOnlyList<PeelChainSeen> PeelChains { get; init; } = [];
+
+    /// <summary>Every heuristic the trace relied on, what for, how often, and its measured error rates.</summary>
+    public IReadOnlyList<HeuristicStep> Heuristics { get; init; } = [];
 
     /// <summary>Sum of endpoint amounts.</summary>
     public long EndpointTotalSat => Endpoints.Sum(e => e.AmountSat);

@@ -1,5 +1,6 @@
 using Cairn.Chains.Bitcoin;
 using Cairn.Tracing.Heuristics;
+using Cairn.Tracing.Heuristics.ErrorRates;
 
 namespace Cairn.Tracing.Tracing;
 
@@ -34,13 +35,17 @@ internal sealed partial class TraceRun
     }
 
     /// <summary>The first <paramref name="processed"/> hops of <paramref name="chain"/>, or null when they hold too few peels.</summary>
-    private static PeelChainSeen? Seen(PeelChain chain, int processed)
+    private PeelChainSeen? Seen(PeelChain chain, int processed)
     {
         var steps = chain.Steps.Take(processed).ToList();
         var peels = steps.Where(s => s.PeeledOutput is not null).ToList();
         if (peels.Count < PeelChainDetector.MinimumPeels) return null;
         var rules = peels.SelectMany(s => s.Rule.Split('+')).Distinct(StringComparer.Ordinal);
         var endReason = processed < chain.TxIds.Count ? "trace_bound" : chain.EndReason;
-        return new PeelChainSeen([.. chain.TxIds.Take(processed)], processed, peels.Count, string.Join("+", rules), peels.Min(s => s.Confidence), endReason);
+        var rule = string.Join("+", rules);
+        return new PeelChainSeen([.. chain.TxIds.Take(processed)], processed, peels.Count, rule, peels.Min(s => s.Confidence), endReason)
+        {
+            MeasuredPrecision = [.. rule.Split('+').Prepend(HeuristicCatalogue.PeelChain).Select(_figures.HeadlinePrecision).OfType<MeasuredRate>()],
+        };
     }
 }

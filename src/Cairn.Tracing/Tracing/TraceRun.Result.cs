@@ -27,6 +27,7 @@ internal sealed partial class TraceRun
                 truncated) { Sanctioned = hasAddress && _attribution?.IsSanctioned(address) == true });
         }
         endpoints.Sort((a, b) => b.AmountSat != a.AmountSat ? b.AmountSat.CompareTo(a.AmountSat) : string.CompareOrdinal(a.Output, b.Output));
+        var peelChains = PeelChainsMet();
         return new TraceResult
         {
             Request = _request,
@@ -41,7 +42,8 @@ internal sealed partial class TraceRun
             Jurisdictions = JurisdictionTotals(endpoints),
             Bounds = BoundsHit(endpoints),
             CoinJoins = _coinJoins,
-            PeelChains = PeelChainsMet(),
+            PeelChains = peelChains,
+            Heuristics = HeuristicsUsed(endpoints, peelChains),
         };
     }
 

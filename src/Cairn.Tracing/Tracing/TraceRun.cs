@@ -2,6 +2,7 @@ using Cairn.Index.Bitcoin;
 using Cairn.Tracing.Attribution;
 using Cairn.Tracing.Clustering;
 using Cairn.Tracing.Heuristics;
+using Cairn.Tracing.Heuristics.ErrorRates;
 using Cairn.Tracing.Taint;
 
 namespace Cairn.Tracing.Tracing;
@@ -13,6 +14,7 @@ internal sealed partial class TraceRun
     private readonly AddressClusters? _clusters;
     private readonly ClusterAttribution? _attribution;
     private readonly TraceRequest _request;
+    private readonly HeuristicFigures _figures;
     private readonly bool _forward;
     private readonly uint? _timeLimit;
 
@@ -31,12 +33,13 @@ internal sealed partial class TraceRun
     private long _poisonInflow;
     private int _visited;
 
-    public TraceRun(BitcoinIndex index, AddressClusters? clusters, ClusterAttribution? attribution, TraceRequest request)
+    public TraceRun(BitcoinIndex index, AddressClusters? clusters, ClusterAttribution? attribution, TraceRequest request, HeuristicFigures figures)
     {
         _index = index;
         _clusters = clusters;
         _attribution = attribution;
         _request = request;
+        _figures = figures;
         _forward = request.Direction == TraceDirection.Forward;
         _timeLimit = request.TimeLimit is { } limit ? (uint)Math.Clamp(limit.ToUnixTimeSeconds(), 0, uint.MaxValue) : null;
     }
@@ -200,7 +203,10 @@ internal sealed partial class TraceRun
         if (_coinJoinStops.TryGetValue(tx, out var known)) return known;
         var verdict = CoinJoinDetector.Detect(_index, tx);
         if (verdict is not null)
-            _coinJoins.Add(new CoinJoinSeen(_index.TransactionHash(tx).ToString(), verdict.Rule, verdict.Confidence, verdict.Detail, _request.ThroughCoinJoin));
+            _coinJoins.Add(new CoinJoinSeen(_index.TransactionHash(tx).ToString(), verdict.Rule, verdict.Confidence, verdict.Detail, _request.ThroughCoinJoin)
+            {
+                MeasuredPrecision = _figures.HeadlinePrecision(verdict.Rule),
+            });
         var stop = verdict is not null && !_request.ThroughCoinJoin;
         _coinJoinStops[tx] = stop;
         return stop;

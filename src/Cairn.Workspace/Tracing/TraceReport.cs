@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cairn.Tracing.Heuristics.ErrorRates;
 using Cairn.Tracing.Tracing;
 
 namespace Cairn.Workspace.Tracing;
@@ -28,6 +29,10 @@ public sealed record TraceReport
     public required IReadOnlyList<BoundHit> Bounds { get; init; }
     public required IReadOnlyList<CoinJoinSeen> Coinjoins { get; init; }
     public IReadOnlyList<PeelChainSeen> PeelChains { get; init; } = [];
+
+    /// <summary>Every heuristic the trace relied on, what for, how often, and its measured error rates (docs/heuristics.md).</summary>
+    public IReadOnlyList<HeuristicStep> Heuristics { get; init; } = [];
+
     public required FlowGraph Graph { get; init; }
 
     public sealed record Endpoint(string Output, string? Address, uint? ClusterId, string? Actor, string? ActorLabel, string? Category,
@@ -70,9 +75,21 @@ public sealed record TraceReport
             Bounds = result.Bounds.Select(b => new BoundHit(Snake(b.Bound.ToString()), b.Limit, b.UnexploredOutputs, Sat(b.AmountSat))).ToList(),
             Coinjoins = result.CoinJoins,
             PeelChains = result.PeelChains,
+            Heuristics = result.Heuristics,
             Graph = GraphOf(result),
         };
     }
+
+    /// <summary>
+    /// The report without the quoted error rates: what a re-run compares, so that re-measured
+    /// figures (a later build) do not make an unchanged trace look different.
+    /// </summary>
+    public TraceReport WithoutErrorRates() => this with
+    {
+        Coinjoins = [.. Coinjoins.Select(c => c with { MeasuredPrecision = null })],
+        PeelChains = [.. PeelChains.Select(p => p with { MeasuredPrecision = [] })],
+        Heuristics = [.. Heuristics.Select(h => h with { Measured = [] })],
+    };
 
     private static FlowGraph GraphOf(TraceResult result)
     {

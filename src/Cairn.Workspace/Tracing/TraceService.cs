@@ -124,8 +124,15 @@ public sealed class TraceService
         var report = TraceReport.From(await RunAsync(chain, stored.Request, TraceAttribution.Standard, cancellationToken).ConfigureAwait(false), chain.Id);
         var again = TraceJson.Serialize(report);
         var sameTip = report.TipHeight == saved.TipHeight && report.TipHash == saved.TipHash;
-        return new RerunComparison(again == saved.ResultJson, sameTip, saved.ResultSha256, CustodyRecord.HashOf(again),
-            sameTip ? null : $"the index moved from height {saved.TipHeight} to {report.TipHeight}: later spends can change a forward trace");
+        // The quoted error rates come with the build: compare the trace itself, and say when the figures moved.
+        var savedReport = TraceJson.DeserializeReport(saved.ResultJson!);
+        var identical = again == saved.ResultJson
+            || TraceJson.Serialize(report.WithoutErrorRates()) == TraceJson.Serialize(savedReport.WithoutErrorRates());
+        var ratesChanged = TraceJson.Serialize(report.Heuristics) != TraceJson.Serialize(savedReport.Heuristics);
+        var note = sameTip ? null : $"the index moved from height {saved.TipHeight} to {report.TipHeight}: later spends can change a forward trace";
+        if (identical && ratesChanged)
+            note = (note is null ? "" : note + "; ") + "the heuristics' error rates quoted now differ from those saved with the trace (re-measured or added since)";
+        return new RerunComparison(identical, sameTip, saved.ResultSha256, CustodyRecord.HashOf(again), note) { ErrorRatesChanged = ratesChanged };
     }
 
     /// <summary>
@@ -142,12 +149,27 @@ public sealed class TraceService
             var path = Path.Combine(folder.FullName, $"trace-{trace.Id}.json");
             await File.WriteAllTextAsync(path, trace.ResultJson, cancellationToken).ConfigureAwait(false);
             return await _evidence.AddFileAsync(actor, caseReference, path, "trace-export",
-                $"Cairn trace {trace.Id} (tip {trace.TipHeight} {trace.TipHash}), request {trace.RequestJson}", cancellationToken: cancellationToken).ConfigureAwait(false);
+                $"Cairn trace {trace.Id} (tip {trace.TipHeight} {trace.TipHash}), request {trace.RequestJson}; {HeuristicsLine(trace.ResultJson!)}",
+                cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// What the evidence description says of the heuristics the trace relied on: each rule with its
+    /// precision on the strongest evidence measured, and the data set (the file itself holds every figure).
+    /// </summary>
+    private static string HeuristicsLine(string resultJson)
+    {
+        var steps = TraceJson.DeserializeReport(resultJson).Heuristics;
+        if (steps.Count == 0) return "no heuristic error rates quoted";
+        return "heuristics (measured precision, data set): " + string.Join("; ", steps.DistinctBy(s => s.Rule).Select(s =>
+            s.Measured.FirstOrDefault(m => m.Precision is not null) is { } rate
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Rule} {rate.Precision * 100:0.0} % [{rate.PrecisionInterval!.Low * 100:0.0}–{rate.PrecisionInterval.High * 100:0.0}] n={rate.PrecisionSupport} on {rate.DataSet} as of {rate.FiguresMeasuredAt}")
+                : $"{s.Rule} not measured"));
     }
 
     /// <summary>The multi-input cluster of <paramref name="address"/> on UTXO chain <paramref name="chain"/> (default btc): id, size, attribution and one page of its addresses.</summary>

@@ -37,16 +37,17 @@ public sealed class LegalCliTests
     [Fact]
     public void Route_StateAbsentFromPartialLists_ListsCandidatesMarkedPartyStatusUnverified()
     {
-        // Somalia appears in no party list; the UNCAC list is partial, so UNCAC Art 46 stays a candidate.
-        // (Tonga, used before, is a UNTOC party in the complete list of UNTC XVIII-12 on 2024-05-04.)
-        var json = CliRunner.Run("route", "--from", "KI", "--to", "SO", "--measure", "testimony", "--json");
+        // North Korea is absent from the partial UNCAC list, so UNCAC Art 46 stays a candidate; Papua New Guinea
+        // is not a UNTOC party (complete list, UNTC XVIII-12 on 2024-05-04). (Tonga is a UNTOC party; Somalia, used
+        // before, is a UNCAC party since 2021.)
+        var json = CliRunner.Run("route", "--from", "PG", "--to", "KP", "--measure", "testimony", "--json");
         Assert.Equal(0, json.ExitCode);
         var root = JsonDocument.Parse(json.Output).RootElement;
         var uncac = root.GetProperty("options").EnumerateArray().First(o => o.GetProperty("rule_id").GetString() == "uncac-art46");
         Assert.Equal("unverified_list_partial", uncac.GetProperty("party_status").GetString());
         Assert.StartsWith("no instrument is confirmed to bind both states", root.GetProperty("fallback").GetString(), StringComparison.Ordinal);
 
-        var table = CliRunner.Run("route", "--from", "KI", "--to", "SO", "--measure", "testimony");
+        var table = CliRunner.Run("route", "--from", "PG", "--to", "KP", "--measure", "testimony");
         Assert.Contains("party status unverified (list partial)", table.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("no instrument binds both states", table.Output, StringComparison.Ordinal);
     }

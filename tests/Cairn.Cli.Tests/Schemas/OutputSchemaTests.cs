@@ -44,6 +44,23 @@ public sealed class OutputSchemaTests : IDisposable
     }
 
     [Theory]
+    [InlineData]
+    [InlineData("--rule", "peel_chain")]
+    public void HeuristicsReport_MatchesItsSchema(params string[] options)
+    {
+        var result = CliRunner.Run(["heuristics", "report", "--json", .. options]);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        AssertValid("heuristics-report.schema.json", result.Output);
+    }
+
+    [Theory]
+    [InlineData("figures.json")]
+    [InlineData("figures-seed11-5000.json")]
+    public void CommittedHeuristicFigures_MatchTheirSchema(string file) =>
+        AssertValid("heuristic-figures.schema.json", File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "data", "heuristics", file)));
+
+    [Theory]
     [InlineData("US", "DE", "preservation")]
     [InlineData("FR", "DE", "freeze")]
     [InlineData("KI", "TO", "testimony")]

@@ -34,10 +34,10 @@ public class RequestDrafterTests
     [Fact]
     public void UnroutablePair_IsReportedNotDrafted()
     {
-        // With every party list declared complete, nothing binds Somalia and Kiribati.
+        // With every party list declared complete, nothing binds Papua New Guinea and North Korea.
         var complete = new LegalReference(TestData.Reference.Jurisdictions, TestData.Reference.Instruments.Select(i => i with { PartiesCompleteness = "complete" }));
         var drafter = new RequestDrafter(complete, new FixedTime(TestData.Now));
-        var result = drafter.Draft(new DraftInput(null, "SO", [RequestFixtures.ExchangeInGermany with { Jurisdiction = "KI" }], ["testimony"], false));
+        var result = drafter.Draft(new DraftInput(null, "PG", [RequestFixtures.ExchangeInGermany with { Jurisdiction = "KP" }], ["testimony"], false));
         Assert.Empty(result.Drafts);
         Assert.Contains("no instrument binds both states", Assert.Single(result.Unroutable), StringComparison.Ordinal);
     }
@@ -45,9 +45,9 @@ public class RequestDrafterTests
     [Fact]
     public void DraftOnAPartialPartyList_SaysPartyStatusUnverifiedInItsLegalBasis()
     {
-        // Somalia is absent from the partial UNCAC list: UNCAC Art 46 is the best, unconfirmed, basis.
+        // North Korea is absent from the partial UNCAC list: UNCAC Art 46 is the best, unconfirmed, basis.
         var drafter = new RequestDrafter(TestData.Reference, new FixedTime(TestData.Now));
-        var draft = Assert.Single(drafter.Draft(new DraftInput(null, "SO", [RequestFixtures.ExchangeInGermany with { Jurisdiction = "KI" }], ["testimony"], false)).Drafts);
+        var draft = Assert.Single(drafter.Draft(new DraftInput(null, "PG", [RequestFixtures.ExchangeInGermany with { Jurisdiction = "KP" }], ["testimony"], false)).Drafts);
         Assert.EndsWith("[party status unverified (list partial)]", draft.LegalBasis, StringComparison.Ordinal);
         Assert.DoesNotContain("party status", RequestFixtures.DraftFor("US", "preservation").LegalBasis, StringComparison.Ordinal);
     }

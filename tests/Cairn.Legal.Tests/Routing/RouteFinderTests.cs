@@ -80,9 +80,10 @@ public class RouteFinderTests
     [Fact]
     public void NoInstrumentBindsBothStates_WhenEveryListIsComplete_SaysReciprocityOrLettersRogatory()
     {
-        // Somalia is in no party list; with every list declared complete nothing can bind it.
+        // North Korea is listed only by UNTOC, which Papua New Guinea has not joined; with every list declared
+        // complete nothing can bind the pair. (Somalia, used before, is a UNCAC party since 2021.)
         var complete = WithInstruments(TestData.Reference.Instruments.Select(i => i with { PartiesCompleteness = "complete" }));
-        var route = new RouteFinder(complete, new FixedTime(TestData.Now)).Find(new RouteQuery("KI", "SO", "testimony", false));
+        var route = new RouteFinder(complete, new FixedTime(TestData.Now)).Find(new RouteQuery("PG", "KP", "testimony", false));
         Assert.Empty(route.Options);
         Assert.Equal(RouteResult.NoInstrumentFallback, route.Fallback);
     }
@@ -90,13 +91,14 @@ public class RouteFinderTests
     [Fact]
     public void StateAbsentFromPartialLists_IsNoProofOfAbsence_OptionsAreUnconfirmed()
     {
-        // Real data: Somalia is in no party list; the UNCAC list is partial (UNTOC's is complete: not a party).
-        var route = Find("KI", "SO", "testimony");
+        // Real data: North Korea is absent from the partial UNCAC list, which lists Papua New Guinea; Papua New
+        // Guinea is not a party to UNTOC, whose list is complete (UNTC XVIII-12, 2024-05-04).
+        var route = Find("PG", "KP", "testimony");
         Assert.Contains(route.Options, o => o.RuleId == "uncac-art46");
         Assert.DoesNotContain(route.Options, o => o.InstrumentId == "untoc");
-        Assert.Contains("SO is not a party to UNTOC", route.Notes);
+        Assert.Contains("PG is not a party to UNTOC", route.Notes);
         Assert.All(route.Options, o => Assert.Equal(RouteOption.PartyStatusUnverified, o.PartyStatus));
-        Assert.All(route.Options, o => Assert.Contains(o.Unverified, u => u.StartsWith("party status unverified (list partial): SO", StringComparison.Ordinal)));
+        Assert.All(route.Options, o => Assert.Contains(o.Unverified, u => u.StartsWith("party status unverified (list partial): KP", StringComparison.Ordinal)));
         Assert.Equal(RouteResult.UnconfirmedOnlyFallback, route.Fallback);
     }
 

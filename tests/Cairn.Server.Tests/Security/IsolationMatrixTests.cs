@@ -19,7 +19,7 @@ public sealed class IsolationMatrixTests(DemoServerFixture fixture)
     private static readonly HashSet<string> Anonymous = ["GET /api/v1/auth/antiforgery", "POST /api/v1/auth/login"];
 
     /// <summary>Endpoints with no case data: any signed-in user of any agency may use them.</summary>
-    private static readonly string[] Shared = ["/api/v1/btc", "/api/v1/eth", "/api/v1/chains", "/api/v1/jobs", "/api/v1/exchange", "/api/v1/screen", "/api/v1/trace", "/api/v1/routes", "/api/v1/legal", "/api/v1/intel", "/api/v1/auth", "/api/v1/evidence/verify", "/api/v1/log/head"];
+    private static readonly string[] Shared = ["/api/v1/btc", "/api/v1/eth", "/api/v1/chains", "/api/v1/jobs", "/api/v1/exchange", "/api/v1/screen", "/api/v1/trace", "/api/v1/heuristics", "/api/v1/routes", "/api/v1/legal", "/api/v1/intel", "/api/v1/auth", "/api/v1/evidence/verify", "/api/v1/log/head"];
 
     [Fact]
     public async Task EveryEndpoint_RefusesStrangersAndOtherAgencies_AndLeaksNothing()

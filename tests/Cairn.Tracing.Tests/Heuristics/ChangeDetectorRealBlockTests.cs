@@ -1,4 +1,5 @@
 using Cairn.Chains.Bitcoin;
+using Cairn.Development.Validation.Real;
 using Cairn.Tracing.Heuristics;
 
 namespace Cairn.Tracing.Tests.Heuristics;
@@ -10,10 +11,10 @@ namespace Cairn.Tracing.Tests.Heuristics;
 /// </summary>
 public sealed class ChangeDetectorRealBlockTests
 {
-    private static readonly Lazy<Block> Block = new(() => RealBlockShapes.Load(SharedData.SegwitBlock2021));
+    private static readonly Lazy<Block> Block = new(() => Cairn.Chains.Bitcoin.Block.Parse(File.ReadAllBytes(SharedData.SegwitBlock2021)));
 
     private static ChangeVerdict VerdictFor(string txid) =>
-        ChangeDetector.Detect(RealBlockShapes.ShapeOf(Block.Value.Transactions.Single(t => t.TxId.ToString() == txid)));
+        ChangeDetector.Detect(LoneBlockShapes.ShapeOf(Block.Value.Transactions.Single(t => t.TxId.ToString() == txid), Network.Main));
 
     [Theory]
     // P2WPKH input f60834ef…5ec1 pays 1,437,200 sat to a P2SH and returns 1,170,483,500 sat to its own address.
@@ -47,7 +48,7 @@ public sealed class ChangeDetectorRealBlockTests
         var checkedReuse = 0;
         foreach (var tx in Block.Value.Transactions.Where(t => t.Outputs.Count == 2))
         {
-            var shape = RealBlockShapes.ShapeOf(tx);
+            var shape = LoneBlockShapes.ShapeOf(tx, Network.Main);
             var verdict = ChangeDetector.Detect(shape);
             foreach (var evidence in verdict.Evidence.Where(e => e.Verdict.Rule == "address_reuse"))
             {

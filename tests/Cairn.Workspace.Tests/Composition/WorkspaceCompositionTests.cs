@@ -6,6 +6,7 @@ using Cairn.Workspace.Chain;
 using Cairn.Workspace.Custody;
 using Cairn.Workspace.Evidence;
 using Cairn.Workspace.Exchange;
+using Cairn.Workspace.Heuristics;
 using Cairn.Workspace.Intel;
 using Cairn.Workspace.Ledger;
 using Cairn.Workspace.Legal;
@@ -27,7 +28,7 @@ public sealed class WorkspaceCompositionTests : IAsyncLifetime
     public void EveryAreaService_Resolves()
     {
         Type[] areas = [typeof(AccountService), typeof(CaseService), typeof(EvidenceService), typeof(LedgerService), typeof(CustodyService), typeof(TraceService),
-            typeof(ChainService), typeof(ScreeningService), typeof(IntelligenceService), typeof(LegalRequestService), typeof(LegalReferenceService), typeof(ExchangeService)];
+            typeof(ChainService), typeof(ScreeningService), typeof(IntelligenceService), typeof(LegalRequestService), typeof(LegalReferenceService), typeof(ExchangeService), typeof(HeuristicsService)];
         Assert.All(areas, area => Assert.NotNull(_services.GetRequiredService(area)));
     }
 

@@ -91,4 +91,33 @@ public sealed class TraceReportTests
         var error = Assert.Throws<Core.CairnException>(parameters.ToRequest);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Report_CarriesTheHeuristicStepsWithTheirErrorRates_AndStripsThemForComparison()
+    {
+        var rates = Cairn.Tracing.Heuristics.ErrorRates.HeuristicFigures.Embedded.RatesFor("whirlpool");
+        var result = Result() with
+        {
+            CoinJoins = [new CoinJoinSeen(Tx('b'), "whirlpool", 0.95, "5x5", false) { MeasuredPrecision = rates.FirstOrDefault(r => r.Precision is not null) }],
+            Heuristics = [new Cairn.Tracing.Heuristics.ErrorRates.HeuristicStep("whirlpool", Cairn.Tracing.Heuristics.HeuristicKind.CoinJoin, "named a CoinJoin the trace stopped at", 1, rates)],
+        };
+        var report = TraceReport.From(result);
+        var json = TraceJson.Serialize(report);
+        Assert.Contains("\"heuristics\":[{\"rule\":\"whirlpool\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"measured_precision\":{\"rule\":\"whirlpool\"", json, StringComparison.Ordinal);
+        var bare = report.WithoutErrorRates();
+        Assert.Null(bare.Coinjoins[0].MeasuredPrecision);
+        Assert.Empty(bare.Heuristics[0].Measured);
+        Assert.Equal(TraceJson.Serialize(bare), TraceJson.Serialize(TraceReport.From(Result() with { CoinJoins = [new CoinJoinSeen(Tx('b'), "whirlpool", 0.95, "5x5", false)], Heuristics = [result.Heuristics[0] with { Measured = [] }] })));
+    }
+
+    [Fact]
+    public void SavedReportWithoutHeuristics_StillReads()
+    {
+        var json = TraceJson.Serialize(TraceReport.From(Result()));
+        var old = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        old.Remove("heuristics");
+        var read = TraceJson.DeserializeReport(old.ToJsonString());
+        Assert.Empty(read.Heuristics);
+    }
 }
