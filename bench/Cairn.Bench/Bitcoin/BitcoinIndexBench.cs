@@ -29,19 +29,38 @@ public sealed class BitcoinIndexBench : IBenchSuite
             output.WriteLine($"generated {txs:N0} transactions in {generation.Elapsed.TotalSeconds:F1} s");
         }
 
-        // Baseline: double SHA-256 over each block's bytes, one core, same bytes as ingest reads.
+        // File read alone: every block through the file reader (framing, de-obfuscation, copy),
+        // kept in memory so the hashing baseline below sees no I/O.
         var reader = new BlockFileReader(blocks, Network.RegTest);
+        var reading = Stopwatch.StartNew();
+        var inMemory = new List<ReadOnlyMemory<byte>>();
         long bytes = 0;
-        var hashing = Stopwatch.StartNew();
-        Span<byte> digest = stackalloc byte[32];
         foreach (var record in reader.ReadAll())
         {
-            SHA256.HashData(record.RawBlock.Span, digest);
-            SHA256.HashData(digest, digest);
+            inMemory.Add(record.RawBlock);
             bytes += record.RawBlock.Length;
         }
-        var hashSeconds = hashing.Elapsed.TotalSeconds;
-        output.WriteLine($"baseline SHA-256d (1 core): {bytes / 1e6 / hashSeconds:F0} MB/s over {bytes / 1e6:F0} MB");
+        var readSeconds = reading.Elapsed.TotalSeconds;
+        output.WriteLine($"file read alone (block file reader, 1 core): {bytes / 1e6 / readSeconds:F0} MB/s over {bytes / 1e6:F0} MB in {inMemory.Count:N0} blocks");
+
+        // Baseline (the bound): double SHA-256 over each block's bytes already in memory, one
+        // core, one call per block. Best of three rounds, so a neighbour's burst on the shared
+        // machine does not lower the bound and flatter the ratio.
+        Span<byte> digest = stackalloc byte[32];
+        var hashSeconds = double.MaxValue;
+        for (var round = 0; round < 3; round++)
+        {
+            var hashing = Stopwatch.StartNew();
+            foreach (var block in inMemory)
+            {
+                SHA256.HashData(block.Span, digest);
+                SHA256.HashData(digest, digest);
+            }
+            hashSeconds = Math.Min(hashSeconds, hashing.Elapsed.TotalSeconds);
+        }
+        inMemory = null;
+        GC.Collect();
+        output.WriteLine($"baseline SHA-256d over blocks in memory (1 core, best of 3): {bytes / 1e6 / hashSeconds:F0} MB/s; file read alone is {hashSeconds / readSeconds:F2} x that");
 
         var indexDir = Path.Combine(work, "index");
         if (Directory.Exists(indexDir)) Directory.Delete(indexDir, recursive: true);
@@ -53,7 +72,7 @@ public sealed class BitcoinIndexBench : IBenchSuite
             report = new BitcoinIngest(writer).FromBlockFiles(blocks);
         var ingestSeconds = ingest.Elapsed.TotalSeconds;
         sampler.Change(Timeout.Infinite, Timeout.Infinite);
-        output.WriteLine($"ingest ({Environment.ProcessorCount} cores): {bytes / 1e6 / ingestSeconds:F0} MB/s, {report.TransactionsAdded / ingestSeconds:N0} tx/s, {ingestSeconds:F1} s; {100 * (bytes / ingestSeconds) / (bytes / hashSeconds):F0}% of the SHA-256d bound; peak working set {peak / 1e6:F0} MB");
+        output.WriteLine($"ingest ({Environment.ProcessorCount} cores): {bytes / 1e6 / ingestSeconds:F0} MB/s, {report.TransactionsAdded / ingestSeconds:N0} tx/s, {ingestSeconds:F1} s; {100 * (bytes / ingestSeconds) / (bytes / hashSeconds):F0}% of the in-memory single-core SHA-256d bound (baseline {bytes / 1e6 / hashSeconds:F0} MB/s; ratio {hashSeconds / ingestSeconds:F3}); {100 * readSeconds / ingestSeconds:F0}% of the file-read rate; peak working set {peak / 1e6:F0} MB");
 
         using var index = BitcoinIndex.OpenRead(indexDir);
         var rows = index.InputCount + index.OutputCount;

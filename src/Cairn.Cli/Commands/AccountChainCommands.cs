@@ -41,6 +41,8 @@ internal sealed class AccountChainCommands
         var tx = new Command("tx", "A transaction and the transfers it made") { Hash };
         host.SetAction(tx, (context, parse) => ShowTransaction(context, parse, chain));
         group.Subcommands.Add(tx);
+        // Present for every chain so scripts can call it uniformly; the application refuses account chains for now (docs/parquet.md).
+        group.Subcommands.Add(ExportParquetCommand.Build(host, chain));
         return group;
     }
 

@@ -9,7 +9,7 @@ using Spectre.Console;
 
 namespace Cairn.Cli.Commands;
 
-/// <summary>`cairn btc|ltc|bch|doge ingest|tx|address|stats`: the chain's index (data in &lt;data&gt;/&lt;id&gt;-index); each one call into <see cref="ChainService"/>.</summary>
+/// <summary>`cairn btc|ltc|bch|doge ingest|tx|address|stats|export-parquet`: the chain's index (data in &lt;data&gt;/&lt;id&gt;-index); each one call into <see cref="ChainService"/>.</summary>
 internal static class UtxoIndexCommands
 {
     public static void AddTo(Command group, CliHost host, ChainDefinition chain)
@@ -18,6 +18,7 @@ internal static class UtxoIndexCommands
         group.Subcommands.Add(Tx(host, chain));
         group.Subcommands.Add(Address(host, chain));
         group.Subcommands.Add(Stats(host, chain));
+        group.Subcommands.Add(ExportParquetCommand.Build(host, chain));
     }
 
     private static Command Ingest(CliHost host, ChainDefinition chain)

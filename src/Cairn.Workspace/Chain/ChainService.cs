@@ -83,6 +83,26 @@ public sealed class ChainService
         return AddressView.Find(_chains.Utxo(Require(chain, ChainFamily.Utxo)), ValidationException.Required(address, "address"), page.Offset, page.Limit);
     }
 
+    /// <summary>
+    /// Writes a chain's index (transactions, inputs, outputs, addresses, multi-input clusters) to Parquet
+    /// files in <paramref name="directory"/> for Spark, DuckDB, ClickHouse or Trino (schema: docs/parquet.md).
+    /// All five files appear together or none does. Account chains are refused for now: their transfer
+    /// index has no Parquet layout yet.
+    /// </summary>
+    public async Task<ParquetExportSummary> ExportParquetAsync(string chain, string directory, CancellationToken cancellationToken = default)
+    {
+        var definition = ChainRegistry.Get(chain);
+        if (definition.Family != ChainFamily.Utxo)
+            throw CairnException.Invalid("chain", $"{definition.Name} ({definition.Id}): Parquet export of account-chain indexes is not supported yet; only the UTXO chains (btc, ltc, bch, doge) can be exported");
+        var target = ValidationException.Required(directory, "out");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var index = _chains.Utxo(definition);
+        var clusters = _chains.Clusters(definition);
+        var files = await new UtxoParquetExporter(index, clusters).ExportAsync(target, cancellationToken).ConfigureAwait(false);
+        return new ParquetExportSummary(definition.Id, Path.GetDirectoryName(files[0])!, files, index.TransactionCount, index.InputCount, index.OutputCount,
+            index.AddressCount, clusters.ClusterCount, Math.Round(watch.Elapsed.TotalSeconds, 2));
+    }
+
     public EthereumStatus AccountStatus(string chain)
     {
         var definition = Require(chain, ChainFamily.Account);
