@@ -61,8 +61,9 @@ internal static class InstrumentMapper
         return new Depositary(entry.Name, entry.Count, DataDates.Required(file, entry.CountAsOf, "depositary count", "depositary:"), entry.Counts, entry.Source);
     }
 
-    private static LegalRule MapRule(DataFile file, RuleEntry rule)
+    private static LegalRule MapRule(DataFile file, RuleEntry? rule)
     {
+        if (rule is null) throw LegalDataLoader.Error(file, "rules:", "rules has an empty list entry (a '-' with nothing after it)");
         var where = $"rule '{rule.Id}'";
         var needle = $"id: {rule.Id}";
         var citation = Cited(file, rule.Citation, where, needle);
@@ -90,8 +91,10 @@ internal static class InstrumentMapper
         };
     }
 
-    private static CitedItem Item(DataFile file, ItemEntry item, string where)
+    private static CitedItem Item(DataFile file, ItemEntry? item, string where)
     {
+        // A bare "-" in a YAML list is a null entry, not an item (found by the legal-yaml fuzz target).
+        if (item is null) throw LegalDataLoader.Error(file, where, $"{where} has an empty list entry (a '-' with nothing after it)");
         foreach (var measure in item.AppliesTo.Where(m => !Measures.IsKnown(m)))
             throw LegalDataLoader.Error(file, $"id: {item.Id}", $"{where} item '{item.Id}' applies to unknown measure '{measure}'");
         return new(item.Id, item.Label, item.LabelFr, Cited(file, item.Citation, $"{where} item '{item.Id}'", $"id: {item.Id}"), item.AppliesTo, item.UrgentOnly)
@@ -100,8 +103,9 @@ internal static class InstrumentMapper
         };
     }
 
-    private static DeadlineRule Deadline(DataFile file, DeadlineEntry deadline, string where)
+    private static DeadlineRule Deadline(DataFile file, DeadlineEntry? deadline, string where)
     {
+        if (deadline is null) throw LegalDataLoader.Error(file, where, $"{where} has an empty deadline entry (a '-' with nothing after it)");
         var what = $"{where} deadline '{deadline.Id}'";
         if (!DeadlineKinds.Contains(deadline.Kind)) throw LegalDataLoader.Error(file, $"id: {deadline.Id}", $"{what} has unknown kind '{deadline.Kind}'");
         var unit = deadline.Unit switch

@@ -68,6 +68,16 @@ public class LegalDataLoaderTests
     }
 
     [Fact]
+    public void EmptyListEntryInRequiredContents_IsLoadErrorNotACrash()
+    {
+        // Found by the legal-yaml fuzz target: a bare "-" is a null entry and reached the mapper as null.
+        var rule = Rule("citation: \"X Art 1\"").Replace("required_contents: []", "required_contents:\n      - {id: facts, label: Facts, citation: \"X Art 2\"}\n      -");
+        var files = BaseFiles().Append(new DataFile("instruments/x.yaml", Instrument("parties: []\n", rule)));
+        var error = Assert.Throws<CairnException>(() => LegalDataLoader.LoadFiles(files));
+        Assert.Contains("rule 'x-rule' has an empty list entry", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ContentItemWithoutCitation_IsLoadError()
     {
         var rule = Rule("citation: \"X Art 1\"").Replace("required_contents: []", "required_contents:\n      - {id: facts, label: Facts}");

@@ -16,6 +16,9 @@ public sealed class TraceReportSchemaTests(DemoServerFixture fixture)
 
     private static void AssertValid(JsonNode report)
     {
+        // CAIRN_SCHEMA_DUMP=DIR keeps the checked report for a look with other validators (as the CLI's schema tests do).
+        var dump = Environment.GetEnvironmentVariable("CAIRN_SCHEMA_DUMP");
+        if (!string.IsNullOrEmpty(dump)) File.WriteAllText(Path.Combine(dump, $"server-trace-report-{Guid.NewGuid():N}.json"), report.ToJsonString());
         var errors = SchemaCheck.Errors(SchemaCheck.RepositoryFile("docs", "schemas", "trace-report.schema.json"), report);
         Assert.True(errors.Count == 0, string.Join("; ", errors.Take(20)));
     }

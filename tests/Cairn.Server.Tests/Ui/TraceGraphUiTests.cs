@@ -142,8 +142,21 @@ public sealed class TraceGraphUiTests(DemoServerFixture fixture, ITestOutputHelp
     {
         // The details drawer covers the graph's right side: close it first, as a user would.
         if (await page.Locator("#close-panel").IsVisibleAsync()) await page.ClickAsync("#close-panel");
-        var at = await page.EvaluateAsync<double[]>($"() => {{ document.getElementById('graph').scrollIntoView({{ block: 'center' }}); const n = window.cairnGraph.cy.$id('{id}'); const p = n.renderedPosition(); const b = document.getElementById('graph').getBoundingClientRect(); return [b.left + p.x, b.top + p.y]; }}");
-        await page.Mouse.ClickAsync((float)at[0], (float)at[1]);
-        await Assertions.Expect(page.Locator("#graph")).ToHaveAttributeAsync("data-selected", id);
+        // On a loaded machine the graph can still be settling (fit, scroll) when the position is read: a click that
+        // landed beside the node is repeated at the node's new position, as a user would click again.
+        for (var attempt = 1; ; attempt++)
+        {
+            var at = await page.EvaluateAsync<double[]>($"() => {{ document.getElementById('graph').scrollIntoView({{ block: 'center' }}); const n = window.cairnGraph.cy.$id('{id}'); const p = n.renderedPosition(); const b = document.getElementById('graph').getBoundingClientRect(); return [b.left + p.x, b.top + p.y]; }}");
+            await page.Mouse.ClickAsync((float)at[0], (float)at[1]);
+            try
+            {
+                await Assertions.Expect(page.Locator("#graph")).ToHaveAttributeAsync("data-selected", id, new() { Timeout = 5_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+                await page.WaitForTimeoutAsync(500);
+            }
+        }
     }
 }

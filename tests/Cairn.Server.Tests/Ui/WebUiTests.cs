@@ -155,6 +155,8 @@ public sealed class WebUiTests(DemoServerFixture fixture) : IClassFixture<Browse
         await second.Locator("button[data-draft]").ClickAsync();
         // The demo case already asked that State: the explorer names the request and asks before a second one.
         await Assertions.Expect(second.Locator("[data-testid=route-overlap]")).ToContainTextAsync("requests to the same State exist");
+        // That answer is the server's validation problem (400) on acknowledge_overlap: Chromium logs it once; it is expected here.
+        Assert.True(errors.Remove(errors.FirstOrDefault(e => e.Contains("status of 400", StringComparison.Ordinal)) ?? ""), "the overlap answer was not a 400");
         await second.Locator("button[data-draft-anyway]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=request-addressee]")).ToContainTextAsync("To:");
         await Assertions.Expect(page.Locator("[data-testid=request-addressee]")).ToContainTextAsync("route 2");
