@@ -31,6 +31,12 @@ public interface ILegalRequestStore
     /// <summary>Saves a changed request if nobody saved it since its version; logs "request.<paramref name="action"/>".</summary>
     Task<StoredLegalRequest> UpdateAsync(Actor actor, StoredLegalRequest changed, string action, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records a validation of the request at <paramref name="expectedVersion"/> (refused if it was saved since: the validator
+    /// must have seen what they validate); logs "request.validate" with the SHA-256 of the validated text.
+    /// </summary>
+    Task RecordValidationAsync(Actor actor, StoredValidation validation, long expectedVersion, CancellationToken cancellationToken = default);
+
     /// <summary>Logs that the request was rendered as <paramref name="format"/>, with the hash of the file.</summary>
     Task RecordRenderingAsync(Actor actor, string id, string format, byte[] rendered, CancellationToken cancellationToken = default);
 }

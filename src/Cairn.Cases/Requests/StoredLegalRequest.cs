@@ -10,4 +10,7 @@ public sealed record StoredLegalRequest(string Id, string? CaseReference, string
 
     /// <summary>The agency that drafted it (set when read from the store).</summary>
     public string? OwningAgency { get; init; }
+
+    /// <summary>Its validations, oldest first (set when one request is read; empty in lists).</summary>
+    public IReadOnlyList<StoredValidation> Validations { get; init; } = [];
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Cairn.Cases.Agencies;
+using Cairn.Core;
 using Cairn.Core.Paging;
 using Cairn.Legal.Reference;
 using Cairn.Legal.Requests;
@@ -45,11 +46,12 @@ internal static class LegalCommands
     public static Command BuildRequest(CliHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        var request = new Command("request", "Cooperation requests: draft, draft-trace, set, check, render, status, list, of-case");
+        var request = new Command("request", "Cooperation requests: draft, draft-trace, set, check, render, validate, status, list, of-case");
         request.Subcommands.Add(Draft(host));
         request.Subcommands.Add(Set(host));
         request.Subcommands.Add(Check(host));
         request.Subcommands.Add(Render(host));
+        request.Subcommands.Add(Validate(host));
         request.Subcommands.Add(Status(host));
         request.Subcommands.Add(List(host));
         request.Subcommands.Add(CaseRequestCommands.DraftFromTrace(host));
@@ -135,14 +137,17 @@ internal static class LegalCommands
     {
         var id = new Argument<string>("id") { Description = "Request id" };
         var to = new Option<string?>("--to") { Description = "New status: ready, sent, acknowledged, executed, partially_executed, refused, withdrawn, draft" };
+        var toArgument = new Argument<string?>("status") { Description = "New status (the same as --to)", Arity = ArgumentArity.ZeroOrOne };
         var at = new Option<string?>("--at") { Description = "When the step happened (ISO 8601; default now)" };
         var ground = new Option<string?>("--ground") { Description = "Refusal ground given by the requested State" };
         var note = new Option<string?>("--note") { Description = "Note for the history" };
         var foreign = new Option<string?>("--foreign-reference") { Description = "The requested State's reference for the request" };
-        var command = new Command("status", "Show a request's status and deadlines, or move it to a new status (back-dated with --at, never in the future)") { id, to, at, ground, note, foreign };
+        var command = new Command("status", "Show a request's status and deadlines, or move it to a new status (back-dated with --at, never in the future)") { id, toArgument, to, at, ground, note, foreign };
         SetRequestAction(host, command, async (ctx, parse, service, actor, cancellationToken) =>
         {
-            var move = parse.GetValue(to) is { } target
+            if (parse.GetValue(to) is { } option && parse.GetValue(toArgument) is { } argument && !string.Equals(option, argument, StringComparison.OrdinalIgnoreCase))
+                throw new ValidationException("to", $"two new statuses given ('{argument}' and --to '{option}'): give one");
+            var move = (parse.GetValue(to) ?? parse.GetValue(toArgument)) is { } target
                 ? new StatusRequest(target, LegalRequestService.ParseTime(parse.GetValue(at)), parse.GetValue(note), parse.GetValue(ground), parse.GetValue(foreign))
                 : null;
             var status = await service.StatusAsync(actor, parse.GetValue(id)!, move, cancellationToken).ConfigureAwait(false);
@@ -150,8 +155,24 @@ internal static class LegalCommands
             else
             {
                 ctx.Console.MarkupLine($"[bold]{Markup.Escape(status.Id)}[/]: {status.Status}{(status.RefusalGround is null ? "" : " — " + Markup.Escape(status.RefusalGround))}");
+                if (status.Validation is { } validation) ctx.Console.MarkupLine(Markup.Escape(validation.Words));
                 PrintDeadlines(ctx, status.Deadlines);
             }
+            return CliHost.Success;
+        });
+        return command;
+    }
+
+    /// <summary>`cairn request validate ID`: the validation its instrument requires before it is sent (docs/legal.md, "Validation before sending").</summary>
+    private static Command Validate(CliHost host)
+    {
+        var id = new Argument<string>("id") { Description = "Request id" };
+        var command = new Command("validate", "Validate a ready request for sending, as its instrument requires (the acting user's account needs the role it names)") { id };
+        SetRequestAction(host, command, async (ctx, parse, service, actor, cancellationToken) =>
+        {
+            var validation = await service.ValidateAsync(actor, parse.GetValue(id)!, cancellationToken).ConfigureAwait(false);
+            if (ctx.Json) ctx.WriteJson(validation);
+            else ctx.Output.WriteLine($"{parse.GetValue(id)}: {validation.Words}");
             return CliHost.Success;
         });
         return command;

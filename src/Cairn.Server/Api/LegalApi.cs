@@ -35,6 +35,10 @@ public static class LegalApi
         requests.MapPut("/{id}/contents/{item}", SetContentAsync).RequireAuthorization(Policies.RequestWriter)
             .WithName("SetRequestContent").WithSummary("Fill a content item of a draft (version-checked); answers the completeness after the change");
         requests.MapPost("/{id}/check", CheckRequestAsync).WithName("CheckRequest").WithSummary("Check a request with unsaved edits applied, writing nothing");
+        // Who may validate depends on the request's instrument (Cairn.Legal ValidationRules), so the role is checked by the
+        // application and refused with a problem naming the role and article, rather than by a fixed policy here.
+        requests.MapPost("/{id}/validate", ValidateRequestAsync).WithName("ValidateRequest")
+            .WithSummary("Validate a ready request for sending as its instrument requires (a Prosecutor; four eyes where no article names the validator); 403 for a user who may not");
         requests.MapPost("/{id}/status", MoveRequestAsync).RequireAuthorization(Policies.RequestWriter)
             .WithName("SetRequestStatus").WithSummary("Move a request to a new status (ready, sent, acknowledged, executed, refused, withdrawn…)");
         requests.MapGet("/{id}/render", RenderRequestAsync).WithName("RenderRequest").WithSummary("Render a request as DOCX, PDF or JSON (logged with the file's SHA-256, also in X-Cairn-Sha256)")
@@ -73,6 +77,9 @@ public static class LegalApi
 
     public static async Task<Ok<CompletenessReport>> CheckRequestAsync(HttpContext http, LegalRequestService legal, string id, CheckRequest body) =>
         TypedResults.Ok(await legal.CheckAsync(http.User.Actor(), id, body.Contents, http.RequestAborted));
+
+    public static async Task<Ok<ValidationView>> ValidateRequestAsync(HttpContext http, LegalRequestService legal, string id) =>
+        TypedResults.Ok(await legal.ValidateAsync(http.User.Actor(), id, http.RequestAborted));
 
     public static async Task<Ok<RequestStatusView>> MoveRequestAsync(HttpContext http, LegalRequestService legal, string id, StatusRequest body)
     {

@@ -2,7 +2,7 @@
 // address, so a filtered list can be linked), and the editor: each content item is saved as it is typed
 // (the completeness check shows what is saved), status changes record when they happened (back-dated
 // if need be, never in the future), the requested State's reference and who recorded them, and only
-// the moves the lifecycle allows are offered.
+// the moves the lifecycle allows are offered ("sent" only once the request is validated as its instrument requires).
 import { h, clear, fmtTime, toast, table, caseLink, requestLink, link } from "./ui.js";
 import { api, download, can } from "./api.js";
 import { L, label, options, stateOptions } from "./labels.js";
@@ -140,7 +140,7 @@ export async function renderRequest(main, id) {
     h("div", { class: "grid2" },
       h("section", {}, h("h2", {}, "Completeness"), check, h("h2", {}, "Deadlines"),
         h("p", { class: "muted" }, "Counted from the dates the steps happened."), table(["deadline", "kind", "due", "state", "source"], deadlines, "deadlines-table")),
-      h("section", {}, h("h2", {}, "Status"), writer && data.next_statuses.length ? statusForm(main, id, data) : h("p", { class: "muted" }, data.next_statuses.length ? "" : "Final status: no further step."),
+      h("section", {}, h("h2", {}, "Status"), validationBlock(main, id, data), writer && data.next_statuses.length ? statusForm(main, id, data) : h("p", { class: "muted" }, data.next_statuses.length ? "" : "Final status: no further step."),
         h("h3", {}, "History"), table(["status", "happened", "recorded", "by", "their reference", "note"], history, "status-history"))),
     h("h2", {}, "Contents"), editable ? h("p", { class: "muted" }, "Each item is saved as you type.") : h("p", { class: "muted" }, "Contents change only in draft."), ...items,
     h("h2", {}, "Findings"), table(["State", "service", "addresses", "amount"], r.findings.map((f) => [L("state", f.jurisdiction), f.actor_name, h("code", {}, f.addresses.join(" ")),
@@ -167,6 +167,32 @@ function statusForm(main, id, data) {
     done: (s) => { toast(`request ${label("request_status", s.status).toLowerCase()}`); return renderRequest(main, id); },
   });
   return form;
+}
+
+/**
+ * The request's validation before sending (docs/legal.md): in words, what its instrument requires and the article, and a
+ * Validate button for a user holding a role that may validate a ready request. "Sent" is offered only once validated.
+ */
+function validationBlock(main, id, data) {
+  const v = data.validation;
+  if (!v) return "";
+  const cls = v.state === "validated" ? "ok" : v.state === "lapsed" ? "bad" : "warn";
+  const block = h("div", { class: "card", id: "validation" },
+    h("p", { class: cls, "data-testid": "request-validation" }, v.words),
+    h("p", { class: "muted" }, `Required before sending: ${v.required} (${v.citation}).`));
+  if (data.status === "ready" && v.state !== "validated") {
+    block.append(h("p", { class: "muted" }, "“Sent” is offered once the request is validated."));
+    if (v.roles.some((role) => can(role))) {
+      const button = h("button", { type: "button", id: "validate-request" }, "Validate");
+      button.addEventListener("click", async () => {
+        button.disabled = true;
+        try { await api("POST", `/requests/${encodeURIComponent(id)}/validate`); toast("request validated"); await renderRequest(main, id); }
+        catch (err) { toast(err.message, true); button.disabled = false; }
+      });
+      block.append(h("div", { class: "actions" }, button));
+    }
+  }
+  return block;
 }
 
 function addresseeWords(r) {

@@ -8,9 +8,9 @@ using Cairn.Storage.Cases;
 namespace Cairn.Storage.Legal;
 
 /// <summary>
-/// Legal requests in SQL (Legal/Migrations/030_legal_requests.sql). Every call is one transaction
+/// Legal requests in SQL (Legal/Migrations/030_legal_requests.sql, validations in 031). Every call is one transaction
 /// with its custody entry: request.create, request.read, request.list, request.&lt;action&gt; for
-/// changes (e.g. request.status.sent) and request.render with the SHA-256 of the rendered file.
+/// changes (e.g. request.status.sent), request.validate and request.render with the SHA-256 of the rendered file.
 /// Requests are visible to the agency that drafted them.
 /// </summary>
 public sealed class SqlLegalRequestStore : ILegalRequestStore
@@ -45,8 +45,11 @@ public sealed class SqlLegalRequestStore : ILegalRequestStore
         _database.InTransactionAsync(actor, async unit =>
         {
             var found = await LoadAsync(unit, id).ConfigureAwait(false);
+            var validations = await unit.QueryAsync<ValidationRow>(
+                "SELECT request_id AS RequestId, request_version AS RequestVersion, validated_by AS ValidatedBy, agency AS Agency, role AS Role, validated_at AS ValidatedAt, " +
+                "content_sha256 AS ContentSha256, citation AS Citation FROM legal_request_validations WHERE request_id = @id ORDER BY validated_at, request_version", new { id }).ConfigureAwait(false);
             await unit.RecordAsync("request.read", "request", id, CustodyRecord.HashOf(found.Body)).ConfigureAwait(false);
-            return found;
+            return found with { Validations = validations.Select(v => v.ToStored()).ToList() };
         }, cancellationToken);
 
     public Task<IReadOnlyList<StoredLegalRequest>> ListAsync(Actor actor, CancellationToken cancellationToken = default) =>
@@ -115,6 +118,27 @@ public sealed class SqlLegalRequestStore : ILegalRequestStore
         }, cancellationToken);
     }
 
+    public Task RecordValidationAsync(Actor actor, StoredValidation validation, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(validation);
+        return _database.InTransactionAsync(actor, async unit =>
+        {
+            var current = await LoadAsync(unit, validation.RequestId).ConfigureAwait(false);
+            if (current.Version != expectedVersion)
+                throw new ConcurrencyException($"request '{validation.RequestId}' was changed by someone else since version {expectedVersion}: reload and validate what is saved now");
+            await unit.ExecuteAsync(
+                "INSERT INTO legal_request_validations (request_id, request_version, validated_by, agency, role, validated_at, content_sha256, citation) " +
+                "VALUES (@RequestId, @RequestVersion, @ValidatedBy, @Agency, @Role, @ValidatedAt, @ContentSha256, @Citation)",
+                new
+                {
+                    validation.RequestId, RequestVersion = expectedVersion, validation.ValidatedBy, validation.Agency, validation.Role,
+                    ValidatedAt = CustodyEntry.FormatTime(validation.ValidatedAt), validation.ContentSha256, validation.Citation,
+                }).ConfigureAwait(false);
+            await unit.RecordAsync("request.validate", "request", validation.RequestId, validation.ContentSha256).ConfigureAwait(false);
+            return 0;
+        }, cancellationToken);
+    }
+
     /// <summary>Logs that the request was rendered as <paramref name="format"/>; the content hash is that of the produced file.</summary>
     public Task RecordRenderingAsync(Actor actor, string id, string format, byte[] rendered, CancellationToken cancellationToken = default) =>
         _database.InTransactionAsync(actor, async unit =>
@@ -128,6 +152,20 @@ public sealed class SqlLegalRequestStore : ILegalRequestStore
     {
         var row = await unit.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM legal_requests WHERE id = @id AND owning_agency = @Agency{unit.ForUpdate}", new { id, unit.Actor.Agency }).ConfigureAwait(false);
         return row?.ToStored() ?? throw new NotFoundException($"no request '{id}'");
+    }
+
+    private sealed class ValidationRow
+    {
+        public string RequestId { get; set; } = "";
+        public long RequestVersion { get; set; }
+        public string ValidatedBy { get; set; } = "";
+        public string Agency { get; set; } = "";
+        public string Role { get; set; } = "";
+        public string ValidatedAt { get; set; } = "";
+        public string ContentSha256 { get; set; } = "";
+        public string Citation { get; set; } = "";
+
+        public StoredValidation ToStored() => new(RequestId, ValidatedBy, Agency, Role, CustodyEntry.ParseTime(ValidatedAt), ContentSha256, Citation) { RequestVersion = RequestVersion };
     }
 
     private sealed class Row

@@ -85,6 +85,7 @@ public static class LabelCatalogue
             ("evidence.add", "Evidence added"), ("evidence.list", "Evidence list read"), ("evidence.export", "Evidence package exported"), ("evidence.read", "Evidence read"),
             ("ledger.add", "Ledger event recorded"), ("ledger.read", "Ledger read"),
             ("request.create", "Request drafted"), ("request.read", "Request read"), ("request.list", "Requests listed"), ("request.content", "Request text saved"),
+            ("request.validate", "Request validated for sending"),
             ("trace.save", "Trace saved"), ("trace.read", "Trace read"), ("trace.list", "Traces listed"),
             ("auth.signin", "Signed in"), ("auth.signin.failed", "Failed sign-in"), ("auth.signout", "Signed out"),
             ("account.create", "Account created"), ("account.password", "Password changed"), ("account.disable", "Account disabled"),

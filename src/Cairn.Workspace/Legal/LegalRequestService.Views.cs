@@ -102,11 +102,14 @@ public sealed partial class LegalRequestService
 
     public async Task<RequestDetail> DetailAsync(Actor actor, string id, CancellationToken cancellationToken = default)
     {
-        var (request, version) = await GetAsync(actor, id, cancellationToken).ConfigureAwait(false);
+        var stored = await _store.GetAsync(actor, id, cancellationToken).ConfigureAwait(false);
+        var request = FromStored(stored);
         var (_, rule) = Reference.Rule(request.RuleId);
-        return new RequestDetail(request, version, RequestLifecycle.Name(request.Status), Check(request), Deadlines(request), rule.RequiredContents)
+        var validation = ValidationView.Of(request, LatestValidation(stored));
+        return new RequestDetail(request, stored.Version, RequestLifecycle.Name(request.Status), Check(request), Deadlines(request), rule.RequiredContents)
         {
-            NextStatuses = RequestLifecycle.NextFrom(request.Status).Select(RequestLifecycle.Name).ToList(),
+            NextStatuses = NextStatuses(request, validation),
+            Validation = validation,
         };
     }
 
@@ -121,14 +124,22 @@ public sealed partial class LegalRequestService
     /// <summary>A request's status and deadlines, after moving it when <paramref name="move"/> names a new status.</summary>
     public async Task<RequestStatusView> StatusAsync(Actor actor, string id, StatusRequest? move, CancellationToken cancellationToken = default)
     {
-        var request = move?.To is { } to
-            ? await TransitionAsync(actor, id, to, move.At, move.Note, move.Ground, move.ForeignReference, cancellationToken).ConfigureAwait(false)
-            : (await GetAsync(actor, id, cancellationToken).ConfigureAwait(false)).Request;
+        var (request, latest) = move?.To is { } to
+            ? await MoveAsync(actor, id, to, move.At, move.Note, move.Ground, move.ForeignReference, cancellationToken).ConfigureAwait(false)
+            : await ReadAsync(actor, id, cancellationToken).ConfigureAwait(false);
+        var validation = ValidationView.Of(request, latest);
         return new RequestStatusView(request.Id, RequestLifecycle.Name(request.Status), request.RefusalGround, Deadlines(request), request.History)
         {
             ForeignReference = request.ForeignReference,
-            NextStatuses = RequestLifecycle.NextFrom(request.Status).Select(RequestLifecycle.Name).ToList(),
+            NextStatuses = NextStatuses(request, validation),
+            Validation = validation,
         };
+    }
+
+    private async Task<(LegalRequest Request, Cairn.Legal.Requests.Validation.RequestValidation? Validation)> ReadAsync(Actor actor, string id, CancellationToken cancellationToken)
+    {
+        var stored = await _store.GetAsync(actor, id, cancellationToken).ConfigureAwait(false);
+        return (FromStored(stored), LatestValidation(stored));
     }
 
     /// <summary>Renders a request (docx, pdf or json; default docx) and logs it with the file's hash.</summary>

@@ -5,6 +5,7 @@ using Cairn.Core;
 using Cairn.Legal.Documents;
 using Cairn.Legal.Reference;
 using Cairn.Legal.Requests;
+using Cairn.Legal.Requests.Validation;
 using Cairn.Legal.Routing;
 using Cairn.Cases.Cases;
 using Cairn.Core.Paging;
@@ -27,9 +28,12 @@ public sealed partial class LegalRequestService
     private readonly ICaseStore _cases;
     private readonly TraceService _traces;
     private readonly INotificationStore _notifications;
+    private readonly IAccountStore _accounts;
 
-    public LegalRequestService(ILegalRequestStore store, LegalReference reference, TimeProvider time, ICaseStore cases, TraceService traces, INotificationStore notifications)
+    public LegalRequestService(ILegalRequestStore store, LegalReference reference, TimeProvider time, ICaseStore cases, TraceService traces, INotificationStore notifications,
+        IAccountStore accounts)
     {
+        _accounts = accounts;
         _notifications = notifications;
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(reference);
@@ -51,6 +55,9 @@ public sealed partial class LegalRequestService
         var saved = new List<LegalRequest>();
         foreach (var draft in result.Drafts)
         {
+            // Who drafted it is part of the record: four eyes (ValidationRules) needs to tell the drafter from the validator.
+            if (draft.History.Count > 0 && draft.History[0].By is null)
+                draft.History[0] = draft.History[0] with { By = actor.User, Agency = actor.Agency, RecordedAt = _time.GetUtcNow() };
             for (var n = 1; ; n++)
             {
                 var candidate = n == 1 ? draft : WithId(draft, $"{draft.Id}-{n}");
@@ -93,7 +100,7 @@ public sealed partial class LegalRequestService
         if (!LegalRequest.IsSettable(item, rule, form))
             throw new ValidationException("item", $"'{item}' is not a content item of rule {rule.Id}{(form is null ? "" : $" nor a field of form {form.Id}")}: expected one of {string.Join(", ", rule.RequiredContents.Select(c => c.Id))}");
         request.SetContent(item, text);
-        request.History.Add(new RequestEvent(_time.GetUtcNow(), "content", request.Status, item));
+        request.History.Add(new RequestEvent(_time.GetUtcNow(), "content", request.Status, item) { By = actor.User, Agency = actor.Agency });
         await _store.UpdateAsync(actor, ToStored(request) with { Version = stored.Version }, "content", cancellationToken).ConfigureAwait(false);
         return CompletenessChecker.Check(request, Reference);
     }
@@ -112,18 +119,58 @@ public sealed partial class LegalRequestService
     /// person's validation belong here.
     /// </summary>
     public async Task<LegalRequest> TransitionAsync(Actor actor, string id, string status, DateTimeOffset? when, string? note, string? ground,
-        string? foreignReference = null, CancellationToken cancellationToken = default)
+        string? foreignReference = null, CancellationToken cancellationToken = default) =>
+        (await MoveAsync(actor, id, status, when, note, ground, foreignReference, cancellationToken).ConfigureAwait(false)).Request;
+
+    /// <summary>The move behind <see cref="TransitionAsync"/>, also answering the request's last validation (read in the same call).</summary>
+    private async Task<(LegalRequest Request, RequestValidation? Validation)> MoveAsync(Actor actor, string id, string status, DateTimeOffset? when, string? note, string? ground,
+        string? foreignReference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var stored = await _store.GetAsync(actor, id, cancellationToken).ConfigureAwait(false);
         var request = FromStored(stored);
         var target = RequestLifecycle.Parse(status);
+        // Nothing leaves without the validation its instrument requires, on the text as it is now (issue 18).
+        if (target == RequestStatus.Sent && request.Status != RequestStatus.Sent) ValidationRules.EnsureSendable(request, LatestValidation(stored));
         if (foreignReference?.Trim().Length > 200) throw new ValidationException("foreign_reference", "the foreign reference is longer than 200 characters");
         var now = _time.GetUtcNow();
         RequestLifecycle.Transition(request, target, when ?? now, Reference, note, ground, new StatusStamp(actor.User, actor.Agency, now, foreignReference));
         await _store.UpdateAsync(actor, ToStored(request) with { Version = stored.Version }, "status." + RequestLifecycle.Name(target), cancellationToken).ConfigureAwait(false);
-        return request;
+        return (request, LatestValidation(stored));
     }
+
+    /// <summary>
+    /// Validates a ready request as the instrument requires (<see cref="ValidationRules"/>): the actor's account must hold the
+    /// role it names and, where four eyes apply, must not have drafted or edited it. Records who, when and the hash of the
+    /// text validated (logged as request.validate); editing the text afterwards lets the validation lapse.
+    /// </summary>
+    public async Task<ValidationView> ValidateAsync(Actor actor, string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var stored = await _store.GetAsync(actor, id, cancellationToken).ConfigureAwait(false);
+        var request = FromStored(stored);
+        if (request.Status != RequestStatus.Ready)
+            throw CairnException.Invalid("status", $"request {id} is {RequestLifecycle.Name(request.Status)}: only a ready request (complete, no longer edited) is validated");
+        var requirement = ValidationRules.For(request);
+        var account = await _accounts.FindAsync(actor.User, cancellationToken).ConfigureAwait(false);
+        if (account is null || account.Disabled || account.Agency != actor.Agency)
+            throw new ForbiddenException($"{actor.User} has no active account of agency {actor.Agency}: validating request {id} needs one with the {string.Join(" or ", requirement.Roles)} role ({requirement.Citation})");
+        var roles = account.Roles.Select(r => r.ToString()).ToList();
+        if (requirement.Refusal(actor.User, roles, ValidationRules.Authors(request)) is { } refusal) throw new ForbiddenException(refusal);
+        var validation = new RequestValidation(actor.User, actor.Agency, requirement.Roles.First(r => roles.Contains(r, StringComparer.OrdinalIgnoreCase)),
+            _time.GetUtcNow(), RequestText.Sha256(request), requirement.Citation);
+        await _store.RecordValidationAsync(actor, new StoredValidation(id, validation.By, validation.Agency, validation.Role, validation.At, validation.ContentSha256, validation.Citation),
+            stored.Version, cancellationToken).ConfigureAwait(false);
+        return ValidationView.Of(request, validation);
+    }
+
+    private static RequestValidation? LatestValidation(StoredLegalRequest stored) => stored.Validations.LastOrDefault() is { } v
+        ? new RequestValidation(v.ValidatedBy, v.Agency, v.Role, v.ValidatedAt, v.ContentSha256, v.Citation)
+        : null;
+
+    /// <summary>The statuses a request may move to and that it is ready for: "sent" only once validated on its current text.</summary>
+    private static List<string> NextStatuses(LegalRequest request, ValidationView validation) => RequestLifecycle.NextFrom(request.Status)
+        .Where(s => s != RequestStatus.Sent || validation.Validated).Select(RequestLifecycle.Name).ToList();
 
     /// <summary>Renders a request as docx, pdf or json and logs the rendering with the file's hash.</summary>
     public async Task<(byte[] Bytes, string Sha256, string ContentType)> RenderAsync(Actor actor, string id, string format, CancellationToken cancellationToken = default)

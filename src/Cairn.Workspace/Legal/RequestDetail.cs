@@ -10,4 +10,7 @@ namespace Cairn.Workspace.Legal;
 public sealed record RequestDetail(LegalRequest Request, long Version, string Status, CompletenessReport Completeness, IReadOnlyList<ComputedDeadline> Deadlines, IReadOnlyList<CitedItem> RequiredContents)
 {
     public IReadOnlyList<string> NextStatuses { get; init; } = [];
+
+    /// <summary>Whether it is validated for sending, by whom, and what its instrument requires (null only in views built before validation existed).</summary>
+    public ValidationView? Validation { get; init; }
 }

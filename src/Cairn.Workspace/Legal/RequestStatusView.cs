@@ -8,4 +8,7 @@ public sealed record RequestStatusView(string Id, string Status, string? Refusal
     public string? ForeignReference { get; init; }
 
     public IReadOnlyList<string> NextStatuses { get; init; } = [];
+
+    /// <summary>Whether it is validated for sending, by whom, and what its instrument requires (null only in views built before validation existed).</summary>
+    public ValidationView? Validation { get; init; }
 }

@@ -52,6 +52,12 @@ public sealed class DemoCommandTests
         foreach (var item in check["missing"]!.AsArray().Select(m => m!["id"]!.GetValue<string>()))
             Assert.Equal(0, data.Run(["request", "set", id, "--item", item, "--text", "text", .. demo]).ExitCode);
         Assert.Equal(0, data.Run(["request", "status", id, "--to", "ready", .. demo]).ExitCode);
+        var unvalidated = data.Run(["request", "status", id, "--to", "sent", .. demo]);
+        Assert.Equal(1, unvalidated.ExitCode);
+        Assert.Contains("cannot be sent before it is validated", unvalidated.Error, StringComparison.Ordinal);
+        // A second prosecutor of the demo agency validates: whichever instrument the route took, they may (docs/legal.md).
+        Legal.CliAccounts.Create(data, "DEMO-CYBER-UNIT", "NL", ("paula", "prosecutor"));
+        Assert.Equal(0, data.Run(["request", "validate", id, "--as", "paula", "--agency", "DEMO-CYBER-UNIT"]).ExitCode);
         var future = data.Run(["request", "status", id, "--to", "sent", "--at", DateTimeOffset.UtcNow.AddDays(3).ToString("O"), .. demo]);
         Assert.Equal(1, future.ExitCode);
         Assert.Contains("is in the future", future.Error, StringComparison.Ordinal);

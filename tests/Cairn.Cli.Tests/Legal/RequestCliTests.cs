@@ -29,6 +29,8 @@ public sealed class RequestCliTests
             Assert.Equal(0, Run(data, "request", "set", RequestId, "--item", item, "--text", "texte " + item).ExitCode);
         Assert.True(JsonDocument.Parse(Run(data, "request", "check", RequestId, "--json").Output).RootElement.GetProperty("complete").GetBoolean());
         Assert.Equal(0, Run(data, "request", "status", RequestId, "--to", "ready").ExitCode);
+        CliAccounts.Create(data, Agency, "FR", ("alice", "prosecutor"));
+        Assert.Equal(0, Run(data, "request", "validate", RequestId).ExitCode);
         Assert.Equal(0, Run(data, "request", "status", RequestId, "--to", "sent", "--at", "2026-01-01T00:00:00Z").ExitCode);
         var acknowledged = Run(data, "request", "status", RequestId, "--to", "acknowledged", "--at", "2026-01-02T00:00:00Z", "--json");
         Assert.Equal(0, acknowledged.ExitCode);
@@ -43,7 +45,7 @@ public sealed class RequestCliTests
         Assert.Equal(1, Run(data, "request", "status", RequestId, "--to", "draft").ExitCode);
 
         var actions = CustodyActions(data, RequestId);
-        string[] expected = ["request.create", "request.content", "request.status.ready", "request.status.sent", "request.status.acknowledged", "request.render.docx"];
+        string[] expected = ["request.create", "request.content", "request.status.ready", "request.validate", "request.status.sent", "request.status.acknowledged", "request.render.docx"];
         Assert.All(expected, action => Assert.Contains(action, actions));
         Assert.Equal(4, actions.Count(a => a == "request.content"));
         Assert.Single(actions, "request.status.ready");

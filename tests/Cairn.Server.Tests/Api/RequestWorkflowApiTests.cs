@@ -28,6 +28,11 @@ public sealed class RequestWorkflowApiTests(DemoServerFixture fixture)
         using var pros = await fixture.SignInAsync("pros");
         var id = await DraftCompleteAsync(pros, Case, "traffic_data");
         (await pros.PostAsync($"/api/v1/requests/{id}/status", new { to = "ready" })).Ok();
+        var unvalidated = await pros.PostAsync($"/api/v1/requests/{id}/status", new { to = "sent" });
+        Assert.Equal(HttpStatusCode.BadRequest, unvalidated.Status);
+        Assert.Contains("cannot be sent before it is validated", unvalidated.Json["errors"]!["to"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain("sent", (await pros.GetJsonAsync($"/api/v1/requests/{id}"))["next_statuses"]!.AsArray().Select(s => s!.GetValue<string>()));
+        (await pros.PostAsync($"/api/v1/requests/{id}/validate")).Ok();
         var future = await pros.PostAsync($"/api/v1/requests/{id}/status", new { to = "sent", at = DateTimeOffset.UtcNow.AddDays(2) });
         Assert.Equal(HttpStatusCode.BadRequest, future.Status);
         Assert.Contains("future", future.Json["errors"]!["at"]![0]!.GetValue<string>(), StringComparison.Ordinal);

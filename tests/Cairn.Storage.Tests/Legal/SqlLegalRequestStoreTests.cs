@@ -43,4 +43,27 @@ public class SqlLegalRequestStoreTests
         Assert.Empty(await store.ListAsync(TestDatabase.Bruno));
         Assert.Single(await store.ListAsync(TestDatabase.Alice));
     }
+
+    [DatabaseTheory]
+    public async Task Validation_IsStoredWithTheTextHash_ReadBackWithTheRequest_LoggedAndVersionChecked(SqlDialect dialect)
+    {
+        await using var test = await TestDatabase.CreateAsync(dialect);
+        var store = new SqlLegalRequestStore(test.Database);
+        var created = await store.CreateAsync(TestDatabase.Alice, Draft);
+        var at = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
+        var hash = new string('a', 64);
+        var validation = new StoredValidation(created.Id, TestDatabase.Alice.User, TestDatabase.Alice.Agency, "Prosecutor", at, hash, "Regulation (EU) 2018/1805 Art 2(8)(a)(ii)");
+        await store.RecordValidationAsync(TestDatabase.Alice, validation, created.Version);
+        await store.UpdateAsync(TestDatabase.Alice, created with { Status = "ready" }, "status.ready");
+        await Assert.ThrowsAsync<ConcurrencyException>(() => store.RecordValidationAsync(TestDatabase.Alice, validation with { ValidatedBy = "paula" }, created.Version));
+        await Assert.ThrowsAsync<NotFoundException>(() => store.RecordValidationAsync(TestDatabase.Bruno, validation, 2));
+
+        var loaded = await store.GetAsync(TestDatabase.Alice, created.Id);
+        var read = Assert.Single(loaded.Validations);
+        Assert.Equal(validation with { RequestVersion = created.Version }, read);
+        Assert.Equal(at, read.ValidatedAt);
+        var entries = await new SqlCustodyLog(test.Database).GetEntriesForAsync("request", created.Id);
+        var logged = Assert.Single(entries, e => e.Action == "request.validate");
+        Assert.Equal(hash, logged.ContentHash);
+    }
 }
