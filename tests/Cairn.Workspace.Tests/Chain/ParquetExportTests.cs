@@ -12,7 +12,7 @@ namespace Cairn.Workspace.Tests.Chain;
 /// The Parquet export read back by a peer engine (DuckDB): balances and forward reachability
 /// computed by DuckDB over the files equal the application's own answers on a generated chain.
 /// </summary>
-public sealed class ParquetExportTests : IDisposable
+public sealed class ParquetExportTests : IAsyncLifetime
 {
     private readonly string _root = Directory.CreateTempSubdirectory("cairn-parquet-").FullName;
     private readonly ServiceProvider _services;
@@ -119,9 +119,12 @@ public sealed class ParquetExportTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_root, "export")));
     }
 
-    public void Dispose()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // The database is IAsyncDisposable only (it may close pooled connections asynchronously): dispose the provider the same way.
+    public async Task DisposeAsync()
     {
-        _services.Dispose();
+        await _services.DisposeAsync();
         Directory.Delete(_root, recursive: true);
     }
 
