@@ -130,7 +130,7 @@ export async function renderRequest(main, id) {
     h("p", {}, L("request_type", r.request_type), ` · ${label("state", r.requesting_state)} → `, h("a", { href: `#/requests?state=${r.requested_state}` }, label("state", r.requested_state)),
       " · ", L("measure", r.measure), r.urgent ? " · urgent" : "", " · status ", h("strong", { "data-testid": "request-status" }, L("request_status", data.status)),
       r.foreign_reference ? ` · their reference ${r.foreign_reference}` : ""),
-    h("p", { class: "muted" }, `Legal basis: ${r.legal_basis} · channel `, L("channel", r.channel), " · case ", caseLink(r.case_reference),
+    h("p", { class: "muted", "data-rule": r.rule_id, title: `rule ${r.rule_id}` }, `Legal basis: ${r.legal_basis} · channel `, L("channel", r.channel), " · case ", caseLink(r.case_reference),
       r.source_trace_id ? ` · drafted from trace ${r.source_trace_id}` : ""),
     h("p", { "data-testid": "request-addressee" }, h("strong", {}, "To: "), addresseeWords(r),
       ` · language ${r.language}${r.accepted_languages.length ? ` (accepted: ${r.accepted_languages.join(", ")})` : ""}`,
