@@ -1,9 +1,8 @@
 // A case's evidence.
 import { h, clear, fmtTime, toast, table } from "./ui.js";
-import { api, download, session } from "./api.js";
+import { api, can, download } from "./api.js";
 import { renderCase } from "./case.js";
 
-function can(role) { return session.me.roles.includes(role); }
 
 // A list only knows whether a file is there with its size; "verified" comes from re-reading its bytes on demand.
 const storedFileLabels = { stored: "stored (not re-checked)", missing: "MISSING", altered: "ALTERED", verified: "verified" };

@@ -1,7 +1,7 @@
 // A case: its tabs (dashboard, the front page; details, traces (trace.js), watch & alerts (watch.js), requests, evidence, ledger, sharing).
 // Each tab lives in its own module.
 import { h, clear, fmtTime } from "./ui.js";
-import { api, session } from "./api.js";
+import { api, can, session } from "./api.js";
 import { renderTraces } from "./trace.js";
 import { renderWatch, openAlerts } from "./watch.js";
 import { L } from "./labels.js";
@@ -44,7 +44,6 @@ export function access(c) {
 /** Re-renders the case on the same tab (after a change). */
 export function reloadCase(c, tab) { return renderCase(document.getElementById("main"), c.reference, tab); }
 
-function can(role) { return session.me.roles.includes(role); }
 
 async function traces(body, c) {
   await renderTraces(body, c, () => reloadCase(c, "traces"));

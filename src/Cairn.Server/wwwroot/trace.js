@@ -2,7 +2,7 @@
 // (summary, folded entity graph, an entity's details, paged entity and endpoint tables), with a
 // USD/EUR switch, a time filter, notes on nodes, expand/collapse and exports.
 import { h, clear, fmtTime, toast, table, withProgress } from "./ui.js";
-import { api, session } from "./api.js";
+import { api, can } from "./api.js";
 import { drawEntityGraph, categoryColour } from "./graph.js";
 
 const PageSize = 25;
@@ -10,7 +10,6 @@ const kinds = { actor: "service", cluster: "cluster", address: "address", other:
 const reasons = { attributed: "reached a service", attributed_service: "reached a service", unspent: "not spent yet", below_min: "below the minimum", max_hops: "hop limit",
   time_window: "after the time limit", coinjoin: "CoinJoin", unattributed_large_cluster: "large unattributed cluster", work_limit: "work limit", coinbase: "newly mined" };
 
-function can(role) { return session.me.roles.includes(role); }
 function path(c, rest = "") { return `/cases/${encodeURIComponent(c.reference)}/traces${rest}`; }
 function fiatChoice() { return localStorage.getItem("cairn.fiat") === "EUR" ? "EUR" : "USD"; }
 function money(value, currency) { return value == null ? "" : `${Number(value).toLocaleString("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`; }
