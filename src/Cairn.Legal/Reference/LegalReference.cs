@@ -37,7 +37,7 @@ public sealed class LegalReference
         var normalised = code.Trim().ToUpperInvariant();
         return _jurisdictions.TryGetValue(normalised, out var j)
             ? j
-            : throw new CairnException($"unknown state code '{code}': not an ISO 3166-1 alpha-2 code in data/legal/jurisdictions.yaml");
+            : throw new CairnException($"unknown state code '{code}': not an ISO 3166-1 alpha-2 code Cairn knows");
     }
 
     public Instrument Instrument(string id) =>

@@ -50,6 +50,6 @@ public sealed class LegalReferenceService
         var text = ValidationException.Required(code, field).ToUpperInvariant();
         return Reference.IsKnownState(text)
             ? text
-            : throw new ValidationException(field, $"unknown state code '{code}': not an ISO 3166-1 alpha-2 code in data/legal/jurisdictions.yaml");
+            : throw new ValidationException(field, $"unknown state code '{code}': not an ISO 3166-1 alpha-2 code Cairn knows");
     }
 }
