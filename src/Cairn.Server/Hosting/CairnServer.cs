@@ -144,6 +144,8 @@ public static class CairnServer
         app.MapChainsApi();
         app.MapScreeningApi();
         app.MapCustodyLogApi();
+        app.MapOperationsApi();
+        app.MapRetentionApi();
         app.MapExchangeViewApi();
         app.MapExchangeProtocolApi();
         return new ServerHost(app, bootstrapPassword);
