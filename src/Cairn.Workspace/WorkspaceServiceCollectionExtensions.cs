@@ -123,6 +123,7 @@ public static class WorkspaceServiceCollectionExtensions
         services.AddSingleton<ExchangeService>();
         services.AddSingleton<Cairn.Workspace.Backup.BackupService>();
         services.AddSingleton<Cairn.Workspace.Retention.RetentionService>();
+        services.AddSingleton<CaseExportService>();
 
         // The factory's default loggers write every request URL at Information level; node and webhook URLs
         // carry credentials and API keys (issue 17), so these clients log nothing: their callers report

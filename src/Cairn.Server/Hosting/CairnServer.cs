@@ -146,6 +146,7 @@ public static class CairnServer
         app.MapCustodyLogApi();
         app.MapOperationsApi();
         app.MapRetentionApi();
+        app.MapCaseExportApi();
         app.MapExchangeViewApi();
         app.MapExchangeProtocolApi();
         return new ServerHost(app, bootstrapPassword);

@@ -70,7 +70,7 @@ public sealed class OperationsApiTests(DemoServerFixture fixture)
         Assert.True(preview["dry_run"]!.GetValue<bool>());
         Assert.Equal(0, preview["total"]!.GetValue<int>());
         var log = await admin.GetJsonAsync("/api/v1/log/search?action=retention");
-        Assert.Contains(log["items"]!.AsArray(), e => e!["action"]!.GetValue<string>() == "retention.preview");
+        Assert.Contains(log["items"]!.AsArray(), e => e!["entry"]!["action"]!.GetValue<string>() == "retention.preview");
     }
 
     [Fact]
@@ -96,5 +96,23 @@ public sealed class OperationsApiTests(DemoServerFixture fixture)
         Assert.Equal(HttpStatusCode.NoContent, (await admin.SendAsync(HttpMethod.Delete, "/api/v1/cases/HOLD-API-1/hold")).Status);
         Assert.False((await admin.GetJsonAsync("/api/v1/cases/HOLD-API-1/hold"))["on_hold"]!.GetValue<bool>());
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.SendAsync(HttpMethod.Delete, "/api/v1/cases/HOLD-API-1/hold")).Status);
+    }
+
+    [Fact]
+    public async Task ExportCase_Pseudonymised_NamesNoPerson_AndIsInvisibleToOtherAgencies()
+    {
+        using var admin = await fixture.AdminAsync();
+        var c = await admin.PostJsonAsync("/api/v1/cases", new { reference = "PSEUDO-API-1", title = "t", offence_type = "fraud" });
+        await admin.PostJsonAsync("/api/v1/cases/PSEUDO-API-1/subjects", new { kind = "person", role = "suspect", name = "Maria Musterfrau", details = "born 1990-01-01",
+            identifiers = new[] { new { kind = "passport", value = "C01X00T47" } }, version = c["version"]!.GetValue<long>() });
+
+        var pseudonymised = await admin.GetAsync("/api/v1/cases/PSEUDO-API-1/export?pseudonymise=true");
+        Assert.Equal(HttpStatusCode.OK, pseudonymised.Status);
+        Assert.Equal("application/json", pseudonymised.MediaType);
+        foreach (var value in new[] { "Maria", "Musterfrau", "1990-01-01", "C01X00T47" })
+            Assert.DoesNotContain(value, pseudonymised.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Maria Musterfrau", (await admin.GetAsync("/api/v1/cases/PSEUDO-API-1/export")).Text, StringComparison.Ordinal);
+        using var olga = await fixture.SignInAsync("olga");
+        Assert.Equal(HttpStatusCode.NotFound, (await olga.GetAsync("/api/v1/cases/PSEUDO-API-1/export?pseudonymise=true")).Status);
     }
 }
