@@ -1,6 +1,7 @@
 // A case's evidence.
 import { h, clear, fmtTime, toast, table } from "./ui.js";
-import { api, can, download } from "./api.js";
+import { api, can, download, ApiError } from "./api.js";
+import { field, bindForm, formCard } from "./forms.js";
 import { renderCase } from "./case.js";
 
 
@@ -40,19 +41,25 @@ export async function evidence(body, c) {
     } catch (err) { toast(err.message, true); }
   });
   body.append(h("h2", {}, "Evidence"), table(["file", "sha256", "bytes", "collected by", "when", "method", "source", "stored file"], rows, "evidence-table"), checkButton, exportButton, result);
-  if (can("Investigator")) {
-    const file = h("input", { type: "file", id: "evidence-file" });
-    const method = h("input", { id: "evidence-method", value: "upload" });
-    const source = h("input", { id: "evidence-source", placeholder: "where the file came from" });
-    const form = h("form", { class: "card" }, h("h2", {}, "Add evidence"), file, h("label", {}, "Method"), method, h("label", {}, "Source"), source, h("div", {}, h("button", { type: "submit" }, "Add")));
-    form.addEventListener("submit", async (e) => {
-      e.preventDefault();
+  // The owner and a contributing agency add evidence; a read-only share does not see the form (the server refuses it too).
+  if (can("Investigator") && c.access !== "read") body.append(uploadForm(c));
+}
+
+function uploadForm(c) {
+  const file = h("input", { type: "file", id: "evidence-file", name: "file" });
+  const method = h("input", { id: "evidence-method", name: "method", value: "upload" });
+  const source = h("input", { id: "evidence-source", name: "source", placeholder: "where the file came from" });
+  const form = formCard("evidence-form", "Add evidence", [field("File", file, { hint: "Stored by its SHA-256; the custody log records who added it." }),
+    h("div", { class: "grid2" }, field("Method", method, { hint: "How it was obtained: upload, export, seizure, provider response…" }), field("Source", source))], "Add");
+  bindForm(form, {
+    key: `evidence-${c.reference}`,
+    submit: () => {
+      if (!file.files[0]) throw new ApiError(400, "choose the file to add", { file: ["choose the file to add"] });
       const data = new FormData();
-      if (!file.files[0]) { toast("choose a file", true); return; }
       data.append("file", file.files[0]); data.append("method", method.value); data.append("source", source.value);
-      try { await api("POST", `/cases/${encodeURIComponent(c.reference)}/evidence`, undefined, { form: data }); await renderCase(document.getElementById("main"), c.reference, "evidence"); }
-      catch (err) { toast(err.message, true); }
-    });
-    body.append(form);
-  }
+      return api("POST", `/cases/${encodeURIComponent(c.reference)}/evidence`, undefined, { form: data });
+    },
+    done: (added) => { toast(`${added?.file_name || "file"} added`); return renderCase(document.getElementById("main"), c.reference, "evidence"); },
+  });
+  return form;
 }

@@ -19,7 +19,8 @@ export async function renderTraces(body, c, rerender) {
   const view = h("div", { id: "trace-view" });
   const list = h("div", { id: "traces-list" });
   body.append(h("h2", {}, "Saved traces"), list);
-  if (can("Investigator")) body.append(traceForm(c, rerender));
+  // A read-only share sees the traces but runs none (the server refuses it too).
+  if (can("Investigator") && c.access !== "read") body.append(traceForm(c, rerender));
   body.append(view);
   const first = await pagedTable(list, (offset) => api("GET", `${path(c)}?offset=${offset}&limit=10`),
     ["title", "chain", "tip", "by", "when"], (t) => [h("a", { href: "#", "data-trace": t.id, class: "open-trace" }, t.title), chainName(t.chain),
@@ -193,7 +194,7 @@ async function openTrace(view, c, traceId) {
     const text = h("textarea", { id: "note-text", placeholder: "a note on this node, saved with the trace" });
     text.value = current ?? (JSON.parse(graphBox.dataset.annotations || "{}")[nodeId] || "");
     const save = h("button", { id: "save-note" }, "Save note");
-    save.disabled = !can("Investigator");
+    save.disabled = !can("Investigator") || c.access === "read";
     save.addEventListener("click", async () => {
       try { await api("PUT", path(c, `/${traceId}/annotations/${encodeURIComponent(nodeId)}`), { text: text.value }); toast("note saved"); await loadGraph(); }
       catch (err) { toast(err.message, true); }
@@ -226,7 +227,7 @@ async function openTrace(view, c, traceId) {
   fiatSwitch.addEventListener("change", async () => { state.fiat = fiatSwitch.value; localStorage.setItem("cairn.fiat", state.fiat); writeHead(); await loadGraph(); await loadTables(); });
 
   const actions = h("div", { class: "actions" });
-  if (can("Investigator")) {
+  if (can("Investigator") && c.access !== "read") {
     const rerun = h("button", { class: "secondary", id: "rerun-trace" }, "Re-run and compare");
     rerun.addEventListener("click", async () => {
       const r = await api("POST", path(c, `/${traceId}/rerun`));
