@@ -85,6 +85,9 @@ public sealed class AdministrationUiTests(DemoServerFixture fixture) : IClassFix
         await Assertions.Expect(lux.Page.Locator("#who [data-code]")).ToHaveCountAsync(2);
         await Assertions.Expect(lux.Page.Locator("#who [data-code=FiuAnalyst]")).ToContainTextAsync("FIU analyst");
         await Assertions.Expect(lux.Page.Locator("#nav a[href='#/admin']")).ToHaveCountAsync(0);
+        // Nothing to read: no badge (it used to show a red "0").
+        await Assertions.Expect(lux.Page.Locator("[data-testid=notifications-link]")).ToBeVisibleAsync();
+        await Assertions.Expect(lux.Page.Locator("[data-testid=unread]")).ToBeHiddenAsync();
         await Assertions.Expect(lux.Page.Locator("#new-case-form")).ToBeVisibleAsync();
         await lux.GoAsync("/admin", "[data-testid=page-error]");
 
