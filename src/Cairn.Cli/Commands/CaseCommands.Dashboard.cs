@@ -21,7 +21,7 @@ internal static partial class CaseCommands
                 return CliHost.Success;
             }
             ctx.Output.WriteLine($"{board.CaseReference}: {board.Title} ({board.Status}){(board.TraceId is null ? "; no saved Bitcoin trace" : $"; traced in {board.TraceTitle} ({board.TraceId})")}");
-            var states = new Table().AddColumns("State", "traced (BTC)", "services", "requests", "frozen", "seized", "confiscated", "returned or shared");
+            var states = new Table().AddColumns("State", "traced (BTC)", "services", "requests", "frozen", "seized", "confiscated", "returned or shared", "received");
             foreach (var j in board.Jurisdictions)
             {
                 string Sum(Func<StateTotals, System.Numerics.BigInteger> pick, Func<CaseDashboard.RecoveryValue, Cairn.Valuation.Rates.FiatValue?> value) =>
@@ -30,7 +30,7 @@ internal static partial class CaseCommands
                 var traced = j.TracedSat == "0" || board.Currency is null ? j.TracedBtc : $"{j.TracedBtc} ({(j.TracedValue is null ? "no rate" : $"{j.TracedValue} {board.Currency}")})";
                 states.AddRow(j.State, traced, Markup.Escape(string.Join(", ", j.Services)), string.Join(", ", j.Requests.Select(r => $"{r.Count} {r.Status}")),
                     Markup.Escape(Sum(r => r.Frozen, v => v.Frozen)), Markup.Escape(Sum(r => r.Seized, v => v.Seized)), Markup.Escape(Sum(r => r.Confiscated, v => v.Confiscated)),
-                    Markup.Escape(Sum(r => r.Returned, v => v.Returned)));
+                    Markup.Escape(Sum(r => r.Returned, v => v.Returned)), Markup.Escape(Sum(r => r.Received, v => v.Received)));
             }
             ctx.Console.Write(states);
             var deadlines = new Table().AddColumns("due", "request", "State", "deadline", "overdue");

@@ -42,7 +42,7 @@ export async function dashboard(body, c) {
     j.traced_sat === "0" ? "" : h("span", { title: `${j.traced_sat} sat`, "data-traced": j.state }, `${j.traced_btc} BTC (`, money(j.traced_value, currency), ")"),
     j.services.join(", "),
     h("span", {}, ...j.requests.map((r) => h("span", { class: `pill ${r.status}` }, `${r.count} `, L("request_status", r.status)))),
-    step(j, "frozen", currency), step(j, "seized", currency), step(j, "confiscated", currency), step(j, "returned", currency)]);
+    step(j, "frozen", currency), step(j, "seized", currency), step(j, "confiscated", currency), step(j, "returned", currency), step(j, "received", currency)]);
   const deadlines = d.deadlines.map((x) => [
     h("span", { class: x.overdue ? "bad" : "" }, x.due ? fmtDate(x.due) : "no date yet", x.overdue ? " (overdue)" : ""),
     x.label, requestLink(x.request_id), who(x.state), L("measure", x.measure), L("request_status", x.status)]);
@@ -58,7 +58,7 @@ export async function dashboard(body, c) {
       ? h("span", {}, "Traced value from the newest Bitcoin trace, ", link(`${base}/traces`, d.trace_title), ".")
       : "No saved Bitcoin trace yet: run one on the Traces tab to see where the funds went."),
     h("h2", {}, "Per jurisdiction"),
-    table(["State", "traced", "services", "requests", "frozen", "seized", "confiscated", "returned or shared"], rows, "dashboard-jurisdictions", "nothing traced, requested or recorded yet"),
+    table(["State", "traced", "services", "requests", "frozen", "seized", "confiscated", "returned or shared", "received"], rows, "dashboard-jurisdictions", "nothing traced, requested or recorded yet"),
     h("div", { class: "grid2" },
       h("section", {}, h("h2", {}, "Next deadlines"), table(["due", "deadline", "request", "State", "measure", "status"], deadlines, "dashboard-deadlines", "no deadline running")),
       h("section", {}, h("h2", {}, "Latest activity"), table(["when", "what", "", "by"], activity, "dashboard-activity", "nothing yet"))));

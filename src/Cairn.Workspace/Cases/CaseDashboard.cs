@@ -40,7 +40,11 @@ public sealed record CaseDashboard(string CaseReference, string Title, string St
     /// A token's funnel steps valued in fiat: each event at the rate of the day it happened, added up (<see cref="Valuator"/>);
     /// a step is null when nothing was recorded or when any of its days has no rate (a partial sum would understate it).
     /// </summary>
-    public sealed record RecoveryValue(string Chain, string Token, FiatValue? Frozen, FiatValue? Seized, FiatValue? Confiscated, FiatValue? Returned);
+    public sealed record RecoveryValue(string Chain, string Token, FiatValue? Frozen, FiatValue? Seized, FiatValue? Confiscated, FiatValue? Returned)
+    {
+        /// <summary>What the State (or a victim of that name) received from returns and shares.</summary>
+        public FiatValue? Received { get; init; }
+    }
 
     public sealed record RequestCount(string Status, int Count);
 

@@ -114,22 +114,28 @@ public sealed class CaseDashboardService
 
     /// <summary>
     /// One token's funnel in fiat for one State, counted as <see cref="AssetLedger"/> counts the State's totals (freezes, seizures and
-    /// confiscations its authorities ordered; returns and shares they made), each event at the rate of the day it happened.
+    /// confiscations its authorities ordered; returns and shares they made; what it, or a victim by that name, received), each event at
+    /// the rate of the day it happened.
     /// </summary>
     private static CaseDashboard.RecoveryValue RecoveryValueOf(string state, StateTotals totals, LedgerReport ledger, Cairn.Valuation.Rates.Valuator valuator, string currency)
     {
-        var events = ledger.Events.Where(e => e.Details.Jurisdiction == state && e.Details.Asset.Chain == totals.Chain && e.Details.Asset.Token == totals.Token).ToList();
-        var decimals = AssetDecimals.Native(new AssetKey(totals.Chain, totals.Token, "")) ?? events.Select(e => e.Details.Decimals).FirstOrDefault(d => d is not null);
-        Cairn.Valuation.Rates.FiatValue? Step(params LedgerEventKind[] kinds)
+        var ofToken = ledger.Events.Where(e => e.Details.Asset.Chain == totals.Chain && e.Details.Asset.Token == totals.Token).ToList();
+        var decimals = AssetDecimals.Native(new AssetKey(totals.Chain, totals.Token, "")) ?? ofToken.Select(e => e.Details.Decimals).FirstOrDefault(d => d is not null);
+        LedgerEventKind[] returns = [LedgerEventKind.ReturnToVictim, LedgerEventKind.ReturnToState, LedgerEventKind.Share];
+        Cairn.Valuation.Rates.FiatValue? Step(Func<NewLedgerEvent, bool> counts)
         {
             if (decimals is not { } places) return null;
-            var byDay = events.Where(e => kinds.Contains(e.Details.Kind))
+            var byDay = ofToken.Where(e => counts(e.Details))
                 .GroupBy(e => DateOnly.FromDateTime((e.Details.OccurredAt ?? e.RecordedAt).UtcDateTime))
                 .ToDictionary(g => g.Key, g => g.Aggregate(BigInteger.Zero, (sum, e) => sum + e.Details.Amount));
             return valuator.Value([totals.Token], places, byDay, currency);
         }
-        return new CaseDashboard.RecoveryValue(totals.Chain, totals.Token, Step(LedgerEventKind.Freeze), Step(LedgerEventKind.Seize), Step(LedgerEventKind.Confiscate),
-            Step(LedgerEventKind.ReturnToVictim, LedgerEventKind.ReturnToState, LedgerEventKind.Share));
+        bool By(NewLedgerEvent e, params LedgerEventKind[] kinds) => e.Jurisdiction == state && kinds.Contains(e.Kind);
+        return new CaseDashboard.RecoveryValue(totals.Chain, totals.Token, Step(e => By(e, LedgerEventKind.Freeze)), Step(e => By(e, LedgerEventKind.Seize)),
+            Step(e => By(e, LedgerEventKind.Confiscate)), Step(e => By(e, returns)))
+        {
+            Received = Step(e => e.Recipient == state && returns.Contains(e.Kind)),
+        };
     }
 
     private static IEnumerable<CaseDashboard.Activity> Activity(Case theCase, LedgerReport ledger, IReadOnlyList<LegalRequest> requests, IReadOnlyList<Cairn.Cases.Traces.CaseTrace> traces)

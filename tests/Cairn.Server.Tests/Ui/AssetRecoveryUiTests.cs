@@ -93,6 +93,8 @@ public sealed class AssetRecoveryUiTests(DemoServerFixture fixture) : IClassFixt
         await Assertions.Expect(frozen).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^[\d,]+\.\d\d EUR$"));
         Assert.True(decimal.Parse(await frozen.GetAttributeAsync("data-fiat") ?? "0", CultureInfo.InvariantCulture) > 0);
         await Assertions.Expect(state.Locator("[data-step=returned] [data-fiat=none]")).ToHaveTextAsync("no rate");
+        var victim = page.Locator("[data-testid=dashboard-jurisdictions] tbody tr", new() { HasTextString = "victim A" });
+        await Assertions.Expect(victim.Locator("[data-step=received]")).ToContainTextAsync("1 BTC (");
         await Assertions.Expect(page.Locator("[data-testid=dashboard-alerts]")).ToContainTextAsync("No open alert");
         await Shot(page, "12b-dashboard");
         await page.ClickAsync("[data-testid=dashboard-alerts] a");
