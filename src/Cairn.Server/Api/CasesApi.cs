@@ -20,7 +20,7 @@ public static class CasesApi
         cases.MapPost("/", CreateCaseAsync).RequireAuthorization(Policies.CaseWriter).WithName("CreateCase").WithSummary("Open a case owned by the caller's agency");
         cases.MapGet("/{reference}", GetCaseAsync).WithName("GetCase").WithSummary("Read a case with its subjects, wallets, notes, links and grants (logged)");
         cases.MapGet("/{reference}/dashboard", GetDashboardAsync).WithName("GetCaseDashboard")
-            .WithSummary("A case's front page: traced value, requests and the recovery funnel per jurisdiction, next deadlines, latest activity (logged)");
+            .WithSummary("A case's front page: traced value, requests and the recovery funnel per jurisdiction (in fiat too with ?fiat=USD|EUR|…, \"no rate\" as null), next deadlines, open alerts, latest activity (logged)");
         cases.MapPut("/{reference}", UpdateCaseAsync).RequireAuthorization(Policies.CaseWriter).WithName("UpdateCase").WithSummary("Change a case's title and offence type (owner only; version-checked)");
         cases.MapPost("/{reference}/share", ShareCaseAsync).RequireAuthorization(Policies.RequestWriter).WithName("ShareCase")
             .WithSummary("Share a case with a registered agency, read-only or contributing (owner only; the agency is notified; logged)");
@@ -48,8 +48,8 @@ public static class CasesApi
     public static async Task<Ok<Case>> GetCaseAsync(HttpContext http, CaseService cases, string reference) =>
         TypedResults.Ok(await cases.GetAsync(http.User.Actor(), reference, http.RequestAborted));
 
-    public static async Task<Ok<CaseDashboard>> GetDashboardAsync(HttpContext http, CaseDashboardService dashboards, string reference) =>
-        TypedResults.Ok(await dashboards.GetAsync(http.User.Actor(), reference, http.RequestAborted));
+    public static async Task<Ok<CaseDashboard>> GetDashboardAsync(HttpContext http, CaseDashboardService dashboards, string reference, string? fiat) =>
+        TypedResults.Ok(await dashboards.GetAsync(http.User.Actor(), reference, fiat, http.RequestAborted));
 
     public static async Task<Ok<Case>> UpdateCaseAsync(HttpContext http, CaseService cases, string reference, CaseUpdateRequest body) =>
         TypedResults.Ok(await cases.UpdateAsync(http.User.Actor(), reference, body, http.RequestAborted));

@@ -1,6 +1,7 @@
 // A case's evidence.
 import { h, clear, fmtTime, toast, table } from "./ui.js";
-import { api, can, download } from "./api.js";
+import { api, can, download, ApiError } from "./api.js";
+import { field, bindForm, formCard } from "./forms.js";
 import { renderCase } from "./case.js";
 
 
@@ -34,25 +35,58 @@ export async function evidence(body, c) {
       const form = new FormData();
       form.append("package", blob, name);
       const v = await api("POST", "/evidence/verify", undefined, { form });
-      clear(result).append(h("div", { class: "card", "data-testid": "verify-status" },
-        h("p", { class: v.valid ? "ok" : "bad" }, v.valid ? `package ${name} verifies: ${v.files} file(s), ${v.log_entries} log entries, tree size ${v.tree_size}` : `package does NOT verify`),
-        h("ul", {}, ...v.checks.map((x) => h("li", {}, x)), ...v.problems.map((x) => h("li", { class: "bad" }, x)))));
+      clear(result).append(verification(v, name, "verify-status"));
     } catch (err) { toast(err.message, true); }
   });
   body.append(h("h2", {}, "Evidence"), table(["file", "sha256", "bytes", "collected by", "when", "method", "source", "stored file"], rows, "evidence-table"), checkButton, exportButton, result);
-  if (can("Investigator")) {
-    const file = h("input", { type: "file", id: "evidence-file" });
-    const method = h("input", { id: "evidence-method", value: "upload" });
-    const source = h("input", { id: "evidence-source", placeholder: "where the file came from" });
-    const form = h("form", { class: "card" }, h("h2", {}, "Add evidence"), file, h("label", {}, "Method"), method, h("label", {}, "Source"), source, h("div", {}, h("button", { type: "submit" }, "Add")));
-    form.addEventListener("submit", async (e) => {
-      e.preventDefault();
+  body.append(receivedForm());
+  // The owner and a contributing agency add evidence; a read-only share does not see the form (the server refuses it too).
+  if (can("Investigator") && c.access !== "read") body.append(uploadForm(c));
+}
+
+/** A package's verification broken down: the verdict, whether the signing key is this installation's (pinned) or only self-consistent (flagged), each check and each problem. */
+function verification(v, name, testId) {
+  return h("div", { class: "card", "data-testid": testId },
+    h("p", { class: v.valid ? "ok" : "bad", "data-valid": String(v.valid) }, v.valid ? `package ${name} verifies: ${v.files} file(s), ${v.log_entries} log entries, tree size ${v.tree_size}` : `package ${name} does NOT verify`),
+    h("p", { class: v.key_pinned ? "ok" : "warn", "data-testid": "key-pinned" }, v.key_pinned
+      ? "Signed with this installation's custody key (pinned)."
+      : `Signing key not pinned: it is not this installation's key${v.key_id ? ` (key ${v.key_id})` : ""}. Compare its fingerprint with the sender's by another channel before relying on it.`),
+    h("p", { class: "muted" }, v.summary, v.case_reference ? ` · case ${v.case_reference}` : ""),
+    h("ul", {}, ...v.checks.map((x) => h("li", {}, x)), ...v.problems.map((x) => h("li", { class: "bad" }, x))));
+}
+
+/** Verifying a package received from elsewhere (a foreign authority, a court): nothing is stored; the check is shown. */
+function receivedForm() {
+  const file = h("input", { type: "file", id: "received-package", name: "package", accept: ".zip,.asice,application/zip" });
+  const out = h("div", { id: "received-result" });
+  const form = formCard("verify-form", "Verify a package received from elsewhere", [field("Evidence package (ZIP)", file, { hint: "Checked here: hashes, signature, log proofs. Nothing is stored." })], "Verify", [out]);
+  bindForm(form, {
+    submit: () => {
+      if (!file.files[0]) throw new ApiError(400, "choose the package to verify", { package: ["choose the package to verify"] });
       const data = new FormData();
-      if (!file.files[0]) { toast("choose a file", true); return; }
+      data.append("package", file.files[0], file.files[0].name);
+      return api("POST", "/evidence/verify", undefined, { form: data });
+    },
+    done: (v) => { clear(out).append(verification(v, file.files[0].name, "received-status")); },
+  });
+  return form;
+}
+
+function uploadForm(c) {
+  const file = h("input", { type: "file", id: "evidence-file", name: "file" });
+  const method = h("input", { id: "evidence-method", name: "method", value: "upload" });
+  const source = h("input", { id: "evidence-source", name: "source", placeholder: "where the file came from" });
+  const form = formCard("evidence-form", "Add evidence", [field("File", file, { hint: "Stored by its SHA-256; the custody log records who added it." }),
+    h("div", { class: "grid2" }, field("Method", method, { hint: "How it was obtained: upload, export, seizure, provider response…" }), field("Source", source))], "Add");
+  bindForm(form, {
+    key: `evidence-${c.reference}`,
+    submit: () => {
+      if (!file.files[0]) throw new ApiError(400, "choose the file to add", { file: ["choose the file to add"] });
+      const data = new FormData();
       data.append("file", file.files[0]); data.append("method", method.value); data.append("source", source.value);
-      try { await api("POST", `/cases/${encodeURIComponent(c.reference)}/evidence`, undefined, { form: data }); await renderCase(document.getElementById("main"), c.reference, "evidence"); }
-      catch (err) { toast(err.message, true); }
-    });
-    body.append(form);
-  }
+      return api("POST", `/cases/${encodeURIComponent(c.reference)}/evidence`, undefined, { form: data });
+    },
+    done: (added) => { toast(`${added?.file_name || "file"} added`); return renderCase(document.getElementById("main"), c.reference, "evidence"); },
+  });
+  return form;
 }

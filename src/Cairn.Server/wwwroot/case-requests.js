@@ -13,12 +13,19 @@ export function deadlineText(d) {
   return d ? h("span", { class: d.state }, `${d.label}: ${fmtTime(d.due)} (`, L("deadline_state", d.state), ")") : "";
 }
 
+/** The trace a request rests on, by its title and linked to the traces tab; the id on hover (issue 15: words, not identifiers). */
+function traceName(id, traces, c) {
+  if (!id) return "";
+  const t = traces.find((x) => x.id === id);
+  return h("a", { href: `#/case/${encodeURIComponent(c.reference)}/traces`, title: id }, t ? t.title : `trace ${id.slice(0, 8)}…`);
+}
+
 export async function requests(body, c) {
   const ref = encodeURIComponent(c.reference);
   const [own, all, traces, agencies] = await Promise.all([api("GET", `/requests?case=${ref}&limit=500`), api("GET", `/cases/${ref}/requests/deconfliction`),
     api("GET", `/cases/${ref}/traces?limit=500`), api("GET", "/agencies?limit=500")]);
   const rows = own.items.map((r) => [requestLink(r.id), L("request_type", r.request_type), L("state", r.requested_state), L("measure", r.measure), L("request_status", r.status),
-    r.complete ? h("span", { class: "ok" }, "complete") : h("span", { class: "warn" }, "incomplete"), deadlineText(r.next_deadline), r.source_trace_id ? h("code", {}, r.source_trace_id.slice(0, 8)) : ""]);
+    r.complete ? h("span", { class: "ok" }, "complete") : h("span", { class: "warn" }, "incomplete"), deadlineText(r.next_deadline), traceName(r.source_trace_id, traces.items, c)]);
   const others = all.filter((r) => !r.own);
   body.append(h("h2", {}, "Your agency's requests"),
     table(["request", "type", "to", "measure", "status", "contents", "next deadline", "from trace"], rows, "requests-table", "no request drafted yet"),

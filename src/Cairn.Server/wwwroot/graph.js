@@ -9,6 +9,23 @@ const RowHeight = 60;
 
 export function categoryColour(category) { return colours[category] || "#9aa3b2"; }
 
+let library = null;
+/**
+ * Loads Cytoscape (370 KB) the first time a graph is drawn rather than on every page: only the trace tab needs it.
+ * Resolves when window.cytoscape is there; a failed load is retried on the next call.
+ */
+export function loadGraphLibrary() {
+  if (typeof window.cytoscape === "function") return Promise.resolve();
+  if (!library) library = new Promise((resolve) => {
+    const script = document.createElement("script");
+    script.src = "/vendor/cytoscape.min.js";
+    script.addEventListener("load", () => resolve());
+    script.addEventListener("error", () => { library = null; script.remove(); resolve(); });
+    document.head.append(script);
+  });
+  return library;
+}
+
 /** Draws `view` into `container`; returns a handle with the Cytoscape instance and exports. `opts`: asset, fiat (USD|EUR), onSelect(node), annotations. */
 export function drawEntityGraph(container, view, opts) {
   if (typeof window.cytoscape !== "function") { container.textContent = "graph library not loaded"; return null; }

@@ -3,7 +3,7 @@
 // USD/EUR switch, a time filter, notes on nodes, expand/collapse and exports.
 import { h, clear, fmtTime, toast, table, withProgress } from "./ui.js";
 import { api, can } from "./api.js";
-import { drawEntityGraph, categoryColour } from "./graph.js";
+import { drawEntityGraph, categoryColour, loadGraphLibrary } from "./graph.js";
 
 const PageSize = 25;
 const kinds = { actor: "service", cluster: "cluster", address: "address", other: "folded group", member: "address" };
@@ -19,7 +19,8 @@ export async function renderTraces(body, c, rerender) {
   const view = h("div", { id: "trace-view" });
   const list = h("div", { id: "traces-list" });
   body.append(h("h2", {}, "Saved traces"), list);
-  if (can("Investigator")) body.append(traceForm(c, rerender));
+  // A read-only share sees the traces but runs none (the server refuses it too).
+  if (can("Investigator") && c.access !== "read") body.append(traceForm(c, rerender));
   body.append(view);
   const first = await pagedTable(list, (offset) => api("GET", `${path(c)}?offset=${offset}&limit=10`),
     ["title", "chain", "tip", "by", "when"], (t) => [h("a", { href: "#", "data-trace": t.id, class: "open-trace" }, t.title), chainName(t.chain),
@@ -135,7 +136,7 @@ async function openTrace(view, c, traceId) {
     if (state.expand.size) q.set("expand", [...state.expand].join(","));
     if (state.until) q.set("until", state.until);
     const started = performance.now();
-    const graph = await api("GET", path(c, `/${traceId}/graph?${q}`));
+    const [graph] = await Promise.all([api("GET", path(c, `/${traceId}/graph?${q}`)), loadGraphLibrary()]);
     state.graph = drawEntityGraph(graphBox, graph, { asset, fiat: state.fiat, labels: state.labels, onSelect: (id) => select(id) });
     graphBox.dataset.renderMs = String(Math.round(performance.now() - started));
     for (const n of graph.nodes) state.labels.set(n.id, n.label);
@@ -193,7 +194,7 @@ async function openTrace(view, c, traceId) {
     const text = h("textarea", { id: "note-text", placeholder: "a note on this node, saved with the trace" });
     text.value = current ?? (JSON.parse(graphBox.dataset.annotations || "{}")[nodeId] || "");
     const save = h("button", { id: "save-note" }, "Save note");
-    save.disabled = !can("Investigator");
+    save.disabled = !can("Investigator") || c.access === "read";
     save.addEventListener("click", async () => {
       try { await api("PUT", path(c, `/${traceId}/annotations/${encodeURIComponent(nodeId)}`), { text: text.value }); toast("note saved"); await loadGraph(); }
       catch (err) { toast(err.message, true); }
@@ -201,18 +202,18 @@ async function openTrace(view, c, traceId) {
     return h("div", { class: "note" }, h("h4", {}, "Note"), text, save);
   };
 
-  const loadTables = async () => {
-    await pagedTable(entities, (offset) => api("GET", path(c, `/${traceId}/entities?offset=${offset}&limit=${PageSize}`)),
+  // The two tables and the graph load side by side: none waits for another (page speed, issue 15).
+  const loadTables = () => Promise.all([
+    pagedTable(entities, (offset) => api("GET", path(c, `/${traceId}/entities?offset=${offset}&limit=${PageSize}`)),
       ["entity", "kind", "States", `amount ${asset}`, `value ${state.fiat}`, "endpoints", "addresses", "first seen"],
       (e) => [h("a", { href: "#", class: "pick", "data-entity": e.entity_id }, e.label), kinds[e.kind], e.jurisdictions.join(", "), e.amount_decimal,
         money(state.fiat === "EUR" ? e.value_eur : e.value_usd, state.fiat), String(e.endpoints), String(e.addresses), fmtTime(e.first_seen)], "entities-table",
-      (root) => root.querySelectorAll(".pick").forEach((a) => a.addEventListener("click", (ev) => { ev.preventDefault(); select(a.dataset.entity); panel.scrollIntoView(); })));
-    await pagedTable(endpoints, (offset) => api("GET", path(c, `/${traceId}/endpoints?offset=${offset}&limit=${PageSize}&fiat=${state.fiat}`)),
+      (root) => root.querySelectorAll(".pick").forEach((a) => a.addEventListener("click", (ev) => { ev.preventDefault(); select(a.dataset.entity); panel.scrollIntoView(); }))),
+    pagedTable(endpoints, (offset) => api("GET", path(c, `/${traceId}/endpoints?offset=${offset}&limit=${PageSize}&fiat=${state.fiat}`)),
       [`amount ${asset}`, `value ${state.fiat}`, "rate date", "share", "hops", "why it stopped", "address", "service", "States", "when", "sanctions"],
       (e) => [e.amount_decimal, e.fiat ? money(e.fiat.value, e.fiat.currency) : "", e.fiat ? `${e.fiat.rate_date} (${e.fiat.basis.replaceAll("_", " ")})` : "",
         `${(e.share * 100).toFixed(2)}%`, String(e.hops), reasons[e.reason] || e.reason, h("code", {}, e.address || e.key), e.actor_label || "", e.jurisdictions.join(", "), fmtTime(e.time),
-        e.sanctioned ? h("span", { class: "bad" }, "OFAC") : ""], "endpoints-table");
-  };
+        e.sanctioned ? h("span", { class: "bad" }, "OFAC") : ""], "endpoints-table")]);
 
   let timer;
   slider.addEventListener("input", () => {
@@ -226,7 +227,7 @@ async function openTrace(view, c, traceId) {
   fiatSwitch.addEventListener("change", async () => { state.fiat = fiatSwitch.value; localStorage.setItem("cairn.fiat", state.fiat); writeHead(); await loadGraph(); await loadTables(); });
 
   const actions = h("div", { class: "actions" });
-  if (can("Investigator")) {
+  if (can("Investigator") && c.access !== "read") {
     const rerun = h("button", { class: "secondary", id: "rerun-trace" }, "Re-run and compare");
     rerun.addEventListener("click", async () => {
       const r = await api("POST", path(c, `/${traceId}/rerun`));
@@ -260,8 +261,7 @@ async function openTrace(view, c, traceId) {
     h("h2", {}, "Entities"), entities,
     h("h2", {}, "Endpoints"), endpoints);
   writeHead();
-  await loadGraph();
-  await loadTables();
+  await Promise.all([loadGraph(), loadTables()]);
 }
 
 function legend() {

@@ -1,7 +1,8 @@
 // A case's watchlist and alerts: add a watch (address, cluster, service) on a chain, see the watches and
 // the addresses their funds reached, the alerts ingest raised, and for an alert that reached a service the
 // urgent route (with its time limits and contacts) and a one-step draft of that request.
-import { h, clear, fmtTime, toast, table } from "./ui.js";
+import { h, clear, fmtTime, toast, table, toDecimal } from "./ui.js";
+import { label } from "./labels.js";
 import { api } from "./api.js";
 import { MEASURES, CHANNELS } from "./words.js";
 
@@ -14,6 +15,16 @@ const ALERTS = {
 };
 const STATES = { open: "open", acknowledged: "seen", drafted: "request drafted" };
 
+const NATIVE = { btc: ["BTC", 8], ltc: ["LTC", 8], bch: ["BCH", 8], doge: ["DOGE", 8], eth: ["ETH", 18] };
+
+/** An alert's amount in units for a chain's own coin ("0.5 BTC"), base units on hover; a token's in base units, said so. */
+function amountText(a) {
+  const native = NATIVE[a.chain];
+  return native && (a.asset || "").toUpperCase() === native[0]
+    ? h("span", { title: `${a.amount} base units` }, `${toDecimal(a.amount, native[1])} ${native[0]}`)
+    : `${a.amount} base units of ${a.asset}`;
+}
+
 const path = (c) => `/cases/${encodeURIComponent(c.reference)}`;
 
 export async function renderWatch(body, c, canWrite, rerender) {
@@ -22,7 +33,7 @@ export async function renderWatch(body, c, canWrite, rerender) {
   body.append(h("h2", {}, `Alerts (${alerts.total})`), alertTable(c, alerts.items, detail, canWrite, rerender), detail);
   if (canWrite) body.append(watchForm(c, rerender));
   body.append(h("h2", {}, "Watches"), table(["chain", "what", "value", "label", "followed from", "threshold", ""],
-    watches.items.map((w) => [w.chain, w.kind === "followed" ? `address the funds reached (${w.hops} hop${w.hops === 1 ? "" : "s"})` : w.kind, h("code", {}, w.value), w.label || "",
+    watches.items.map((w) => [label("chain", w.chain), w.kind === "followed" ? `address the funds reached (${w.hops} hop${w.hops === 1 ? "" : "s"})` : w.kind, h("code", {}, w.value), w.label || "",
       w.origin ? "the watch above" : "", w.threshold_base_units || "", canWrite && w.kind !== "followed" ? removeButton(c, w, rerender) : ""]), "watches-table"));
 }
 
@@ -38,8 +49,8 @@ function alertTable(c, items, detail, canWrite, rerender) {
   return table(["raised", "what happened", "amount", "to", "service", "block", "seconds after ingest", "state", ""], items.map((a) => {
     const open = h("button", { class: "secondary", "data-alert": a.id }, a.kind === "reached_service" ? "Urgent route" : "Details");
     open.addEventListener("click", () => showAlert(c, a, detail, canWrite, rerender));
-    return [fmtTime(a.raised_at), ALERTS[a.kind] || a.kind, `${a.amount} (${a.asset} base units)`, a.to ? h("code", {}, a.to) : "",
-      a.actor_label ? `${a.actor_label} (${a.jurisdictions.join(", ")})` : "", `${a.chain} ${a.block_height}`, (a.latency_ms / 1000).toFixed(2), STATES[a.state] || a.state, open];
+    return [fmtTime(a.raised_at), ALERTS[a.kind] || a.kind, amountText(a), a.to ? h("code", {}, a.to) : "",
+      a.actor_label ? `${a.actor_label} (${a.jurisdictions.map((j) => label("state", j)).join(", ")})` : "", `${label("chain", a.chain)} ${a.block_height}`, (a.latency_ms / 1000).toFixed(2), STATES[a.state] || a.state, open];
   }), "alerts-table");
 }
 

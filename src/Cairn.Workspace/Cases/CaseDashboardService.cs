@@ -9,51 +9,73 @@ using Cairn.Legal.Requests;
 using Cairn.Workspace.Ledger;
 using Cairn.Workspace.Legal;
 using Cairn.Workspace.Tracing;
+using Cairn.Workspace.Valuation;
+using Cairn.Workspace.Watching;
 
 namespace Cairn.Workspace.Cases;
 
 /// <summary>
 /// Assembles a case's dashboard from what the other services already show (each read is logged by them, and a case the
-/// actor may not see is not found, as everywhere): the ledger, the case's requests, the newest saved Bitcoin trace and the case.
+/// actor may not see is not found, as everywhere): the ledger, the case's requests, the newest saved Bitcoin trace's summary
+/// (read alone, never the whole trace), the case's open alerts and the case; fiat values from the installation's rate tables.
 /// </summary>
 public sealed class CaseDashboardService
 {
     public const int DeadlineCount = 10;
     public const int ActivityCount = 20;
+    public const int AlertCount = 5;
+
+    /// <summary>How many of the newest alerts are looked through for the open ones shown (the count of open ones is exact).</summary>
+    private const int AlertWindow = 100;
 
     private readonly CaseService _cases;
     private readonly LedgerService _ledger;
     private readonly LegalRequestService _requests;
     private readonly TraceService _traces;
+    private readonly RateService _rates;
+    private readonly WatchService _watches;
 
-    public CaseDashboardService(CaseService cases, LedgerService ledger, LegalRequestService requests, TraceService traces)
+    public CaseDashboardService(CaseService cases, LedgerService ledger, LegalRequestService requests, TraceService traces, RateService rates, WatchService watches)
     {
         _cases = cases;
         _ledger = ledger;
         _requests = requests;
         _traces = traces;
+        _rates = rates;
+        _watches = watches;
     }
 
-    public async Task<CaseDashboard> GetAsync(Actor actor, string caseReference, CancellationToken cancellationToken = default)
+    public Task<CaseDashboard> GetAsync(Actor actor, string caseReference, CancellationToken cancellationToken = default) =>
+        GetAsync(actor, caseReference, null, cancellationToken);
+
+    /// <summary>The dashboard; with <paramref name="fiat"/> (an ISO 4217 code) the traced and recovered amounts also in that currency where a rate applies.</summary>
+    public async Task<CaseDashboard> GetAsync(Actor actor, string caseReference, string? fiat, CancellationToken cancellationToken = default)
     {
+        var currency = fiat is null ? null : RateService.Currency(fiat);
         var theCase = await _cases.GetAsync(actor, caseReference, cancellationToken).ConfigureAwait(false);
         var ledger = await _ledger.GetAsync(actor, caseReference, cancellationToken).ConfigureAwait(false);
         var requests = await _requests.ListAsync(actor, theCase.Reference, cancellationToken).ConfigureAwait(false);
         var summaries = (await _requests.ListAsync(actor, new RequestFilter(CaseReference: theCase.Reference), new PageRequest(0, PageRequest.MaxLimit), cancellationToken).ConfigureAwait(false)).Items;
         var newest = (await _traces.ListAsync(actor, theCase.Reference, new PageRequest(0, 20), cancellationToken).ConfigureAwait(false)).Items;
         var btc = newest.FirstOrDefault(t => t.Chain == "btc");
-        var trace = btc is null ? null : await _traces.GetAsync(actor, theCase.Reference, btc.Id, cancellationToken).ConfigureAwait(false);
-
-        var traced = trace?.Report?.Jurisdictions.ToDictionary(j => j.Jurisdiction, StringComparer.Ordinal) ?? [];
+        var traced = btc is null ? [] : await TracedAsync(actor, theCase.Reference, btc.Id, cancellationToken).ConfigureAwait(false);
         var states = traced.Keys.Concat(requests.Select(r => r.RequestedState)).Concat(ledger.States.Select(s => s.State)).Distinct(StringComparer.Ordinal)
-            .OrderByDescending(s => traced.TryGetValue(s, out var t) ? BigInteger.Parse(t.AmountSat, CultureInfo.InvariantCulture) : BigInteger.MinusOne)
+            .OrderByDescending(s => traced.TryGetValue(s, out var t) ? BigInteger.Parse(t.Amount, CultureInfo.InvariantCulture) : BigInteger.MinusOne)
             .ThenBy(s => s, StringComparer.Ordinal);
-        var jurisdictions = states.Select(state => new CaseDashboard.Jurisdiction(state,
-            traced.TryGetValue(state, out var t) ? t.AmountSat : "0", traced.TryGetValue(state, out var b) ? b.AmountBtc : "0",
-            traced.TryGetValue(state, out var s) ? s.Actors : [],
-            requests.Where(r => r.RequestedState == state).GroupBy(r => RequestLifecycle.Name(r.Status), StringComparer.Ordinal)
-                .Select(g => new CaseDashboard.RequestCount(g.Key, g.Count())).OrderBy(c => c.Status, StringComparer.Ordinal).ToList(),
-            ledger.States.Where(x => x.State == state).ToList())).ToList();
+        var valuator = currency is null ? null : await _rates.ValuatorAsync(cancellationToken).ConfigureAwait(false);
+        var jurisdictions = states.Select(state =>
+        {
+            var found = traced.GetValueOrDefault(state);
+            var recovery = ledger.States.Where(x => x.State == state).ToList();
+            return new CaseDashboard.Jurisdiction(state, found?.Amount ?? "0", found?.AmountDecimal ?? "0", found?.Actors ?? [],
+                requests.Where(r => r.RequestedState == state).GroupBy(r => RequestLifecycle.Name(r.Status), StringComparer.Ordinal)
+                    .Select(g => new CaseDashboard.RequestCount(g.Key, g.Count())).OrderBy(c => c.Status, StringComparer.Ordinal).ToList(),
+                recovery)
+            {
+                TracedValue = currency switch { "USD" => found?.ValueUsd, "EUR" => found?.ValueEur, _ => null },
+                RecoveryValues = valuator is null ? [] : [.. recovery.Select(r => RecoveryValueOf(state, r, ledger, valuator, currency!))],
+            };
+        }).ToList();
 
         var deadlines = summaries.Where(r => r.NextDeadline is not null)
             .OrderBy(r => r.NextDeadline!.Due ?? DateTimeOffset.MaxValue)
@@ -62,7 +84,58 @@ public sealed class CaseDashboardService
             .ToList();
 
         var activity = Activity(theCase, ledger, requests, newest).OrderByDescending(a => a.At).Take(ActivityCount).ToList();
-        return new CaseDashboard(theCase.Reference, theCase.Title, theCase.Status.ToString().ToLowerInvariant(), btc?.Id, btc?.Title, jurisdictions, deadlines, activity);
+        var open = (await _watches.OpenAlertsAsync(actor, cancellationToken).ConfigureAwait(false)).FirstOrDefault(o => o.CaseReference == theCase.Reference)?.Open ?? 0;
+        var openAlerts = open == 0 ? [] : (await _watches.AlertsAsync(actor, theCase.Reference, new PageRequest(0, AlertWindow), cancellationToken).ConfigureAwait(false)).Items
+            .Where(a => a.State == "open").Take(AlertCount).ToList();
+        return new CaseDashboard(theCase.Reference, theCase.Title, theCase.Status.ToString().ToLowerInvariant(), btc?.Id, btc?.Title, jurisdictions, deadlines, activity)
+        {
+            Currency = currency, OpenAlerts = open, LatestOpenAlerts = openAlerts,
+        };
+    }
+
+    /// <summary>
+    /// Per State, what the newest Bitcoin trace followed there, from its summary (a few kilobytes) rather than the whole saved
+    /// trace; a trace saved before summaries were kept, which the summary cannot be rebuilt for (the index moved), from its report.
+    /// </summary>
+    private async Task<Dictionary<string, TraceSummary.Jurisdiction>> TracedAsync(Actor actor, string caseReference, string traceId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var summary = await _traces.SummaryAsync(actor, caseReference, traceId, cancellationToken).ConfigureAwait(false);
+            return summary.Jurisdictions.ToDictionary(j => j.Code, StringComparer.Ordinal);
+        }
+        catch (CairnException)
+        {
+            var report = (await _traces.GetAsync(actor, caseReference, traceId, cancellationToken).ConfigureAwait(false)).Report;
+            return report?.Jurisdictions.ToDictionary(j => j.Jurisdiction, j => new TraceSummary.Jurisdiction(j.Jurisdiction, j.AmountSat, j.AmountBtc, j.Endpoints, j.Actors, null, null),
+                StringComparer.Ordinal) ?? [];
+        }
+    }
+
+    /// <summary>
+    /// One token's funnel in fiat for one State, counted as <see cref="AssetLedger"/> counts the State's totals (freezes, seizures and
+    /// confiscations its authorities ordered; returns and shares they made; what it, or a victim by that name, received), each event at
+    /// the rate of the day it happened.
+    /// </summary>
+    private static CaseDashboard.RecoveryValue RecoveryValueOf(string state, StateTotals totals, LedgerReport ledger, Cairn.Valuation.Rates.Valuator valuator, string currency)
+    {
+        var ofToken = ledger.Events.Where(e => e.Details.Asset.Chain == totals.Chain && e.Details.Asset.Token == totals.Token).ToList();
+        var decimals = AssetDecimals.Native(new AssetKey(totals.Chain, totals.Token, "")) ?? ofToken.Select(e => e.Details.Decimals).FirstOrDefault(d => d is not null);
+        LedgerEventKind[] returns = [LedgerEventKind.ReturnToVictim, LedgerEventKind.ReturnToState, LedgerEventKind.Share];
+        Cairn.Valuation.Rates.FiatValue? Step(Func<NewLedgerEvent, bool> counts)
+        {
+            if (decimals is not { } places) return null;
+            var byDay = ofToken.Where(e => counts(e.Details))
+                .GroupBy(e => DateOnly.FromDateTime((e.Details.OccurredAt ?? e.RecordedAt).UtcDateTime))
+                .ToDictionary(g => g.Key, g => g.Aggregate(BigInteger.Zero, (sum, e) => sum + e.Details.Amount));
+            return valuator.Value([totals.Token], places, byDay, currency);
+        }
+        bool By(NewLedgerEvent e, params LedgerEventKind[] kinds) => e.Jurisdiction == state && kinds.Contains(e.Kind);
+        return new CaseDashboard.RecoveryValue(totals.Chain, totals.Token, Step(e => By(e, LedgerEventKind.Freeze)), Step(e => By(e, LedgerEventKind.Seize)),
+            Step(e => By(e, LedgerEventKind.Confiscate)), Step(e => By(e, returns)))
+        {
+            Received = Step(e => e.Recipient == state && returns.Contains(e.Kind)),
+        };
     }
 
     private static IEnumerable<CaseDashboard.Activity> Activity(Case theCase, LedgerReport ledger, IReadOnlyList<LegalRequest> requests, IReadOnlyList<Cairn.Cases.Traces.CaseTrace> traces)

@@ -75,6 +75,19 @@ public class CaseCliTests
         Assert.Equal("MT", malta.GetProperty("state").GetString());
         Assert.Equal("2500000", malta.GetProperty("recovery")[0].GetProperty("frozen").GetString());
         Assert.Equal("ledger_event", board.GetProperty("latest_activity")[0].GetProperty("kind").GetString());
+
+        // In fiat where a rate table gives the day's rate, "no rate" for a step whose day has none.
+        var rates = System.IO.Path.Combine(data.Path, "acme-eur.csv");
+        File.WriteAllText(rates, "date,rate\n2026-02-03,2\n");
+        Assert.Equal(0, data.Run("rates", "import", "--asset", "ACME", "--currency", "EUR", "--source", "test rates", rates).ExitCode);
+        Assert.Equal(0, data.Run(["ledger", "add", "--event", "seize", "--amount-units", "1", "--decimals", "6", "--occurred", "2026-03-30", .. common]).ExitCode);
+        var valued = data.Run("case", "dashboard", "--case", "C-1", "--fiat", "eur");
+        Assert.Equal(0, valued.ExitCode);
+        Assert.Contains("(5.00 EUR)", valued.Output, StringComparison.Ordinal);
+        Assert.Contains("(no rate)", valued.Output, StringComparison.Ordinal);
+        var wrong = data.Run("case", "dashboard", "--case", "C-1", "--fiat", "XYZ");
+        Assert.Equal(1, wrong.ExitCode);
+        Assert.Contains("currency 'XYZ'", wrong.Error, StringComparison.Ordinal);
     }
 
     [Fact]

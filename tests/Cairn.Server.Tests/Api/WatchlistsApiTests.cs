@@ -73,8 +73,15 @@ public sealed class WatchlistsApiTests
         Assert.Equal(alerts.Count, Assert.Single(badge)!["open"]!.GetValue<int>());
         var noService = await admin.GetAsync($"/api/v1/cases/W-API/alerts/{left["id"]!.GetValue<string>()}/route?from=GB");
         Assert.Equal(HttpStatusCode.BadRequest, noService.Status); // funds left, but reached no service in a known State
+        // The case's dashboard counts them and shows the newest open ones.
+        var board = await admin.GetJsonAsync("/api/v1/cases/W-API/dashboard");
+        Assert.Equal(alerts.Count, board["open_alerts"]!.GetValue<int>());
+        Assert.Contains(board["latest_open_alerts"]!.AsArray(), a => a!["id"]!.GetValue<string>() == left["id"]!.GetValue<string>());
         foreach (var alert in alerts) (await admin.PostAsync($"/api/v1/cases/W-API/alerts/{alert!["id"]!.GetValue<string>()}/acknowledge")).Ok();
         Assert.Empty((await admin.GetJsonAsync("/api/v1/alerts/open")).AsArray());
+        board = await admin.GetJsonAsync("/api/v1/cases/W-API/dashboard");
+        Assert.Equal(0, board["open_alerts"]!.GetValue<int>());
+        Assert.Empty(board["latest_open_alerts"]!.AsArray());
 
         var removed = await admin.SendAsync(HttpMethod.Delete, $"/api/v1/cases/W-API/watches/{added.Json["id"]!.GetValue<string>()}");
         Assert.Equal(HttpStatusCode.NoContent, removed.Status);

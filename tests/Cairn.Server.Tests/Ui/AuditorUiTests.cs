@@ -10,14 +10,13 @@ public sealed class AuditorUiTests(DemoServerFixture fixture) : IClassFixture<Br
 {
     private readonly BrowserFixture _browser = fixture is null ? throw new ArgumentNullException(nameof(fixture)) : new BrowserFixture();
 
-    [Fact]
+    [ChromiumFact]
     public async Task Auditor_FindsARefusalByCaseReference_AndVerifiesTheLog_InChromium()
     {
         await _browser.InitializeAsync();
         try
         {
-            if (_browser.Browser is null) return; // reason in BrowserFixture.MissingReason; fails under CI
-            await RunAsync(_browser.Browser);
+            await RunAsync(_browser.Browser!);
         }
         finally
         {

@@ -118,6 +118,13 @@ public sealed class WebUiTests(DemoServerFixture fixture) : IClassFixture<Browse
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-evidence"));
         Assert.EndsWith(".zip", download.SuggestedFilename, StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("[data-testid=verify-status]")).ToContainTextAsync("verifies");
+        // The same package as if received from elsewhere: uploaded to the verify form, broken down, its key pinned.
+        await page.ClickAsync("#verify-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#verify-form [data-error-for=package]")).ToContainTextAsync("choose the package");
+        await page.SetInputFilesAsync("#received-package", await download.PathAsync());
+        await page.ClickAsync("#verify-form button[type=submit]");
+        await Assertions.Expect(page.Locator("[data-testid=received-status] [data-valid=true]")).ToContainTextAsync("verifies");
+        await Assertions.Expect(page.Locator("[data-testid=received-status] [data-testid=key-pinned]")).ToContainTextAsync("(pinned)");
         await Shot(page, "06-evidence");
 
         await page.GotoAsync("/#/screen");
