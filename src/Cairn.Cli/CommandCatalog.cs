@@ -39,5 +39,8 @@ internal static class CommandCatalog
         yield return DevCommands.Build(host);
         yield return DemoCommands.Build(host);
         yield return ServeCommands.Build(host);
+        yield return BackupCommands.BuildBackup(host);
+        yield return BackupCommands.BuildRestore(host);
+        yield return RetentionCommands.Build(host);
     }
 }

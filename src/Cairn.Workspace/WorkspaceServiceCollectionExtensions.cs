@@ -82,6 +82,7 @@ public static class WorkspaceServiceCollectionExtensions
         services.AddSingleton(provider => new SqlCustodyLog(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<ICustodyLog>(provider => provider.GetRequiredService<SqlCustodyLog>());
         services.AddSingleton(provider => new SqlCustodyHistory(provider.GetRequiredService<CairnDatabase>()));
+        services.AddSingleton(provider => new Cairn.Storage.Retention.SqlRetentionStore(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<ITraceStore>(provider => new SqlTraceStore(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<IWatchlistStore>(provider => new SqlWatchlistStore(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<IAccountStore>(provider => new SqlAccountStore(provider.GetRequiredService<CairnDatabase>()));
@@ -120,6 +121,9 @@ public static class WorkspaceServiceCollectionExtensions
         services.AddSingleton<LegalRequestService>();
         services.AddSingleton<LegalReferenceService>();
         services.AddSingleton<ExchangeService>();
+        services.AddSingleton<Cairn.Workspace.Backup.BackupService>();
+        services.AddSingleton<Cairn.Workspace.Retention.RetentionService>();
+        services.AddSingleton<CaseExportService>();
 
         // The factory's default loggers write every request URL at Information level; node and webhook URLs
         // carry credentials and API keys (issue 17), so these clients log nothing: their callers report

@@ -19,7 +19,7 @@ internal static partial class CaseCommands
     public static Command Build(CliHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        var group = new Command("case", "Cases: create, list, show, update, wallet, subject, note, status, share, revoke, dashboard");
+        var group = new Command("case", "Cases: create, list, show, update, wallet, subject, note, status, share, revoke, dashboard, hold, release-hold, export");
         group.Subcommands.Add(BuildCreate(host));
         group.Subcommands.Add(BuildList(host));
         group.Subcommands.Add(BuildShow(host));
@@ -31,6 +31,9 @@ internal static partial class CaseCommands
         group.Subcommands.Add(BuildShare(host));
         group.Subcommands.Add(BuildRevoke(host));
         group.Subcommands.Add(BuildDashboard(host));
+        group.Subcommands.Add(BuildHold(host));
+        group.Subcommands.Add(BuildReleaseHold(host));
+        group.Subcommands.Add(BuildExport(host));
         return group;
     }
 

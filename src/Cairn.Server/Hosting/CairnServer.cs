@@ -144,6 +144,9 @@ public static class CairnServer
         app.MapChainsApi();
         app.MapScreeningApi();
         app.MapCustodyLogApi();
+        app.MapOperationsApi();
+        app.MapRetentionApi();
+        app.MapCaseExportApi();
         app.MapExchangeViewApi();
         app.MapExchangeProtocolApi();
         return new ServerHost(app, bootstrapPassword);

@@ -1,10 +1,11 @@
 // Administration: accounts (create with a one-time password shown once, roles, disable/enable, their
-// API tokens), the agency registry (register, change), for admins. The server enforces every rule;
+// API tokens), the agency registry (register, change), backups and retention (operations.js), for admins. The server enforces every rule;
 // this page only offers what an admin may do.
 import { h, clear, fmtTime, toast, table } from "./ui.js";
 import { api, session } from "./api.js";
 import { L, label, options, stateOptions } from "./labels.js";
 import { field, bindForm, formCard } from "./forms.js";
+import { renderOperations } from "./operations.js";
 
 const roles = ["Investigator", "Prosecutor", "FiuAnalyst", "AssetRecoveryOfficer", "Auditor", "Admin"];
 const kinds = ["police", "prosecution", "fiu", "aro", "court"];
@@ -12,10 +13,12 @@ const kinds = ["police", "prosecution", "fiu", "aro", "court"];
 export async function renderAdmin(main, tab) {
   const body = h("div", {});
   clear(main).append(h("h1", {}, "Administration"),
-    h("div", { class: "tabs" }, ...[["accounts", "Accounts"], ["agencies", "Agencies"]].map(([t, text]) =>
+    h("div", { class: "tabs" }, ...[["accounts", "Accounts"], ["agencies", "Agencies"], ["operations", "Backups and retention"]].map(([t, text]) =>
       h("a", { href: `#/admin/${t}`, class: t === tab ? "active" : "", "data-testid": `admin-tab-${t}` }, text))),
     body);
-  if (tab === "agencies") await agencies(body); else await accounts(body);
+  if (tab === "agencies") await agencies(body);
+  else if (tab === "operations") await renderOperations(body);
+  else await accounts(body);
 }
 
 async function accounts(body) {

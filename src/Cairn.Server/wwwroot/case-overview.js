@@ -1,11 +1,12 @@
 // A case's details: title and offence, status with its reason and history, wallets, subjects with
-// identifiers, notes. Owners with the investigator role edit them here; everyone else reads.
+// identifiers, notes, the legal hold (case-hold.js). Owners with the investigator role edit them here; everyone else reads.
 import { h, clear, fmtTime, toast, table } from "./ui.js";
 import { api, can } from "./api.js";
 import { L, label, options } from "./labels.js";
 import { field, bindForm, formCard } from "./forms.js";
 import { offenceFields } from "./app.js";
 import { reloadCase } from "./case.js";
+import { legalHold } from "./case-hold.js";
 
 const path = (c, rest = "") => `/cases/${encodeURIComponent(c.reference)}${rest}`;
 
@@ -17,7 +18,8 @@ export async function overview(body, c) {
       h("section", {}, h("h2", {}, "Status"), status(c), editable ? statusForm(c) : "")),
     h("h2", {}, "Wallets"), wallets(c, editable), editable ? walletForm(c) : "",
     h("h2", {}, "Subjects"), subjects(c, editable), h("div", { id: "subject-form-slot" }, editable ? subjectForm(c) : ""),
-    h("h2", {}, "Notes"), notes(c), editable ? noteForm(c) : "");
+    h("h2", {}, "Notes"), notes(c), editable ? noteForm(c) : "",
+    await legalHold(c, editable));
 }
 
 function details(c) {

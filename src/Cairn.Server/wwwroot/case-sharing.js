@@ -1,8 +1,9 @@
 // Sharing a case: which agencies see it and at which level (read, or contribute traces, evidence and
 // drafts), sharing with a registered agency, changing the level and revoking. Only the owning agency
-// shares; the receiving agency is notified; every change is in the custody log.
+// shares; the receiving agency is notified; every change is in the custody log. Anyone who reads the
+// case exports it here as JSON, pseudonymised by default (names and identifiers of persons replaced).
 import { h, fmtTime, toast, table } from "./ui.js";
-import { api, can } from "./api.js";
+import { api, can, download } from "./api.js";
 import { L, label, options } from "./labels.js";
 import { field, bindForm, formCard } from "./forms.js";
 import { reloadCase } from "./case.js";
@@ -34,7 +35,8 @@ export async function sharing(body, c) {
   body.append(
     h("h2", {}, "Agencies with access"),
     h("p", { class: "muted" }, `Owned by ${describe(c.owning_agency)}. Read: sees the case, its traces, evidence and ledger. Contribute: also adds traces, evidence and request drafts. Only the owner edits, records ledger events and shares.`),
-    table(["agency", "level", "shared by", "since", ""], rows, "grants-table", "not shared with any other agency"));
+    table(["agency", "level", "shared by", "since", ""], rows, "grants-table", "not shared with any other agency"),
+    exportCard(c));
   if (!owner) return;
   const candidates = agencies.items.filter((a) => a.code !== c.owning_agency);
   const agency = h("select", { name: "agency", id: "share-agency" }, h("option", { value: "" }, "— choose an agency —"),
@@ -47,4 +49,20 @@ export async function sharing(body, c) {
     done: () => { toast(`shared with ${agency.value}`); return reloadCase(c, "sharing"); },
   });
   body.append(form);
+}
+
+function exportCard(c) {
+  const pseudonymise = h("input", { type: "checkbox", id: "export-pseudonymise", checked: true });
+  const button = h("button", { type: "button", id: "export-case" }, "Export the case (JSON)");
+  const result = h("p", { class: "muted", "data-testid": "export-result" });
+  button.addEventListener("click", async () => {
+    try {
+      const { name, blob } = await download(`/cases/${encodeURIComponent(c.reference)}/export?pseudonymise=${pseudonymise.checked}`, `${c.reference}.json`);
+      result.textContent = `${name} downloaded (${blob.size} bytes)${pseudonymise.checked ? ": subjects' names, details and identifiers are pseudonyms made for this file only" : ": it contains the subjects' personal data"}.`;
+    } catch (err) { toast(err.message, true); }
+  });
+  return h("div", { class: "card", "data-testid": "case-export" }, h("h2", {}, "Export for a recipient"),
+    h("p", {}, "The case, its wallets, notes and ledger as one JSON file. Addresses, amounts and flows are always kept."),
+    h("label", { class: "check" }, pseudonymise, " Pseudonymise the subjects (for a recipient who needs the flows, not the names)"),
+    h("p", {}, button), result);
 }

@@ -69,8 +69,8 @@ public sealed class SqlEvidenceStore : IEvidenceStore
         return _database.InTransactionAsync(actor, async unit =>
         {
             var owner = await SqlCaseStore.LoadVisibleAsync(unit, caseReference).ConfigureAwait(false);
-            var total = await unit.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM evidence WHERE case_id = @Id", new { owner.Id }).ConfigureAwait(false);
-            var rows = await unit.QueryAsync<EvidenceRow>($"SELECT {Columns} FROM evidence WHERE case_id = @Id ORDER BY collected_at, id LIMIT @Limit OFFSET @Offset",
+            var total = await unit.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM evidence WHERE case_id = @Id AND purged_at IS NULL", new { owner.Id }).ConfigureAwait(false);
+            var rows = await unit.QueryAsync<EvidenceRow>($"SELECT {Columns} FROM evidence WHERE case_id = @Id AND purged_at IS NULL ORDER BY collected_at, id LIMIT @Limit OFFSET @Offset",
                 new { owner.Id, Limit = (long)page.Limit, page.Offset }).ConfigureAwait(false);
             IReadOnlyList<EvidenceItem> items = rows.Select(ToItem).ToList();
             await unit.RecordAsync("evidence.list", "case", owner.Id, CustodyRecord.HashOf(string.Join("\n", items.Select(i => i.Sha256)))).ConfigureAwait(false);
@@ -102,7 +102,7 @@ public sealed class SqlEvidenceStore : IEvidenceStore
     {
         var temporary = Files.DeleteTemporaryFiles();
         var referenced = await _database.QueryAsync(async connection =>
-            (await Dapper.SqlMapper.QueryAsync<string>(connection, "SELECT DISTINCT sha256 FROM evidence").ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+            (await Dapper.SqlMapper.QueryAsync<string>(connection, "SELECT DISTINCT sha256 FROM evidence WHERE purged_at IS NULL").ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
         var now = _database.Time.GetUtcNow();
         var orphans = Files.StoredHashes()
             .Where(hash => !referenced.Contains(hash) && (grace <= TimeSpan.Zero || now - File.GetLastWriteTimeUtc(Files.PathOf(hash)) >= grace))
@@ -114,7 +114,7 @@ public sealed class SqlEvidenceStore : IEvidenceStore
 
     private static async Task<IReadOnlyList<EvidenceItem>> LoadAsync(UnitOfWork unit, string caseId)
     {
-        var rows = await unit.QueryAsync<EvidenceRow>($"SELECT {Columns} FROM evidence WHERE case_id = @caseId ORDER BY collected_at, id", new { caseId }).ConfigureAwait(false);
+        var rows = await unit.QueryAsync<EvidenceRow>($"SELECT {Columns} FROM evidence WHERE case_id = @caseId AND purged_at IS NULL ORDER BY collected_at, id", new { caseId }).ConfigureAwait(false);
         return rows.Select(ToItem).ToList();
     }
 

@@ -129,6 +129,8 @@ public sealed partial class SqlInbox : IInboxStore
 
     private async Task<ExchangeMessage> DecryptAsync(UnitOfWork unit, InboxEntry entry)
     {
+        if (entry.Envelope.Length == 0)
+            throw new CairnException($"message {entry.MessageId}: its content was deleted under the retention policy for received disclosures (docs/operations.md)");
         var sender = await SqlPartnerStore.GetAsync(unit, entry.SenderNode).ConfigureAwait(false);
         var wire = System.Text.Encoding.UTF8.GetBytes(entry.Envelope);
         // The validity window was checked on arrival; reading later must not fail because it has since expired.

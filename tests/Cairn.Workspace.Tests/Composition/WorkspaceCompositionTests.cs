@@ -29,7 +29,8 @@ public sealed class WorkspaceCompositionTests : IAsyncLifetime
     {
         Type[] areas = [typeof(AccountService), typeof(CaseService), typeof(EvidenceService), typeof(LedgerService), typeof(CustodyService), typeof(TraceService),
             typeof(ChainService), typeof(ScreeningService), typeof(IntelligenceService), typeof(LegalRequestService), typeof(LegalReferenceService), typeof(ExchangeService), typeof(HeuristicsService), typeof(AgencyService),
-            typeof(Cairn.Workspace.Notifications.NotificationService), typeof(Cairn.Workspace.Labels.LabelService), typeof(Cairn.Workspace.Cases.CaseDashboardService)];
+            typeof(Cairn.Workspace.Notifications.NotificationService), typeof(Cairn.Workspace.Labels.LabelService), typeof(Cairn.Workspace.Cases.CaseDashboardService),
+            typeof(Cairn.Workspace.Backup.BackupService), typeof(Cairn.Workspace.Retention.RetentionService), typeof(Cairn.Workspace.Cases.CaseExportService)];
         Assert.All(areas, area => Assert.NotNull(_services.GetRequiredService(area)));
     }
 
