@@ -58,19 +58,26 @@ internal static class LedgerCommands
 
     private static Command BuildShow(CliHost host)
     {
-        var command = new Command("show", "A case's ledger events, balances per asset and totals per state (logged)") { CaseCommands.CaseOption };
+        var fiat = new Option<string?>("--fiat") { Description = "Value each event in this currency (USD, EUR, …) at the date it happened, from the imported rate tables (cairn rates)" };
+        var command = new Command("show", "A case's ledger events, balances per asset and totals per state (logged)") { CaseCommands.CaseOption, fiat };
         host.SetAction(command, async (ctx, parse, cancellationToken) =>
         {
-            var report = await ctx.Get<LedgerService>().GetAsync(ctx.Actor, parse.GetValue(CaseCommands.CaseOption)!, cancellationToken).ConfigureAwait(false);
+            var report = await ctx.Get<LedgerService>().ViewAsync(ctx.Actor, parse.GetValue(CaseCommands.CaseOption)!, parse.GetValue(fiat), cancellationToken).ConfigureAwait(false);
             if (ctx.Json)
             {
                 ctx.WriteJson(LedgerJson.Of(report));
                 return CliHost.Success;
             }
             var events = new Table().AddColumns("#", "happened", "event", "asset", "amount (base units)", "legal basis", "authority", "recorded");
+            if (report.Fiat is { } valued) events.AddColumn($"value ({valued.Currency})");
+            var values = report.Fiat?.Events.ToDictionary(v => v.Sequence);
             foreach (var e in report.Events)
-                events.AddRow(e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), CaseCommands.Time(e.Details.OccurredAt), LedgerEventKinds.Name(e.Details.Kind), Markup.Escape(e.Details.Asset.ToString()),
-                    e.Details.Amount.ToString(), Markup.Escape(e.Details.LegalBasis), Markup.Escape($"{e.Details.Authority} ({e.Details.Jurisdiction})"), CaseCommands.Time(e.RecordedAt));
+            {
+                var row = new List<string> { e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), CaseCommands.Time(e.Details.OccurredAt), LedgerEventKinds.Name(e.Details.Kind), Markup.Escape(e.Details.Asset.ToString()),
+                    e.Details.Amount.ToString(), Markup.Escape(e.Details.LegalBasis), Markup.Escape($"{e.Details.Authority} ({e.Details.Jurisdiction})"), CaseCommands.Time(e.RecordedAt) };
+                if (values is not null) row.Add(Markup.Escape(Words(values[e.Sequence])));
+                events.AddRow(row.ToArray());
+            }
             ctx.Console.Write(events);
             var balances = new Table().AddColumns("asset", "frozen", "seized", "confiscated", "liquidated", "returned", "shared");
             foreach (var b in report.Balances)
@@ -84,6 +91,11 @@ internal static class LedgerCommands
         });
         return command;
     }
+
+    /// <summary>"1234.56 EUR (rate of 2026-03-02, source …)", or the reason there is no value.</summary>
+    private static string Words(Cairn.Workspace.Ledger.LedgerFiat.EventValue value) => value.Value is { } v
+        ? $"{v.Value} {v.Currency} (rate {v.Rate} of {v.RateDate}, {v.Basis}; source: {v.Source})"
+        : value.NoRate ?? "no rate";
 
     internal static string? Human(AssetKey asset, BigInteger amount, int? decimals = null) => (decimals ?? LedgerService.Decimals(asset)) is { } d ? BaseUnits.ToDecimalString(amount, d) : null;
 }

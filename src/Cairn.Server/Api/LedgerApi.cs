@@ -11,13 +11,14 @@ public static class LedgerApi
     public static IEndpointRouteBuilder MapLedgerApi(this IEndpointRouteBuilder app)
     {
         var ledger = app.MapGroup("/api/v1/cases/{reference}/ledger").WithTags("Ledger").WithProblems();
-        ledger.MapGet("/", GetLedgerAsync).WithName("GetLedger").WithSummary("A case's ledger events, balances per asset and totals per State (logged)");
+        ledger.MapGet("/", GetLedgerAsync).WithName("GetLedger")
+            .WithSummary("A case's ledger events, balances per asset and totals per State (logged); with ?fiat=EUR each event's value at the date it happened, with the rate's date and source, or \"no rate\"");
         ledger.MapPost("/", AddEventAsync).RequireAuthorization(Policies.LedgerWriter).WithName("AddLedgerEvent").WithSummary("Record a ledger event; refused, with nothing written, when it breaks an invariant");
         return app;
     }
 
-    public static async Task<Ok<LedgerReport>> GetLedgerAsync(HttpContext http, LedgerService ledger, string reference) =>
-        TypedResults.Ok(await ledger.GetAsync(http.User.Actor(), reference, http.RequestAborted));
+    public static async Task<Ok<LedgerView>> GetLedgerAsync(HttpContext http, LedgerService ledger, string reference, string? fiat = null) =>
+        TypedResults.Ok(await ledger.ViewAsync(http.User.Actor(), reference, fiat, http.RequestAborted));
 
     public static async Task<Ok<LedgerEvent>> AddEventAsync(HttpContext http, LedgerService ledger, string reference, LedgerEventRequest body) =>
         TypedResults.Ok(await ledger.AddAsync(http.User.Actor(), reference, body, http.RequestAborted));

@@ -3,7 +3,8 @@
 // per asset and the recovery funnel per State. The owning agency's asset-recovery officers and
 // prosecutors record events here; amounts are typed in units (1.5 BTC) and the exact base units
 // are shown as they are typed. A refusal (seizing more than is frozen, a future date) appears under
-// the field it is about, and nothing is written.
+// the field it is about, and nothing is written. Each event shows its value in USD or EUR (the same
+// switch as the trace's) at the date it happened, with the rate's date and source, or "no rate".
 import { h, fmtTime, fmtDate, toast, table, toDecimal, toBaseUnits } from "./ui.js";
 import { api, can } from "./api.js";
 import { L, label, options, stateOptions } from "./labels.js";
@@ -34,23 +35,40 @@ function amount(baseUnits, token, decimals) {
     h("small", { class: "muted base-units" }, `${units !== null ? " " : ""}${baseUnits} base units`));
 }
 
+/** The currency chosen on the trace or here (one choice for the whole workbench). */
+function fiatChoice() { return localStorage.getItem("cairn.fiat") === "EUR" ? "EUR" : "USD"; }
+
+/** "1,234.56 EUR" over "rate of 2026-03-02 · source"; "no rate" with the reason. */
+function worth(v) {
+  if (!v || !v.value) return h("span", { class: "muted no-rate", title: v ? v.no_rate : "" }, "no rate");
+  const f = v.value;
+  return h("span", { class: "fiat", title: `rate ${f.rate} ${f.currency} (${f.basis}); source: ${f.source}` },
+    h("span", {}, `${Number(f.value).toLocaleString("en-GB", { minimumFractionDigits: 2 })} ${f.currency}`),
+    h("small", { class: "muted" }, ` rate of ${f.rate_date} · ${f.source}`));
+}
+
 export async function ledger(body, c) {
+  const fiat = fiatChoice();
   const [report, evidence] = await Promise.all([
-    api("GET", `/cases/${encodeURIComponent(c.reference)}/ledger`),
+    api("GET", `/cases/${encodeURIComponent(c.reference)}/ledger?fiat=${fiat}`),
     api("GET", `/cases/${encodeURIComponent(c.reference)}/evidence?limit=500`).catch(() => ({ items: [] })),
   ]);
   const known = knownDecimals(report.events);
   const dec = (asset) => known[`${asset.chain}/${asset.token}`];
   const files = Object.fromEntries(evidence.items.map(({ item }) => [item.id, item.file_name]));
 
+  const values = Object.fromEntries((report.fiat ? report.fiat.events : []).map((v) => [v.sequence, v]));
   const events = report.events.map((e) => {
     const d = e.details;
     const to = d.target_location ? ` → ${d.target_location}` : d.recipient ? ` → ${who(d.recipient)}` : "";
     return [String(e.sequence), fmtDate(d.occurred_at), L("ledger_event", d.kind), `${d.asset.token} on ${label("chain", d.asset.chain)} at ${d.asset.location}${to}`,
-      amount(d.amount, d.asset.token, dec(d.asset)), d.legal_basis, `${d.authority} (${label("state", d.jurisdiction)})`,
+      amount(d.amount, d.asset.token, dec(d.asset)), worth(values[e.sequence]), d.legal_basis, `${d.authority} (${label("state", d.jurisdiction)})`,
       h("span", {}, ...d.evidence_ids.map((id) => h("span", { class: "pill", title: id }, files[id] || id))),
       `${e.recorded_by}@${e.recorded_agency}, ${fmtTime(e.recorded_at)}`];
   });
+  const fiatSwitch = h("select", { id: "ledger-fiat", "aria-label": "currency" }, h("option", { value: "USD" }, "USD"), h("option", { value: "EUR" }, "EUR"));
+  fiatSwitch.value = fiat;
+  fiatSwitch.addEventListener("change", () => { localStorage.setItem("cairn.fiat", fiatSwitch.value); reloadCase(c, "ledger"); });
   const balances = report.balances.map((b) => [`${b.asset.token} on ${label("chain", b.asset.chain)} at ${b.asset.location}`,
     ...["frozen", "seized", "confiscated", "liquidated", "returned", "shared"].map((k) => amount(b[k], b.asset.token, dec(b.asset)))]);
   const funnel = report.states.map((s) => {
@@ -64,7 +82,8 @@ export async function ledger(body, c) {
     h("h2", {}, "Balances"),
     table(["asset", "frozen", "seized", "confiscated", "liquidated", "returned", "shared"], balances, "ledger-balances", "nothing recorded yet"),
     h("h2", {}, "Events"),
-    table(["#", "happened", "event", "asset", "amount", "legal basis", "authority", "evidence", "recorded"], events, "ledger-events", "no events yet"));
+    h("p", {}, h("label", {}, "Values in ", fiatSwitch), h("small", { class: "muted" }, " at the date each event happened, from the imported rate tables; never estimated without one.")),
+    table(["#", "happened", "event", "asset", "amount", `value (${fiat})`, "legal basis", "authority", "evidence", "recorded"], events, "ledger-events", "no events yet"));
 
   if (c.access === "owner" && (can("AssetRecoveryOfficer") || can("Prosecutor"))) body.append(eventForm(c, report, evidence, known));
   else body.append(h("p", { class: "muted" }, "Ledger events are recorded by the owning agency's asset-recovery officers and prosecutors."));

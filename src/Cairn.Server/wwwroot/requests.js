@@ -145,6 +145,8 @@ export async function renderRequest(main, id) {
     h("h2", {}, "Contents"), editable ? h("p", { class: "muted" }, "Each item is saved as you type.") : h("p", { class: "muted" }, "Contents change only in draft."), ...items,
     h("h2", {}, "Findings"), table(["State", "service", "addresses", "amount"], r.findings.map((f) => [L("state", f.jurisdiction), f.actor_name, h("code", {}, f.addresses.join(" ")),
       f.amounts.map((a) => `${a.base_units} base units of ${a.asset}`).join(", ")]), "findings-table"),
+    // Drafted with the value in the executing State's currency, its rate's date and source, or "no rate" (docs/valuation.md).
+    r.contents.estimated_value ? h("p", { "data-testid": "estimated-value" }, r.contents.estimated_value) : "",
     h("h2", {}, "Documents"), h("div", { class: "actions" }, ...renders));
 }
 

@@ -1,23 +1,29 @@
+using System.Globalization;
 using System.Numerics;
 using Cairn.Cases.Agencies;
 using Cairn.Cases.Ledger;
 using Cairn.Core;
+using Cairn.Valuation.Rates;
+using Cairn.Workspace.Valuation;
 
 namespace Cairn.Workspace.Ledger;
 
 /// <summary>
 /// The asset-recovery ledger of a case: recording an event (refused, with nothing written, when it
 /// breaks an invariant such as seizing more than is frozen; the refusal names the field it is about)
-/// and the ledger with its balances per asset and totals per State.
+/// and the ledger with its balances per asset and totals per State, its events valued in a fiat currency on
+/// request (<see cref="ViewAsync"/>).
 /// </summary>
 public sealed class LedgerService
 {
     private readonly ILedgerStore _ledger;
     private readonly TimeProvider _time;
+    private readonly RateService _rates;
 
-    public LedgerService(ILedgerStore ledger, TimeProvider time)
+    public LedgerService(ILedgerStore ledger, RateService rates, TimeProvider time)
     {
         _ledger = ledger;
+        _rates = rates;
         _time = time;
     }
 
@@ -48,6 +54,44 @@ public sealed class LedgerService
 
     /// <summary>The case's events, balances per asset and totals per State (logged as "ledger.read").</summary>
     public Task<LedgerReport> GetAsync(Actor actor, string caseReference, CancellationToken cancellationToken = default) => _ledger.GetAsync(actor, caseReference, cancellationToken);
+
+    /// <summary>
+    /// The ledger as shown (logged as "ledger.read"); with <paramref name="fiat"/> (an ISO 4217 code Cairn values in) every
+    /// event is valued at the date it happened (else the date it was recorded) from the imported rate tables, or says "no rate".
+    /// </summary>
+    public async Task<LedgerView> ViewAsync(Actor actor, string caseReference, string? fiat, CancellationToken cancellationToken = default)
+    {
+        // The currency is checked before the read, so a bad one reads (and logs) nothing.
+        string? currency;
+        try { currency = string.IsNullOrWhiteSpace(fiat) ? null : RateService.Currency(fiat); }
+        catch (ValidationException ex) { throw new ValidationException("fiat", ex.Message.Replace("currency '", "fiat '", StringComparison.Ordinal), ex); }
+        var report = await _ledger.GetAsync(actor, caseReference, cancellationToken).ConfigureAwait(false);
+        var view = new LedgerView(report.CaseReference, report.Events, report.Balances, report.States);
+        if (currency is null) return view;
+        var valuator = await _rates.ValuatorAsync(cancellationToken).ConfigureAwait(false);
+        // A token keeps the decimals it was first recorded with in the case (AssetLedger), so later events may not repeat them.
+        var known = new Dictionary<(string, string), int>();
+        var values = new List<LedgerFiat.EventValue>(report.Events.Count);
+        foreach (var e in report.Events)
+        {
+            var key = (e.Details.Asset.Chain, e.Details.Asset.Token);
+            if (e.Details.Decimals is { } given) known.TryAdd(key, given);
+            values.Add(Value(e, known.TryGetValue(key, out var d) ? d : Decimals(e.Details.Asset), currency, valuator));
+        }
+        return view with { Fiat = new LedgerFiat(currency, values) };
+    }
+
+    private static LedgerFiat.EventValue Value(LedgerEvent e, int? knownDecimals, string currency, Valuator valuator)
+    {
+        var asset = e.Details.Asset;
+        var day = DateOnly.FromDateTime((e.Details.OccurredAt ?? e.RecordedAt).UtcDateTime);
+        var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (knownDecimals is not { } decimals)
+            return new LedgerFiat.EventValue(e.Sequence, date, null, $"no rate: the decimals of {asset.Token} on {asset.Chain} are not known, so its amount cannot be valued");
+        return valuator.Value([asset.Token], decimals, e.Details.Amount, day, currency) is { } value
+            ? new LedgerFiat.EventValue(e.Sequence, date, value, null)
+            : new LedgerFiat.EventValue(e.Sequence, date, null, $"no rate for {asset.Token} in {currency} on {date} or the {Valuator.MaxStaleDays} days before");
+    }
 
     /// <summary>Decimals of a chain's native coin or of a token the registry lists for it, for the human amount printed next to the exact one.</summary>
     public static int? Decimals(AssetKey asset)

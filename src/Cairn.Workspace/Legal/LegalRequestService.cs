@@ -29,10 +29,12 @@ public sealed partial class LegalRequestService
     private readonly TraceService _traces;
     private readonly INotificationStore _notifications;
     private readonly IAccountStore _accounts;
+    private readonly Valuation.RateService _rates;
 
     public LegalRequestService(ILegalRequestStore store, LegalReference reference, TimeProvider time, ICaseStore cases, TraceService traces, INotificationStore notifications,
-        IAccountStore accounts)
+        IAccountStore accounts, Valuation.RateService rates)
     {
+        _rates = rates;
         _accounts = accounts;
         _notifications = notifications;
         ArgumentNullException.ThrowIfNull(store);
@@ -53,8 +55,15 @@ public sealed partial class LegalRequestService
     private async Task<DraftResult> SaveDraftsAsync(Actor actor, DraftResult result, CancellationToken cancellationToken)
     {
         var saved = new List<LegalRequest>();
+        var valuator = await _rates.ValuatorAsync(cancellationToken).ConfigureAwait(false);
+        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
         foreach (var draft in result.Drafts)
         {
+            // The amounts' value in the executing State's currency with its rate, date and source, or "no rate" (the forms' estimated_value);
+            // a value the drafter typed is kept.
+            if (!draft.Contents.ContainsKey(Valuation.EstimatedValue.ContentItem)
+                && Valuation.EstimatedValue.Describe(draft.Findings.SelectMany(f => f.Amounts), draft.RequestedState, today, valuator) is { } estimate)
+                draft.Contents[Valuation.EstimatedValue.ContentItem] = estimate;
             // Who drafted it is part of the record: four eyes (ValidationRules) needs to tell the drafter from the validator.
             if (draft.History.Count > 0 && draft.History[0].By is null)
                 draft.History[0] = draft.History[0] with { By = actor.User, Agency = actor.Agency, RecordedAt = _time.GetUtcNow() };

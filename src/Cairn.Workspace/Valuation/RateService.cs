@@ -11,7 +11,7 @@ namespace Cairn.Workspace.Valuation;
 /// Fiat rate tables: import a <c>date,rate</c> file for an asset and currency with its source (a
 /// custody-log entry naming the file's SHA-256), list them with their provenance, and the
 /// <see cref="Valuator"/> every trace, ledger view and draft values amounts with (cached until the
-/// next import). No table is bundled: see docs/valuation.md for why.
+/// next import). No table is bundled: docs/valuation.md says why and how to import one.
 /// </summary>
 public sealed class RateService
 {

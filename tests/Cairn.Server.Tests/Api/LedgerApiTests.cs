@@ -33,6 +33,40 @@ public sealed class LedgerApiTests(DemoServerFixture fixture)
         Assert.Equal(6, report["events"]![1]!["details"]!["decimals"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task GetLedger_WithFiat_ValuesEventsFromTheRateTables_MarksAPeg_AndSaysNoRateOtherwise()
+    {
+        using var admin = await fixture.AdminAsync();
+        await admin.PostJsonAsync("/api/v1/cases", new { reference = "LEDGER-3", title = "ledger values", offence_type = "fraud" });
+        // The demo's (fictional) BTC tables run from 2023-11-01 for 400 days; nothing covers 2026.
+        foreach (var (token, chain, units, decimals, occurred) in new[] { ("BTC", "btc", "0.5", (int?)null, "2024-03-01"), ("BTC", "btc", "0.25", null, "2026-01-15"), ("USDT", "eth", "2500.25", 6, "2026-01-15") })
+            await admin.PostJsonAsync("/api/v1/cases/LEDGER-3/ledger", new
+            {
+                @event = "freeze", chain, token, location = "exchange C", amount_units = units, decimals, occurred_at = occurred,
+                legal_basis = "Regulation (EU) 2018/1805 Art 7", authority = "Amtsgericht Berlin", jurisdiction = "de",
+            });
+
+        var plain = await admin.GetJsonAsync("/api/v1/cases/LEDGER-3/ledger");
+        Assert.Null(plain["fiat"]);
+        var usd = (await admin.GetJsonAsync("/api/v1/cases/LEDGER-3/ledger?fiat=USD"))["fiat"]!;
+        Assert.Equal("USD", usd["currency"]!.GetValue<string>());
+        var values = usd["events"]!.AsArray();
+        var btc = values[0]!["value"]!;
+        Assert.Equal(("2024-03-01", "daily_rate", "USD"), (btc["rate_date"]!.GetValue<string>(), btc["basis"]!.GetValue<string>(), btc["currency"]!.GetValue<string>()));
+        var rate = decimal.Parse(btc["rate"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(Math.Round(rate / 2, 2, MidpointRounding.AwayFromZero).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), btc["value"]!.GetValue<string>());
+        Assert.Null(values[1]!["value"]);
+        Assert.Equal("no rate for BTC in USD on 2026-01-15 or the 7 days before", values[1]!["no_rate"]!.GetValue<string>());
+        // A stablecoin with no table of its own is valued at its peg, and the value says so.
+        var usdt = values[2]!["value"]!;
+        Assert.Equal(("2500.25", "peg"), (usdt["value"]!.GetValue<string>(), usdt["basis"]!.GetValue<string>()));
+        Assert.Contains("no rate table imported", usdt["source"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var bad = await admin.GetAsync("/api/v1/cases/LEDGER-3/ledger?fiat=bitcoin");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.NotNull(bad.Json["errors"]!["fiat"]);
+    }
+
     [Theory]
     [InlineData("occurred_at", "{\"occurred_at\":\"2999-01-01\",\"amount\":\"1\"}")]
     [InlineData("decimals", "{\"token\":\"ACME\",\"chain\":\"eth\",\"amount_units\":\"1\"}")]

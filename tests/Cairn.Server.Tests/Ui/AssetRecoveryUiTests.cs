@@ -8,7 +8,8 @@ namespace Cairn.Server.Tests.Ui;
 /// <summary>
 /// The asset-recovery officer in a real browser: records freeze → seize → confiscate → return on the
 /// case's ledger tab with amounts typed in BTC and a back-dated date, sees a refusal under the amount
-/// when seizing more than is frozen (nothing written), and the recovery funnel per State.
+/// when seizing more than is frozen (nothing written), the recovery funnel per State, and each event's value in
+/// the chosen currency at its date ("no rate" where no table covers it).
 /// </summary>
 [Collection(DemoServerCollection.Name)]
 public sealed class AssetRecoveryUiTests(DemoServerFixture fixture) : IClassFixture<BrowserFixture>
@@ -82,6 +83,16 @@ public sealed class AssetRecoveryUiTests(DemoServerFixture fixture) : IClassFixt
         await Assertions.Expect(germany).ToContainTextAsync("1.5 BTC");
         await Assertions.Expect(germany.Locator("td").Nth(5)).ToContainTextAsync("1 BTC");
         await Assertions.Expect(page.Locator("[data-testid=ledger-states] tbody tr", new() { HasTextString = "victim A" }).Locator("td").Nth(6)).ToContainTextAsync("1 BTC");
+        // Values at each event's date: the demo's (fictional) BTC rates stop in 2024, so these events say "no rate";
+        // one back-dated into 2024 is valued, with the rate's date and source, in the currency of the switch.
+        await Assertions.Expect(page.Locator("[data-testid=ledger-events] tbody tr").First).ToContainTextAsync("no rate");
+        await page.SelectOptionAsync("#ledger-fiat", "EUR");
+        await Assertions.Expect(page.Locator("[data-testid=ledger-events] thead")).ToContainTextAsync("value (EUR)");
+        await RecordAsync(page, "freeze", "0.5", "2024-03-01");
+        var valued = page.Locator("[data-testid=ledger-events] tbody tr", new() { HasTextString = "2024-03-01" });
+        await Assertions.Expect(valued.Locator(".fiat")).ToContainTextAsync("EUR");
+        await Assertions.Expect(valued.Locator(".fiat")).ToContainTextAsync("rate of 2024-03-01");
+        await Assertions.Expect(valued.Locator(".fiat")).ToContainTextAsync(DemoPipeline.DemoRateSource);
         await Shot(page, "12-ledger");
 
         // The dashboard: the same funnel in units and in the chosen currency, "no rate" where the tables have none.

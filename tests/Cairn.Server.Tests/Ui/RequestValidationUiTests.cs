@@ -43,6 +43,9 @@ public sealed class RequestValidationUiTests(DemoServerFixture fixture) : IClass
         var validation = page.Locator("[data-testid=request-validation]");
         await Assertions.Expect(validation).ToContainTextAsync("Not validated");
         await Assertions.Expect(page.Locator("#validation")).ToContainTextAsync("Directive 2014/41/EU Art 2(c)(ii)");
+        // Drafted today from the demo trace: the demo's (fictional) BTC rates stop in 2024, so the value says "no rate", never a guess.
+        await Assertions.Expect(page.Locator("[data-testid=estimated-value]")).ToContainTextAsync("at the drafting date");
+        await Assertions.Expect(page.Locator("[data-testid=estimated-value]")).ToContainTextAsync("no rate for BTC in");
         await Assertions.Expect(page.Locator("#status-to option[value=sent]")).ToHaveCountAsync(0);
 
         await page.ClickAsync("#validate-request");
