@@ -31,6 +31,7 @@ internal static partial class CaseCommands
         group.Subcommands.Add(BuildShare(host));
         group.Subcommands.Add(BuildRevoke(host));
         group.Subcommands.Add(BuildDashboard(host));
+        group.Subcommands.Add(BuildVictim(host));
         return group;
     }
 

@@ -13,11 +13,21 @@ public static class LedgerApi
         var ledger = app.MapGroup("/api/v1/cases/{reference}/ledger").WithTags("Ledger").WithProblems();
         ledger.MapGet("/", GetLedgerAsync).WithName("GetLedger").WithSummary("A case's ledger events, balances per asset and totals per State (logged)");
         ledger.MapPost("/", AddEventAsync).RequireAuthorization(Policies.LedgerWriter).WithName("AddLedgerEvent").WithSummary("Record a ledger event; refused, with nothing written, when it breaks an invariant");
+        ledger.MapPost("/{eventId}/approve", ApproveEventAsync).RequireAuthorization(Policies.LedgerWriter).WithName("ApproveLedgerEvent")
+            .WithSummary("Approve a pending disposal (liquidate, return, share) recorded by another user of the agency: four eyes; logged");
+        ledger.MapPost("/{eventId}/reject", RejectEventAsync).RequireAuthorization(Policies.LedgerWriter).WithName("RejectLedgerEvent")
+            .WithSummary("Reject a pending disposal with the reason; it stays on record and never counts; logged");
         return app;
     }
 
     public static async Task<Ok<LedgerReport>> GetLedgerAsync(HttpContext http, LedgerService ledger, string reference) =>
         TypedResults.Ok(await ledger.GetAsync(http.User.Actor(), reference, http.RequestAborted));
+
+    public static async Task<Ok<LedgerEvent>> ApproveEventAsync(HttpContext http, LedgerService ledger, string reference, string eventId) =>
+        TypedResults.Ok(await ledger.ApproveAsync(http.User.Actor(), reference, eventId, http.RequestAborted));
+
+    public static async Task<Ok<LedgerEvent>> RejectEventAsync(HttpContext http, LedgerService ledger, string reference, string eventId, LedgerRejection body) =>
+        TypedResults.Ok(await ledger.RejectAsync(http.User.Actor(), reference, eventId, body?.Reason, http.RequestAborted));
 
     public static async Task<Ok<LedgerEvent>> AddEventAsync(HttpContext http, LedgerService ledger, string reference, LedgerEventRequest body) =>
         TypedResults.Ok(await ledger.AddAsync(http.User.Actor(), reference, body, http.RequestAborted));

@@ -26,8 +26,11 @@ public sealed class CaseDashboardService
     private readonly LegalRequestService _requests;
     private readonly TraceService _traces;
 
-    public CaseDashboardService(CaseService cases, LedgerService ledger, LegalRequestService requests, TraceService traces)
+    private readonly Victims.VictimService _victims;
+
+    public CaseDashboardService(CaseService cases, LedgerService ledger, LegalRequestService requests, TraceService traces, Victims.VictimService victims)
     {
+        _victims = victims;
         _cases = cases;
         _ledger = ledger;
         _requests = requests;
@@ -62,7 +65,12 @@ public sealed class CaseDashboardService
             .ToList();
 
         var activity = Activity(theCase, ledger, requests, newest).OrderByDescending(a => a.At).Take(ActivityCount).ToList();
-        return new CaseDashboard(theCase.Reference, theCase.Title, theCase.Status.ToString().ToLowerInvariant(), btc?.Id, btc?.Title, jurisdictions, deadlines, activity);
+        var victims = await _victims.ListAsync(actor, theCase.Reference, cancellationToken).ConfigureAwait(false);
+        return new CaseDashboard(theCase.Reference, theCase.Title, theCase.Status.ToString().ToLowerInvariant(), btc?.Id, btc?.Title, jurisdictions, deadlines, activity)
+        {
+            Victims = victims.Select(v => new CaseDashboard.VictimLine(v.Victim.Id, v.Victim.Name,
+                v.Lines.Select(l => new CaseDashboard.VictimAsset(l.Chain, l.Token, l.Decimals, Text(l.Lost), Text(l.Received), Text(l.PendingReturn), Text(l.Outstanding))).ToList())).ToList(),
+        };
     }
 
     private static IEnumerable<CaseDashboard.Activity> Activity(Case theCase, LedgerReport ledger, IReadOnlyList<LegalRequest> requests, IReadOnlyList<Cairn.Cases.Traces.CaseTrace> traces)
@@ -81,4 +89,6 @@ public sealed class CaseDashboardService
             yield return new(e.Details.OccurredAt ?? e.RecordedAt, "ledger_event", LedgerEventKinds.Name(e.Details.Kind),
                 $"{AssetDecimals.Describe(e.Details.Amount, e.Details.Asset, e.Details.Decimals)} at {e.Details.Asset.Location}", e.RecordedBy, e.RecordedAgency, e.Id);
     }
+
+    private static string Text(BigInteger value) => value.ToString(CultureInfo.InvariantCulture);
 }
