@@ -80,6 +80,7 @@ public static class WorkspaceServiceCollectionExtensions
         services.AddSingleton(provider => new SqlLedgerStore(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<ILedgerStore>(provider => provider.GetRequiredService<SqlLedgerStore>());
         services.AddSingleton<Cairn.Cases.Statistics.IStatisticsSource>(provider => new Cairn.Storage.Statistics.SqlStatisticsSource(provider.GetRequiredService<CairnDatabase>()));
+        services.AddSingleton<Cairn.Cases.Deconfliction.IAddressDeconfliction>(provider => new Cairn.Storage.Deconfliction.SqlAddressDeconfliction(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<Cairn.Cases.Victims.IVictimStore>(provider => new Cairn.Storage.Victims.SqlVictimStore(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton(provider => new SqlCustodyLog(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<ICustodyLog>(provider => provider.GetRequiredService<SqlCustodyLog>());

@@ -72,13 +72,14 @@ public static class LabelCatalogue
             ("seizure-record", "Seizure record")),
         ["deadline_view"] = Group(("overdue", "Overdue"), ("due_soon", "Due soon"), ("any", "With a running deadline")),
         ["notification_kind"] = Group(
-            ("case_shared", "Case shared with your agency"), ("case_revoked", "Access to a case revoked"), ("request_overlap", "Another agency's request to the same State")),
+            ("case_shared", "Case shared with your agency"), ("case_revoked", "Access to a case revoked"), ("request_overlap", "Another agency's request to the same State"),
+            ("address_hit", "An address is also in another agency's case"), ("contact_request", "Another agency asks for contact")),
         ["category"] = Group(
             ("exchange", "Exchange"), ("mixing_service", "Mixing service"), ("defi_bridge", "DeFi bridge"), ("sanction", "Sanctioned"), ("sanctions", "Sanctions list"),
             ("gambling", "Gambling"), ("market", "Darknet market"), ("miner", "Miner"), ("mining_service", "Mining pool"), ("payment_processor", "Payment processor"),
             ("ransomware", "Ransomware"), ("wallet_service", "Wallet service"), ("victim_address", "Victim's address"), ("unattributed", "Not attributed")),
         ["object_type"] = Group(
-            ("case", "Case"), ("evidence", "Evidence"), ("ledger_event", "Ledger event"), ("victim", "Victim"), ("installation", "Whole installation"), ("request", "Request"), ("trace", "Trace"), ("account", "Account"),
+            ("case", "Case"), ("evidence", "Evidence"), ("ledger_event", "Ledger event"), ("victim", "Victim"), ("installation", "Whole installation"), ("address", "Address (hashed)"), ("request", "Request"), ("trace", "Trace"), ("account", "Account"),
             ("token", "API token"), ("agency", "Agency"), ("notification", "Notification"), ("http", "Refused call"), ("log", "Custody log")),
         ["custody_action"] = Group(
             ("case.create", "Case opened"), ("case.read", "Case read"), ("case.list", "Case list read"), ("case.update", "Case changed"),
@@ -86,7 +87,7 @@ public static class LabelCatalogue
             ("evidence.add", "Evidence added"), ("evidence.list", "Evidence list read"), ("evidence.export", "Evidence package exported"), ("evidence.read", "Evidence read"),
             ("ledger.add", "Ledger event recorded"), ("ledger.read", "Ledger read"),
             ("ledger.approve", "Disposal approved (four eyes)"), ("ledger.reject", "Disposal rejected (four eyes)"),
-            ("victim.add", "Victim added"), ("victim.loss", "Victim's loss recorded"), ("victim.list", "Victims read"), ("stats.read", "Statistics read"),
+            ("victim.add", "Victim added"), ("victim.loss", "Victim's loss recorded"), ("victim.list", "Victims read"), ("stats.read", "Statistics read"), ("deconfliction.hit", "Address hit between agencies"), ("deconfliction.contact", "Contact requested after an address hit"),
             ("request.create", "Request drafted"), ("request.read", "Request read"), ("request.list", "Requests listed"), ("request.content", "Request text saved"),
             ("request.validate", "Request validated for sending"),
             ("trace.save", "Trace saved"), ("trace.read", "Trace read"), ("trace.list", "Traces listed"),
