@@ -15,6 +15,20 @@ public static class UserText
 {
     public const int DefaultMaxLength = 120;
 
+    /// <summary>
+    /// A whole message held to one line: control characters escaped as <see cref="Quote"/> does,
+    /// nothing cut (the message is ours; only the input it quotes can be long, and
+    /// <see cref="Quote"/> cuts that).
+    /// </summary>
+    public static string OneLine(string? message) => message is null ? "" : NeedsEscaping(message) ? Quote(message, int.MaxValue) : message;
+
+    private static bool NeedsEscaping(string text)
+    {
+        foreach (var c in text)
+            if (char.IsControl(c) || c is '\u2028' or '\u2029') return true;
+        return false;
+    }
+
     /// <summary><paramref name="text"/> with control characters escaped and cut to <paramref name="maxLength"/> characters (then "…").</summary>
     public static string Quote(string? text, int maxLength = DefaultMaxLength)
     {

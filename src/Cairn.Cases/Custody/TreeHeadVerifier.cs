@@ -18,7 +18,21 @@ public sealed class TreeHeadVerifier : IDisposable
     public static TreeHeadVerifier FromPublicKeyPem(string pem)
     {
         var key = ECDsa.Create();
-        key.ImportFromPem(pem);
+        try
+        {
+            key.ImportFromPem(pem);
+        }
+        catch (PlatformNotSupportedException ex)
+        {
+            // An unsupported named curve in a key a user pinned (--key): the same failure as an unreadable key.
+            key.Dispose();
+            throw new CryptographicException("the key's curve or its parameters are not supported", ex);
+        }
+        catch
+        {
+            key.Dispose();
+            throw;
+        }
         return new TreeHeadVerifier(key, KeyIdOf(key.ExportSubjectPublicKeyInfo()));
     }
 

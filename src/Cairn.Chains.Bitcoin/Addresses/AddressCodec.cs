@@ -71,6 +71,13 @@ public static class AddressCodec
         return decoded;
     }
 
+    /// <summary>
+    /// Longer than any address of a supported format: Bech32 and Bech32m stop at 90 characters
+    /// (BIP 173), Base58Check addresses at 35, a CashAddr with its prefix and a 64-byte hash stays
+    /// under 128. Checked first, so a pasted page never reaches the quadratic Base58 decoder.
+    /// </summary>
+    public const int MaxDecodedLength = 128;
+
     public static bool TryDecode(string address, Network? expected, out DecodedAddress decoded) =>
         TryDecode(address, expected, out decoded, out _);
 
@@ -81,6 +88,7 @@ public static class AddressCodec
         decoded = null!;
         address = address.Trim();
         if (address.Length == 0) return Fail(out error, "empty");
+        if (address.Length > MaxDecodedLength) return Fail(out error, $"{address.Length} characters, longer than any address format ({MaxDecodedLength})");
         // Without an expected network, or with a Bitcoin one, Bitcoin's networks are the candidates
         // (as before other chains were known); another chain's addresses are decoded only for it.
         var candidates = expected is null || expected.Chain == Network.Main.Chain ? Network.All : Network.OfChain(expected.Chain);

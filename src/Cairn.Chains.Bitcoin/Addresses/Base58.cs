@@ -47,11 +47,23 @@ public static class Base58
         return position;
     }
 
+    /// <summary>
+    /// The longest text decoded. Decoding is quadratic in the length, and Bitcoin Core's
+    /// DecodeBase58 likewise stops at a caller's max_ret_len (base58.cpp; its own test vectors
+    /// decode with 256 bytes, about 350 characters). Keys and addresses are far shorter (a BIP 32
+    /// extended key has 111 characters, an address at most 35). Without a bound a
+    /// 90,000-character account number in an IVMS101 payload held a thread for half a minute
+    /// (found by the fuzz suite, issue 17).
+    /// </summary>
+    public const int MaxTextLength = 400;
+
     public static byte[] Decode(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > MaxTextLength)
+            throw new CairnException($"malformed base58 '{UserText.Quote(text, 40)}': {text.Length} characters, longer than any key or address ({MaxTextLength})");
         if (!TryDecode(text, out var bytes, out var badIndex))
-            throw new CairnException($"malformed base58 '{text}': invalid character at position {badIndex}");
+            throw new CairnException($"malformed base58 '{UserText.Quote(text)}': invalid character at position {badIndex}");
         return bytes;
     }
 
@@ -61,6 +73,11 @@ public static class Base58
     {
         bytes = [];
         badIndex = -1;
+        if (text.Length > MaxTextLength)
+        {
+            badIndex = MaxTextLength;
+            return false;
+        }
         var zeros = 0;
         while (zeros < text.Length && text[zeros] == '1') zeros++;
         var buffer = new byte[text.Length * 733 / 1000 + 1];

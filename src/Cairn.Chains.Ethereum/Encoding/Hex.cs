@@ -57,5 +57,5 @@ public static class Hex
     private static string Strip(string text) =>
         text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? text[2..] : text;
 
-    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
+    private static string Shorten(string text) => UserText.Quote(text, 80);
 }

@@ -25,6 +25,7 @@ public static class TronAddress
         }
         else
         {
+            if (trimmed.Length > 64) return Fail(out error, $"{trimmed.Length} characters; a Tron address has 34");
             if (!Base58.TryDecode(trimmed, out _)) return Fail(out error, "invalid base58 character");
             if (!Base58Check.TryDecode(trimmed, out payload)) return Fail(out error, "bad checksum");
         }

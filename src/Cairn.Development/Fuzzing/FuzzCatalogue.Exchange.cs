@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Cairn.Cases.Agencies;
 using Cairn.Cases.Cases;
 using Cairn.Cases.Evidence;
@@ -29,8 +30,8 @@ public static partial class FuzzCatalogue
         var goAml = seeds.Repository("tests/Cairn.Exchange.Tests/TestData/goaml", "*.json");
         yield return new FuzzTarget("goaml-config", "goAML FIU settings file (JSON)", FuzzInputKind.Json, goAml, input => _ = GoAmlProfile.Parse(Text(input), "fuzz.json"));
 
-        var sender = NodeIdentity.Create("fuzz-sender", "Sender node", "agency-s", "NL", "https://sender.example/");
-        var recipient = NodeIdentity.Create("fuzz-recipient", "Recipient node", "agency-r", "DE", "https://recipient.example/");
+        var sender = FixedIdentity("fuzz-sender", "Sender node", "agency-s", "NL", "https://sender.example/");
+        var recipient = FixedIdentity("fuzz-recipient", "Recipient node", "agency-r", "DE", "https://recipient.example/");
         var messages = new[]
         {
             new ExchangeMessage { Subject = "Request", Body = "Please preserve the account.", CaseReference = "C-1" },
@@ -58,6 +59,31 @@ public static partial class FuzzCatalogue
         var filters = new[] { 10, 1000 }.Select(n => MatchFilter.Build(Enumerable.Range(0, n).Select(i => $"bc1qfuzz{i}"), 0.01, "agency-s", SealedAt).ToBytes()).ToList();
         yield return new FuzzTarget("match-filter", "Private-matching filter file from a partner", FuzzInputKind.Binary, filters, input => _ = MatchFilter.ReadFrom(input, "fuzz.filter"));
     }
+
+    /// <summary>
+    /// A node whose keys follow from its id (private scalar = SHA-256 of the id and key use), so the
+    /// node-card seeds, and every case mutated from them, are the same on every machine: with fresh
+    /// random keys a CI machine fuzzed other cards than a developer's and found what they could not
+    /// replay. (Envelopes and receipts still differ per run in their ECDSA signatures and JWE
+    /// ephemeral keys, which .NET draws at random; only those bytes vary.) Fuzzing keys, never used
+    /// for anything else.
+    /// </summary>
+    private static NodeIdentity FixedIdentity(string nodeId, string name, string agency, string country, string endpoint)
+    {
+        using var signing = ECDsa.Create(FixedKey(nodeId + "/signing"));
+        using var encryption = ECDiffieHellman.Create(FixedKey(nodeId + "/encryption"));
+        var card = new NodeCard
+        {
+            NodeId = nodeId, Name = name, Agency = agency, Country = country, Endpoint = endpoint.TrimEnd('/'),
+            SigningKey = Convert.ToBase64String(signing.ExportSubjectPublicKeyInfo()),
+            EncryptionKey = Convert.ToBase64String(encryption.ExportSubjectPublicKeyInfo()),
+        };
+        return NodeIdentity.FromPem(card, signing.ExportPkcs8PrivateKeyPem(), encryption.ExportPkcs8PrivateKeyPem());
+    }
+
+    // .NET derives the public point from the private scalar alone (Q left empty).
+    private static ECParameters FixedKey(string label) =>
+        new() { Curve = ECCurve.NamedCurves.nistP256, D = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(label)) };
 
     /// <summary>Evidence packages: the seed is a real package exported from a scratch installation; verification is pinned to its key.</summary>
     private static async Task<FuzzTarget> EvidencePackageAsync(CancellationToken cancellationToken)

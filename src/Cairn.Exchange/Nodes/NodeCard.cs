@@ -103,18 +103,33 @@ public sealed record NodeCard
         }
     }
 
-    public ECDsa ImportSigningKey()
-    {
-        var key = ECDsa.Create();
-        key.ImportSubjectPublicKeyInfo(Convert.FromBase64String(SigningKey), out _);
-        return key;
-    }
+    public ECDsa ImportSigningKey() => Import(ECDsa.Create(), SigningKey);
 
-    public ECDiffieHellman ImportEncryptionKey()
+    public ECDiffieHellman ImportEncryptionKey() => Import(ECDiffieHellman.Create(), EncryptionKey);
+
+    /// <summary>
+    /// Reads a partner's SubjectPublicKeyInfo. A key whose named curve carries parameters the
+    /// platform's OpenSSL rejects makes .NET throw PlatformNotSupportedException (found by the
+    /// fuzz suite, issue 17): for a card off the wire that is an unreadable key like any other,
+    /// so it surfaces as the CryptographicException every caller already handles.
+    /// </summary>
+    private static T Import<T>(T key, string subjectPublicKeyInfoBase64) where T : AsymmetricAlgorithm
     {
-        var key = ECDiffieHellman.Create();
-        key.ImportSubjectPublicKeyInfo(Convert.FromBase64String(EncryptionKey), out _);
-        return key;
+        try
+        {
+            key.ImportSubjectPublicKeyInfo(Convert.FromBase64String(subjectPublicKeyInfoBase64), out _);
+            return key;
+        }
+        catch (PlatformNotSupportedException ex)
+        {
+            key.Dispose();
+            throw new CryptographicException("the key's curve or its parameters are not supported", ex);
+        }
+        catch
+        {
+            key.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Whether <paramref name="signature"/> (DER ECDSA) over <paramref name="data"/> was made by this node's signing key.</summary>

@@ -1,3 +1,4 @@
+using Cairn.Core;
 using Cairn.Intel.Addresses;
 using Cairn.Intel.Tags;
 using Cairn.Intel.Taxonomy;
@@ -58,7 +59,7 @@ public sealed class TagPackReader
                     break;
                 default:
                     if (TagFields.Names.Contains(key)) header = header.With(key, value);
-                    else issues.Add(file.IssueAt(value, IssueSeverity.Warning, $"unknown header field '{key}' ignored"));
+                    else issues.Add(file.IssueAt(value, IssueSeverity.Warning, $"unknown header field '{UserText.Quote(key)}' ignored"));
                     break;
             }
         });
@@ -94,7 +95,7 @@ public sealed class TagPackReader
             var key = ((YamlScalarNode)keyNode).Value ?? "";
             if (!TagFields.Names.Contains(key))
             {
-                issues.Add(file.IssueAt(keyNode, IssueSeverity.Warning, $"unknown tag field '{key}' ignored"));
+                issues.Add(file.IssueAt(keyNode, IssueSeverity.Warning, $"unknown tag field '{UserText.Quote(key)}' ignored"));
                 continue;
             }
             try
@@ -122,12 +123,12 @@ public sealed class TagPackReader
         if (tag.Confidence is null)
             issues.Add(file.IssueAt(node, IssueSeverity.Warning, "tag has no confidence (mandatory in GraphSense); kept without one"));
         else if (!_taxonomy.Confidences.ContainsKey(tag.Confidence))
-            issues.Add(file.IssueAt(node, IssueSeverity.Warning, $"unknown confidence '{tag.Confidence}'"));
+            issues.Add(file.IssueAt(node, IssueSeverity.Warning, $"unknown confidence '{UserText.Quote(tag.Confidence)}'"));
         foreach (var (field, concept) in Terms(tag))
             if (!_taxonomy.IsConcept(concept))
-                issues.Add(file.IssueAt(node, IssueSeverity.Warning, $"{field} '{concept}' is not in the GraphSense concepts taxonomy"));
+                issues.Add(file.IssueAt(node, IssueSeverity.Warning, $"{field} '{UserText.Quote(concept)}' is not in the GraphSense concepts taxonomy"));
         if (tag.Subject == TagSubject.Address && !_addresses.TryNormalize(tag.Currency, tag.Identifier, out _, out var addressError))
-            issues.Add(file.IssueAt(node, IssueSeverity.Warning, $"malformed {tag.Currency} address '{tag.Identifier}' ({addressError}): kept, never matched"));
+            issues.Add(file.IssueAt(node, IssueSeverity.Warning, $"malformed {tag.Currency} address '{UserText.Quote(tag.Identifier)}' ({addressError}): kept, never matched"));
     }
 
     private static IEnumerable<(string Field, string Concept)> Terms(Tag tag)

@@ -1,3 +1,4 @@
+using Cairn.Core;
 using Cairn.Intel.Addresses;
 using Cairn.Intel.Import;
 
@@ -48,7 +49,7 @@ public sealed class OfacImport
                 if (!_addresses.TryNormalize(address.Currency, address.Address, out var key, out var error))
                 {
                     issues.Add(new ImportIssue(Path.GetFileName(file), 0, IssueSeverity.Warning,
-                        $"SDN entry {address.Entry.EntryNumber}: malformed {address.Currency} address '{address.Address}' ({error}): kept, never matched"));
+                        $"SDN entry {address.Entry.EntryNumber}: malformed {address.Currency} address '{UserText.Quote(address.Address)}' ({error}): kept, never matched"));
                     key = new NormalizedAddress(AddressFamily.Other, address.Address);
                 }
                 if (!sdnByKey.TryGetValue(key, out var list)) sdnByKey[key] = list = [];
@@ -68,7 +69,7 @@ public sealed class OfacImport
             {
                 if (!_addresses.TryNormalize(currency, address, out var key, out var error))
                 {
-                    issues.Add(new ImportIssue(name, line, IssueSeverity.Warning, $"malformed {currency} address '{address}' ({error}): kept, never matched"));
+                    issues.Add(new ImportIssue(name, line, IssueSeverity.Warning, $"malformed {currency} address '{UserText.Quote(address)}' ({error}): kept, never matched"));
                     key = new NormalizedAddress(AddressFamily.Other, address);
                 }
                 var entries = sdnByKey.GetValueOrDefault(key);

@@ -13,6 +13,29 @@ public class AddressCodecTests
     }
 
     [Fact]
+    public void Decode_ATextLongerThanAnyAddress_IsRefusedByItsLength_BeforeTheQuadraticBase58Decoder()
+    {
+        // 90,000 valid Base58 characters: decoded, they held a fuzzing thread for over 30 s.
+        var page = new string('x', 90_000);
+
+        var ex = Assert.Throws<CairnException>(() => AddressCodec.Decode(page));
+
+        Assert.Contains("90000 characters, longer than any address format (128)", ex.Message, StringComparison.Ordinal);
+        Assert.False(Base58.TryDecode(page, out _));
+    }
+
+    [Fact]
+    public void Base58_DecodesAnExtendedKeyLengthText_ButNotBeyondItsBound()
+    {
+        // BIP 32 test vector 1, chain m: the longest Base58 strings in use (111 characters).
+        const string xpub = "xpub661MyMwAqRbcFtXgS5sYJABqqG9YLmC4Q1Rdap9gSE8NqtwybGhePY2gZ29ESFjqJoCu1Rupje8YtGqsefD265TMg7usUDFdp6W1EGMcet8";
+        Assert.Equal(82, Base58.Decode(xpub).Length);
+
+        var ex = Assert.Throws<CairnException>(() => Base58.Decode(new string('2', Base58.MaxTextLength + 1)));
+        Assert.Contains("longer than any key or address", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Decode_Bech32mChecksumOnVersion0_IsRejected()
     {
         // BIP350 invalid vector: version 0 program with a bech32m checksum.
