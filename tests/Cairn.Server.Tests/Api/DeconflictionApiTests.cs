@@ -40,7 +40,7 @@ public sealed class DeconflictionApiTests(DemoServerFixture fixture)
 
         var asked = await admin.PostJsonAsync($"/api/v1/notifications/{hit["id"]!.GetValue<string>()}/contact");
         Assert.Equal(DemoServerFixture.OtherAgency, asked["agency"]!.GetValue<string>());
-        var request = (await olga.GetJsonAsync("/api/v1/notifications?limit=500"))["items"]!.AsArray().Single(n => n!["kind"]!.GetValue<string>() == "contact_request")!;
+        var request = (await olga.GetJsonAsync("/api/v1/notifications?limit=500"))["items"]!.AsArray().Single(n => n!["kind"]!.GetValue<string>() == "contact_request" && n["detail"]!.GetValue<string>().Contains(Address, StringComparison.Ordinal))!;
         Assert.Equal($"btc {Address} {DemoPipeline.Agency} admin", request["detail"]!.GetValue<string>());
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await olga.PostAsync($"/api/v1/notifications/{hit["id"]!.GetValue<string>()}/contact")).Status);
 
