@@ -30,6 +30,7 @@ internal static class CommandCatalog
         yield return AdminCommands.Build(host);
         yield return EvidenceCommands.Build(host);
         yield return LedgerCommands.Build(host);
+        yield return StatsCommands.Build(host);
         yield return LogCommands.Build(host);
         yield return LegalCommands.Build(host);
         yield return LegalCommands.BuildRequest(host);

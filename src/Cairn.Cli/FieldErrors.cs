@@ -43,6 +43,8 @@ internal static class FieldErrors
         ["acknowledge_overlap"] = ["--acknowledge-overlap"],
         ["at"] = ["--at"],
         ["agency"] = ["--for-agency", "--with", "--from"],
+        ["transaction_ids"] = ["--tx"],
+        ["victim_id"] = ["--victim"],
     };
 
     public static string ForCommand(CairnException error, Command? command)

@@ -79,6 +79,9 @@ public static class WorkspaceServiceCollectionExtensions
         services.AddSingleton<IEvidenceStore>(provider => provider.GetRequiredService<SqlEvidenceStore>());
         services.AddSingleton(provider => new SqlLedgerStore(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<ILedgerStore>(provider => provider.GetRequiredService<SqlLedgerStore>());
+        services.AddSingleton<Cairn.Cases.Statistics.IStatisticsSource>(provider => new Cairn.Storage.Statistics.SqlStatisticsSource(provider.GetRequiredService<CairnDatabase>()));
+        services.AddSingleton<Cairn.Cases.Deconfliction.IAddressDeconfliction>(provider => new Cairn.Storage.Deconfliction.SqlAddressDeconfliction(provider.GetRequiredService<CairnDatabase>()));
+        services.AddSingleton<Cairn.Cases.Victims.IVictimStore>(provider => new Cairn.Storage.Victims.SqlVictimStore(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton(provider => new SqlCustodyLog(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<ICustodyLog>(provider => provider.GetRequiredService<SqlCustodyLog>());
         services.AddSingleton(provider => new SqlCustodyHistory(provider.GetRequiredService<CairnDatabase>()));
@@ -106,6 +109,8 @@ public static class WorkspaceServiceCollectionExtensions
         services.AddSingleton<CaseService>();
         services.AddSingleton<EvidenceService>();
         services.AddSingleton<LedgerService>();
+        services.AddSingleton<Victims.VictimService>();
+        services.AddSingleton<Statistics.StatisticsService>();
         services.AddSingleton<CaseDashboardService>();
         services.AddSingleton<CustodyService>();
         services.AddSingleton<AttributionProvider>();

@@ -23,4 +23,7 @@ public sealed record NewLedgerEvent(
     public DateTimeOffset? OccurredAt { get; init; }
 
     public int? Decimals { get; init; }
+
+    /// <summary>The case's victim a return to a victim goes to (issue 18): it counts against their recorded loss.</summary>
+    public string? VictimId { get; init; }
 }

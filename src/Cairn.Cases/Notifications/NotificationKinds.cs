@@ -12,5 +12,11 @@ public static class NotificationKinds
     /// <summary>Another agency drafted a request to a State the agency already has a request to, for the same case; detail: "request-id STATE".</summary>
     public const string RequestOverlap = "request_overlap";
 
-    public static readonly IReadOnlyList<string> All = [CaseShared, CaseRevoked, RequestOverlap];
+    /// <summary>An address of one of the agency's cases is also in another agency's case (no case details); detail: "chain address other-agency".</summary>
+    public const string AddressHit = "address_hit";
+
+    /// <summary>Another agency asks to be contacted about an address both hold; detail: "chain address agency user".</summary>
+    public const string ContactRequest = "contact_request";
+
+    public static readonly IReadOnlyList<string> All = [CaseShared, CaseRevoked, RequestOverlap, AddressHit, ContactRequest];
 }

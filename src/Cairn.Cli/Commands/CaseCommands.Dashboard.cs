@@ -44,6 +44,19 @@ internal static partial class CaseCommands
             foreach (var a in board.LatestActivity)
                 activity.AddRow(Time(a.At), $"{a.Kind} {a.Code}", Markup.Escape(a.Text), Markup.Escape($"{a.By}@{a.Agency}"));
             ctx.Console.Write(activity);
+            if (board.Victims.Count > 0)
+            {
+                var victims = new Table().AddColumns("victim", "asset", "lost", "received", "awaiting approval", "still owed");
+                foreach (var v in board.Victims)
+                    foreach (var a in v.Assets)
+                    {
+                        var asset = new AssetKey(a.Chain, a.Token, "");
+                        string Text(string baseUnits) => AssetDecimals.Describe(System.Numerics.BigInteger.Parse(baseUnits, System.Globalization.CultureInfo.InvariantCulture), asset, a.Decimals);
+                        victims.AddRow(Markup.Escape(v.Name), Markup.Escape($"{a.Token} ({a.Chain})"), Markup.Escape(Text(a.Lost)), Markup.Escape(Text(a.Received)),
+                            Markup.Escape(Text(a.AwaitingApproval)), Markup.Escape(Text(a.Outstanding)));
+                    }
+                ctx.Console.Write(victims);
+            }
             return CliHost.Success;
         });
         return command;

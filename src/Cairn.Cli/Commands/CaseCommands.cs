@@ -34,6 +34,7 @@ internal static partial class CaseCommands
         group.Subcommands.Add(BuildHold(host));
         group.Subcommands.Add(BuildReleaseHold(host));
         group.Subcommands.Add(BuildExport(host));
+        group.Subcommands.Add(BuildVictim(host));
         return group;
     }
 

@@ -15,9 +15,11 @@ internal static class LedgerCommands
     public static Command Build(CliHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        var group = new Command("ledger", "Asset-recovery ledger: add, show");
+        var group = new Command("ledger", "Asset-recovery ledger: add, show, approve, reject");
         group.Subcommands.Add(BuildAdd(host));
         group.Subcommands.Add(BuildShow(host));
+        group.Subcommands.Add(BuildDecide(host, approve: true));
+        group.Subcommands.Add(BuildDecide(host, approve: false));
         return group;
     }
 
@@ -36,9 +38,10 @@ internal static class LedgerCommands
         var jurisdiction = new Option<string>("--jurisdiction") { Description = "ISO 3166-1 alpha-2 of that authority's state", Required = true };
         var target = new Option<string?>("--target-location") { Description = "Custody location receiving a transfer" };
         var recipient = new Option<string?>("--recipient") { Description = "Victim or state (ISO code) receiving a return or share" };
+        var victim = new Option<string?>("--victim") { Description = "For return-to-victim: id of the case's victim (case victim list); counts against their loss" };
         var evidence = new Option<string[]>("--evidence") { Description = "Evidence id supporting the event (repeatable)", AllowMultipleArgumentsPerToken = true };
         var command = new Command("add", "Record a ledger event; refused (nothing written) if it breaks an invariant")
-            { CaseCommands.CaseOption, kind, chain, token, location, amount, units, decimals, occurred, basis, authority, jurisdiction, target, recipient, evidence };
+            { CaseCommands.CaseOption, kind, chain, token, location, amount, units, decimals, occurred, basis, authority, jurisdiction, target, recipient, victim, evidence };
         host.SetAction(command, async (ctx, parse, cancellationToken) =>
         {
             var request = new LedgerEventRequest(parse.GetValue(kind), parse.GetValue(chain), parse.GetValue(token), parse.GetValue(location), parse.GetValue(amount),
@@ -47,10 +50,33 @@ internal static class LedgerCommands
                 AmountUnits = parse.GetValue(units),
                 Decimals = parse.GetValue(decimals),
                 OccurredAt = Cairn.Workspace.Legal.LegalRequestService.ParseTime(parse.GetValue(occurred), "occurred_at"),
+                VictimId = parse.GetValue(victim),
             };
             var recorded = await ctx.Get<LedgerService>().AddAsync(ctx.Actor, parse.GetValue(CaseCommands.CaseOption)!, request, cancellationToken).ConfigureAwait(false);
             if (ctx.Json) ctx.WriteJson(LedgerEventJson.Of(recorded));
-            else ctx.Output.WriteLine($"recorded #{recorded.Sequence} {LedgerEventKinds.Name(recorded.Details.Kind)} {recorded.Details.Amount} base units of {recorded.Details.Asset}");
+            else ctx.Output.WriteLine($"recorded #{recorded.Sequence} {LedgerEventKinds.Name(recorded.Details.Kind)} {recorded.Details.Amount} base units of {recorded.Details.Asset}" +
+                (recorded.Approval == LedgerApproval.Pending ? $" (pending: a second user approves it with `cairn ledger approve {recorded.Id} --case {parse.GetValue(CaseCommands.CaseOption)}`)" : ""));
+            return CliHost.Success;
+        });
+        return command;
+    }
+
+    private static Command BuildDecide(CliHost host, bool approve)
+    {
+        var id = new Argument<string>("event-id") { Description = "Id of the pending ledger event (ledger show --json)" };
+        var reason = new Option<string?>("--reason") { Description = "Why it is rejected (required)" };
+        var command = approve
+            ? new Command("approve", "Approve a pending disposal (liquidate, return, share) recorded by another user of your agency (four eyes; logged)") { id, CaseCommands.CaseOption }
+            : new Command("reject", "Reject a pending disposal with the reason; it stays on record and never counts (logged)") { id, CaseCommands.CaseOption, reason };
+        host.SetAction(command, async (ctx, parse, cancellationToken) =>
+        {
+            var service = ctx.Get<LedgerService>();
+            var caseReference = parse.GetValue(CaseCommands.CaseOption)!;
+            var decided = approve
+                ? await service.ApproveAsync(ctx.Actor, caseReference, parse.GetValue(id)!, cancellationToken).ConfigureAwait(false)
+                : await service.RejectAsync(ctx.Actor, caseReference, parse.GetValue(id)!, parse.GetValue(reason), cancellationToken).ConfigureAwait(false);
+            if (ctx.Json) ctx.WriteJson(LedgerEventJson.Of(decided));
+            else ctx.Output.WriteLine($"#{decided.Sequence} {LedgerEventKinds.Name(decided.Details.Kind)} {LedgerApprovals.Name(decided.Approval)} by {decided.Decision!.By} ({decided.Decision.Role})");
             return CliHost.Success;
         });
         return command;
@@ -68,13 +94,14 @@ internal static class LedgerCommands
                 ctx.WriteJson(LedgerJson.Of(report));
                 return CliHost.Success;
             }
-            var events = new Table().AddColumns("#", "happened", "event", "asset", "amount (base units)", "legal basis", "authority", "recorded");
+            var events = new Table().AddColumns("#", "happened", "event", "asset", "amount (base units)", "legal basis", "authority", "recorded", "approval");
             if (report.Fiat is { } valued) events.AddColumn($"value ({valued.Currency})");
             var values = report.Fiat?.Events.ToDictionary(v => v.Sequence);
             foreach (var e in report.Events)
             {
                 var row = new List<string> { e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), CaseCommands.Time(e.Details.OccurredAt), LedgerEventKinds.Name(e.Details.Kind), Markup.Escape(e.Details.Asset.ToString()),
-                    e.Details.Amount.ToString(), Markup.Escape(e.Details.LegalBasis), Markup.Escape($"{e.Details.Authority} ({e.Details.Jurisdiction})"), CaseCommands.Time(e.RecordedAt) };
+                    e.Details.Amount.ToString(), Markup.Escape(e.Details.LegalBasis), Markup.Escape($"{e.Details.Authority} ({e.Details.Jurisdiction})"), CaseCommands.Time(e.RecordedAt),
+                    Markup.Escape(LedgerApprovals.Name(e.Approval) + (e.Decision is { } d ? $" by {d.By}" + (d.Reason is null ? "" : $": {d.Reason}") : "")) };
                 if (values is not null) row.Add(Markup.Escape(Words(values[e.Sequence])));
                 events.AddRow(row.ToArray());
             }

@@ -11,7 +11,7 @@ internal static class NotificationCommands
     public static Command Build(CliHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        var group = new Command("notification", "Notifications to the acting agency: list, read");
+        var group = new Command("notification", "Notifications to the acting agency: list, read, contact (after an address hit)");
         var unread = new Option<bool>("--unread") { Description = "Only those not yet read" };
         var list = new Command("list", "The agency's notifications, newest first (logged)") { unread };
         host.SetAction(list, async (ctx, parse, cancellationToken) =>
@@ -36,7 +36,17 @@ internal static class NotificationCommands
             ctx.Output.WriteLine(ctx.Json ? "{}" : "marked read");
             return CliHost.Success;
         });
+        var hit = new Argument<string>("NOTIFICATION-ID") { Description = "Id of an address hit notice (notification list)" };
+        var contact = new Command("contact", "Answer an address hit notice: ask the other agency to make contact (no case details are sent; logged)") { hit };
+        host.SetAction(contact, async (ctx, parse, cancellationToken) =>
+        {
+            var sent = await ctx.Get<NotificationService>().RequestContactAsync(ctx.Actor, parse.GetValue(hit)!, cancellationToken).ConfigureAwait(false);
+            if (ctx.Json) ctx.WriteJson(sent);
+            else ctx.Output.WriteLine($"asked {sent.Agency} to make contact");
+            return CliHost.Success;
+        });
         group.Subcommands.Add(list);
+        group.Subcommands.Add(contact);
         group.Subcommands.Add(read);
         return group;
     }

@@ -14,6 +14,8 @@ public static class NotificationsApi
         notifications.MapGet("/", ListAsync).WithName("ListNotifications").WithSummary("The agency's notifications, newest first, with the person's read state (logged)");
         notifications.MapGet("/unread", UnreadAsync).WithName("CountUnreadNotifications").WithSummary("How many notifications the person has not read");
         notifications.MapPost("/{id}/read", MarkReadAsync).WithName("MarkNotificationRead").WithSummary("Mark one notification read");
+        notifications.MapPost("/{id}/contact", RequestContactAsync).WithName("RequestContactAfterAddressHit")
+            .WithSummary("Answer an address hit notice: ask the other agency to make contact (it gets the address and who asks, no case details; logged)");
         notifications.MapPost("/read", MarkAllReadAsync).WithName("MarkAllNotificationsRead").WithSummary("Mark every notification read");
         return app;
     }
@@ -35,4 +37,7 @@ public static class NotificationsApi
         await notifications.MarkReadAsync(http.User.Actor(), null, http.RequestAborted);
         return TypedResults.NoContent();
     }
+
+    public static async Task<Ok<Notification>> RequestContactAsync(HttpContext http, NotificationService notifications, string id) =>
+        TypedResults.Ok(await notifications.RequestContactAsync(http.User.Actor(), id, http.RequestAborted));
 }

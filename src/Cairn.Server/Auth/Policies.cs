@@ -14,6 +14,7 @@ public static class Policies
     public const string CaseWriter = "case-writer";
     public const string RequestWriter = "request-writer";
     public const string LedgerWriter = "ledger-writer";
+    public const string VictimWriter = "victim-writer";
     public const string IntelWriter = "intel-writer";
     public const string Auditor = "auditor";
     public const string ExchangeReader = "exchange-reader";
@@ -30,6 +31,7 @@ public static class Policies
         Roles(options, CaseWriter, Role.Investigator);
         Roles(options, RequestWriter, Role.Prosecutor, Role.Investigator);
         Roles(options, LedgerWriter, Role.AssetRecoveryOfficer, Role.Prosecutor);
+        Roles(options, VictimWriter, Role.Investigator, Role.Prosecutor, Role.AssetRecoveryOfficer);
         Roles(options, IntelWriter, Role.Investigator, Role.FiuAnalyst);
         Roles(options, Auditor, Role.Auditor, Role.Admin);
         Roles(options, ExchangeReader, Role.FiuAnalyst, Role.Admin);

@@ -135,6 +135,8 @@ public static class CairnServer
         app.MapCasesApi();
         app.MapEvidenceApi();
         app.MapLedgerApi();
+        app.MapVictimsApi();
+        app.MapStatsApi();
         app.MapTracesApi();
         app.MapRatesApi();
         app.MapWatchlistsApi();

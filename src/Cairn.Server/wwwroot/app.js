@@ -14,6 +14,7 @@ import { renderAccount } from "./account.js";
 import { renderAudit } from "./audit.js";
 import { renderNotifications, refreshBadge } from "./notifications.js";
 import { renderRoutes } from "./routes.js";
+import { renderStats } from "./stats.js";
 
 const main = document.getElementById("main");
 
@@ -32,6 +33,7 @@ const routes = [
   [/^#\/account$/, () => renderAccount(main)],
   [/^#\/audit(?:\?(.*))?$/, (m) => renderAudit(main, new URLSearchParams(m[1] || ""))],
   [/^#\/notifications$/, () => renderNotifications(main)],
+  [/^#\/stats$/, () => renderStats(main)],
 ];
 
 // Pages with unsaved work (the request editor) register a guard; leaving asks first.
@@ -68,7 +70,7 @@ function header() {
   document.getElementById("tools").hidden = !me;
   clear(nav);
   if (me && !me.must_change_password) {
-    const items = [["#/cases", "Cases"], ["#/requests", "Requests"], ["#/routes", "Routes"], ["#/screen", "Screening"], ["#/exchange", "Exchange"], ["#/chain", "Chain"]];
+    const items = [["#/cases", "Cases"], ["#/requests", "Requests"], ["#/routes", "Routes"], ["#/screen", "Screening"], ["#/exchange", "Exchange"], ["#/chain", "Chain"], ["#/stats", "Statistics"]];
     if (can("Auditor") || can("Admin")) items.push(["#/audit", "Custody log"]);
     if (can("Admin")) items.push(["#/admin", "Administration"]);
     const here = location.hash.split("?")[0];

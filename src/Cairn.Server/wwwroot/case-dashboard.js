@@ -6,6 +6,7 @@
 import { h, clear, fmtTime, fmtDate, table, link, requestLink, toDecimal } from "./ui.js";
 import { api } from "./api.js";
 import { L, label } from "./labels.js";
+import { victimsSection } from "./case-victims.js";
 
 const NATIVE = { "btc/BTC": 8, "eth/ETH": 18 };
 
@@ -59,6 +60,7 @@ export async function dashboard(body, c) {
       : "No saved Bitcoin trace yet: run one on the Traces tab to see where the funds went."),
     h("h2", {}, "Per jurisdiction"),
     table(["State", "traced", "services", "requests", "frozen", "seized", "confiscated", "returned or shared", "received"], rows, "dashboard-jurisdictions", "nothing traced, requested or recorded yet"),
+    victimsSection(c, d),
     h("div", { class: "grid2" },
       h("section", {}, h("h2", {}, "Next deadlines"), table(["due", "deadline", "request", "State", "measure", "status"], deadlines, "dashboard-deadlines", "no deadline running")),
       h("section", {}, h("h2", {}, "Latest activity"), table(["when", "what", "", "by"], activity, "dashboard-activity", "nothing yet"))));

@@ -6,9 +6,9 @@
 // the field it is about, and nothing is written. Each event shows its value in USD or EUR (the same
 // switch as the trace's) at the date it happened, with the rate's date and source, or "no rate".
 import { h, fmtTime, fmtDate, toast, table, toDecimal, toBaseUnits } from "./ui.js";
-import { api, can } from "./api.js";
+import { api, can, session } from "./api.js";
 import { L, label, options, stateOptions } from "./labels.js";
-import { field, bindForm, formCard } from "./forms.js";
+import { field, bindForm, formCard, clearErrors, showErrors } from "./forms.js";
 import { reloadCase } from "./case.js";
 
 const NATIVE = { "btc/BTC": 8, "eth/ETH": 18 };
@@ -49,9 +49,10 @@ function worth(v) {
 
 export async function ledger(body, c) {
   const fiat = fiatChoice();
-  const [report, evidence] = await Promise.all([
+  const [report, evidence, victims] = await Promise.all([
     api("GET", `/cases/${encodeURIComponent(c.reference)}/ledger?fiat=${fiat}`),
     api("GET", `/cases/${encodeURIComponent(c.reference)}/evidence?limit=500`).catch(() => ({ items: [] })),
+    api("GET", `/cases/${encodeURIComponent(c.reference)}/victims`).catch(() => []),
   ]);
   const known = knownDecimals(report.events);
   const dec = (asset) => known[`${asset.chain}/${asset.token}`];
@@ -64,11 +65,12 @@ export async function ledger(body, c) {
     return [String(e.sequence), fmtDate(d.occurred_at), L("ledger_event", d.kind), `${d.asset.token} on ${label("chain", d.asset.chain)} at ${d.asset.location}${to}`,
       amount(d.amount, d.asset.token, dec(d.asset)), worth(values[e.sequence]), d.legal_basis, `${d.authority} (${label("state", d.jurisdiction)})`,
       h("span", {}, ...d.evidence_ids.map((id) => h("span", { class: "pill", title: id }, files[id] || id))),
-      `${e.recorded_by}@${e.recorded_agency}, ${fmtTime(e.recorded_at)}`];
+      `${e.recorded_by}@${e.recorded_agency}, ${fmtTime(e.recorded_at)}`, approval(c, e)];
   });
   const fiatSwitch = h("select", { id: "ledger-fiat", "aria-label": "currency" }, h("option", { value: "USD" }, "USD"), h("option", { value: "EUR" }, "EUR"));
   fiatSwitch.value = fiat;
   fiatSwitch.addEventListener("change", () => { localStorage.setItem("cairn.fiat", fiatSwitch.value); reloadCase(c, "ledger"); });
+  const pending = report.events.filter((e) => e.approval === "pending").length;
   const balances = report.balances.map((b) => [`${b.asset.token} on ${label("chain", b.asset.chain)} at ${b.asset.location}`,
     ...["frozen", "seized", "confiscated", "liquidated", "returned", "shared"].map((k) => amount(b[k], b.asset.token, dec(b.asset)))]);
   const funnel = report.states.map((s) => {
@@ -76,6 +78,8 @@ export async function ledger(body, c) {
     return [who(s.state), `${s.token} on ${label("chain", s.chain)}`, ...["frozen", "seized", "confiscated", "returned", "received"].map((k) => amount(s[k], s.token, dec(asset)))];
   });
   body.append(
+    pending ? h("p", { class: "notice", "data-testid": "ledger-pending" },
+      `${pending} disposal${pending === 1 ? " awaits" : "s await"} a second user's approval; until approved ${pending === 1 ? "it does" : "they do"} not count in the balances.`) : "",
     h("h2", {}, "Recovery by State"),
     h("p", { class: "muted" }, "What each State's authorities froze, seized, confiscated and returned or shared; and what a State or victim received."),
     table(["State or recipient", "asset", "frozen", "seized", "confiscated", "returned or shared", "received"], funnel, "ledger-states", "nothing recorded yet"),
@@ -83,13 +87,42 @@ export async function ledger(body, c) {
     table(["asset", "frozen", "seized", "confiscated", "liquidated", "returned", "shared"], balances, "ledger-balances", "nothing recorded yet"),
     h("h2", {}, "Events"),
     h("p", {}, h("label", {}, "Values in ", fiatSwitch), h("small", { class: "muted" }, " at the date each event happened, from the imported rate tables; never estimated without one.")),
-    table(["#", "happened", "event", "asset", "amount", `value (${fiat})`, "legal basis", "authority", "evidence", "recorded"], events, "ledger-events", "no events yet"));
+    table(["#", "happened", "event", "asset", "amount", `value (${fiat})`, "legal basis", "authority", "evidence", "recorded", "approval"], events, "ledger-events", "no events yet"));
 
-  if (c.access === "owner" && (can("AssetRecoveryOfficer") || can("Prosecutor"))) body.append(eventForm(c, report, evidence, known));
+  if (c.access === "owner" && (can("AssetRecoveryOfficer") || can("Prosecutor"))) body.append(eventForm(c, report, evidence, known, victims));
   else body.append(h("p", { class: "muted" }, "Ledger events are recorded by the owning agency's asset-recovery officers and prosecutors."));
 }
 
-function eventForm(c, report, evidence, known) {
+/**
+ * The four-eyes state of an event: approved (by whom), rejected (by whom and why) or awaiting approval, with Approve and
+ * Reject for an asset-recovery officer or prosecutor of the owning agency who did not record it.
+ */
+function approval(c, e) {
+  const d = e.decision;
+  if (e.approval === "approved") return d ? `Approved by ${d.by} (${L("role", d.role)}), ${fmtTime(d.at)}` : "Approved";
+  if (e.approval === "rejected") return h("span", { class: "refused" }, `Rejected by ${d.by}: ${d.reason}`);
+  const eligible = c.access === "owner" && (can("AssetRecoveryOfficer") || can("Prosecutor")) && session.me.login !== e.recorded_by;
+  if (!eligible) return h("span", { class: "pending" }, session.me.login === e.recorded_by ? "Awaiting another user's approval" : "Awaiting approval");
+  const path = `/cases/${encodeURIComponent(c.reference)}/ledger/${encodeURIComponent(e.id)}`;
+  const reason = h("input", { name: "reason", placeholder: "why it is rejected", "aria-label": "Reason for rejecting", "data-no-keep": "1" });
+  const form = h("form", { class: "decide", "data-event": e.id, novalidate: true },
+    h("button", { type: "button", class: "small", "data-approve": e.id }, "Approve"),
+    reason, h("button", { type: "submit", class: "small danger", "data-reject": e.id }, "Reject"),
+    h("p", { class: "field-error", "data-error-for": "reason", role: "alert", hidden: true }));
+  const decide = async (what, body) => {
+    clearErrors(form);
+    try {
+      await api("POST", `${path}/${what}`, body);
+      toast(`${label("ledger_event", e.details.kind)} #${e.sequence} ${what === "approve" ? "approved" : "rejected"}`);
+      await reloadCase(c, "ledger");
+    } catch (err) { showErrors(form, err); }
+  };
+  form.querySelector("[data-approve]").addEventListener("click", () => decide("approve"));
+  form.addEventListener("submit", (ev) => { ev.preventDefault(); decide("reject", { reason: reason.value }); });
+  return form;
+}
+
+function eventForm(c, report, evidence, known, victims) {
   const list = (id, values) => h("datalist", { id }, ...[...new Set(values)].map((v) => h("option", { value: v })));
   const kind = h("select", { name: "event", id: "ledger-event" }, ...options("ledger_event", KINDS));
   const today = new Date().toISOString().slice(0, 10);
@@ -105,15 +138,19 @@ function eventForm(c, report, evidence, known) {
   const jurisdiction = h("select", { name: "jurisdiction", id: "ledger-jurisdiction" }, ...stateOptions("", { blank: true }));
   const target = h("input", { name: "target_location", id: "ledger-target", placeholder: "state custody wallet" });
   const recipient = h("input", { name: "recipient", id: "ledger-recipient", placeholder: "victim's name, or a State's code (DE, FR, …)" });
+  const victim = h("select", { name: "victim_id", id: "ledger-victim" }, h("option", { value: "" }, "(not a victim recorded on the case)"),
+    ...victims.map((v) => h("option", { value: v.victim.id }, v.victim.name)));
   const evidenceBoxes = evidence.items.map(({ item }) => h("label", { class: "check" },
     h("input", { type: "checkbox", name: `evidence:${item.id}`, value: item.id, "data-evidence": item.id }), ` ${item.file_name}`));
 
   const targetField = field("Into custody at", target, { hint: "Where the seized assets are transferred to." });
   const recipientField = field("Recipient", recipient, { hint: "The victim, or the State (its two-letter code) the assets go to." });
+  const victimField = field("Victim", victim, { hint: "The case's victim it goes to: it counts against what they lost (Dashboard, Victims)." });
   const decimalsField = field("Decimals", decimals, { hint: "How many decimal places the token has (USDT 6, most ERC-20 tokens 18). BTC and ETH are known." });
   const show = () => {
     targetField.hidden = kind.value !== "transfer_to_custody";
-    recipientField.hidden = !["return_to_victim", "return_to_state", "share"].includes(kind.value);
+    recipientField.hidden = !["return_to_victim", "return_to_state", "share"].includes(kind.value) || kind.value === "return_to_victim" && victim.value !== "";
+    victimField.hidden = kind.value !== "return_to_victim" || victims.length === 0;
     const key = `${chain.value.trim().toLowerCase()}/${token.value.trim()}`;
     const fixed = known[key];
     if (fixed !== undefined) decimals.value = String(fixed);
@@ -123,7 +160,7 @@ function eventForm(c, report, evidence, known) {
     const base = units.value.trim() === "" ? null : toBaseUnits(units.value, d);
     exact.textContent = units.value.trim() === "" ? "" : d === null ? "Give the token's decimals to convert." : base === null ? `Not an amount with at most ${d} decimal places.` : `= ${base} base units`;
   };
-  for (const el of [kind, chain, token, decimals, units]) { el.addEventListener("input", show); el.addEventListener("change", show); el.addEventListener("restore", show); }
+  for (const el of [kind, chain, token, decimals, units, victim]) { el.addEventListener("input", show); el.addEventListener("change", show); el.addEventListener("restore", show); }
 
   const events = report.events.map((e) => e.details);
   const form = formCard("ledger-form", "Record an event", [
@@ -134,7 +171,7 @@ function eventForm(c, report, evidence, known) {
     // Refusals about the amount itself (more than is frozen there) come keyed "amount": shown under it too.
     h("div", { class: "field-group" }, field("Amount", units, { hint: "In units (BTC, ETH, tokens)." }), exact,
       h("p", { class: "field-error", "data-error-for": "amount", role: "alert", hidden: true })),
-    targetField, recipientField,
+    targetField, victimField, recipientField,
     field("Legal basis", basis), field("Ordered by", authority), field("State of that authority", jurisdiction),
     evidenceBoxes.length ? h("fieldset", { class: "field", id: "ledger-evidence" }, h("legend", {}, "Evidence supporting it"), ...evidenceBoxes,
       h("p", { class: "field-error", "data-error-for": "evidence_ids", role: "alert", hidden: true })) : "",
@@ -149,6 +186,7 @@ function eventForm(c, report, evidence, known) {
       amount_units: units.value.trim(), decimals: decimals.value === "" || decimals.readOnly && `${chain.value.trim().toLowerCase()}/${token.value.trim()}` in NATIVE ? null : Number(decimals.value),
       occurred_at: occurred.value || null, legal_basis: basis.value, authority: authority.value, jurisdiction: jurisdiction.value,
       target_location: targetField.hidden ? null : target.value, recipient: recipientField.hidden ? null : recipient.value,
+      victim_id: victimField.hidden || victim.value === "" ? null : victim.value,
       evidence_ids: evidenceBoxes.map((b) => b.querySelector("input")).filter((i) => i.checked).map((i) => i.value),
     }),
     done: (e) => { toast(`${label("ledger_event", e.details.kind)} of ${toDecimal(e.details.amount, known[`${e.details.asset.chain}/${e.details.asset.token}`] ?? e.details.decimals) || e.details.amount} ${e.details.asset.token} recorded`); return reloadCase(c, "ledger"); },

@@ -22,7 +22,31 @@ function describe(n) {
     return h("span", {}, `${n.created_agency} drafted request ${id} to ${label("state", state)} for case `, caseLink(n.case_reference),
       ", where your agency has a request too: coordinate before sending (deconfliction).");
   }
+  if (n.kind === "address_hit") {
+    const [chain, address, other] = n.detail.split(" ");
+    return h("span", {}, `The ${label("chain", chain)} address `, h("code", {}, address), ` of one of your agency's cases is also in a case of ${other}. `,
+      "No case details are shared; ask them to make contact if you need to coordinate.");
+  }
+  if (n.kind === "contact_request") {
+    const [chain, address, agency, user] = n.detail.split(" ");
+    return h("span", {}, `${agency} (${user}) asks your agency to make contact about the ${label("chain", chain)} address `, h("code", {}, address), ".");
+  }
   return L("notification_kind", n.kind);
+}
+
+/** "Request contact" on an address hit notice: the other agency is asked to get in touch. */
+function contactButton(n) {
+  if (n.kind !== "address_hit") return "";
+  const button = h("button", { class: "small", type: "button", "data-contact": n.id }, "Request contact");
+  button.addEventListener("click", async () => {
+    try {
+      const sent = await api("POST", `/notifications/${encodeURIComponent(n.id)}/contact`);
+      toast(`${sent.agency} has been asked to make contact`);
+      button.disabled = true;
+      button.textContent = "Contact requested";
+    } catch (err) { toast(err.message, true); }
+  });
+  return button;
 }
 
 export async function renderNotifications(main) {
@@ -33,7 +57,7 @@ export async function renderNotifications(main) {
       try { await api("POST", `/notifications/${encodeURIComponent(n.id)}/read`); await renderNotifications(main); await refreshBadge(); }
       catch (err) { toast(err.message, true); }
     });
-    return [fmtTime(n.created_at), L("notification_kind", n.kind), describe(n), `${n.created_by}@${n.created_agency}`, read];
+    return [fmtTime(n.created_at), L("notification_kind", n.kind), describe(n), `${n.created_by}@${n.created_agency}`, h("span", {}, contactButton(n), " ", read)];
   });
   const all = h("button", { class: "secondary", type: "button", id: "read-all", disabled: !page.items.some((n) => !n.read_at) }, "Mark all read");
   all.addEventListener("click", async () => {

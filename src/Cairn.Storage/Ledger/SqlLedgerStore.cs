@@ -19,7 +19,8 @@ public sealed class SqlLedgerStore : ILedgerStore
     private const string Columns =
         "id AS Id, case_id AS CaseId, seq AS Seq, kind AS Kind, chain AS Chain, token AS Token, location AS Location, amount AS Amount, " +
         "legal_basis AS LegalBasis, authority AS Authority, jurisdiction AS Jurisdiction, target_location AS TargetLocation, recipient AS Recipient, " +
-        "recorded_at AS RecordedAt, recorded_by AS RecordedBy, recorded_agency AS RecordedAgency, occurred_at AS OccurredAt, decimals AS Decimals";
+        "recorded_at AS RecordedAt, recorded_by AS RecordedBy, recorded_agency AS RecordedAgency, occurred_at AS OccurredAt, decimals AS Decimals, " +
+        "victim_id AS VictimId, approval AS Approval, decided_by AS DecidedBy, decided_agency AS DecidedAgency, decided_role AS DecidedRole, decided_at AS DecidedAt, decision_reason AS DecisionReason";
 
     private readonly CairnDatabase _database;
 
@@ -35,7 +36,9 @@ public sealed class SqlLedgerStore : ILedgerStore
         {
             var owner = await SqlCaseStore.LoadVisibleAsync(unit, caseReference, forUpdate: true, need: CaseAccess.Owner).ConfigureAwait(false);
             var existing = await LoadAsync(unit, owner.Id).ConfigureAwait(false);
-            var ledger = AssetLedger.Replay(existing.Select(e => e.Details));
+            if (newEvent.VictimId is { } victimId) newEvent = await ToVictimAsync(unit, owner.Id, caseReference, newEvent, victimId, existing).ConfigureAwait(false);
+            // Pending disposals are held back from what is confiscated: two returns awaiting approval cannot together exceed it.
+            var ledger = AssetLedger.Replay(existing.Where(e => e.Approval != LedgerApproval.Rejected).Select(e => e.Details));
             ledger.Apply(newEvent);
             foreach (var evidenceId in newEvent.EvidenceIds)
             {
@@ -43,10 +46,13 @@ public sealed class SqlLedgerStore : ILedgerStore
                 if (found == 0) throw new NotFoundException($"evidence '{evidenceId}' is not part of case '{caseReference}'");
             }
             var now = unit.Time.GetUtcNow();
-            var recorded = new LedgerEvent(CairnIds.New(unit.Time), owner.Id, existing.Count + 1, newEvent with { OccurredAt = newEvent.OccurredAt ?? now }, now, unit.Actor.User, unit.Actor.Agency);
+            var recorded = new LedgerEvent(CairnIds.New(unit.Time), owner.Id, existing.Count + 1, newEvent with { OccurredAt = newEvent.OccurredAt ?? now }, now, unit.Actor.User, unit.Actor.Agency)
+            {
+                Approval = LedgerApprovals.NeedsApproval(newEvent.Kind) ? LedgerApproval.Pending : LedgerApproval.Approved,
+            };
             await unit.ExecuteAsync(
-                "INSERT INTO ledger_events (id, case_id, seq, kind, chain, token, location, amount, legal_basis, authority, jurisdiction, target_location, recipient, recorded_at, recorded_by, recorded_agency, occurred_at, decimals) " +
-                "VALUES (@Id, @CaseId, @Seq, @Kind, @Chain, @Token, @Location, @Amount, @LegalBasis, @Authority, @Jurisdiction, @TargetLocation, @Recipient, @RecordedAt, @RecordedBy, @RecordedAgency, @OccurredAt, @Decimals)",
+                "INSERT INTO ledger_events (id, case_id, seq, kind, chain, token, location, amount, legal_basis, authority, jurisdiction, target_location, recipient, recorded_at, recorded_by, recorded_agency, occurred_at, decimals, approval, victim_id) " +
+                "VALUES (@Id, @CaseId, @Seq, @Kind, @Chain, @Token, @Location, @Amount, @LegalBasis, @Authority, @Jurisdiction, @TargetLocation, @Recipient, @RecordedAt, @RecordedBy, @RecordedAgency, @OccurredAt, @Decimals, @Approval, @VictimId)",
                 new
                 {
                     recorded.Id, recorded.CaseId, Seq = recorded.Sequence, Kind = KindText(newEvent.Kind),
@@ -55,6 +61,7 @@ public sealed class SqlLedgerStore : ILedgerStore
                     newEvent.LegalBasis, newEvent.Authority, newEvent.Jurisdiction, newEvent.TargetLocation, newEvent.Recipient,
                     RecordedAt = CustodyEntry.FormatTime(recorded.RecordedAt), recorded.RecordedBy, recorded.RecordedAgency,
                     OccurredAt = CustodyEntry.FormatTime(recorded.Details.OccurredAt!.Value), Decimals = (long?)newEvent.Decimals,
+                    Approval = LedgerApprovals.Name(recorded.Approval), newEvent.VictimId,
                 }).ConfigureAwait(false);
             foreach (var evidenceId in newEvent.EvidenceIds.Distinct())
                 await unit.ExecuteAsync("INSERT INTO ledger_event_evidence (event_id, evidence_id) VALUES (@Id, @evidenceId)", new { recorded.Id, evidenceId }).ConfigureAwait(false);
@@ -69,10 +76,45 @@ public sealed class SqlLedgerStore : ILedgerStore
         {
             var owner = await SqlCaseStore.LoadVisibleAsync(unit, caseReference).ConfigureAwait(false);
             var events = await LoadAsync(unit, owner.Id).ConfigureAwait(false);
-            var ledger = AssetLedger.Replay(events.Select(e => e.Details));
+            var ledger = AssetLedger.Replay(events.Where(e => e.Counts).Select(e => e.Details));
             await unit.RecordAsync("ledger.read", "case", owner.Id, CustodyRecord.HashOf(string.Join("\n", events.Select(e => e.Id)))).ConfigureAwait(false);
             return new LedgerReport(owner.Reference, events, ledger.Balances(), ledger.States());
         }, cancellationToken);
+
+    public Task<LedgerEvent> DecideAsync(Actor actor, string caseReference, string eventId, LedgerDecision decision, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return _database.InTransactionAsync(actor, async unit =>
+        {
+            var owner = await SqlCaseStore.LoadVisibleAsync(unit, caseReference, forUpdate: true, need: CaseAccess.Owner).ConfigureAwait(false);
+            var existing = await LoadAsync(unit, owner.Id).ConfigureAwait(false);
+            var target = existing.FirstOrDefault(e => e.Id == eventId)
+                ?? throw new NotFoundException($"ledger event '{eventId}' is not part of case '{caseReference}'");
+            if (target.Approval != LedgerApproval.Pending)
+                throw CairnException.Invalid("event", $"ledger event #{target.Sequence} is {LedgerApprovals.Name(target.Approval)}: only a pending disposal is approved or rejected");
+            if (string.Equals(target.RecordedBy, unit.Actor.User, StringComparison.OrdinalIgnoreCase))
+                throw new ForbiddenException($"four eyes: {unit.Actor.User} recorded ledger event #{target.Sequence}; another user of {unit.Actor.Agency} must approve or reject it");
+            if (decision.Outcome == LedgerApproval.Approved)
+            {
+                // The approved ledger as it will be: every approved event and this one, in the order they were recorded.
+                var ledger = new AssetLedger();
+                foreach (var e in existing.Where(e => e.Counts || e.Id == eventId)) ledger.Apply(e.Details);
+            }
+            var decided = target with { Approval = decision.Outcome, Decision = decision with { By = unit.Actor.User, Agency = unit.Actor.Agency } };
+            await unit.ExecuteAsync(
+                "UPDATE ledger_events SET approval = @Approval, decided_by = @By, decided_agency = @Agency, decided_role = @Role, decided_at = @At, decision_reason = @Reason " +
+                "WHERE id = @Id AND approval = 'pending'",
+                new
+                {
+                    Approval = LedgerApprovals.Name(decision.Outcome), decided.Decision!.By, decided.Decision.Agency, decided.Decision.Role,
+                    At = CustodyEntry.FormatTime(decided.Decision.At), decided.Decision.Reason, target.Id,
+                }).ConfigureAwait(false);
+            await SqlCaseStore.BumpVersionAsync(unit, owner).ConfigureAwait(false);
+            await unit.RecordAsync(decision.Outcome == LedgerApproval.Approved ? "ledger.approve" : "ledger.reject", "ledger_event", target.Id,
+                CustodyRecord.HashOf(Describe(decided))).ConfigureAwait(false);
+            return decided;
+        }, cancellationToken);
+    }
 
     /// <summary>The event as one line of text: what its custody entry's content hash covers.</summary>
     public static string Describe(LedgerEvent recorded)
@@ -82,7 +124,33 @@ public sealed class SqlLedgerStore : ILedgerStore
         return string.Join("|", recorded.Id, recorded.CaseId, recorded.Sequence.ToString(CultureInfo.InvariantCulture), KindText(d.Kind), d.Asset.Chain, d.Asset.Token, d.Asset.Location,
             d.Amount.ToString(CultureInfo.InvariantCulture), d.LegalBasis, d.Authority, d.Jurisdiction, d.TargetLocation ?? "", d.Recipient ?? "", string.Join(",", d.EvidenceIds),
             CustodyEntry.FormatTime(recorded.RecordedAt), recorded.RecordedBy, recorded.RecordedAgency,
-            d.OccurredAt is { } occurred ? CustodyEntry.FormatTime(occurred) : "", d.Decimals?.ToString(CultureInfo.InvariantCulture) ?? "");
+            d.OccurredAt is { } occurred ? CustodyEntry.FormatTime(occurred) : "", d.Decimals?.ToString(CultureInfo.InvariantCulture) ?? "",
+            LedgerApprovals.Name(recorded.Approval), recorded.Decision?.By ?? "", recorded.Decision?.Agency ?? "", recorded.Decision?.Role ?? "",
+            recorded.Decision is { } decision ? CustodyEntry.FormatTime(decision.At) : "", recorded.Decision?.Reason ?? "", d.VictimId ?? "");
+    }
+
+    /// <summary>
+    /// A return pointing to a victim: the victim must be the case's; their name is the recipient unless one is given; and where they have
+    /// a loss recorded in the same token, the returns to them (approved and pending) may not exceed it.
+    /// </summary>
+    private static async Task<NewLedgerEvent> ToVictimAsync(UnitOfWork unit, string caseId, string caseReference, NewLedgerEvent newEvent, string victimId, IReadOnlyList<LedgerEvent> existing)
+    {
+        var name = await unit.QuerySingleOrDefaultAsync<string>("SELECT name FROM victims WHERE id = @victimId AND case_id = @caseId", new { victimId, caseId }).ConfigureAwait(false)
+            ?? throw new ValidationException("victim_id", $"victim '{victimId}' is not a victim of case '{caseReference}'");
+        var lossTexts = await unit.QueryAsync<string>("SELECT amount FROM victim_losses WHERE victim_id = @victimId AND chain = @Chain AND token = @Token",
+            new { victimId, newEvent.Asset.Chain, newEvent.Asset.Token }).ConfigureAwait(false);
+        var losses = lossTexts.Select(t => BigInteger.Parse(t, CultureInfo.InvariantCulture)).ToList();
+        if (losses.Count > 0)
+        {
+            var lost = losses.Aggregate(BigInteger.Zero, (a, b) => a + b);
+            var returned = existing.Where(e => e.Details.VictimId == victimId && e.Approval != LedgerApproval.Rejected && e.Details.Asset.Chain == newEvent.Asset.Chain && e.Details.Asset.Token == newEvent.Asset.Token)
+                .Aggregate(BigInteger.Zero, (a, e) => a + e.Details.Amount);
+            if (returned + newEvent.Amount > lost)
+                throw CairnException.Invalid("amount",
+                    $"{name} lost {AssetDecimals.Describe(lost, newEvent.Asset, newEvent.Decimals)} and has {AssetDecimals.Describe(returned, newEvent.Asset, newEvent.Decimals)} returned or awaiting approval: " +
+                    $"a return of {AssetDecimals.Describe(newEvent.Amount, newEvent.Asset, newEvent.Decimals)} would exceed the loss");
+        }
+        return string.IsNullOrWhiteSpace(newEvent.Recipient) ? newEvent with { Recipient = name } : newEvent;
     }
 
     public static string KindText(LedgerEventKind kind) => LedgerEventKinds.Name(kind);
@@ -101,8 +169,14 @@ public sealed class SqlLedgerStore : ILedgerStore
             {
                 OccurredAt = string.IsNullOrEmpty(r.OccurredAt) ? CustodyEntry.ParseTime(r.RecordedAt) : CustodyEntry.ParseTime(r.OccurredAt),
                 Decimals = r.Decimals is { } d ? (int)d : null,
+                VictimId = r.VictimId,
             },
-            CustodyEntry.ParseTime(r.RecordedAt), r.RecordedBy, r.RecordedAgency)).ToList();
+            CustodyEntry.ParseTime(r.RecordedAt), r.RecordedBy, r.RecordedAgency)
+            {
+                Approval = LedgerApprovals.Parse(r.Approval),
+                Decision = r.DecidedBy is null || r.DecidedAt is null ? null
+                    : new LedgerDecision(LedgerApprovals.Parse(r.Approval), r.DecidedBy, r.DecidedAgency ?? "", r.DecidedRole ?? "", CustodyEntry.ParseTime(r.DecidedAt), r.DecisionReason),
+            }).ToList();
     }
 
     private sealed class EventRow
@@ -142,6 +216,20 @@ public sealed class SqlLedgerStore : ILedgerStore
         public string OccurredAt { get; set; } = "";
 
         public long? Decimals { get; set; }
+
+        public string? VictimId { get; set; }
+
+        public string Approval { get; set; } = "approved";
+
+        public string? DecidedBy { get; set; }
+
+        public string? DecidedAgency { get; set; }
+
+        public string? DecidedRole { get; set; }
+
+        public string? DecidedAt { get; set; }
+
+        public string? DecisionReason { get; set; }
     }
 
     private sealed class LinkRow

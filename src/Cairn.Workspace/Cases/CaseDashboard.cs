@@ -48,6 +48,13 @@ public sealed record CaseDashboard(string CaseReference, string Title, string St
 
     public sealed record RequestCount(string Status, int Count);
 
+    /// <summary>Each victim of the case with, per asset, what they lost, received (approved returns), await (pending returns) and are still owed; base units.</summary>
+    public IReadOnlyList<VictimLine> Victims { get; init; } = [];
+
+    public sealed record VictimLine(string Id, string Name, IReadOnlyList<VictimAsset> Assets);
+
+    public sealed record VictimAsset(string Chain, string Token, int? Decimals, string Lost, string Received, string AwaitingApproval, string Outstanding);
+
     /// <summary>The next deadline of one request (<see cref="Overdue"/> when any of its deadlines has passed).</summary>
     public sealed record Deadline(string RequestId, string State, string Measure, string Status, string Label, string Kind, DateTimeOffset? Due, bool Overdue, string Citation);
 

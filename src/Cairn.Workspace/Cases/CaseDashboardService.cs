@@ -35,8 +35,12 @@ public sealed class CaseDashboardService
     private readonly RateService _rates;
     private readonly WatchService _watches;
 
-    public CaseDashboardService(CaseService cases, LedgerService ledger, LegalRequestService requests, TraceService traces, RateService rates, WatchService watches)
+    private readonly Victims.VictimService _victims;
+
+    public CaseDashboardService(CaseService cases, LedgerService ledger, LegalRequestService requests, TraceService traces, RateService rates, WatchService watches,
+        Victims.VictimService victims)
     {
+        _victims = victims;
         _cases = cases;
         _ledger = ledger;
         _requests = requests;
@@ -87,9 +91,12 @@ public sealed class CaseDashboardService
         var open = (await _watches.OpenAlertsAsync(actor, cancellationToken).ConfigureAwait(false)).FirstOrDefault(o => o.CaseReference == theCase.Reference)?.Open ?? 0;
         var openAlerts = open == 0 ? [] : (await _watches.AlertsAsync(actor, theCase.Reference, new PageRequest(0, AlertWindow), cancellationToken).ConfigureAwait(false)).Items
             .Where(a => a.State == "open").Take(AlertCount).ToList();
+        var victims = await _victims.ListAsync(actor, theCase.Reference, cancellationToken).ConfigureAwait(false);
         return new CaseDashboard(theCase.Reference, theCase.Title, theCase.Status.ToString().ToLowerInvariant(), btc?.Id, btc?.Title, jurisdictions, deadlines, activity)
         {
             Currency = currency, OpenAlerts = open, LatestOpenAlerts = openAlerts,
+            Victims = victims.Select(v => new CaseDashboard.VictimLine(v.Victim.Id, v.Victim.Name,
+                v.Lines.Select(l => new CaseDashboard.VictimAsset(l.Chain, l.Token, l.Decimals, Text(l.Lost), Text(l.Received), Text(l.PendingReturn), Text(l.Outstanding))).ToList())).ToList(),
         };
     }
 
@@ -119,7 +126,8 @@ public sealed class CaseDashboardService
     /// </summary>
     private static CaseDashboard.RecoveryValue RecoveryValueOf(string state, StateTotals totals, LedgerReport ledger, Cairn.Valuation.Rates.Valuator valuator, string currency)
     {
-        var ofToken = ledger.Events.Where(e => e.Details.Asset.Chain == totals.Chain && e.Details.Asset.Token == totals.Token).ToList();
+        // Only approved events count, as in the balances: a disposal awaiting its second approval is not yet recovered (issue 18).
+        var ofToken = ledger.Events.Where(e => e.Counts && e.Details.Asset.Chain == totals.Chain && e.Details.Asset.Token == totals.Token).ToList();
         var decimals = AssetDecimals.Native(new AssetKey(totals.Chain, totals.Token, "")) ?? ofToken.Select(e => e.Details.Decimals).FirstOrDefault(d => d is not null);
         LedgerEventKind[] returns = [LedgerEventKind.ReturnToVictim, LedgerEventKind.ReturnToState, LedgerEventKind.Share];
         Cairn.Valuation.Rates.FiatValue? Step(Func<NewLedgerEvent, bool> counts)
@@ -154,4 +162,6 @@ public sealed class CaseDashboardService
             yield return new(e.Details.OccurredAt ?? e.RecordedAt, "ledger_event", LedgerEventKinds.Name(e.Details.Kind),
                 $"{AssetDecimals.Describe(e.Details.Amount, e.Details.Asset, e.Details.Decimals)} at {e.Details.Asset.Location}", e.RecordedBy, e.RecordedAgency, e.Id);
     }
+
+    private static string Text(BigInteger value) => value.ToString(CultureInfo.InvariantCulture);
 }

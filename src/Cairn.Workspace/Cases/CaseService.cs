@@ -15,11 +15,13 @@ public sealed class CaseService
 {
     private readonly ICaseStore _cases;
     private readonly TimeProvider _time;
+    private readonly Cairn.Cases.Deconfliction.IAddressDeconfliction _deconfliction;
 
-    public CaseService(ICaseStore cases, TimeProvider time)
+    public CaseService(ICaseStore cases, TimeProvider time, Cairn.Cases.Deconfliction.IAddressDeconfliction deconfliction)
     {
         _cases = cases;
         _time = time;
+        _deconfliction = deconfliction;
     }
 
     public Task<Case> CreateAsync(Actor actor, NewCaseRequest request, CancellationToken cancellationToken = default)
@@ -55,7 +57,19 @@ public sealed class CaseService
     public Task<Case> RevokeAsync(Actor actor, string reference, string agency, CancellationToken cancellationToken = default) =>
         _cases.RevokeAsync(actor, reference, ValidationException.Required(agency, "agency"), cancellationToken);
 
-    public Task<Case> AddWalletAsync(Actor actor, string reference, WalletRequest request, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records a wallet on the case; when another agency's case holds the same address both agencies get a hit notice with no case
+    /// details (deconfliction, issue 18; docs/deconfliction.md).
+    /// </summary>
+    public async Task<Case> AddWalletAsync(Actor actor, string reference, WalletRequest request, CancellationToken cancellationToken = default)
+    {
+        var changed = await AddWalletOnlyAsync(actor, reference, request, cancellationToken).ConfigureAwait(false);
+        var wallet = changed.Wallets.Last();
+        await _deconfliction.NotifyHitsAsync(actor, wallet.Chain, wallet.Address, cancellationToken).ConfigureAwait(false);
+        return changed;
+    }
+
+    private Task<Case> AddWalletOnlyAsync(Actor actor, string reference, WalletRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var role = ParseEnum<WalletRole>(request.Role ?? "unknown", "role", "wallet role");

@@ -65,25 +65,29 @@ public static class LabelCatalogue
             ("freeze", "Freeze"), ("unfreeze", "Release from freezing"), ("seize", "Seize"), ("transfer_to_custody", "Transfer to custody"),
             ("confiscate", "Confiscate"), ("liquidate", "Liquidate (convert)"), ("return_to_victim", "Return to victim"),
             ("return_to_state", "Return to State"), ("share", "Share with another State")),
+        ["ledger_approval"] = Group(("approved", "Approved"), ("pending", "Awaiting a second user's approval"), ("rejected", "Rejected")),
         ["evidence_method"] = Group(
             ("upload", "Uploaded file"), ("document", "Document received"), ("screenshot", "Screenshot"), ("trace", "Saved trace"),
             ("received-mla", "Received in reply to a request"), ("exchange", "Received from a partner node"), ("provider-response", "Provider's response"),
             ("seizure-record", "Seizure record")),
         ["deadline_view"] = Group(("overdue", "Overdue"), ("due_soon", "Due soon"), ("any", "With a running deadline")),
         ["notification_kind"] = Group(
-            ("case_shared", "Case shared with your agency"), ("case_revoked", "Access to a case revoked"), ("request_overlap", "Another agency's request to the same State")),
+            ("case_shared", "Case shared with your agency"), ("case_revoked", "Access to a case revoked"), ("request_overlap", "Another agency's request to the same State"),
+            ("address_hit", "An address is also in another agency's case"), ("contact_request", "Another agency asks for contact")),
         ["category"] = Group(
             ("exchange", "Exchange"), ("mixing_service", "Mixing service"), ("defi_bridge", "DeFi bridge"), ("sanction", "Sanctioned"), ("sanctions", "Sanctions list"),
             ("gambling", "Gambling"), ("market", "Darknet market"), ("miner", "Miner"), ("mining_service", "Mining pool"), ("payment_processor", "Payment processor"),
             ("ransomware", "Ransomware"), ("wallet_service", "Wallet service"), ("victim_address", "Victim's address"), ("unattributed", "Not attributed")),
         ["object_type"] = Group(
-            ("case", "Case"), ("evidence", "Evidence"), ("ledger_event", "Ledger event"), ("request", "Request"), ("trace", "Trace"), ("account", "Account"),
+            ("case", "Case"), ("evidence", "Evidence"), ("ledger_event", "Ledger event"), ("victim", "Victim"), ("installation", "Whole installation"), ("address", "Address (hashed)"), ("request", "Request"), ("trace", "Trace"), ("account", "Account"),
             ("token", "API token"), ("agency", "Agency"), ("notification", "Notification"), ("http", "Refused call"), ("log", "Custody log")),
         ["custody_action"] = Group(
             ("case.create", "Case opened"), ("case.read", "Case read"), ("case.list", "Case list read"), ("case.update", "Case changed"),
             ("case.share", "Case shared"), ("case.revoke", "Share revoked"), ("case.dashboard", "Dashboard read"),
             ("evidence.add", "Evidence added"), ("evidence.list", "Evidence list read"), ("evidence.export", "Evidence package exported"), ("evidence.read", "Evidence read"),
             ("ledger.add", "Ledger event recorded"), ("ledger.read", "Ledger read"),
+            ("ledger.approve", "Disposal approved (four eyes)"), ("ledger.reject", "Disposal rejected (four eyes)"),
+            ("victim.add", "Victim added"), ("victim.loss", "Victim's loss recorded"), ("victim.list", "Victims read"), ("stats.read", "Statistics read"), ("deconfliction.hit", "Address hit between agencies"), ("deconfliction.contact", "Contact requested after an address hit"),
             ("request.create", "Request drafted"), ("request.read", "Request read"), ("request.list", "Requests listed"), ("request.content", "Request text saved"),
             ("request.validate", "Request validated for sending"),
             ("trace.save", "Trace saved"), ("trace.read", "Trace read"), ("trace.list", "Traces listed"),

@@ -15,4 +15,7 @@ public sealed record LedgerEventRequest(string? Event, string? Chain, string? To
     public int? Decimals { get; init; }
 
     public DateTimeOffset? OccurredAt { get; init; }
+
+    /// <summary>For a return to a victim: the case's victim it goes to (their name becomes the recipient; it counts against their loss).</summary>
+    public string? VictimId { get; init; }
 }

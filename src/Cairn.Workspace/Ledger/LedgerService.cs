@@ -19,12 +19,14 @@ public sealed class LedgerService
     private readonly ILedgerStore _ledger;
     private readonly TimeProvider _time;
     private readonly RateService _rates;
+    private readonly IAccountStore _accounts;
 
-    public LedgerService(ILedgerStore ledger, RateService rates, TimeProvider time)
+    public LedgerService(ILedgerStore ledger, RateService rates, TimeProvider time, IAccountStore accounts)
     {
         _ledger = ledger;
         _rates = rates;
         _time = time;
+        _accounts = accounts;
     }
 
     public Task<LedgerEvent> AddAsync(Actor actor, string caseReference, LedgerEventRequest request, CancellationToken cancellationToken = default)
@@ -36,7 +38,7 @@ public sealed class LedgerService
         if (request.Decimals is < 0 or > 36) throw new ValidationException("decimals", $"decimals {request.Decimals} is out of range 0–36");
         // BTC and ETH the domain knows; other coins and tokens the chain registry lists (USDT on eth: 6) are kept with the event.
         var decimals = request.Decimals ?? Decimals(asset);
-        var amount = Amount(request, asset, decimals);
+        var amount = Amount(request.Amount, request.AmountUnits, asset, decimals);
         var now = _time.GetUtcNow();
         if (request.OccurredAt is { } occurred && occurred > now)
             throw new ValidationException("occurred_at", $"the date it happened ({occurred.UtcDateTime:yyyy-MM-dd HH:mm} UTC) is in the future: record an event once it has happened");
@@ -48,8 +50,43 @@ public sealed class LedgerService
         {
             OccurredAt = request.OccurredAt,
             Decimals = request.Decimals ?? (AssetDecimals.Native(asset) is null ? decimals : null),
+            VictimId = string.IsNullOrWhiteSpace(request.VictimId) ? null : request.VictimId.Trim(),
         };
+        if (newEvent.VictimId is not null && kind != LedgerEventKind.ReturnToVictim)
+            throw new ValidationException("victim_id", $"only a return to a victim points to a victim, not a {LedgerEventKinds.Name(kind)}");
         return _ledger.AddAsync(actor, caseReference, newEvent, cancellationToken);
+    }
+
+    /// <summary>
+    /// Approves a pending disposal (liquidation, return, sharing): the actor must hold an active account of their agency with the
+    /// asset-recovery officer or prosecutor role and must not have recorded it (four eyes; logged as ledger.approve).
+    /// </summary>
+    public async Task<LedgerEvent> ApproveAsync(Actor actor, string caseReference, string eventId, CancellationToken cancellationToken = default)
+    {
+        var role = await ApproverRoleAsync(actor, eventId, cancellationToken).ConfigureAwait(false);
+        return await _ledger.DecideAsync(actor, caseReference, ValidationException.Required(eventId, "event_id"),
+            new LedgerDecision(LedgerApproval.Approved, actor.User, actor.Agency, role, _time.GetUtcNow(), null), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Rejects a pending disposal with the reason (required); the event stays on record and never counts (logged as ledger.reject).</summary>
+    public async Task<LedgerEvent> RejectAsync(Actor actor, string caseReference, string eventId, string? reason, CancellationToken cancellationToken = default)
+    {
+        var why = ValidationException.Required(reason, "reason").Trim();
+        if (why.Length > 2000) throw new ValidationException("reason", "the reason is longer than 2000 characters");
+        var role = await ApproverRoleAsync(actor, eventId, cancellationToken).ConfigureAwait(false);
+        return await _ledger.DecideAsync(actor, caseReference, ValidationException.Required(eventId, "event_id"),
+            new LedgerDecision(LedgerApproval.Rejected, actor.User, actor.Agency, role, _time.GetUtcNow(), why), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string> ApproverRoleAsync(Actor actor, string eventId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var account = await _accounts.FindAsync(actor.User, cancellationToken).ConfigureAwait(false);
+        var needs = string.Join(" or ", LedgerApprovals.ApproverRoles);
+        if (account is null || account.Disabled || account.Agency != actor.Agency)
+            throw new ForbiddenException($"{actor.User} has no active account of agency {actor.Agency}: deciding on ledger event {eventId} needs one with the {needs} role");
+        return LedgerApprovals.ApproverRoles.FirstOrDefault(r => account.Roles.Any(held => string.Equals(held.ToString(), r, StringComparison.OrdinalIgnoreCase)))
+            ?? throw new ForbiddenException($"deciding on ledger event {eventId} needs the {needs} role; {actor.User} holds {string.Join(", ", account.Roles)}");
     }
 
     /// <summary>The case's events, balances per asset and totals per State (logged as "ledger.read").</summary>
@@ -103,23 +140,23 @@ public sealed class LedgerService
     }
 
     /// <summary>The exact amount: given in base units, or in units converted with the asset's decimals; both given, they must agree.</summary>
-    private static BigInteger Amount(LedgerEventRequest request, AssetKey asset, int? decimals)
+    internal static BigInteger Amount(string? amount, string? amountUnits, AssetKey asset, int? decimals)
     {
         BigInteger? exact = null;
-        if (!string.IsNullOrWhiteSpace(request.Amount))
+        if (!string.IsNullOrWhiteSpace(amount))
         {
-            try { exact = BaseUnits.ParseInteger(request.Amount.Trim(), "amount"); }
+            try { exact = BaseUnits.ParseInteger(amount.Trim(), "amount"); }
             catch (CairnException ex) { throw new ValidationException("amount", ex.Message, ex); }
         }
-        if (!string.IsNullOrWhiteSpace(request.AmountUnits))
+        if (!string.IsNullOrWhiteSpace(amountUnits))
         {
             if (decimals is not { } d)
                 throw new ValidationException("decimals", $"give the decimals of {asset.Token} on {asset.Chain} to enter its amount in units (the chain registry does not list it)");
             BigInteger converted;
-            try { converted = BaseUnits.ParseDecimal(request.AmountUnits.Trim(), d, "amount_units"); }
+            try { converted = BaseUnits.ParseDecimal(amountUnits.Trim(), d, "amount_units"); }
             catch (CairnException ex) { throw new ValidationException("amount_units", ex.Message, ex); }
             if (exact is { } e && e != converted)
-                throw new ValidationException("amount_units", $"{request.AmountUnits} {asset.Token} is {converted} base units, not {e}");
+                throw new ValidationException("amount_units", $"{amountUnits} {asset.Token} is {converted} base units, not {e}");
             exact = converted;
         }
         return exact ?? throw new ValidationException("amount_units", "give the amount (in units, or exactly in base units)");

@@ -11,8 +11,20 @@ namespace Cairn.Workspace.Notifications;
 public sealed class NotificationService
 {
     private readonly INotificationStore _store;
+    private readonly Cairn.Cases.Deconfliction.IAddressDeconfliction _deconfliction;
 
-    public NotificationService(INotificationStore store) => _store = store;
+    public NotificationService(INotificationStore store, Cairn.Cases.Deconfliction.IAddressDeconfliction deconfliction)
+    {
+        _store = store;
+        _deconfliction = deconfliction;
+    }
+
+    /// <summary>
+    /// Answers an address hit notice of the actor's agency by asking the other agency to make contact (deconfliction, issue 18):
+    /// it receives the address and who asks, nothing of the asker's case (logged "deconfliction.contact").
+    /// </summary>
+    public Task<Notification> RequestContactAsync(Actor actor, string id, CancellationToken cancellationToken = default) =>
+        _deconfliction.RequestContactAsync(actor, Cairn.Core.ValidationException.Required(id, "id"), cancellationToken);
 
     /// <summary>One page of the agency's notifications, newest first (logged "notification.list").</summary>
     public Task<Page<Notification>> ListAsync(Actor actor, bool unreadOnly, PageRequest page, CancellationToken cancellationToken = default) =>

@@ -73,6 +73,26 @@ public sealed class OutputSchemaTests : IDisposable
     }
 
     [Fact]
+    public void Statistics_AndThePublicReport_MatchTheirSchemas()
+    {
+        using var data = new TempDataDirectory();
+        string[] alice = ["--as", "alice", "--agency", "ocrgdf-fr"];
+        data.Run(["case", "create", "--reference", "C1", "--title", "t", "--offence", "ransomware", .. alice]);
+        foreach (var (kind, amount) in new[] { ("freeze", "300000000"), ("seize", "200000000") })
+            Assert.Equal(0, data.Run(["ledger", "add", "--case", "C1", "--event", kind, "--chain", "btc", "--token", "BTC", "--location", "exchange-a", "--amount", amount,
+                "--legal-basis", "Art. 7", "--authority", "Tribunal judiciaire de Paris", "--jurisdiction", "FR", "--occurred", "2026-02-03", .. alice]).ExitCode);
+        var stats = data.Run(["stats", "--json", "--by", "month", .. alice]);
+        Assert.True(stats.ExitCode == 0, stats.Error);
+        Assert.Contains("300000000", stats.Output, StringComparison.Ordinal);
+        AssertValid("statistics.schema.json", stats.Output);
+        var report = data.Run(["stats", "--public", "--min-cell", "3", "--json", .. alice]);
+        Assert.True(report.ExitCode == 0, report.Error);
+        Assert.Contains(JsonNode.Parse(report.Output)!["tables"]!.AsArray().SelectMany(t => t!["rows"]!.AsArray()).SelectMany(r => r!["cells"]!.AsArray()),
+            c => c!.GetValue<string>() == "<3");
+        AssertValid("public-statistics.schema.json", report.Output);
+    }
+
+    [Fact]
     public void LegalRequest_MatchesItsSchema()
     {
         using var data = new TempDataDirectory();

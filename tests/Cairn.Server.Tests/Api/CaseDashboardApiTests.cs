@@ -19,6 +19,10 @@ public sealed class CaseDashboardApiTests(DemoServerFixture fixture)
                 @event = kind, chain = "btc", token = "BTC", location = "exchange A", amount_units = units, recipient,
                 legal_basis = "Regulation (EU) 2018/1805 Art 7", authority = "Amtsgericht Berlin", jurisdiction = "DE",
             });
+        // The return counts once a second user approves it (four eyes on disposals).
+        var pending = (await admin.GetJsonAsync("/api/v1/cases/DASH-1/ledger"))["events"]!.AsArray().Single(e => e!["approval"]!.GetValue<string>() == "pending")!;
+        using (var prosecutor = await fixture.SignInAsync("pros"))
+            await prosecutor.PostJsonAsync($"/api/v1/cases/DASH-1/ledger/{pending["id"]!.GetValue<string>()}/approve");
 
         var board = await admin.GetJsonAsync("/api/v1/cases/DASH-1/dashboard");
 

@@ -19,7 +19,7 @@ public sealed class IsolationMatrixTests(DemoServerFixture fixture)
     private static readonly HashSet<string> Anonymous = ["GET /api/v1/auth/antiforgery", "POST /api/v1/auth/login"];
 
     /// <summary>Endpoints with no case data: any signed-in user of any agency may use them.</summary>
-    private static readonly string[] Shared = ["/api/v1/btc", "/api/v1/eth", "/api/v1/chains", "/api/v1/jobs", "/api/v1/exchange", "/api/v1/screen", "/api/v1/trace", "/api/v1/heuristics", "/api/v1/routes", "/api/v1/legal", "/api/v1/intel", "/api/v1/auth", "/api/v1/evidence/verify", "/api/v1/log/head", "/api/v1/agencies", "/api/v1/labels", "/api/v1/notifications", "/api/v1/alerts/open", "/api/v1/rates"];
+    private static readonly string[] Shared = ["/api/v1/btc", "/api/v1/eth", "/api/v1/chains", "/api/v1/jobs", "/api/v1/exchange", "/api/v1/screen", "/api/v1/trace", "/api/v1/heuristics", "/api/v1/routes", "/api/v1/legal", "/api/v1/intel", "/api/v1/auth", "/api/v1/evidence/verify", "/api/v1/log/head", "/api/v1/agencies", "/api/v1/labels", "/api/v1/notifications", "/api/v1/alerts/open", "/api/v1/rates", "/api/v1/stats"];
 
     [Fact]
     public async Task EveryEndpoint_RefusesStrangersAndOtherAgencies_AndLeaksNothing()
@@ -117,6 +117,9 @@ public sealed class IsolationMatrixTests(DemoServerFixture fixture)
         _ when path.StartsWith("/api/v1/admin/agencies", StringComparison.Ordinal) => new { code = "PROBE", name = "probe", state = "DE", kind = "police" },
         _ when path.EndsWith("/status", StringComparison.Ordinal) && path.Contains("/cases/", StringComparison.Ordinal) => new { status = "closed", reason = "probe" },
         _ when path.EndsWith("/status", StringComparison.Ordinal) => new { to = "withdrawn" },
+        _ when path.EndsWith("/victims", StringComparison.Ordinal) => new { name = "probe" },
+        _ when path.EndsWith("/losses", StringComparison.Ordinal) => new { chain = "btc", token = "BTC", amount = "1", transaction_ids = new[] { new string('a', 64) } },
+        _ when path.EndsWith("/reject", StringComparison.Ordinal) => new { reason = "probe" },
         _ when path.EndsWith("/wallets", StringComparison.Ordinal) => new { chain = "btc", address = "bcrt1qexample", role = "unknown", label = "probe" },
         _ when path.EndsWith("/notes", StringComparison.Ordinal) => new { text = "probe" },
         _ when path.EndsWith("/ledger", StringComparison.Ordinal) => new { @event = "freeze", chain = "btc", token = "BTC", location = "x", amount = "1", legal_basis = "x", authority = "x", jurisdiction = "DE" },

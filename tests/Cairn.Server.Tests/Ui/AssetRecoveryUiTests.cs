@@ -9,7 +9,8 @@ namespace Cairn.Server.Tests.Ui;
 /// The asset-recovery officer in a real browser: records freeze → seize → confiscate → return on the
 /// case's ledger tab with amounts typed in BTC and a back-dated date, sees a refusal under the amount
 /// when seizing more than is frozen (nothing written), the recovery funnel per State, and each event's value in
-/// the chosen currency at its date ("no rate" where no table covers it).
+/// the chosen currency at its date ("no rate" where no table covers it); the return awaits a second user (a
+/// prosecutor, in a second browser session), who is refused a rejection without a reason and approves it.
 /// </summary>
 [Collection(DemoServerCollection.Name)]
 public sealed class AssetRecoveryUiTests(DemoServerFixture fixture) : IClassFixture<BrowserFixture>
@@ -78,6 +79,28 @@ public sealed class AssetRecoveryUiTests(DemoServerFixture fixture) : IClassFixt
         await Assertions.Expect(page.Locator("[data-testid=ledger-events] tbody tr")).ToHaveCountAsync(3);
         await RecordAsync(page, "return_to_victim", "1", null, recipient: "victim A");
         await Assertions.Expect(page.Locator("[data-testid=ledger-events] tbody tr")).ToHaveCountAsync(4);
+        // Four eyes: the return waits for a second user; Rita, who recorded it, cannot approve it.
+        await Assertions.Expect(page.Locator("[data-testid=ledger-pending]")).ToContainTextAsync("1 disposal awaits");
+        await Assertions.Expect(page.Locator("[data-testid=ledger-events] tbody tr").Nth(3)).ToContainTextAsync("Awaiting another user's approval");
+        await Assertions.Expect(page.Locator("[data-approve]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=ledger-states] tbody tr", new() { HasTextString = "victim A" })).ToHaveCountAsync(0);
+
+        var second = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.Server.Address.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        var prosecutor = await second.NewPageAsync();
+        prosecutor.PageError += (_, error) => errors.Add(error);
+        await prosecutor.GotoAsync("/");
+        await prosecutor.FillAsync("#login", "pros");
+        await prosecutor.FillAsync("#password", DemoServerFixture.Password);
+        await prosecutor.ClickAsync("#login-form button[type=submit]");
+        await prosecutor.Locator("[data-testid=cases-table]").WaitForAsync();
+        await prosecutor.GotoAsync("/#/case/ARO-UI-1/ledger");
+        await prosecutor.Locator("[data-reject]").ClickAsync();
+        await Assertions.Expect(prosecutor.Locator(".decide [data-error-for=reason]")).ToContainTextAsync("reason");
+        await prosecutor.Locator("[data-approve]").ClickAsync();
+        await Assertions.Expect(prosecutor.Locator("[data-testid=ledger-events] tbody tr").Nth(3)).ToContainTextAsync("Approved by pros");
+        await Assertions.Expect(prosecutor.Locator("[data-testid=ledger-pending]")).ToHaveCountAsync(0);
+        await second.DisposeAsync();
+        await page.ReloadAsync();
 
         var germany = page.Locator("[data-testid=ledger-states] tbody tr", new() { HasTextString = "Germany" });
         await Assertions.Expect(germany).ToContainTextAsync("1.5 BTC");

@@ -55,4 +55,35 @@ public class SqlLedgerStoreTests
         Assert.Equal(unDated.RecordedAt, events[1].Details.OccurredAt);
         Assert.Null(events[1].Details.Decimals);
     }
+
+    [DatabaseTheory]
+    public async Task Disposal_IsPendingUntilASecondUserApproves_AndARejectedOneNeverCounts(SqlDialect dialect)
+    {
+        await using var test = await TestDatabase.CreateAsync(dialect);
+        await new SqlCaseStore(test.Database).CreateAsync(TestDatabase.Alice, new NewCase("C-1", "Pig butchering", "fraud"));
+        var store = new SqlLedgerStore(test.Database);
+        foreach (var kind in new[] { LedgerEventKind.Freeze, LedgerEventKind.Seize, LedgerEventKind.Confiscate })
+            await store.AddAsync(TestDatabase.Alice, "C-1", Event(kind, "100"));
+        var share = await store.AddAsync(TestDatabase.Alice, "C-1", Event(LedgerEventKind.Share, "60"));
+        Assert.Equal(LedgerApproval.Pending, share.Approval);
+        // Held back: a second disposal cannot take what the pending one would.
+        await Assert.ThrowsAsync<CairnException>(() => store.AddAsync(TestDatabase.Alice, "C-1", Event(LedgerEventKind.Liquidate, "41")));
+        Assert.Equal(System.Numerics.BigInteger.Zero, Assert.Single((await store.GetAsync(TestDatabase.Alice, "C-1")).Balances).Shared);
+
+        var at = new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero);
+        var own = new LedgerDecision(LedgerApproval.Approved, "alice", TestDatabase.Alice.Agency, "Prosecutor", at, null);
+        await Assert.ThrowsAsync<ForbiddenException>(() => store.DecideAsync(TestDatabase.Alice, "C-1", share.Id, own));
+        var second = new Cairn.Cases.Agencies.Actor("alex", TestDatabase.Alice.Agency);
+        var approved = await store.DecideAsync(second, "C-1", share.Id, own with { By = "alex" });
+        Assert.Equal((LedgerApproval.Approved, "alex"), (approved.Approval, approved.Decision!.By));
+        await Assert.ThrowsAsync<CairnException>(() => store.DecideAsync(second, "C-1", share.Id, own));
+
+        var liquidation = await store.AddAsync(TestDatabase.Alice, "C-1", Event(LedgerEventKind.Liquidate, "40"));
+        await store.DecideAsync(second, "C-1", liquidation.Id, new LedgerDecision(LedgerApproval.Rejected, "alex", TestDatabase.Alice.Agency, "Prosecutor", at, "no order yet"));
+        var report = await store.GetAsync(TestDatabase.Alice, "C-1");
+        var balance = Assert.Single(report.Balances);
+        Assert.Equal((60, 0, 40), ((int)balance.Shared, (int)balance.Liquidated, (int)balance.Confiscated));
+        Assert.Equal(("no order yet", LedgerApproval.Rejected), (report.Events[^1].Decision!.Reason, report.Events[^1].Approval));
+        Assert.True((await new SqlCustodyLog(test.Database).VerifyAsync()).IsValid);
+    }
 }
