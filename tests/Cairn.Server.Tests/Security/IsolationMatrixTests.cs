@@ -119,7 +119,7 @@ public sealed class IsolationMatrixTests(DemoServerFixture fixture)
         _ when path.EndsWith("/status", StringComparison.Ordinal) => new { to = "withdrawn" },
         _ when path.EndsWith("/victims", StringComparison.Ordinal) => new { name = "probe" },
         _ when path.EndsWith("/losses", StringComparison.Ordinal) => new { chain = "btc", token = "BTC", amount = "1", transaction_ids = new[] { new string('a', 64) } },
-        _ when path.EndsWith("/reject", StringComparison.Ordinal) => new { reason = "probe" },
+        _ when path.EndsWith("/reject", StringComparison.Ordinal) || path.EndsWith("/hold", StringComparison.Ordinal) => new { reason = "probe" },
         _ when path.EndsWith("/wallets", StringComparison.Ordinal) => new { chain = "btc", address = "bcrt1qexample", role = "unknown", label = "probe" },
         _ when path.EndsWith("/notes", StringComparison.Ordinal) => new { text = "probe" },
         _ when path.EndsWith("/ledger", StringComparison.Ordinal) => new { @event = "freeze", chain = "btc", token = "BTC", location = "x", amount = "1", legal_basis = "x", authority = "x", jurisdiction = "DE" },

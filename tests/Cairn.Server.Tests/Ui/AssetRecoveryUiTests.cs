@@ -106,9 +106,11 @@ public sealed class AssetRecoveryUiTests(DemoServerFixture fixture) : IClassFixt
         await Assertions.Expect(germany).ToContainTextAsync("1.5 BTC");
         await Assertions.Expect(germany.Locator("td").Nth(5)).ToContainTextAsync("1 BTC");
         await Assertions.Expect(page.Locator("[data-testid=ledger-states] tbody tr", new() { HasTextString = "victim A" }).Locator("td").Nth(6)).ToContainTextAsync("1 BTC");
-        // Values at each event's date: the demo's (fictional) BTC rates stop in 2024, so these events say "no rate";
-        // one back-dated into 2024 is valued, with the rate's date and source, in the currency of the switch.
-        await Assertions.Expect(page.Locator("[data-testid=ledger-events] tbody tr").First).ToContainTextAsync("no rate");
+        // Values at each event's date: the demo's (fictional) BTC rates stop in 2024, so the events of today say
+        // "no rate", the freeze of 2024-06-03 is valued; one more back-dated into 2024 is valued, with the rate's date
+        // and source, in the currency of the switch.
+        await Assertions.Expect(page.Locator("[data-testid=ledger-events] tbody tr").First.Locator(".fiat")).ToContainTextAsync("rate of 2024-06-03");
+        await Assertions.Expect(page.Locator("[data-testid=ledger-events] tbody tr", new() { HasTextString = "no rate" }).First).ToBeVisibleAsync();
         await page.SelectOptionAsync("#ledger-fiat", "EUR");
         await Assertions.Expect(page.Locator("[data-testid=ledger-events] thead")).ToContainTextAsync("value (EUR)");
         await RecordAsync(page, "freeze", "0.5", "2024-03-01");
@@ -121,7 +123,8 @@ public sealed class AssetRecoveryUiTests(DemoServerFixture fixture) : IClassFixt
         // The dashboard: the same funnel in units and in the chosen currency, "no rate" where the tables have none.
         await page.ClickAsync("[data-testid=tab-dashboard]");
         var state = page.Locator("[data-testid=dashboard-jurisdictions] tbody tr", new() { HasTextString = "Germany" });
-        await Assertions.Expect(state.Locator("[data-step=frozen]")).ToContainTextAsync("1.5 BTC (");
+        // 1.5 BTC frozen on 2024-06-03 and 0.5 BTC back-dated to 2024-03-01 above: both days have a rate.
+        await Assertions.Expect(state.Locator("[data-step=frozen]")).ToContainTextAsync("2 BTC (");
         await page.SelectOptionAsync("#dashboard-fiat", "EUR");
         var frozen = state.Locator("[data-step=frozen] [data-fiat]");
         await Assertions.Expect(frozen).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^[\d,]+\.\d\d EUR$"));
