@@ -12,7 +12,7 @@ internal static class CustodyRows
     public const string HeadColumns =
         "tree_size AS TreeSize, root_hash AS RootHash, signed_at AS SignedAt, key_id AS KeyId, signature AS Signature";
 
-    public sealed class Entry
+    public class Entry
     {
         public long Sequence { get; set; }
 

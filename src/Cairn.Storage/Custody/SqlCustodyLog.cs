@@ -145,7 +145,7 @@ public sealed class SqlCustodyLog : ICustodyLog
         var rows = await connection.QueryAsync<SearchRow>(new CommandDefinition(
             $"SELECT {Columns} FROM custody_entries e LEFT JOIN cases c ON e.object_type = 'case' AND c.id = e.object_id " +
             $"WHERE {where} ORDER BY e.seq DESC LIMIT @Limit OFFSET @Offset", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return Page<CustodySearchHit>.Of(rows.Select(r => new CustodySearchHit(new CustodyEntry(r.Sequence, CustodyEntry.ParseTime(r.RecordedAt), r.UserName, r.Agency, r.Action, r.ObjectType, r.ObjectId, r.ContentHash), r.CaseReference)).ToList(), page, total);
+        return Page<CustodySearchHit>.Of(rows.Select(r => new CustodySearchHit(r.ToEntry(), r.CaseReference)).ToList(), page, total);
     }
 
     public async Task<InclusionProof> GetInclusionProofAsync(long sequence, long treeSize, CancellationToken cancellationToken = default)
@@ -274,24 +274,9 @@ public sealed class SqlCustodyLog : ICustodyLog
     private static bool IsTime(string text) => DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'",
         CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _);
 
-    private sealed class SearchRow
+    /// <summary>An entry with the reference of the case it is about, when it is about a case.</summary>
+    private sealed class SearchRow : CustodyRows.Entry
     {
-        public long Sequence { get; set; }
-
-        public string RecordedAt { get; set; } = "";
-
-        public string UserName { get; set; } = "";
-
-        public string Agency { get; set; } = "";
-
-        public string Action { get; set; } = "";
-
-        public string ObjectType { get; set; } = "";
-
-        public string ObjectId { get; set; } = "";
-
-        public string ContentHash { get; set; } = "";
-
         public string? CaseReference { get; set; }
     }
 }

@@ -34,6 +34,11 @@ public sealed class AccountService
     private readonly ConcurrentDictionary<string, (UserAccount? Account, DateTimeOffset At)> _accountCache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ((ApiToken Token, string SecretHash)? Found, DateTimeOffset At)> _tokenCache = new(StringComparer.Ordinal);
 
+    // Bumped by every change before its cached copy is dropped: a read that fetched the account before the change
+    // committed and stores it after the drop sees the bump and drops its own stale copy (otherwise a disabled
+    // account's session could live on for CacheLifetime on this very node).
+    private long _changes;
+
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(10);
 
     public AccountService(IAccountStore store, IAgencyStore agencies, ICustodyLog log, TimeProvider time)
@@ -44,13 +49,22 @@ public sealed class AccountService
         _time = time;
     }
 
+    /// <summary>Drops the cached copy of a changed account (after the change is committed).</summary>
+    private void Forget(string login)
+    {
+        Interlocked.Increment(ref _changes);
+        _accountCache.TryRemove(login, out _);
+    }
+
     /// <summary>The account of <paramref name="login"/> (null when none), at most <see cref="CacheLifetime"/> old.</summary>
     public async Task<UserAccount?> FindAsync(string login, CancellationToken cancellationToken = default)
     {
         var now = _time.GetUtcNow();
         if (_accountCache.TryGetValue(login, out var cached) && now - cached.At < CacheLifetime) return cached.Account;
+        var changes = Interlocked.Read(ref _changes);
         var account = await _store.FindAsync(login, cancellationToken).ConfigureAwait(false);
         _accountCache[login] = (account, now);
+        if (Interlocked.Read(ref _changes) != changes) _accountCache.TryRemove(login, out _);
         return account;
     }
 
@@ -76,7 +90,7 @@ public sealed class AccountService
     {
         ArgumentNullException.ThrowIfNull(request);
         await _store.SetRolesAsync(by, login, ParseRoles(request.Roles), cancellationToken).ConfigureAwait(false);
-        _accountCache.TryRemove(login, out _);
+        Forget(login);
     }
 
     public async Task SetDisabledAsync(Actor by, string login, bool disabled, CancellationToken cancellationToken = default)
@@ -84,7 +98,7 @@ public sealed class AccountService
         ArgumentNullException.ThrowIfNull(by);
         if (disabled && login == by.User) throw new ValidationException("login", "you cannot disable your own account");
         await _store.SetDisabledAsync(by, login, disabled, cancellationToken).ConfigureAwait(false);
-        _accountCache.TryRemove(login, out _);
+        Forget(login);
     }
 
     /// <summary>
@@ -160,7 +174,7 @@ public sealed class AccountService
         if (current == next) throw new ValidationException("new_password", "the new password must differ from the current one");
         RequireStrong(next, "new_password");
         await _store.SetPasswordAsync(actor, actor.User, PasswordHashing.Hash(next), mustChange: false, cancellationToken).ConfigureAwait(false);
-        _accountCache.TryRemove(actor.User, out _);
+        Forget(actor.User);
         return await FindAsync(actor.User, cancellationToken).ConfigureAwait(false) ?? throw new NotFoundException($"no account '{actor.User}'");
     }
 
