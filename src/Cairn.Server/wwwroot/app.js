@@ -39,12 +39,16 @@ const routes = [
 // Pages with unsaved work (the request editor) register a guard; leaving asks first.
 export const leaveGuard = { check: null };
 let currentHash = location.hash;
+// Each navigation's number: a page whose loading failed after the person (or a refused call's move
+// to the sign-in page) went elsewhere must not paint its error over the page now shown.
+let navigation = 0;
 
 async function navigate() {
   const hash = location.hash || "#/cases";
   if (leaveGuard.check && hash !== currentHash && !leaveGuard.check()) { history.replaceState(null, "", currentHash); return; }
   leaveGuard.check = null;
   currentHash = hash;
+  const mine = ++navigation;
   clearToast();
   if (hash !== "#/login") {
     if (!(await loadMe())) { location.hash = "#/login"; return; }
@@ -55,7 +59,11 @@ async function navigate() {
   for (const [pattern, render] of routes) {
     const m = hash.match(pattern);
     if (m) {
-      try { await render(m); } catch (e) { clear(main).append(h("p", { class: "bad", "data-testid": "page-error" }, e.message)); }
+      try { await render(m); } catch (e) {
+        // A 401 has already sent the page to the sign-in form; a later navigation owns the page.
+        if (e.status === 401 || mine !== navigation) return;
+        clear(main).append(h("p", { class: "bad", "data-testid": "page-error" }, e.message));
+      }
       return;
     }
   }

@@ -95,8 +95,19 @@ public sealed class AdministrationUiTests(DemoServerFixture fixture) : IClassFix
         await admin.GoAsync("/admin/accounts", "[data-testid=accounts-table]");
         await page.ClickAsync($"[data-toggle={Login}]");
         await Assertions.Expect(accountRow).ToContainTextAsync("disabled");
+        // The requests page's own calls are held back so the badge's refused call reaches the sign-in form
+        // first: the page's later refusal must not paint an error over the form (it did, now and then, in CI).
+        await lux.Page.RouteAsync("**/api/v1/requests**", async route =>
+        {
+            await Task.Delay(800);
+            await route.ContinueAsync();
+        });
         await lux.Page.GotoAsync("/#/requests");
         await lux.Page.Locator("#login-form").WaitForAsync();
+        await lux.Page.WaitForTimeoutAsync(1500);
+        await Assertions.Expect(lux.Page.Locator("#login-form")).ToBeVisibleAsync();
+        await Assertions.Expect(lux.Page.Locator("[data-testid=page-error]")).ToHaveCountAsync(0);
+        await lux.Page.UnrouteAsync("**/api/v1/requests**");
         Assert.Equal(401, await lux.Page.EvaluateAsync<int>("async () => (await fetch('/api/v1/cases')).status"));
         await lux.SignInAsync(Login, "lux has a long password");
         await Assertions.Expect(lux.Page.Locator("#login-form .form-error")).ToBeVisibleAsync();
