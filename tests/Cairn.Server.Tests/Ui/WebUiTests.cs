@@ -156,6 +156,9 @@ public sealed class WebUiTests(DemoServerFixture fixture) : IClassFixture<Browse
         await page.SelectOptionAsync("#route-measure", "freeze");
         await page.FillAsync("#route-on", "2026-12-01");
         await page.ClickAsync("form button[type=submit]");
+        // The answer to SO is still on screen until DE's arrives: read the rule only from DE's answer.
+        await Assertions.Expect(page.Locator("[data-testid=route-date]")).ToContainTextAsync("→ DE");
+        await Assertions.Expect(page.Locator("[data-testid=route-date]")).ToContainTextAsync("judged on 2026-12-01");
         var second = page.Locator("[data-testid=route-option]").Nth(1);
         var rule = await second.GetAttributeAsync("data-rule");
         await second.Locator("[data-testid=route-case]").FillAsync(DemoPipeline.CaseReference);
