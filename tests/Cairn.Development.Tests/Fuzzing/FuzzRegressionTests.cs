@@ -34,6 +34,8 @@ public sealed class FuzzRegressionTests
     // An attachment object without fields, and "attachments": null (NullReferenceException / ArgumentNullException).
     [InlineData("exchange-message", "7B22223A22222C22223A22222C226174746163686D656E7473223A5B7B22223A22227D5D2C22223A22227D")]
     [InlineData("exchange-message", "7B22223A22222C22223A22222C226174746163686D656E7473223A6E756C6C2C22223A225C5C227D")]
+    // A null inside the attachment list ("attachments":[null]) reached the SHA-256 check (10,000-case run of 2026-12-02).
+    [InlineData("exchange-message", "7B22223A22222C22223A22222C226174746163686D656E7473223A5B6E756C6C5D7D")]
     // A receipt with "envelope_digest": null reached Receipt.Verify.
     [InlineData("receipt-json", "7B226B696E64223A2264656C6976657279222C226D6573736167655F6964223A22222C22656E76656C6F70655F646967657374223A6E756C6C2C2273656E646572223A22222C22697373756572223A2266757A7A2D726563697069656E74222C226973737565645F6174223A22323032362D30332D30315431323A30303A3030222C22223A22227D")]
     // Found by 3,000-case bench runs after CI failed on another machine: a TagPack address that
