@@ -16,7 +16,9 @@ namespace Cairn.Development.Fuzzing;
 /// </summary>
 public sealed class ApiFuzzer
 {
-    private static readonly HashSet<int> StatusesWithoutProblemBody = [405];
+    // 405 comes from routing; 414 (request line over Kestrel's 8 KiB) and 431 (headers too large) are refused by Kestrel
+    // at the protocol level, before any middleware could write a problem body (RFC 9110 §15.5.15, RFC 6585 §5).
+    private static readonly HashSet<int> StatusesWithoutProblemBody = [405, 414, 431];
 
     private readonly HttpClient _http;
     private readonly ulong _seed;
