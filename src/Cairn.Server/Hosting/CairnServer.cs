@@ -116,13 +116,23 @@ public static class CairnServer
         services.AddHostedService<OutboxDeliveryService>();
 
         var app = builder.Build();
-        // Opens (and migrates) the database; on a fresh installation creates the admin with a one-time password.
-        var bootstrapPassword = await app.Services.GetRequiredService<AccountService>().BootstrapAsync(options.AdminAgency, options.AdminRoles, cancellationToken).ConfigureAwait(false);
-        // Held until the host is disposed (the container disposes the singleton).
-        _ = app.Services.GetRequiredService<SqliteServerLock>();
-        // Read the key ring now, so an unreadable one stops the start with its one-line reason
-        // instead of failing every sign-in later.
-        _ = app.Services.GetRequiredService<DatabaseKeyRepository>().GetAllElements();
+        string? bootstrapPassword;
+        try
+        {
+            // Opens (and migrates) the database; on SQLite takes the one-server lock (held until the
+            // host is disposed) before anything is written.
+            _ = app.Services.GetRequiredService<SqliteServerLock>();
+            // On a fresh installation creates the admin with a one-time password.
+            bootstrapPassword = await app.Services.GetRequiredService<AccountService>().BootstrapAsync(options.AdminAgency, options.AdminRoles, cancellationToken).ConfigureAwait(false);
+            // Read the key ring now, so an unreadable one stops the start with its one-line reason
+            // instead of failing every sign-in later.
+            _ = app.Services.GetRequiredService<DatabaseKeyRepository>().GetAllElements();
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeaders>();
