@@ -7,7 +7,7 @@ using Dapper;
 namespace Cairn.Storage.Security;
 
 /// <summary>
-/// The web key ring in the database (<c>web_key_ring</c>, migration 092): the XML of each
+/// The web key ring in the database (<c>web_key_ring</c>, migration 093): the XML of each
 /// data-protection key that protects session cookies and antiforgery tokens, shared by every server
 /// node on the database. Keys are secrets: each is sealed with AES-256-GCM (NIST SP 800-38D) under
 /// a key derived from the installation secret, with the key's name as associated data (a sealed
