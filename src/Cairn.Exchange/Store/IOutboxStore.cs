@@ -21,8 +21,12 @@ public interface IOutboxStore
 
     Task<OutboxEntry> GetAsync(string messageId, CancellationToken cancellationToken = default);
 
-    /// <summary>Pending messages whose next attempt is due at <paramref name="now"/>, oldest first.</summary>
-    Task<IReadOnlyList<OutboxEntry>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> pending messages due at <paramref name="now"/>, oldest first: their next
+    /// attempt moves to <paramref name="now"/> + <paramref name="lease"/>, so no other courier (another server node,
+    /// `cairn exchange deliver`) picks them until the lease runs out (a courier that died).
+    /// </summary>
+    Task<IReadOnlyList<OutboxEntry>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>Stores the partner's verified delivery receipt and marks the message delivered (idempotent).</summary>
     Task RecordDeliveredAsync(Actor actor, OutboxEntry entry, Receipt receipt, CancellationToken cancellationToken = default);

@@ -16,6 +16,10 @@ public static class CairnClaims
         ArgumentNullException.ThrowIfNull(account);
         var identity = new ClaimsIdentity(scheme, ClaimTypes.Name, ClaimTypes.Role);
         identity.AddClaim(new Claim(ClaimTypes.Name, account.Login));
+        // Antiforgery binds its token to this claim when present, else to a hash of all claims; with
+        // several nodes a node whose account cache is still stale (up to AccountService.CacheLifetime)
+        // renews the cookie with other claims, which would void a token already in the page.
+        identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, account.Login));
         identity.AddClaim(new Claim(Agency, account.Agency));
         identity.AddClaim(new Claim(AuthMethod, method));
         if (account.MustChangePassword) identity.AddClaim(new Claim(MustChangePassword, "true"));

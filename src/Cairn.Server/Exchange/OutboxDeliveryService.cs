@@ -1,4 +1,5 @@
 using Cairn.Exchange.Delivery;
+using Cairn.Storage;
 using Cairn.Workspace.Exchange;
 
 namespace Cairn.Server.Exchange;
@@ -6,22 +7,30 @@ namespace Cairn.Server.Exchange;
 /// <summary>
 /// Drains the outbox in the background: every <see cref="PollInterval"/> it asks the application to
 /// deliver the messages whose next attempt is due (each message's back-off lives in the outbox row,
-/// so a restart resumes the schedule). Configuration: <c>Exchange:RetryBaseMilliseconds</c>,
-/// <c>Exchange:RetryMaxSeconds</c>.
+/// so a restart resumes the schedule). Several server nodes on one PostgreSQL database: a pass is a
+/// cluster-wide job (<see cref="ClusterJobLock"/>), so one node makes it while the others skip the
+/// round; each message is claimed besides (<see cref="Cairn.Storage.Exchange.SqlOutbox.ClaimDueAsync"/>), so a
+/// concurrent `cairn exchange deliver` never sends it twice either. Configuration:
+/// <c>Exchange:RetryBaseMilliseconds</c>, <c>Exchange:RetryMaxSeconds</c>.
 /// </summary>
 public sealed partial class OutboxDeliveryService : BackgroundService
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>The job name of a courier pass (its advisory-lock key follows from it).</summary>
+    public const string JobName = "exchange courier";
+
     private readonly ExchangeService _exchange;
+    private readonly ClusterJobLock _job;
     private readonly TimeProvider _time;
     private readonly RetryPolicy _policy;
     private readonly ILogger<OutboxDeliveryService> _logger;
 
-    public OutboxDeliveryService(ExchangeService exchange, TimeProvider time, IConfiguration configuration, ILogger<OutboxDeliveryService> logger)
+    public OutboxDeliveryService(ExchangeService exchange, CairnDatabase database, TimeProvider time, IConfiguration configuration, ILogger<OutboxDeliveryService> logger)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         _exchange = exchange;
+        _job = new ClusterJobLock(database, JobName);
         _time = time;
         _logger = logger;
         _policy = new RetryPolicy(Random.Shared,
@@ -35,7 +44,9 @@ public sealed partial class OutboxDeliveryService : BackgroundService
         {
             try
             {
-                if (await _exchange.DeliverIfInitialisedAsync(50, _policy, stoppingToken).ConfigureAwait(false) is { Attempted: > 0 } pass)
+                CourierPass? pass = null;
+                await _job.TryRunAsync(async token => pass = await _exchange.DeliverIfInitialisedAsync(50, _policy, token).ConfigureAwait(false), stoppingToken).ConfigureAwait(false);
+                if (pass is { Attempted: > 0 })
                     LogPass(pass.Delivered, pass.Failed, pass.Expired, pass.Rejected);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

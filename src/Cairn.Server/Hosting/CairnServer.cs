@@ -10,7 +10,11 @@ using Cairn.Workspace;
 using Cairn.Workspace.Administration;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Cairn.Storage;
+using Cairn.Storage.Security;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
 
 namespace Cairn.Server.Hosting;
 
@@ -54,9 +58,14 @@ public static class CairnServer
         });
         services.AddSingleton<EmbeddedUi>();
         services.ConfigureHttpJsonOptions(json => CairnJson.Configure(json.SerializerOptions));
-        // Session cookies and antiforgery tokens are protected with keys kept in the data directory
-        // (not the user profile), so sessions survive restarts and move with the installation.
-        services.AddDataProtection().SetApplicationName("cairn").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "web-keys")));
+        // Session cookies and antiforgery tokens are protected with keys kept in the database (sealed
+        // under the installation secret), not the user profile: sessions survive restarts, and every
+        // server node on one database accepts what another issued (docs/operations.md, "Several nodes").
+        services.AddSingleton(provider => SqliteServerLock.For(provider.GetRequiredService<CairnDatabase>()));
+        services.AddSingleton(provider => new DatabaseKeyRepository(new SqlWebKeyRing(provider.GetRequiredService<CairnDatabase>()), Path.Combine(options.DataDirectory, LegacyWebKeysFolder)));
+        services.AddDataProtection().SetApplicationName("cairn");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
+            new ConfigureOptions<KeyManagementOptions>(k => k.XmlRepository = provider.GetRequiredService<DatabaseKeyRepository>()));
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();
         services.AddOpenApi("v1", CairnOpenApi.Configure);
@@ -107,8 +116,23 @@ public static class CairnServer
         services.AddHostedService<OutboxDeliveryService>();
 
         var app = builder.Build();
-        // Opens (and migrates) the database; on a fresh installation creates the admin with a one-time password.
-        var bootstrapPassword = await app.Services.GetRequiredService<AccountService>().BootstrapAsync(options.AdminAgency, options.AdminRoles, cancellationToken).ConfigureAwait(false);
+        string? bootstrapPassword;
+        try
+        {
+            // Opens (and migrates) the database; on SQLite takes the one-server lock (held until the
+            // host is disposed) before anything is written.
+            _ = app.Services.GetRequiredService<SqliteServerLock>();
+            // On a fresh installation creates the admin with a one-time password.
+            bootstrapPassword = await app.Services.GetRequiredService<AccountService>().BootstrapAsync(options.AdminAgency, options.AdminRoles, cancellationToken).ConfigureAwait(false);
+            // Read the key ring now, so an unreadable one stops the start with its one-line reason
+            // instead of failing every sign-in later.
+            _ = app.Services.GetRequiredService<DatabaseKeyRepository>().GetAllElements();
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeaders>();
@@ -153,6 +177,9 @@ public static class CairnServer
         app.MapExchangeProtocolApi();
         return new ServerHost(app, bootstrapPassword);
     }
+
+    /// <summary>Where the key ring lived before it moved into the database (imported once).</summary>
+    public const string LegacyWebKeysFolder = "web-keys";
 
     private static TokenBucketRateLimiterOptions Bucket(int perSecond) =>
         new() { TokenLimit = Math.Max(1, perSecond * 2), TokensPerPeriod = Math.Max(1, perSecond), ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0 };

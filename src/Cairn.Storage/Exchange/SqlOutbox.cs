@@ -18,6 +18,9 @@ namespace Cairn.Storage.Exchange;
 /// </summary>
 public sealed class SqlOutbox : IOutboxStore
 {
+    /// <summary>Who claims rows (a claim writes no custody entry: it changes no content, only who sends next).</summary>
+    private static readonly Actor Courier = new("courier", "installation");
+
     private readonly CairnDatabase _database;
 
     public SqlOutbox(CairnDatabase database)
@@ -98,15 +101,24 @@ public sealed class SqlOutbox : IOutboxStore
         (await ListAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(e => e.MessageId == messageId)
         ?? throw new NotFoundException($"no outbox message '{messageId}'");
 
-    /// <summary>Pending messages whose next attempt is due at <paramref name="now"/>, oldest first.</summary>
-    public Task<IReadOnlyList<OutboxEntry>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default) =>
-        _database.QueryAsync<IReadOnlyList<OutboxEntry>>(async connection =>
-        {
-            var rows = await Dapper.SqlMapper.QueryAsync<ExchangeRows.Outbox>(connection, new Dapper.CommandDefinition(
-                $"SELECT {ExchangeRows.OutboxColumns} FROM exchange_outbox WHERE state = 'pending' AND next_attempt_at <= @Now ORDER BY next_attempt_at, message_id LIMIT {limit}",
-                new { Now = ExchangeRows.Time(now) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return rows.Select(r => r.ToEntry()).ToList();
-        }, cancellationToken);
+    /// <summary>
+    /// Claims due pending messages in one statement: the rows are locked with <c>FOR UPDATE SKIP LOCKED</c> on
+    /// PostgreSQL (a row another node is claiming is passed over, not waited for) and their next attempt is moved
+    /// past the lease before the transaction commits, so two couriers never hold the same message. SQLite is one
+    /// node: its write transactions are exclusive already.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxEntry>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var skipLocked = _database.Dialect == SqlDialect.Postgres ? " FOR UPDATE SKIP LOCKED" : "";
+        var rows = await _database.InTransactionAsync(Courier, unit => unit.QueryAsync<ExchangeRows.Outbox>(
+            "UPDATE exchange_outbox SET next_attempt_at = @Until WHERE message_id IN (" +
+            $"SELECT message_id FROM exchange_outbox WHERE state = 'pending' AND next_attempt_at <= @Now ORDER BY next_attempt_at, message_id LIMIT {limit}{skipLocked}) " +
+            $"RETURNING {ExchangeRows.OutboxColumns}",
+            new { Now = ExchangeRows.Time(now), Until = ExchangeRows.Time(now + lease) }), cancellationToken).ConfigureAwait(false);
+        // RETURNING gives no order; the claim's order is the queue's (creation within equal due times).
+        return rows.Select(r => r.ToEntry()).OrderBy(e => e.CreatedAt).ThenBy(e => e.MessageId, StringComparer.Ordinal).ToList();
+    }
 
     /// <summary>Stores the partner's verified delivery receipt and marks the message delivered (idempotent).</summary>
     public Task RecordDeliveredAsync(Actor actor, OutboxEntry entry, Receipt receipt, CancellationToken cancellationToken = default)

@@ -39,6 +39,16 @@ public sealed class InstallationSecret
         return Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(purpose + "\n" + text)));
     }
 
+    /// <summary>
+    /// A 32-byte key for <paramref name="purpose"/> derived with HKDF-SHA256 (RFC 5869), so data
+    /// sealed under it (the web key ring) is unreadable without this file and unrelated to the MACs.
+    /// </summary>
+    internal byte[] DeriveKey(string purpose)
+    {
+        ArgumentNullException.ThrowIfNull(purpose);
+        return HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, KeyBytes, salt: [], info: Encoding.UTF8.GetBytes("cairn " + purpose));
+    }
+
     public static InstallationSecret LoadOrCreate(string dataDirectory)
     {
         ArgumentNullException.ThrowIfNull(dataDirectory);

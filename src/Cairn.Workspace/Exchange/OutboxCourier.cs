@@ -25,6 +25,9 @@ namespace Cairn.Workspace.Exchange;
 public sealed class OutboxCourier
 {
     public const string EnvelopesPath = "/exchange/v1/envelopes";
+
+    /// <summary>How long a claimed message is left to its courier before another may send it (the claimant died).</summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(3);
     private static readonly HashSet<string> FinalRejections = ["malformed", "tampered", "bad_signature", "misaddressed", "replay", "undecryptable", "expired"];
 
     private readonly IOutboxStore _outbox;
@@ -57,8 +60,13 @@ public sealed class OutboxCourier
         var outbox = _outbox;
         var partners = _partners;
         int delivered = 0, failed = 0, expired = 0, rejected = 0;
-        foreach (var entry in await outbox.DueAsync(_time.GetUtcNow(), limit, cancellationToken).ConfigureAwait(false))
+        // One message claimed at a time: a claim lasts ClaimLease, longer than one POST may take (the
+        // exchange HttpClient times out after 60 s), so a message is never sent by two couriers at once.
+        for (var attempt = 0; attempt < limit; attempt++)
         {
+            var claimed = await outbox.ClaimDueAsync(_time.GetUtcNow(), ClaimLease, 1, cancellationToken).ConfigureAwait(false);
+            if (claimed.Count == 0) break;
+            var entry = claimed[0];
             var now = _time.GetUtcNow();
             if (now > entry.ExpiresAt)
             {

@@ -178,7 +178,7 @@ public class ExchangeStorageTests
 
         Assert.Equal(("delivered", (DateTimeOffset?)null), (afterAcceptance.State, afterAcceptance.DeliveredAt));
         Assert.NotNull(afterAcceptance.AcceptedAt);
-        Assert.Empty(await new SqlOutbox(nodes.Nl.Database).DueAsync(nodes.Nl.Time.GetUtcNow(), 10));
+        Assert.Empty(await new SqlOutbox(nodes.Nl.Database).ClaimDueAsync(nodes.Nl.Time.GetUtcNow(), TimeSpan.FromMinutes(1), 10));
     }
 
     [DatabaseTheory]

@@ -49,7 +49,7 @@ public sealed class TwoNodes : IAsyncDisposable
         var (to, toNode, fromNode) = from == Nl ? (De, DeNode, NlNode) : (Nl, NlNode, DeNode);
         var outbox = new SqlOutbox(from.Database);
         var outcomes = new List<ReceiveOutcome>();
-        foreach (var entry in await outbox.DueAsync(from.Time.GetUtcNow(), 100))
+        foreach (var entry in await outbox.ClaimDueAsync(from.Time.GetUtcNow(), TimeSpan.FromMinutes(1), 100))
         {
             var outcome = await new EnvelopeReceiver(to.Database, toNode).ReceiveAsync(Encoding.UTF8.GetBytes(entry.Envelope));
             outcomes.Add(outcome);

@@ -1,6 +1,10 @@
 using System.Net;
 using Cairn.Server.Tests.Infrastructure;
 using Cairn.Development.Demo;
+using Cairn.Server.Hosting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cairn.Server.Tests.Api;
 
@@ -10,8 +14,19 @@ public sealed class AuthenticationTests(DemoServerFixture fixture)
     [Fact]
     public async Task SecondStartOfAnInstallation_PrintsNoPassword()
     {
-        await using var again = await TestServer.StartAsync(fixture.DataDirectory, DemoPipeline.Agency, configure: o => o with { LoginAttemptsPerMinute = 100_000 });
+        var data = Directory.CreateTempSubdirectory("cairn-second-start-").FullName;
+        await using (var first = await TestServer.StartAsync(data, "LAB"))
+            Assert.NotNull(first.Host.BootstrapPassword);
+        await using var again = await TestServer.StartAsync(data, "LAB");
         Assert.Null(again.Host.BootstrapPassword);
+    }
+
+    [Fact]
+    public async Task ASecondServerOnARunningSqliteInstallation_IsRefusedWithOneLine()
+    {
+        var error = await Assert.ThrowsAsync<Cairn.Core.CairnException>(() => TestServer.StartAsync(fixture.DataDirectory, DemoPipeline.Agency));
+        Assert.Contains("another cairn server is already running on the SQLite database", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
     }
 
     [Fact]
@@ -100,7 +115,29 @@ public sealed class AuthenticationTests(DemoServerFixture fixture)
         var me = await again.GetAsync("/api/v1/auth/me");
         Assert.Equal(HttpStatusCode.OK, me.Status);
         Assert.Equal("admin", me.Json["login"]!.GetValue<string>());
-        Assert.True(Directory.EnumerateFiles(Path.Combine(data, "web-keys")).Any());
+        // The key ring is in the database now (docs/operations.md, "Several nodes"), not in the data directory.
+        Assert.False(Directory.Exists(Path.Combine(data, CairnServer.LegacyWebKeysFolder)));
+    }
+
+    [Fact]
+    public async Task KeysOfAnEarlierVersionInWebKeys_AreCopiedIntoTheDatabase_AtTheFirstStart()
+    {
+        var data = Directory.CreateTempSubdirectory("cairn-legacy-keys-").FullName;
+        var legacy = Path.Combine(data, CairnServer.LegacyWebKeysFolder);
+        var services = new ServiceCollection();
+        services.AddDataProtection().SetApplicationName("cairn").PersistKeysToFileSystem(new DirectoryInfo(legacy));
+        await using (var provider = services.BuildServiceProvider())
+        {
+            var key = provider.GetRequiredService<IKeyManager>().CreateNewKey(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(90));
+            Assert.True(File.Exists(Path.Combine(legacy, $"key-{key.KeyId:D}.xml")));
+        }
+
+        await using var server = await TestServer.StartAsync(data, "LAB");
+
+        var database = server.Host.App.Services.GetRequiredService<Cairn.Storage.CairnDatabase>();
+        var ring = await new Cairn.Storage.Security.SqlWebKeyRing(database).ListAsync();
+        Assert.Contains(ring, xml => xml.Contains("<masterKey", StringComparison.Ordinal) || xml.Contains("encryptedSecret", StringComparison.Ordinal));
+        Assert.Equal(Directory.EnumerateFiles(legacy, "*.xml").Count(), ring.Count);
     }
 
     [Fact]
