@@ -11,7 +11,7 @@ public static partial class FuzzCatalogue
         var tagPacks = seeds.Shared("graphsense-tagpacks/packs", "*.yaml", 16);
         yield return new FuzzTarget("tagpack-yaml", "GraphSense TagPack YAML", FuzzInputKind.Yaml, tagPacks,
             input => RefuseOnErrors(TagPackReader.Default.Read("fuzz.tagpack.yaml", input).Issues));
-        var actorPacks = seeds.Shared("graphsense-tagpacks/actors", "*.yaml", 4);
+        var actorPacks = ActorPackSeeds(seeds);
         yield return new FuzzTarget("actorpack-yaml", "GraphSense ActorPack YAML", FuzzInputKind.Yaml, actorPacks.Count > 0 ? actorPacks : [Utf8("actors: []\n")],
             input => RefuseOnErrors(ActorPackReader.Default.Read("fuzz.actorpack.yaml", input).Issues));
 
@@ -54,5 +54,30 @@ public static partial class FuzzCatalogue
             var replaced = input[0] % files.Count;
             _ = LegalDataLoader.LoadTexts(files.Select((f, i) => KeyValuePair.Create(f.Name, i == replaced ? Text(input[1..]) : f.Text)));
         });
+    }
+
+    /// <summary>
+    /// GraphSense's ActorPack (1.5 MB, 3,813 actors) is above the seed size limit: the seeds are its header with
+    /// successive slices of 20 actors, so mutations start from real, valid packs.
+    /// </summary>
+    internal static IReadOnlyList<byte[]> ActorPackSeeds(FuzzSeeds seeds)
+    {
+        var small = seeds.Shared("graphsense-tagpacks/actors", "*.yaml", 4);
+        var path = Path.Combine(seeds.SharedData, "graphsense-tagpacks", "actors", "graphsense.actorpack.yaml");
+        if (!File.Exists(path)) return small;
+        var lines = File.ReadAllLines(path);
+        var start = Array.IndexOf(lines, "actors:");
+        if (start < 0) return small;
+        var header = string.Join("\n", lines.Take(start + 1));
+        var actorStarts = Enumerable.Range(start + 1, lines.Length - start - 1).Where(i => lines[i].StartsWith("- id:", StringComparison.Ordinal)).ToList();
+        var slices = new List<byte[]>(small);
+        for (var slice = 0; slice < 8 && actorStarts.Count > 0; slice++)
+        {
+            var first = actorStarts.Count * slice / 8;
+            var last = Math.Min(first + 20, actorStarts.Count);
+            var end = last < actorStarts.Count ? actorStarts[last] : lines.Length;
+            slices.Add(Utf8(header + "\n" + string.Join("\n", lines[actorStarts[first]..end]) + "\n"));
+        }
+        return slices;
     }
 }

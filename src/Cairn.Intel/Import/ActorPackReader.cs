@@ -86,7 +86,8 @@ public sealed class ActorPackReader
         {
             foreach (var (keyNode, value) in mapping.Children)
             {
-                var key = ((YamlScalarNode)keyNode).Value ?? "";
+                if (keyNode is not YamlScalarNode { Value: var key } || key is null)
+                    throw new FormatException($"a field name must be text, not a {YamlValues.Kind(keyNode)}");
                 switch (key)
                 {
                     case "id": id = YamlValues.Text(value, key); break;

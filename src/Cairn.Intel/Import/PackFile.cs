@@ -25,11 +25,13 @@ internal sealed record PackFile(string DisplayName, string Id, string Version, Y
             issue = new ImportIssue(displayName, (int)ex.Start.Line, IssueSeverity.Error, "not valid YAML: " + OneLine(ex.InnerException?.Message ?? ex.Message));
             return null;
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's parser throws this instead of a YamlException for some broken flow
-            // collections (found by the fuzz suite: ": [\na"); it carries no position.
-            issue = new ImportIssue(displayName, 1, IssueSeverity.Error, "not valid YAML: " + OneLine(ex.Message));
+            // YamlDotNet throws these instead of a YamlException, without a position, for some broken input the
+            // fuzz suite found: InvalidOperationException for broken flow collections (": [\na"), ArgumentException
+            // ("the current event is of an unsupported type") for an entry with an empty key ("- :").
+            var problem = ex is ArgumentException ? "an entry the YAML reader cannot place (e.g. an empty key)" : ex.Message;
+            issue = new ImportIssue(displayName, 1, IssueSeverity.Error, "not valid YAML: " + OneLine(problem));
             return null;
         }
         if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root)

@@ -92,7 +92,11 @@ public sealed class TagPackReader
         var fields = header;
         foreach (var (keyNode, value) in mapping.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (keyNode is not YamlScalarNode { Value: var key } || key is null)
+            {
+                issues.Add(file.IssueAt(keyNode, IssueSeverity.Error, $"a tag field name must be text, not a {YamlValues.Kind(keyNode)}"));
+                return null;
+            }
             if (!TagFields.Names.Contains(key))
             {
                 issues.Add(file.IssueAt(keyNode, IssueSeverity.Warning, $"unknown tag field '{UserText.Quote(key)}' ignored"));

@@ -90,7 +90,9 @@ internal static class YamlValues
                 writer.WriteStartObject();
                 foreach (var (key, value) in mapping.Children)
                 {
-                    writer.WritePropertyName(((YamlScalarNode)key).Value ?? "");
+                    // JSON names are text: a mapping or list used as a YAML key (`? {a: b}`) has no JSON form.
+                    if (key is not YamlScalarNode { Value: var name } || name is null) throw new FormatException($"a field name inside JSON context must be text, not a {Kind(key)}");
+                    writer.WritePropertyName(name);
                     WriteJson(writer, value);
                 }
                 writer.WriteEndObject();
@@ -135,7 +137,7 @@ internal static class YamlValues
         return whole.Length > 0 && whole.All(char.IsAsciiDigit) && fraction.Length > 0 && fraction.All(char.IsAsciiDigit);
     }
 
-    private static string Kind(YamlNode node) => node switch
+    internal static string Kind(YamlNode node) => node switch
     {
         YamlMappingNode => "mapping",
         YamlSequenceNode => "list",

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Cairn.Cli.Tests.Legal;
+using Cairn.TestSupport.Schemas;
 
 namespace Cairn.Cli.Tests.Cases;
 
@@ -64,6 +67,38 @@ public sealed class CaseExportCliTests : IDisposable
         Assert.Contains("Jane Roe", Run("case", "export", "P-1").Output, StringComparison.Ordinal);
         Assert.Equal(0, _data.Run("log", "verify").ExitCode);
     }
+
+    [Fact]
+    public void Export_PlainAndPseudonymised_MatchesItsPublishedSchema_WithEveryPartFilled()
+    {
+        MakeCase();
+        CliAccounts.Create(_data, "local", "FR", ("pete", "prosecutor"));
+        Run("admin", "agency", "add", "BKA-DE", "--name", "Bundeskriminalamt", "--state", "DE", "--kind", "police");
+        Run("case", "share", "P-1", "--with", "BKA-DE", "--level", "contribute");
+        Run("case", "status", "P-1", "--status", "suspended", "--reason", "waiting for the MLA answer");
+        foreach (var kind in new[] { "seize", "confiscate" }) Ledger(kind, "250000000");
+        var liquidation = JsonDocument.Parse(Ledger("liquidate", "100000000", "--json").Output).RootElement.GetProperty("id").GetString()!;
+        Run("ledger", "approve", liquidation, "--case", "P-1", "--as", "pete");
+
+        foreach (var pseudonymise in new[] { false, true })
+        {
+            var export = JsonNode.Parse(Run(["case", "export", "P-1", .. pseudonymise ? new[] { "--pseudonymise" } : []]).Output)!;
+            var errors = SchemaCheck.Errors(SchemaCheck.RepositoryFile("docs", "schemas", "case-export.schema.json"), export);
+            Assert.True(errors.Count == 0, string.Join("; ", errors.Take(20)));
+            Assert.Equal(pseudonymise, export["pseudonymised"]!.GetValue<bool>());
+            // Every part the schema describes was present, so the check reached it.
+            foreach (var part in new[] { "subjects", "wallets", "notes", "grants", "status_changes" }) Assert.NotEmpty(export["case"]![part]!.AsArray());
+            Assert.Equal("approved", export["ledger"]!["events"]!.AsArray()[^1]!["decision"]!["outcome"]!.GetValue<string>());
+        }
+        // The schema is not a formality: a ledger amount written as a number is refused.
+        var broken = JsonNode.Parse(Run("case", "export", "P-1").Output)!;
+        broken["ledger"]!["balances"]!.AsArray()[0]!["frozen"] = 5;
+        Assert.NotEmpty(SchemaCheck.Errors(SchemaCheck.RepositoryFile("docs", "schemas", "case-export.schema.json"), broken));
+    }
+
+    private CliRunner.Result Ledger(string kind, string amount, params string[] more) =>
+        Run(["ledger", "add", "--case", "P-1", "--event", kind, "--chain", "btc", "--token", "BTC", "--location", "Acme Exchange Ltd", "--amount", amount,
+            "--legal-basis", "Code de procédure pénale art. 706-141", "--authority", "Tribunal judiciaire de Paris", "--jurisdiction", "fr", .. more]);
 
     [Fact]
     public void Export_OfACaseAnotherAgencyCannotSee_IsUnknown()

@@ -39,6 +39,14 @@ public sealed class FuzzRegressionTests
     // Found by 3,000-case bench runs after CI failed on another machine: a TagPack address that
     // continued on the next lines of a quoted YAML scalar was echoed raw in the warning.
     [InlineData("tagpack-yaml", "7469746C653A20730A63726561746F723A20630A736F757263653A206C0A63757272656E63793A204554480A746167733A0A2D206C6162656C3A206E0A20206C3A0A2020616464726573733A2027780A0A4627")]
+    // Found by the first 10,000-case run once the ActorPack target started from real packs: an entry with an empty
+    // key ("- :") threw ArgumentException out of YamlDotNet, and a mapping used as a field name ("? e:") failed a cast;
+    // the same cast stood in the TagPack reader and in the JSON conversion of an actor's context.
+    [InlineData("actorpack-yaml", "2D203A")]
+    [InlineData("tagpack-yaml", "2D203A")]
+    [InlineData("actorpack-yaml", "2D2D2D0A7469746C653A20470A63726561746F723A20370A6163746F72733A0A2D20643A0A20203F20653A")]
+    [InlineData("tagpack-yaml", "7469746C653A20740A63726561746F723A20630A736F757263653A20730A63757272656E63793A204254430A746167733A0A2D203F20613A20620A20203A20780A")]
+    [InlineData("actorpack-yaml", "7469746C653A20740A63726561746F723A20630A6163746F72733A0A2D2069643A20610A20206C6162656C3A20620A2020636F6E746578743A0A202020203F20783A20790A202020203A207A0A")]
     public void AFinding_IsNowAcceptedOrRefusedOnOneLine(string target, string hex) =>
         AssertHandled(target, Convert.FromHexString(hex));
 

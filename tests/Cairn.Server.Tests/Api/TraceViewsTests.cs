@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Numerics;
@@ -28,17 +27,17 @@ public sealed class TraceViewsTests(DemoServerFixture fixture)
     }
 
     [Fact]
-    public async Task DemoTrace_EveryPartAnswersWithinASecond()
+    public async Task DemoTrace_EveryPartIsAPageOfAFewKilobytesNotTheWholeTrace()
     {
+        // The trace tab used to load 6 MB of JSON. Each part the page asks for is a page, whatever the trace's size;
+        // its speed is measured in the page-speed benchmark (docs/benchmarks.md), not timed here.
         var (admin, trace) = await DemoTraceAsync();
         using var _ = admin;
         var parts = new[] { "summary", "entities?limit=50", "entities?offset=1000&limit=50", "endpoints?limit=50&fiat=EUR", "graph", "entities/actor:lionsgate-digital?limit=20" };
-        foreach (var part in parts) await admin.GetJsonAsync($"/api/v1/cases/{Case}/traces/{trace}/{part}"); // first reads build caches and JIT
         foreach (var part in parts)
         {
-            var clock = Stopwatch.StartNew();
-            await admin.GetJsonAsync($"/api/v1/cases/{Case}/traces/{trace}/{part}");
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"{part} took {clock.ElapsedMilliseconds} ms");
+            var response = (await admin.GetAsync($"/api/v1/cases/{Case}/traces/{trace}/{part}")).Ok();
+            Assert.True(response.Body.Length < 96 * 1024, $"{part} is {response.Body.Length:N0} bytes");
         }
     }
 
