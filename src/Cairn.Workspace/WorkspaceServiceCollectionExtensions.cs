@@ -94,6 +94,7 @@ public static class WorkspaceServiceCollectionExtensions
         services.AddSingleton<ILegalRequestStore>(provider => new SqlLegalRequestStore(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<IPartnerStore>(provider => new SqlPartnerStore(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<IOutboxStore>(provider => new SqlOutbox(provider.GetRequiredService<CairnDatabase>()));
+        services.AddSingleton<IMatchFilterStore>(provider => new SqlMatchFilterStore(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<IDisclosureStore>(provider => new SqlDisclosureStore(provider.GetRequiredService<CairnDatabase>()));
         // The inbox is the node's: its store needs the node identity, known only once the node is initialised.
         services.AddSingleton<Func<NodeIdentity, IInboxStore>>(provider => identity => new SqlInbox(provider.GetRequiredService<CairnDatabase>(), identity));
@@ -106,6 +107,7 @@ public static class WorkspaceServiceCollectionExtensions
         services.AddSingleton<AgencyService>();
         services.AddSingleton<NotificationService>();
         services.AddSingleton<LabelService>();
+        services.AddSingleton<Cairn.Workspace.Deconfliction.ClusterDeconfliction>();
         services.AddSingleton<CaseService>();
         services.AddSingleton<EvidenceService>();
         services.AddSingleton<LedgerService>();

@@ -33,6 +33,7 @@ internal static partial class ExchangeCommands
         group.Subcommands.Add(BuildFiu(host));
         group.Subcommands.Add(BuildGoAml(host));
         group.Subcommands.Add(BuildImportIvms101(host));
+        group.Subcommands.Add(ExchangeFilterCommands.Build(host));
         return group;
     }
 

@@ -20,4 +20,10 @@ public enum EnvelopeType
 
     /// <summary>A signed acceptance receipt travelling back to the sender.</summary>
     Receipt,
+
+    /// <summary>A deconfliction match filter: a Bloom filter of keyed hashes of an agency's case addresses (docs/deconfliction.md).</summary>
+    MatchFilter,
+
+    /// <summary>The answer to a match filter: keyed hashes of the addresses that hit, or a request for contact about one (docs/deconfliction.md).</summary>
+    MatchHit,
 }

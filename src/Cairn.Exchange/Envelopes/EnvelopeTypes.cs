@@ -13,6 +13,8 @@ public static class EnvelopeTypes
         EnvelopeType.FiuRequest => "fiu_request",
         EnvelopeType.Ack => "ack",
         EnvelopeType.Receipt => "receipt",
+        EnvelopeType.MatchFilter => "match_filter",
+        EnvelopeType.MatchHit => "match_hit",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
@@ -24,6 +26,8 @@ public static class EnvelopeTypes
         "fiu_request" => EnvelopeType.FiuRequest,
         "ack" => EnvelopeType.Ack,
         "receipt" => EnvelopeType.Receipt,
-        _ => throw new CairnException($"unknown message type '{name}': expected request, response, fiu_disclosure, fiu_request, ack or receipt"),
+        "match_filter" => EnvelopeType.MatchFilter,
+        "match_hit" => EnvelopeType.MatchHit,
+        _ => throw new CairnException($"unknown message type '{name}': expected request, response, fiu_disclosure, fiu_request, ack, receipt, match_filter or match_hit"),
     };
 }

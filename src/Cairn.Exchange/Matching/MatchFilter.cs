@@ -74,6 +74,19 @@ public sealed class MatchFilter
         return Contains(hasher, IdentifierNormalizer.Normalize(identifier));
     }
 
+    /// <summary>
+    /// HMAC-SHA256 under this filter's key of the normalised identifier, lowercase hex: how an answer names an identifier that hit
+    /// without naming it (only the publisher, who holds the key and its own identifiers, can tell which one it is).
+    /// </summary>
+    public string KeyedHash(string identifier) => KeyedHash(Salt, identifier);
+
+    /// <inheritdoc cref="KeyedHash(string)"/>
+    public static string KeyedHash(byte[] key, string identifier)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(IdentifierNormalizer.Normalize(identifier))));
+    }
+
     /// <summary>The identifiers among <paramref name="identifiers"/> that hit (each possibly a false positive at <see cref="ExpectedFalsePositiveRate"/>).</summary>
     public IReadOnlyList<string> Hits(IEnumerable<string> identifiers)
     {

@@ -59,6 +59,8 @@ public sealed record ExchangeMessage
             throw new CairnException("message payload is not readable: " + UserText.Quote(ex.Message, 200), ex);
         }
         if (message is null) throw new CairnException("message payload is empty");
+        // System.Text.Json lets a null through inside a list of non-nullable records ("attachments": [null]; fuzz suite).
+        if (message.Attachments.Any(a => a is null)) throw new CairnException("message payload has an empty attachment entry");
         foreach (var attachment in message.Attachments)
             if (Convert.ToHexStringLower(SHA256.HashData(attachment.Content)) != attachment.Sha256)
                 throw new CairnException($"attachment '{UserText.Quote(attachment.FileName)}' does not match its SHA-256");

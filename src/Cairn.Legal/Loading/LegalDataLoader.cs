@@ -119,7 +119,9 @@ public static class LegalDataLoader
         var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
         try
         {
-            return deserializer.Deserialize<T>(file.Text) ?? throw new CairnException($"{file.Name}: file is empty");
+            var document = deserializer.Deserialize<T>(file.Text) ?? throw new CairnException($"{file.Name}: file is empty");
+            EmptyEntries.Check(file, document);
+            return document;
         }
         catch (YamlException ex)
         {

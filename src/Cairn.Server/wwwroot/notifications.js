@@ -27,16 +27,28 @@ function describe(n) {
     return h("span", {}, `The ${label("chain", chain)} address `, h("code", {}, address), ` of one of your agency's cases is also in a case of ${other}. `,
       "No case details are shared; ask them to make contact if you need to coordinate.");
   }
+  if (n.kind === "cluster_hit") {
+    const [chain, address, cluster, other] = n.detail.split(" ");
+    return h("span", {}, `The ${label("chain", chain)} address `, h("code", {}, address), ` of one of your agency's cases is in the same multi-input cluster (${cluster}) as an address in a case of ${other}. `,
+      "No case details are shared; ask them to make contact if you need to coordinate.");
+  }
+  if (n.kind === "partner_hit") {
+    const [chain, address, node] = n.detail.split(" ");
+    return h("span", {}, `The ${label("chain", chain)} address `, h("code", {}, address), ` of one of your agency's cases is also held at partner node ${node} (found with a match filter). `,
+      "No case details are shared; ask them to make contact if you need to coordinate.");
+  }
   if (n.kind === "contact_request") {
-    const [chain, address, agency, user] = n.detail.split(" ");
-    return h("span", {}, `${agency} (${user}) asks your agency to make contact about the ${label("chain", chain)} address `, h("code", {}, address), ".");
+    const [chain, address, agency, user, scope] = n.detail.split(" ");
+    const who = scope === "partner" ? `Partner node ${agency} (${user})` : `${agency} (${user})`;
+    const about = scope === "cluster" ? " (they hold an address in the same cluster)" : "";
+    return h("span", {}, `${who} asks your agency to make contact about the ${label("chain", chain)} address `, h("code", {}, address), `${about}.`);
   }
   return L("notification_kind", n.kind);
 }
 
 /** "Request contact" on an address hit notice: the other agency is asked to get in touch. */
 function contactButton(n) {
-  if (n.kind !== "address_hit") return "";
+  if (!["address_hit", "cluster_hit", "partner_hit"].includes(n.kind)) return "";
   const button = h("button", { class: "small", type: "button", "data-contact": n.id }, "Request contact");
   button.addEventListener("click", async () => {
     try {

@@ -16,12 +16,14 @@ public sealed class CaseService
     private readonly ICaseStore _cases;
     private readonly TimeProvider _time;
     private readonly Cairn.Cases.Deconfliction.IAddressDeconfliction _deconfliction;
+    private readonly Cairn.Workspace.Deconfliction.ClusterDeconfliction _clusters;
 
-    public CaseService(ICaseStore cases, TimeProvider time, Cairn.Cases.Deconfliction.IAddressDeconfliction deconfliction)
+    public CaseService(ICaseStore cases, TimeProvider time, Cairn.Cases.Deconfliction.IAddressDeconfliction deconfliction, Cairn.Workspace.Deconfliction.ClusterDeconfliction clusters)
     {
         _cases = cases;
         _time = time;
         _deconfliction = deconfliction;
+        _clusters = clusters;
     }
 
     public Task<Case> CreateAsync(Actor actor, NewCaseRequest request, CancellationToken cancellationToken = default)
@@ -58,14 +60,15 @@ public sealed class CaseService
         _cases.RevokeAsync(actor, reference, ValidationException.Required(agency, "agency"), cancellationToken);
 
     /// <summary>
-    /// Records a wallet on the case; when another agency's case holds the same address both agencies get a hit notice with no case
-    /// details (deconfliction, issue 18; docs/deconfliction.md).
+    /// Records a wallet on the case; when another agency's case holds the same address, or an address in the same multi-input cluster,
+    /// both agencies get a hit notice with no case details (deconfliction, issue 18; docs/deconfliction.md).
     /// </summary>
     public async Task<Case> AddWalletAsync(Actor actor, string reference, WalletRequest request, CancellationToken cancellationToken = default)
     {
         var changed = await AddWalletOnlyAsync(actor, reference, request, cancellationToken).ConfigureAwait(false);
         var wallet = changed.Wallets.Last();
         await _deconfliction.NotifyHitsAsync(actor, wallet.Chain, wallet.Address, cancellationToken).ConfigureAwait(false);
+        await _clusters.NotifyHitsAsync(actor, wallet.Chain, wallet.Address, cancellationToken).ConfigureAwait(false);
         return changed;
     }
 

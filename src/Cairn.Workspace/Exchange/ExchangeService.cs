@@ -102,6 +102,8 @@ public sealed partial class ExchangeService
         ArgumentNullException.ThrowIfNull(request);
         var type = ParseType(ValidationException.Required(request.Type, "type"));
         if (type == EnvelopeType.Receipt) throw new ValidationException("type", "receipts are sent when a message is accepted, not by hand");
+        if (type is EnvelopeType.MatchFilter or EnvelopeType.MatchHit)
+            throw new ValidationException("type", "match filters and their answers are sent by 'cairn exchange filter publish' and 'cairn exchange filter check', not by hand");
         var identity = _node.Required;
         var attachments = new List<MessageAttachment>();
         foreach (var file in request.Files ?? [])

@@ -73,7 +73,8 @@ public static class LabelCatalogue
         ["deadline_view"] = Group(("overdue", "Overdue"), ("due_soon", "Due soon"), ("any", "With a running deadline")),
         ["notification_kind"] = Group(
             ("case_shared", "Case shared with your agency"), ("case_revoked", "Access to a case revoked"), ("request_overlap", "Another agency's request to the same State"),
-            ("address_hit", "An address is also in another agency's case"), ("contact_request", "Another agency asks for contact")),
+            ("address_hit", "An address is also in another agency's case"), ("contact_request", "Another agency asks for contact"),
+            ("cluster_hit", "An address is in the same cluster as another agency's"), ("partner_hit", "An address is also held at a partner node")),
         ["category"] = Group(
             ("exchange", "Exchange"), ("mixing_service", "Mixing service"), ("defi_bridge", "DeFi bridge"), ("sanction", "Sanctioned"), ("sanctions", "Sanctions list"),
             ("gambling", "Gambling"), ("market", "Darknet market"), ("miner", "Miner"), ("mining_service", "Mining pool"), ("payment_processor", "Payment processor"),
@@ -88,6 +89,8 @@ public static class LabelCatalogue
             ("ledger.add", "Ledger event recorded"), ("ledger.read", "Ledger read"),
             ("ledger.approve", "Disposal approved (four eyes)"), ("ledger.reject", "Disposal rejected (four eyes)"),
             ("victim.add", "Victim added"), ("victim.loss", "Victim's loss recorded"), ("victim.list", "Victims read"), ("stats.read", "Statistics read"), ("deconfliction.hit", "Address hit between agencies"), ("deconfliction.contact", "Contact requested after an address hit"),
+            ("deconfliction.cluster_hit", "Cluster hit between agencies"), ("deconfliction.partner_hit", "Address hit at a partner node"), ("deconfliction.scan", "Other agencies' addresses compared (cluster check)"),
+            ("deconfliction.filter.publish", "Match filter sent to a partner"), ("deconfliction.filter.check", "Partner's match filter checked"),
             ("request.create", "Request drafted"), ("request.read", "Request read"), ("request.list", "Requests listed"), ("request.content", "Request text saved"),
             ("request.validate", "Request validated for sending"),
             ("trace.save", "Trace saved"), ("trace.read", "Trace read"), ("trace.list", "Traces listed"),

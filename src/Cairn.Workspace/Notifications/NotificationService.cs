@@ -12,19 +12,27 @@ public sealed class NotificationService
 {
     private readonly INotificationStore _store;
     private readonly Cairn.Cases.Deconfliction.IAddressDeconfliction _deconfliction;
+    private readonly Cairn.Workspace.Exchange.ExchangeService _exchange;
 
-    public NotificationService(INotificationStore store, Cairn.Cases.Deconfliction.IAddressDeconfliction deconfliction)
+    public NotificationService(INotificationStore store, Cairn.Cases.Deconfliction.IAddressDeconfliction deconfliction, Cairn.Workspace.Exchange.ExchangeService exchange)
     {
         _store = store;
         _deconfliction = deconfliction;
+        _exchange = exchange;
     }
 
     /// <summary>
-    /// Answers an address hit notice of the actor's agency by asking the other agency to make contact (deconfliction, issue 18):
-    /// it receives the address and who asks, nothing of the asker's case (logged "deconfliction.contact").
+    /// Answers a hit notice of the actor's agency by asking the other agency to make contact (deconfliction, issue 18): it receives its
+    /// own address and who asks, nothing of the asker's case (logged "deconfliction.contact"). A hit at a partner node is answered by
+    /// envelope (a match_hit naming the address's keyed hash only); the notice returned then names the partner node as its agency.
     /// </summary>
-    public Task<Notification> RequestContactAsync(Actor actor, string id, CancellationToken cancellationToken = default) =>
-        _deconfliction.RequestContactAsync(actor, Cairn.Core.ValidationException.Required(id, "id"), cancellationToken);
+    public async Task<Notification> RequestContactAsync(Actor actor, string id, CancellationToken cancellationToken = default)
+    {
+        var hit = await _deconfliction.HitAsync(actor, Cairn.Core.ValidationException.Required(id, "id"), cancellationToken).ConfigureAwait(false);
+        return hit.Kind == NotificationKinds.PartnerHit
+            ? await _exchange.RequestPartnerContactAsync(actor, hit, cancellationToken).ConfigureAwait(false)
+            : await _deconfliction.RequestContactAsync(actor, id, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>One page of the agency's notifications, newest first (logged "notification.list").</summary>
     public Task<Page<Notification>> ListAsync(Actor actor, bool unreadOnly, PageRequest page, CancellationToken cancellationToken = default) =>

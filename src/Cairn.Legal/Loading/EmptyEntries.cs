@@ -1,0 +1,58 @@
+using System.Collections;
+using System.Reflection;
+using Cairn.Core;
+
+namespace Cairn.Legal.Loading;
+
+/// <summary>
+/// Finds a list entry that YAML read as null (a "-" with nothing after it) anywhere in a deserialised data
+/// file, so it is refused with the list's name instead of failing later as a null reference (fuzz suite:
+/// a party list ending in "-").
+/// </summary>
+internal static class EmptyEntries
+{
+    public static void Check(DataFile file, object document) => Walk(file, document, "", depth: 0);
+
+    private static void Walk(DataFile file, object node, string path, int depth)
+    {
+        // The document types nest a few levels (instrument → rule → deadline); the bound only guards against cycles.
+        if (depth > 16) return;
+        foreach (var property in node.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0) continue;
+            var value = property.GetValue(node);
+            var name = path.Length == 0 ? property.Name : path + "." + property.Name;
+            switch (value)
+            {
+                case null or string:
+                    continue;
+                case IEnumerable list:
+                    var index = 0;
+                    foreach (var item in list)
+                    {
+                        if (item is null) throw new CairnException($"{file.Name}{BareDashLine(file)}: entry {index + 1} of '{Yaml(name)}' is empty (a '-' with nothing after it)");
+                        if (IsDocumentType(item.GetType())) Walk(file, item, $"{name}[{index + 1}]", depth + 1);
+                        index++;
+                    }
+                    break;
+                default:
+                    if (IsDocumentType(value.GetType())) Walk(file, value, name, depth + 1);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>":N" for the first line that is a bare "-" (where the empty entry most likely is), else nothing.</summary>
+    private static string BareDashLine(DataFile file)
+    {
+        var lines = file.Text.Split('\n');
+        var index = Array.FindIndex(lines, l => l.Trim() == "-");
+        return index < 0 ? "" : ":" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static bool IsDocumentType(Type type) => type.Assembly == typeof(EmptyEntries).Assembly && type.IsClass;
+
+    /// <summary>The YAML spelling of a property path (Parties[2].Declarations → parties[2].declarations).</summary>
+    private static string Yaml(string path) =>
+        string.Join('.', path.Split('.').Select(YamlDotNet.Serialization.NamingConventions.UnderscoredNamingConvention.Instance.Apply));
+}
