@@ -47,11 +47,17 @@ internal static class FieldErrors
         ["victim_id"] = ["--victim"],
     };
 
+    /// <summary>
+    /// Fields spelled like their option that are still shown as the option: "fiat 'XYZ'" could be read as a currency
+    /// setting anywhere, "--fiat 'XYZ'" is the option the user typed on this command line.
+    /// </summary>
+    private static readonly HashSet<string> ShownAsOption = new(StringComparer.Ordinal) { "fiat" };
+
     public static string ForCommand(CairnException error, Command? command)
     {
         if (error.Field is not { } field || command is null) return error.Message;
         var flag = OptionFor(field, command);
-        if (flag is null || flag.TrimStart('-') == field) return error.Message;
+        if (flag is null || (flag.TrimStart('-') == field && !ShownAsOption.Contains(field))) return error.Message;
         var message = error.Message;
         if (message.StartsWith(field, StringComparison.Ordinal)) return flag + message[field.Length..];
         if (message.Contains($"field '{field}'", StringComparison.Ordinal)) return message.Replace($"field '{field}'", flag, StringComparison.Ordinal);

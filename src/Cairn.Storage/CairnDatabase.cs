@@ -33,6 +33,8 @@ public sealed class CairnDatabase : IAsyncDisposable
     // (other processes still meet the busy timeout). A nested transaction of the same flow skips it.
     private readonly SemaphoreSlim _sqliteWriters = new(1, 1);
     private static readonly AsyncLocal<bool> InsideTransaction = new();
+    // The transaction of an InOneTransactionAsync scope, which the same actor's transactions inside it join.
+    private static readonly AsyncLocal<UnitOfWork?> Shared = new();
     private MerkleFrontier? _committedFrontier;
 
     private CairnDatabase(DatabaseLocation location, TreeHeadSigner signer, InstallationSecret secret, TimeProvider time, string? dataDirectory, NpgsqlDataSource? postgres, SqliteConnection? keeper)
@@ -142,6 +144,13 @@ public sealed class CairnDatabase : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(work);
+        if (Shared.Value is { } shared && ReferenceEquals(shared.Database, this))
+        {
+            if (shared.Actor == actor) return await work(shared).ConfigureAwait(false);
+            // SQLite's one writer is the shared transaction: a second one would wait for it until the busy timeout.
+            if (Dialect == SqlDialect.Sqlite)
+                throw new InvalidOperationException($"{actor}'s transaction cannot run inside {shared.Actor}'s shared one on SQLite (one writer at a time)");
+        }
         var gated = Dialect == SqlDialect.Sqlite && !InsideTransaction.Value;
         if (gated) await _sqliteWriters.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -181,6 +190,30 @@ public sealed class CairnDatabase : IAsyncDisposable
                 await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), Time, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> so that every transaction <paramref name="actor"/>'s calls open inside it joins one:
+    /// a view assembled from several logged reads (the case dashboard) commits its custody entries once instead of once
+    /// per read (on SQLite each commit is a durable write). Every read is still logged, each as its own entry; an error
+    /// anywhere writes none of them, as nothing was shown. Another actor's transactions inside keep their own on PostgreSQL
+    /// and are refused on SQLite (its one writer is the shared transaction): the work must act for <paramref name="actor"/> only.
+    /// </summary>
+    public Task<T> InOneTransactionAsync<T>(Actor actor, Func<Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return InTransactionAsync(actor, async unit =>
+        {
+            Shared.Value = unit;
+            try
+            {
+                return await work().ConfigureAwait(false);
+            }
+            finally
+            {
+                Shared.Value = null;
+            }
+        }, cancellationToken);
     }
 
     public Task InTransactionAsync(Actor actor, Func<UnitOfWork, Task> work, CancellationToken cancellationToken = default)

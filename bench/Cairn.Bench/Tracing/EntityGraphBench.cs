@@ -24,7 +24,7 @@ public sealed class EntityGraphBench : IBenchSuite
 {
     public string Name => "entity-graph";
 
-    public string Description => "entities of a 10k-endpoint trace vs a plain pass; folded graph drawn in headless Chromium vs an empty page [--endpoints N] [--runs R] [--no-browser]";
+    public string Description => "entities of a 10k-endpoint trace vs a plain pass; folded graph drawn in headless Chromium vs an empty page [--endpoints N] [--runs R] [--no-browser] [--profile]";
 
     public async Task<int> RunAsync(string[] args, TextWriter output)
     {
@@ -56,12 +56,12 @@ public sealed class EntityGraphBench : IBenchSuite
             output.WriteLine("render: skipped, no chromium (set CAIRN_CHROMIUM)");
             return 0;
         }
-        await RenderAsync(chromium, view, runs, output);
+        await RenderAsync(chromium, view, runs, args.Contains("--profile"), output);
         return 0;
     }
 
     /// <summary>Serves the UI's graph.js and Cytoscape from wwwroot through Playwright's routing (module scripts need http, not file://).</summary>
-    private static async Task RenderAsync(string chromium, EntityGraphView view, int runs, TextWriter output)
+    private static async Task RenderAsync(string chromium, EntityGraphView view, int runs, bool profile, TextWriter output)
     {
         var wwwroot = Path.Combine(FindRoot(), "src", "Cairn.Server", "wwwroot");
         var json = JsonSerializer.Serialize(view, CairnJson.Options);
@@ -77,6 +77,7 @@ public sealed class EntityGraphBench : IBenchSuite
                 "const handle = drawEntityGraph(document.getElementById(\"g\"), view, { asset: \"ETH\", fiat: \"USD\", onSelect: () => {} });" +
                 "await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));" +
                 "window.renderMs = performance.now() - t0; window.drawn = handle ? handle.cy.nodes().length : -1;" +
+                "window.parts = performance.getEntriesByType(\"measure\").filter((m) => m.name.startsWith(\"graph: \")).map((m) => [m.name, m.duration]);" +
                 "</script></body></html>")),
             ["/graph.js"] = ("text/javascript", File.ReadAllBytes(Path.Combine(wwwroot, "graph.js"))),
             ["/vendor/cytoscape.min.js"] = ("text/javascript", File.ReadAllBytes(Path.Combine(wwwroot, "vendor", "cytoscape.min.js"))),
@@ -94,6 +95,8 @@ public sealed class EntityGraphBench : IBenchSuite
         var empty = new List<double>();
         var loadAndDraw = new List<double>();
         var draw = new List<double>();
+        // The parts graph.js marks (performance.measure "graph: …"): elements, Cytoscape's set-up, the first frame.
+        var parts = new SortedDictionary<string, List<double>>(StringComparer.Ordinal);
         var drawn = 0;
         for (var run = 0; run <= runs; run++)
         {
@@ -104,14 +107,30 @@ public sealed class EntityGraphBench : IBenchSuite
             await page.CloseAsync();
 
             page = await context.NewPageAsync();
+            // --profile: V8's sampling profiler over the last page load and draw (self time per function, top 15).
+            var cdp = profile && run == runs ? await context.NewCDPSessionAsync(page) : null;
+            if (cdp is not null)
+            {
+                await cdp.SendAsync("Profiler.enable");
+                await cdp.SendAsync("Profiler.setSamplingInterval", new Dictionary<string, object> { ["interval"] = 250 });
+                await cdp.SendAsync("Profiler.start");
+            }
             watch.Restart();
             await page.GotoAsync("http://bench.cairn/graph.html", new PageGotoOptions { WaitUntil = WaitUntilState.Load });
             await page.WaitForFunctionAsync("() => window.renderMs !== undefined", null, new PageWaitForFunctionOptions { Timeout = 120_000, PollingInterval = 5 });
             var totalMs = watch.Elapsed.TotalMilliseconds;
+            if (cdp is not null && await cdp.SendAsync("Profiler.stop") is { } stopped) PrintProfile(stopped.GetProperty("profile"), pages, output);
             var inPage = await page.EvaluateAsync<double>("() => window.renderMs");
             drawn = await page.EvaluateAsync<int>("() => window.drawn");
+            var measured = await page.EvaluateAsync<JsonElement>("() => window.parts");
             await page.CloseAsync();
             if (run == 0) continue; // warm-up: browser start, caches
+            foreach (var m in measured.EnumerateArray())
+            {
+                var name = m[0].GetString()!;
+                if (!parts.TryGetValue(name, out var list)) parts[name] = list = [];
+                list.Add(m[1].GetDouble());
+            }
             empty.Add(emptyMs);
             loadAndDraw.Add(totalMs);
             draw.Add(inPage);
@@ -121,6 +140,40 @@ public sealed class EntityGraphBench : IBenchSuite
         output.WriteLine($"  empty page load (baseline)           : median {e.Median:F1} ms, best {e.Best:F1} ms");
         output.WriteLine($"  page load + fetch + draw, to painted : median {l.Median:F1} ms, best {l.Best:F1} ms  ({l.Median / e.Median:F1} x the empty page)");
         output.WriteLine($"  draw alone (drawEntityGraph to the second animation frame) : median {d.Median:F1} ms, best {d.Best:F1} ms");
+        foreach (var (name, values) in parts)
+        {
+            var p = Stats(values);
+            output.WriteLine($"    {name,-24}: median {p.Median:F1} ms, best {p.Best:F1} ms");
+        }
+    }
+
+    /// <summary>Self time per function of a V8 CPU profile, largest first, each with a few characters of the code it starts at (Cytoscape is minified).</summary>
+    private static void PrintProfile(JsonElement profile, Dictionary<string, (string Type, byte[] Body)> pages, TextWriter output)
+    {
+        var nodes = profile.GetProperty("nodes").EnumerateArray().ToList();
+        var deltas = profile.GetProperty("timeDeltas").EnumerateArray().Select(d => d.GetDouble()).ToList();
+        var samples = profile.GetProperty("samples").EnumerateArray().Select(x => x.GetInt32()).ToList();
+        var selfMs = new Dictionary<int, double>();
+        for (var i = 0; i + 1 < samples.Count; i++) selfMs[samples[i]] = selfMs.GetValueOrDefault(samples[i]) + deltas[i + 1] / 1000.0;
+        var byFunction = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var node in nodes)
+        {
+            var frame = node.GetProperty("callFrame");
+            var url = frame.GetProperty("url").GetString() ?? "";
+            var path = url.Length == 0 ? "" : new Uri(url).AbsolutePath;
+            var column = frame.GetProperty("columnNumber").GetInt32();
+            var line = frame.GetProperty("lineNumber").GetInt32();
+            var code = "";
+            if (pages.TryGetValue(path, out var source) && column >= 0)
+            {
+                var lines = Encoding.UTF8.GetString(source.Body).Split('\n');
+                if (line >= 0 && line < lines.Length) code = new string(lines[line].Skip(column).Take(70).ToArray());
+            }
+            var name = $"{frame.GetProperty("functionName").GetString() switch { null or "" => "(anonymous)", var f => f }} {Path.GetFileName(path)}:{line + 1}:{column + 1} {code}";
+            byFunction[name] = byFunction.GetValueOrDefault(name) + selfMs.GetValueOrDefault(node.GetProperty("id").GetInt32());
+        }
+        output.WriteLine($"  CPU profile of the last page load and draw: {byFunction.Values.Sum():F0} ms sampled, top functions by self time:");
+        foreach (var (name, ms) in byFunction.OrderByDescending(x => x.Value).Take(15)) output.WriteLine($"    {ms,8:F1} ms  {name}");
     }
 
     /// <summary>The baseline: one pass over the same endpoints, every amount parsed and added and every step's recipient read.</summary>

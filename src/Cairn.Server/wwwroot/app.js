@@ -4,7 +4,7 @@
 import { h, clear, fmtTime, toast, table, clearToast, caseLink } from "./ui.js";
 import { api, loadMe, session, can } from "./api.js";
 import { loadLabels, label, L, options, isExpert, setExpert } from "./labels.js";
-import { field, bindForm, formCard } from "./forms.js";
+import { field, bindForm, formCard, invalid } from "./forms.js";
 import { renderCase } from "./case.js";
 import { renderRequest, renderRequests } from "./requests.js";
 import { renderChain } from "./chain.js";
@@ -170,16 +170,19 @@ function newCaseForm() {
 }
 
 async function renderScreen() {
-  const input = h("textarea", { id: "screen-input", placeholder: "one address per line" });
+  const input = h("textarea", { id: "screen-input", name: "addresses", placeholder: "one address per line" });
   const out = h("div", { id: "screen-results" });
-  const form = h("form", { class: "card" }, h("h1", {}, "Screening"),
+  const form = formCard("screen-form", "", [h("h1", {}, "Screening"),
     h("p", { class: "muted" }, "Against imported tags, actors and sanctions lists (OFAC); Bitcoin addresses also by their multi-input cluster."),
-    input, h("div", {}, h("button", { type: "submit" }, "Screen")));
-  form.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    const addresses = input.value.split(/\s+/).map((a) => a.trim()).filter(Boolean);
-    try {
-      const results = await api("POST", "/screen", { addresses });
+    field("Addresses", input, { hint: "One per line (or separated by spaces); up to 10,000." })], "Screen");
+  bindForm(form, {
+    key: "screen",
+    submit: () => {
+      const addresses = input.value.split(/\s+/).map((a) => a.trim()).filter(Boolean);
+      if (!addresses.length) throw invalid("addresses", "give at least one address to screen");
+      return api("POST", "/screen", { addresses });
+    },
+    done: (results) => {
       const rows = [];
       for (const r of results) {
         const hits = [...r.hits.map((x) => ({ via: "address", hit: x })), ...r.cluster_hits.map((x) => ({ via: `cluster (${x.address})`, hit: x.hit }))];
@@ -188,7 +191,7 @@ async function renderScreen() {
           rows.push([h("code", {}, r.address), h("span", { class: "bad" }, hit.kind), hit.label || hit.actor_label || "", hit.category || "", (hit.jurisdictions || []).join(", "), `${hit.source} · ${via}`]);
       }
       clear(out).append(table(["address", "result", "label", "category", "jurisdictions", "source"], rows, "screen-table"));
-    } catch (err) { toast(err.message, true); }
+    },
   });
   clear(main).append(form, out);
 }

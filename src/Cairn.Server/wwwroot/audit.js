@@ -4,6 +4,7 @@
 import { h, clear, fmtTime, toast, table, caseLink, requestLink } from "./ui.js";
 import { api } from "./api.js";
 import { L, label, options } from "./labels.js";
+import { field, bindForm, showErrors, invalid } from "./forms.js";
 
 export async function renderAudit(main, params) {
   await loadAgencies();
@@ -15,19 +16,23 @@ export async function renderAudit(main, params) {
     ...options("custody_action", null, value("action")));
   const from = h("input", { id: "audit-from", name: "from", type: "date", value: value("from") });
   const to = h("input", { id: "audit-to", name: "to", type: "date", value: value("to") });
-  const form = h("form", { class: "card filters", id: "audit-form" },
-    h("div", { class: "row" }, labelled("Case reference", caseRef), labelled("User", user), labelled("Action", action), labelled("From", from), labelled("To", to)),
+  const form = h("form", { class: "card filters", id: "audit-form", novalidate: true },
+    h("div", { class: "row" }, field("Case reference", caseRef), field("User", user), field("Action", action), field("From", from), field("To", to)),
     h("div", {}, h("button", { type: "submit" }, "Search"), h("button", { type: "button", class: "secondary", id: "audit-verify" }, "Verify the whole log")));
   const verdict = h("div", { id: "audit-verdict" });
   const results = h("div", { id: "audit-results" });
   clear(main).append(h("h1", {}, "Custody log"),
     h("p", { class: "muted" }, "Every read and change of case data, every sign-in and every refused call, in order and tamper-evident. You see your agency's own activity and everything about the cases your agency owns or was given."),
     form, verdict, results);
-  form.addEventListener("submit", (e) => {
-    e.preventDefault();
-    const q = new URLSearchParams();
-    for (const [k, el] of [["case", caseRef], ["user", user], ["action", action], ["from", from], ["to", to]]) if (el.value.trim()) q.set(k, el.value.trim());
-    location.hash = `#/audit?${q}`;
+  // The search itself runs when the address changes (the address keeps it); a bad value in the address comes back as
+  // the server's validation problem and is shown next to its field below.
+  bindForm(form, {
+    submit: () => {
+      if (from.value && to.value && to.value < from.value) throw invalid("to", `the period ends (${to.value}) before it starts (${from.value})`);
+      const q = new URLSearchParams();
+      for (const [k, el] of [["case", caseRef], ["user", user], ["action", action], ["from", from], ["to", to]]) if (el.value.trim()) q.set(k, el.value.trim());
+      location.hash = `#/audit?${q}`;
+    },
   });
   document.getElementById("audit-verify").addEventListener("click", async () => {
     try {
@@ -51,7 +56,10 @@ export async function renderAudit(main, params) {
       object(e, ref)]);
     results.append(h("p", { class: "muted", "data-testid": "audit-count" }, `${page.total} entr${page.total === 1 ? "y" : "ies"}${page.total > page.items.length ? `, newest ${page.items.length} shown` : ""}`),
       table(["when", "who", "what", "about"], rows, "audit-table", "no entry matches"));
-  } catch (err) { toast(err.message, true); }
+  } catch (err) {
+    if (err.status === 401) throw err;
+    showErrors(form, err);
+  }
 }
 
 const areas = { case: "Cases", evidence: "Evidence", ledger: "Ledger", request: "Requests", trace: "Traces", auth: "Sign-ins", account: "Accounts", access: "Refusals" };
@@ -60,8 +68,6 @@ async function loadAgencies() {
   try { agencies = Object.fromEntries((await api("GET", "/agencies?limit=500")).items.map((a) => [a.code, a.name])); } catch { agencies = {}; }
 }
 function agencyName(code) { return agencies[code] || code; }
-
-function labelled(text, input) { return h("div", { class: "field" }, h("label", { for: input.id }, text), input); }
 
 /** The object in words, linked where the UI has a page for it; the internal id on hover. */
 function object(e, ref) {

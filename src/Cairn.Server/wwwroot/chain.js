@@ -2,6 +2,7 @@
 // and its progress, polled from the job until it ends.
 import { h, clear, fmtTime, toast, table } from "./ui.js";
 import { api, session } from "./api.js";
+import { field, bindForm, formCard, invalid } from "./forms.js";
 
 export async function renderChain(main) {
   const [btc, eth, jobs, chains] = await Promise.all([api("GET", "/btc/status"), api("GET", "/eth/status"), api("GET", "/jobs?limit=20"), api("GET", "/chains")]);
@@ -21,9 +22,9 @@ export async function renderChain(main) {
 }
 
 function ingestForm(main, utxoChains) {
-  const blocks = h("input", { id: "ingest-blocks", placeholder: "/path/to/blocks (blk*.dat on the server)" });
-  const chain = h("select", { id: "ingest-chain" }, ...utxoChains.map((c) => h("option", { value: c.id }, c.name)));
-  const network = h("select", { id: "ingest-network" });
+  const blocks = h("input", { id: "ingest-blocks", name: "blocks", placeholder: "/path/to/blocks (blk*.dat on the server)" });
+  const chain = h("select", { id: "ingest-chain", name: "chain" }, ...utxoChains.map((c) => h("option", { value: c.id }, c.name)));
+  const network = h("select", { id: "ingest-network", name: "network" });
   const networks = () => {
     const c = utxoChains.find((c) => c.id === chain.value);
     network.replaceChildren(...(c ? c.networks : ["main"]).map((n) => h("option", { value: c && c.id !== "btc" ? n.slice(c.id.length + 1) : n }, n)));
@@ -32,26 +33,35 @@ function ingestForm(main, utxoChains) {
   networks();
   const bar = h("progress", { id: "ingest-progress", max: "1", value: "0", hidden: true });
   const label = h("p", { id: "ingest-status", "data-testid": "ingest-status" });
-  const form = h("form", { class: "card", id: "ingest-form" }, h("h2", {}, "Ingest block files"),
-    h("label", {}, "Chain"), chain, h("label", {}, "Blocks directory"), blocks, h("label", {}, "Network"), network, h("div", {}, h("button", { type: "submit" }, "Start ingest")), bar, label);
-  form.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    try {
-      const path = chain.value === "btc" ? "/btc/ingest" : `/chains/${chain.value}/ingest`;
-      let job = await api("POST", path, { blocks: blocks.value, network: network.value });
-      bar.hidden = false;
-      while (job.state === "running") {
-        bar.max = Math.max(1, job.total); bar.value = job.done;
-        label.textContent = `${job.done} of ${job.total} blocks · ${job.detail}`;
-        await new Promise((r) => setTimeout(r, 400));
-        job = await api("GET", `/jobs/${job.id}`);
-      }
-      bar.max = 1; bar.value = job.state === "succeeded" ? 1 : 0;
-      label.textContent = job.state === "succeeded" ? `done: ${job.detail}` : `failed: ${job.error}`;
-      label.className = job.state === "succeeded" ? "ok" : "bad";
-      // Refresh the figures only while the user is still on this page: a late re-render would replace the page they moved to.
-      if (job.state === "succeeded") { toast("ingest finished"); setTimeout(() => { if (location.hash.startsWith("#/chain")) renderChain(main); }, 1500); }
-    } catch (err) { toast(err.message, true); }
+  const form = formCard("ingest-form", "Ingest block files", [field("Chain", chain), field("Blocks directory", blocks, { hint: "A directory on the server holding blk*.dat files." }),
+    field("Network", network)], "Start ingest");
+  form.append(bar, label);
+  bindForm(form, {
+    submit: () => {
+      if (!blocks.value.trim()) throw invalid("blocks", "give the blocks directory on the server");
+      return api("POST", chain.value === "btc" ? "/btc/ingest" : `/chains/${chain.value}/ingest`, { blocks: blocks.value.trim(), network: network.value });
+    },
+    // The job runs on: its progress is polled here; a failure of the job itself is its status line, not a field's error.
+    done: (started) => follow(main, started, bar, label),
   });
   return form;
+}
+
+async function follow(main, started, bar, label) {
+  try {
+    let job = started;
+    bar.hidden = false;
+    label.className = "";
+    while (job.state === "running") {
+      bar.max = Math.max(1, job.total); bar.value = job.done;
+      label.textContent = `${job.done} of ${job.total} blocks · ${job.detail}`;
+      await new Promise((r) => setTimeout(r, 400));
+      job = await api("GET", `/jobs/${job.id}`);
+    }
+    bar.max = 1; bar.value = job.state === "succeeded" ? 1 : 0;
+    label.textContent = job.state === "succeeded" ? `done: ${job.detail}` : `failed: ${job.error}`;
+    label.className = job.state === "succeeded" ? "ok" : "bad";
+    // Refresh the figures only while the user is still on this page: a late re-render would replace the page they moved to.
+    if (job.state === "succeeded") { toast("ingest finished"); setTimeout(() => { if (location.hash.startsWith("#/chain")) renderChain(main); }, 1500); }
+  } catch (err) { toast(err.message, true); }
 }

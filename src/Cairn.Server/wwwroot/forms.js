@@ -95,6 +95,16 @@ export function bindForm(form, { key, submit, done }) {
   return form;
 }
 
+/**
+ * A check made here before anything is sent, failed: thrown from a form's submit, it is shown next to
+ * <name>'s field exactly as the server's validation problem for that field would be.
+ */
+export function invalid(name, message) {
+  const error = new Error(message);
+  error.errors = { [name]: [message] };
+  return error;
+}
+
 /** A form card with a heading, the given fields and a submit button. */
 export function formCard(id, title, fields, submitText, extra = []) {
   return h("form", { class: "card", id, novalidate: true },

@@ -4,6 +4,7 @@
 import { h, clear, fmtTime, toast, table, withProgress } from "./ui.js";
 import { api, can } from "./api.js";
 import { drawEntityGraph, categoryColour, loadGraphLibrary } from "./graph.js";
+import { field, bindForm, invalid } from "./forms.js";
 
 const PageSize = 25;
 const kinds = { actor: "service", cluster: "cluster", address: "address", other: "folded group", member: "address" };
@@ -35,7 +36,7 @@ function chainName(id) { return chainNames[id] || id; }
 function traceForm(c, rerender) {
   // Bitcoin and Ethereum at once; the other traceable chains of the registry as soon as GET /chains answers.
   const chains = { btc: { family: "utxo", name: "Bitcoin", symbol: "BTC" }, eth: { family: "account", name: "Ethereum", symbol: "ETH" } };
-  const chain = h("select", { id: "trace-chain" }, h("option", { value: "btc" }, "Bitcoin"), h("option", { value: "eth" }, "Ethereum"));
+  const chain = h("select", { id: "trace-chain", name: "chain" }, h("option", { value: "btc" }, "Bitcoin"), h("option", { value: "eth" }, "Ethereum"));
   api("GET", "/chains").then((list) => {
     for (const x of list.filter((x) => x.support.trace && !chains[x.id])) {
       chains[x.id] = { family: x.family, name: x.name, symbol: x.symbol };
@@ -43,13 +44,13 @@ function traceForm(c, rerender) {
     }
   }).catch(() => {});
   const isAccount = () => chains[chain.value]?.family === "account";
-  const from = h("input", { id: "trace-from", value: c.wallets.find((w) => w.role === "perpetrator")?.address || "" });
-  const model = h("select", { id: "trace-model" }, ...["haircut", "poison", "fifo", "lifo", "tiho"].map((m) => h("option", {}, m)));
-  const direction = h("select", { id: "trace-direction" }, h("option", {}, "forward"), h("option", {}, "backward"));
-  const asset = h("input", { id: "trace-asset", value: "ETH", disabled: true });
-  const hops = h("input", { id: "trace-hops", type: "number", value: "25", min: "1", max: "100" });
-  const through = h("input", { id: "trace-through", type: "checkbox", checked: true });
-  const title = h("input", { id: "trace-title", placeholder: "optional" });
+  const from = h("input", { id: "trace-from", name: "from", value: c.wallets.find((w) => w.role === "perpetrator")?.address || "" });
+  const model = h("select", { id: "trace-model", name: "model" }, ...["haircut", "poison", "fifo", "lifo", "tiho"].map((m) => h("option", {}, m)));
+  const direction = h("select", { id: "trace-direction", name: "direction" }, h("option", {}, "forward"), h("option", {}, "backward"));
+  const asset = h("input", { id: "trace-asset", name: "asset", value: "ETH", disabled: true });
+  const hops = h("input", { id: "trace-hops", name: "max_hops", type: "number", value: "25", min: "1", max: "100" });
+  const through = h("input", { id: "trace-through", name: "through_coinjoin", type: "checkbox", checked: true });
+  const title = h("input", { id: "trace-title", name: "title", placeholder: "optional" });
   chain.addEventListener("change", () => {
     const account = isAccount();
     asset.disabled = !account;
@@ -58,24 +59,26 @@ function traceForm(c, rerender) {
     through.disabled = account;
     model.value = account ? "fifo" : "haircut";
   });
-  const form = h("form", { class: "card", id: "trace-form" }, h("h2", {}, "Run a trace"),
-    h("div", { class: "grid2" }, h("div", {}, h("label", {}, "Chain"), chain), h("div", {}, h("label", {}, "Asset (Ethereum and other account chains: the native coin, USDT, USDC or a token contract)"), asset)),
-    h("label", {}, "From (address, txid:vout or txid)"), from,
-    h("div", { class: "grid2" }, h("div", {}, h("label", {}, "Model"), model), h("div", {}, h("label", {}, "Direction"), direction)),
-    h("div", { class: "grid2" }, h("div", {}, h("label", {}, "Max hops"), hops), h("div", {}, h("label", {}, "Title"), title)),
-    h("label", {}, through, " continue through CoinJoins (haircut)"),
+  const form = h("form", { class: "card", id: "trace-form", novalidate: true }, h("h2", {}, "Run a trace"),
+    h("div", { class: "grid2" }, field("Chain", chain), field("Asset", asset, { hint: "Ethereum and other account chains: the native coin, USDT, USDC or a token contract." })),
+    field("From", from, { hint: "An address, txid:vout or txid (account chains: one address)." }),
+    h("div", { class: "grid2" }, field("Model", model), field("Direction", direction)),
+    h("div", { class: "grid2" }, field("Max hops", hops, { hint: "1 to 100." }), field("Title", title)),
+    h("div", { class: "field" }, h("label", { class: "check" }, through, " continue through CoinJoins (haircut)"),
+      h("p", { class: "field-error", "data-error-for": "through_coinjoin", role: "alert", hidden: true })),
     h("p", { class: "muted" }, "Traces of every chain are saved with the case, with the chain tip they ran on."),
-    h("div", {}, h("button", { type: "submit", id: "run-trace" }, "Run trace")));
-  form.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    const request = isAccount()
-      ? { chain: chain.value, from: [from.value.trim()], model: model.value, max_hops: Number(hops.value), asset: asset.value.trim() || chains[chain.value].symbol }
-      : { chain: chain.value, from: [from.value.trim()], model: model.value, direction: direction.value, max_hops: Number(hops.value), through_coinjoin: through.checked };
-    try {
-      await withProgress(form, "tracing", () => api("POST", path(c), { title: title.value.trim() || null, request }));
-      toast("trace saved");
-      await rerender();
-    } catch (err) { toast(err.message, true); }
+    h("div", { class: "actions" }, h("button", { type: "submit", id: "run-trace" }, "Run trace")));
+  bindForm(form, {
+    submit: () => {
+      if (!from.value.trim()) throw invalid("from", "give the address, txid:vout or txid the trace starts from");
+      const maxHops = Number(hops.value);
+      if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 100) throw invalid("max_hops", `max hops must be a whole number from 1 to 100${hops.value ? `, not ${hops.value}` : ""}`);
+      const request = isAccount()
+        ? { chain: chain.value, from: [from.value.trim()], model: model.value, max_hops: maxHops, asset: asset.value.trim() || chains[chain.value].symbol }
+        : { chain: chain.value, from: [from.value.trim()], model: model.value, direction: direction.value, max_hops: maxHops, through_coinjoin: through.checked };
+      return withProgress(form, "tracing", () => api("POST", path(c), { title: title.value.trim() || null, request }));
+    },
+    done: async () => { toast("trace saved"); await rerender(); },
   });
   return form;
 }

@@ -5,6 +5,7 @@ import { h, clear, fmtTime, toast, table, toDecimal } from "./ui.js";
 import { label } from "./labels.js";
 import { api } from "./api.js";
 import { MEASURES, CHANNELS } from "./words.js";
+import { field, bindForm, invalid } from "./forms.js";
 
 const KINDS = { address: "an address (funds leaving it)", cluster: "a multi-input cluster (UTXO chains)", actor: "a service or actor (its id in the intelligence)" };
 const ALERTS = {
@@ -104,36 +105,29 @@ function renderRoute(c, a, proposal, box, canWrite, rerender) {
 }
 
 function watchForm(c, rerender) {
-  const chain = h("select", { id: "watch-chain" }, h("option", { value: "btc" }, "Bitcoin"), h("option", { value: "eth" }, "Ethereum"));
+  const chain = h("select", { id: "watch-chain", name: "chain" }, h("option", { value: "btc" }, "Bitcoin"), h("option", { value: "eth" }, "Ethereum"));
   api("GET", "/chains").then((list) => {
     for (const x of list.filter((x) => (x.support.block_files || x.support.rpc) && !["btc", "eth"].includes(x.id))) chain.append(h("option", { value: x.id }, x.name));
   }).catch(() => {});
-  const kind = h("select", { id: "watch-kind" }, ...Object.entries(KINDS).map(([k, v]) => h("option", { value: k }, v)));
-  const value = h("input", { id: "watch-value", value: c.wallets.find((w) => w.role === "perpetrator")?.address || "" });
-  const label = h("input", { id: "watch-label", placeholder: "optional" });
-  const threshold = h("input", { id: "watch-threshold", placeholder: "optional, in base units (satoshi, wei)", inputmode: "numeric" });
-  const errors = { chain: h("span", { class: "field-error" }), kind: h("span", { class: "field-error" }), value: h("span", { class: "field-error", id: "watch-value-error" }),
-    threshold: h("span", { class: "field-error", id: "watch-threshold-error" }) };
-  const form = h("form", { class: "card", id: "watch-form" }, h("h2", {}, "Watch for this case"),
+  const kind = h("select", { id: "watch-kind", name: "kind" }, ...Object.entries(KINDS).map(([k, v]) => h("option", { value: k }, v)));
+  const value = h("input", { id: "watch-value", name: "value", value: c.wallets.find((w) => w.role === "perpetrator")?.address || "" });
+  const label = h("input", { id: "watch-label", name: "label", placeholder: "optional" });
+  const threshold = h("input", { id: "watch-threshold", name: "threshold", placeholder: "optional, in base units (satoshi, wei)", inputmode: "numeric" });
+  // The error slots keep the ids they had before the form was built with field().
+  const withErrorId = (wrapper, id) => { wrapper.querySelector(".field-error").id = id; return wrapper; };
+  const form = h("form", { class: "card", id: "watch-form", novalidate: true }, h("h2", {}, "Watch for this case"),
     h("p", { class: "muted" }, "Every ingest of the chain checks its new transactions: funds leaving, reaching a service or a sanctioned address, or crossing the threshold raise an alert here."),
-    h("div", { class: "grid2" }, h("div", {}, h("label", {}, "Chain"), chain, errors.chain), h("div", {}, h("label", {}, "Watch"), kind, errors.kind)),
-    h("label", {}, "Address, or the service's id"), value, errors.value,
-    h("div", { class: "grid2" }, h("div", {}, h("label", {}, "Label"), label), h("div", {}, h("label", {}, "Threshold"), threshold, errors.threshold)),
-    h("div", {}, h("button", { type: "submit", id: "add-watch" }, "Add watch")));
-  form.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    Object.values(errors).forEach((x) => { x.textContent = ""; });
-    if (!value.value.trim()) { errors.value.textContent = "required"; return; }
-    if (threshold.value.trim() && !/^\d+$/.test(threshold.value.trim())) { errors.threshold.textContent = "a whole number of base units"; return; }
-    try {
-      await api("POST", `${path(c)}/watches`, { chain: chain.value, kind: kind.value, value: value.value.trim(), label: label.value.trim() || null, threshold: threshold.value.trim() || null });
-      toast("watch added");
-      await rerender();
-    } catch (err) {
-      // A validation problem names its field: shown next to it, the input kept.
-      const field = err.errors && Object.keys(err.errors)[0];
-      if (field && errors[field]) errors[field].textContent = err.errors[field].join(" "); else toast(err.message, true);
-    }
+    h("div", { class: "grid2" }, field("Chain", chain), field("Watch", kind)),
+    withErrorId(field("Address, or the service's id", value), "watch-value-error"),
+    h("div", { class: "grid2" }, field("Label", label), withErrorId(field("Threshold", threshold), "watch-threshold-error")),
+    h("div", { class: "actions" }, h("button", { type: "submit", id: "add-watch" }, "Add watch")));
+  bindForm(form, {
+    submit: () => {
+      if (!value.value.trim()) throw invalid("value", "give the address, cluster address or service id to watch");
+      if (threshold.value.trim() && !/^\d+$/.test(threshold.value.trim())) throw invalid("threshold", "a whole number of base units (satoshi, wei)");
+      return api("POST", `${path(c)}/watches`, { chain: chain.value, kind: kind.value, value: value.value.trim(), label: label.value.trim() || null, threshold: threshold.value.trim() || null });
+    },
+    done: async () => { toast("watch added"); await rerender(); },
   });
   return form;
 }

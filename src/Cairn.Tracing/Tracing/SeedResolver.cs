@@ -17,7 +17,19 @@ public static class SeedResolver
         ArgumentNullException.ThrowIfNull(references);
         var outputs = new SortedSet<uint>();
         foreach (var reference in references)
-            foreach (var output in ResolveOne(index, reference.Trim())) outputs.Add(output);
+        {
+            IEnumerable<uint> resolved;
+            try
+            {
+                resolved = ResolveOne(index, reference.Trim());
+            }
+            catch (CairnException ex) when (ex.GetType() == typeof(CairnException) && ex.Field is null)
+            {
+                // A malformed reference is a mistake in what was typed into "from": keyed by it, so a form shows it there.
+                throw new CairnException(ex.Message, ex) { Field = "from" };
+            }
+            foreach (var output in resolved) outputs.Add(output);
+        }
         if (outputs.Count == 0) throw CairnException.Invalid("from", "nothing to trace: from needs an address, txid:vout or txid");
         return [.. outputs];
     }
@@ -31,7 +43,7 @@ public static class SeedResolver
         {
             var tx = FindTransaction(index, outpointTxid, reference);
             if (!uint.TryParse(reference.AsSpan(65), out var vout))
-                throw new CairnException($"malformed output reference '{reference}': expected txid:vout");
+                throw CairnException.Invalid("from", $"malformed output reference '{reference}': expected txid:vout");
             var (first, end) = index.OutputsOf(tx);
             if (vout >= end - first) throw new NotFoundException($"transaction {outpointTxid} has no output {vout}");
             return [first + vout];

@@ -99,9 +99,7 @@ public sealed class LedgerService
     public async Task<LedgerView> ViewAsync(Actor actor, string caseReference, string? fiat, CancellationToken cancellationToken = default)
     {
         // The currency is checked before the read, so a bad one reads (and logs) nothing.
-        string? currency;
-        try { currency = string.IsNullOrWhiteSpace(fiat) ? null : RateService.Currency(fiat); }
-        catch (ValidationException ex) { throw new ValidationException("fiat", ex.Message.Replace("currency '", "fiat '", StringComparison.Ordinal), ex); }
+        var currency = string.IsNullOrWhiteSpace(fiat) ? null : RateService.Currency(fiat, "fiat");
         var report = await _ledger.GetAsync(actor, caseReference, cancellationToken).ConfigureAwait(false);
         var view = new LedgerView(report.CaseReference, report.Events, report.Balances, report.States);
         if (currency is null) return view;

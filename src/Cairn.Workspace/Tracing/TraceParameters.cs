@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text.Json.Serialization;
 using Cairn.Chains;
+using Cairn.Chains.Ethereum.Encoding;
 using Cairn.Core;
 using Cairn.Tracing.Ethereum;
 using Cairn.Tracing.Taint;
@@ -133,6 +134,15 @@ public sealed record TraceParameters
         if (chain.Family != ChainFamily.Account) throw CairnException.Invalid("chain", $"chain '{Chain}' is a UTXO chain: trace it with the UTXO tracer");
         RequireCommon();
         if (From.Count != 1) throw CairnException.Invalid("from", $"from: an Ethereum trace starts at one address, got {From.Count}");
+        try
+        {
+            // Checked before the index is opened, so a mistyped seed is named as such even where no index exists yet.
+            EthAddress.Normalize(From[0]);
+        }
+        catch (CairnException ex) when (ex.Field is null)
+        {
+            throw new CairnException(ex.Message, ex) { Field = "from" };
+        }
         if (!string.Equals(Direction, "forward", StringComparison.OrdinalIgnoreCase)) throw CairnException.Invalid("direction", $"direction '{Direction}': Ethereum traces go forward only");
         var minimum = ParseAmount(MinAmount, "min_amount");
         return new EthTraceRequest(From[0].Trim())

@@ -48,7 +48,7 @@ public sealed partial class TraceService
     /// <summary>One page of the endpoints (of one entity when given), with their value in <paramref name="fiat"/> at their day's rate when asked for.</summary>
     public async Task<Page<TraceEndpointView>> EndpointsAsync(Actor actor, string caseReference, string traceId, string? entityId, string? fiat, PageRequest page, CancellationToken cancellationToken = default)
     {
-        var currency = fiat is null ? null : Valuation.RateService.Currency(fiat);
+        var currency = fiat is null ? null : Valuation.RateService.Currency(fiat, "fiat");
         var read = await ReadAsync(actor, caseReference, traceId, [Summary, new TracePartQuery(TraceItem.Endpoint, entityId, page)], cancellationToken).ConfigureAwait(false);
         var endpoints = read.Pages[1].Map(i => TraceJson.Deserialize<TraceEndpointView>(i.Body, "trace endpoint"));
         if (currency is null) return endpoints;

@@ -53,7 +53,7 @@ public sealed partial class TraceService
     public async Task<TraceReport> TraceBitcoinAsync(TraceParameters parameters, TraceAttribution? attribution = null, string? fiat = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        var currency = fiat is null ? null : RateService.Currency(fiat);
+        var currency = fiat is null ? null : RateService.Currency(fiat, "fiat");
         var request = parameters.ToRequest();
         var chain = parameters.Definition();
         var (result, entities) = await RunWithEntitiesAsync(chain, request, attribution ?? TraceAttribution.Standard, cancellationToken).ConfigureAwait(false);
@@ -64,7 +64,7 @@ public sealed partial class TraceService
     public async Task<EthTraceReport> TraceEthereumAsync(TraceParameters parameters, TraceAttribution? attribution = null, string? fiat = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        var currency = fiat is null ? null : RateService.Currency(fiat);
+        var currency = fiat is null ? null : RateService.Currency(fiat, "fiat");
         return await RunAccountAsync(parameters.Definition(), parameters.ToEthRequest(), attribution ?? TraceAttribution.Standard, currency, cancellationToken).ConfigureAwait(false);
     }
 

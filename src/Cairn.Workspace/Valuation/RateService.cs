@@ -90,10 +90,16 @@ public sealed class RateService
     }
 
     /// <summary>An ISO 4217 code Cairn values in (USD, EUR and the other currencies of executing States), or a field error.</summary>
-    public static string Currency(string? text)
+    public static string Currency(string? text) => Currency(text, "currency");
+
+    /// <summary>
+    /// The same, for a parameter named <paramref name="field"/> (the "fiat" of a trace, ledger or dashboard): the error is
+    /// keyed by and names that parameter, so a form shows it next to it and the CLI names the option that was typed.
+    /// </summary>
+    public static string Currency(string? text, string field)
     {
-        var code = ValidationException.Required(text, "currency").Trim().ToUpperInvariant();
-        return Currencies.Contains(code) ? code : throw new ValidationException("currency", $"currency '{text}' is not one of {string.Join(", ", Currencies.Order(StringComparer.Ordinal))}");
+        var code = ValidationException.Required(text, field).Trim().ToUpperInvariant();
+        return Currencies.Contains(code) ? code : throw new ValidationException(field, $"{field} '{text}' is not one of {string.Join(", ", Currencies.Order(StringComparer.Ordinal))}");
     }
 
     private SqlRateStore Store => new(_database, new Actor("system", "system"));

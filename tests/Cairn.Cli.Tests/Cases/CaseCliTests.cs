@@ -87,7 +87,8 @@ public class CaseCliTests
         Assert.Contains("(no rate)", valued.Output, StringComparison.Ordinal);
         var wrong = data.Run("case", "dashboard", "--case", "C-1", "--fiat", "XYZ");
         Assert.Equal(1, wrong.ExitCode);
-        Assert.Contains("currency 'XYZ'", wrong.Error, StringComparison.Ordinal);
+        Assert.Contains("--fiat 'XYZ' is not one of", wrong.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("currency", wrong.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class FiatValueCliTests : IDisposable
         var bad = _data.Run("ledger", "show", "--case", "C-F", "--fiat", "XYZ");
         Assert.Equal(1, bad.ExitCode);
         Assert.Single(bad.Error.Trim().Split('\n'));
-        Assert.Contains("fiat 'XYZ'", bad.Error, StringComparison.Ordinal);
+        Assert.Contains("--fiat 'XYZ' is not one of", bad.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,6 +31,16 @@ public sealed class TraceCommandTests
     }
 
     [Fact]
+    public void Trace_UnknownFiatCurrency_ExitsOneNamingTheFiatOption()
+    {
+        var result = CliRunner.Run("--data", GeneratedChainData.Data, "trace", "--from", Ransom(), "--fiat", "XYZ");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Single(result.Error.Trim().Split('\n'));
+        Assert.StartsWith("error: --fiat 'XYZ' is not one of ", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("currency", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Trace_EthereumChainWithoutAnEthereumIndex_SaysHowToBuildOne()
     {
         var result = CliRunner.Run("--data", GeneratedChainData.Data, "trace", "--chain", "eth", "--from", "0x0000000000000000000000000000000000000001");
