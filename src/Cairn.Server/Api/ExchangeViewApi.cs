@@ -37,8 +37,9 @@ public static class ExchangeViewApi
     public static async Task<Ok<FilterPublished>> PublishFilterAsync(HttpContext http, ExchangeService exchange, FilterPublishRequest request) =>
         TypedResults.Ok(await exchange.PublishFilterAsync(http.User.Actor(), request, http.RequestAborted));
 
+    // A message id is "<sender node>/<id>": routing leaves an escaped slash (%2F) in a path segment escaped, so it is undone here.
     public static async Task<Ok<FilterChecked>> CheckFilterMessageAsync(HttpContext http, ExchangeService exchange, string id) =>
-        TypedResults.Ok(await exchange.CheckFilterMessageAsync(http.User.Actor(), id, http.RequestAborted));
+        TypedResults.Ok(await exchange.CheckFilterMessageAsync(http.User.Actor(), id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase), http.RequestAborted));
 
     public static async Task<Ok<Page<InboxView>>> ListInboxAsync(HttpContext http, ExchangeService exchange, long? offset, int? limit) =>
         TypedResults.Ok(await exchange.InboxAsync(http.User.Actor(), PageRequest.Of(offset, limit), http.RequestAborted));

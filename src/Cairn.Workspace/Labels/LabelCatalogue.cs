@@ -75,6 +75,9 @@ public static class LabelCatalogue
             ("case_shared", "Case shared with your agency"), ("case_revoked", "Access to a case revoked"), ("request_overlap", "Another agency's request to the same State"),
             ("address_hit", "An address is also in another agency's case"), ("contact_request", "Another agency asks for contact"),
             ("cluster_hit", "An address is in the same cluster as another agency's"), ("partner_hit", "An address is also held at a partner node")),
+        ["message_type"] = Group(
+            ("request", "Cooperation request"), ("response", "Answer to a request"), ("fiu_disclosure", "FIU disclosure"), ("fiu_request", "FIU request for information"),
+            ("ack", "Acknowledgement"), ("receipt", "Signed receipt"), ("match_filter", "Deconfliction match filter"), ("match_hit", "Deconfliction match or contact request")),
         ["category"] = Group(
             ("exchange", "Exchange"), ("mixing_service", "Mixing service"), ("defi_bridge", "DeFi bridge"), ("sanction", "Sanctioned"), ("sanctions", "Sanctions list"),
             ("gambling", "Gambling"), ("market", "Darknet market"), ("miner", "Miner"), ("mining_service", "Mining pool"), ("payment_processor", "Payment processor"),

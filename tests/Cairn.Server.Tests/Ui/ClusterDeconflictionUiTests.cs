@@ -9,14 +9,13 @@ public sealed class ClusterDeconflictionUiTests(DemoServerFixture fixture) : ICl
 {
     private readonly BrowserFixture _browser = fixture is null ? throw new ArgumentNullException(nameof(fixture)) : new BrowserFixture();
 
-    [Fact]
+    [ChromiumFact]
     public async Task Prosecutor_SeesAClusterHitInWords_AndRequestsContact_InChromium()
     {
         await _browser.InitializeAsync();
         try
         {
-            if (_browser.Browser is null) return; // reason in BrowserFixture.MissingReason; fails under CI
-            await RunAsync(_browser.Browser);
+            await RunAsync(_browser.Browser!);
         }
         finally
         {

@@ -43,6 +43,7 @@ public sealed class LabelCatalogueTests
         Add("channel", Channels.All);
         Add("ledger_event", Enum.GetValues<LedgerEventKind>().Select(LedgerEventKinds.Name));
         Add("notification_kind", NotificationKinds.All);
+        Add("message_type", Enum.GetValues<Cairn.Exchange.Envelopes.EnvelopeType>().Select(Cairn.Exchange.Envelopes.EnvelopeTypes.Name));
         Add("request_type", Reference.Instruments.SelectMany(i => i.Rules).Select(r => r.RequestType));
         Add("deadline_kind", Reference.Instruments.SelectMany(i => i.Rules).SelectMany(r => r.Deadlines).Select(d => d.Kind));
         Add("channel", Reference.Instruments.SelectMany(i => i.Rules).Select(r => r.Channel));
