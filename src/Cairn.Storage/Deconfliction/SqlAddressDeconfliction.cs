@@ -84,7 +84,7 @@ public sealed class SqlAddressDeconfliction : IAddressDeconfliction
         ArgumentNullException.ThrowIfNull(keyedHashes);
         return _database.InTransactionAsync<IReadOnlyList<Notification>>(actor, async unit =>
         {
-            var rows = await unit.QueryAsync<Row>($"SELECT {NotificationColumns} FROM notifications WHERE agency = @Agency AND kind = @Kind ORDER BY created_at, id",
+            var rows = await unit.QueryAsync<NotificationRow>($"SELECT {NotificationColumns} FROM notifications WHERE agency = @Agency AND kind = @Kind ORDER BY created_at, id",
                 new { unit.Actor.Agency, Kind = NotificationKinds.PartnerHit }).ConfigureAwait(false);
             return rows.Select(r => r.ToNotification())
                 .Where(n => n.Detail.Split(' ') is [_, _, _, var filter, var hash] && filter == filterId && keyedHashes.Contains(hash)).ToList();
@@ -147,7 +147,7 @@ public sealed class SqlAddressDeconfliction : IAddressDeconfliction
         $"{chain} {address} {Token(partnerNode)} {Token(filterId)} {Token(keyedHash)}";
 
     private static async Task<Notification> FindHitAsync(UnitOfWork unit, string notificationId) =>
-        (await unit.QuerySingleOrDefaultAsync<Row>($"SELECT {NotificationColumns} FROM notifications WHERE id = @notificationId AND agency = @Agency AND kind IN (@A, @C, @P)",
+        (await unit.QuerySingleOrDefaultAsync<NotificationRow>($"SELECT {NotificationColumns} FROM notifications WHERE id = @notificationId AND agency = @Agency AND kind IN (@A, @C, @P)",
             new { notificationId, unit.Actor.Agency, A = NotificationKinds.AddressHit, C = NotificationKinds.ClusterHit, P = NotificationKinds.PartnerHit }).ConfigureAwait(false))?.ToNotification()
         ?? throw new NotFoundException($"no hit notice '{notificationId}' for agency {unit.Actor.Agency}");
 
@@ -164,19 +164,5 @@ public sealed class SqlAddressDeconfliction : IAddressDeconfliction
     {
         public string Agency { get; set; } = "";
         public string Address { get; set; } = "";
-    }
-
-    private sealed class Row
-    {
-        public string Id { get; set; } = "";
-        public string Agency { get; set; } = "";
-        public string Kind { get; set; } = "";
-        public string? CaseReference { get; set; }
-        public string Detail { get; set; } = "";
-        public string CreatedAt { get; set; } = "";
-        public string CreatedBy { get; set; } = "";
-        public string CreatedAgency { get; set; } = "";
-
-        public Notification ToNotification() => new(Id, Agency, Kind, CaseReference, Detail, CustodyEntry.ParseTime(CreatedAt), CreatedBy, CreatedAgency, null);
     }
 }

@@ -49,7 +49,7 @@ public sealed class SqlNotificationStore : INotificationStore
             var where = From + (unreadOnly ? " AND r.read_at IS NULL" : "");
             var args = new { unit.Actor.User, unit.Actor.Agency, Limit = (long)page.Limit, page.Offset };
             var total = await unit.ExecuteScalarAsync<long>("SELECT COUNT(*)" + where, args).ConfigureAwait(false);
-            var rows = await unit.QueryAsync<Row>($"SELECT {Columns}{where} ORDER BY n.created_at DESC, n.id DESC LIMIT @Limit OFFSET @Offset", args).ConfigureAwait(false);
+            var rows = await unit.QueryAsync<NotificationRow>($"SELECT {Columns}{where} ORDER BY n.created_at DESC, n.id DESC LIMIT @Limit OFFSET @Offset", args).ConfigureAwait(false);
             var items = rows.Select(r => r.ToNotification()).ToList();
             await unit.RecordAsync("notification.list", "notification", "*", CustodyRecord.HashOf(string.Join("\n", items.Select(n => n.Id)))).ConfigureAwait(false);
             return Page<Notification>.Of(items, page, total);
@@ -79,20 +79,4 @@ public sealed class SqlNotificationStore : INotificationStore
                 await unit.ExecuteAsync("INSERT INTO notification_reads (notification_id, login, read_at) VALUES (@notificationId, @User, @at)", new { notificationId, unit.Actor.User, at }).ConfigureAwait(false);
             await unit.RecordAsync("notification.read", "notification", id ?? "*", CustodyRecord.HashOf(string.Join("\n", unread))).ConfigureAwait(false);
         }, cancellationToken);
-
-    private sealed class Row
-    {
-        public string Id { get; set; } = "";
-        public string Agency { get; set; } = "";
-        public string Kind { get; set; } = "";
-        public string? CaseReference { get; set; }
-        public string Detail { get; set; } = "";
-        public string CreatedAt { get; set; } = "";
-        public string CreatedBy { get; set; } = "";
-        public string CreatedAgency { get; set; } = "";
-        public string? ReadAt { get; set; }
-
-        public Notification ToNotification() => new(Id, Agency, Kind, CaseReference, Detail, CustodyEntry.ParseTime(CreatedAt), CreatedBy, CreatedAgency,
-            ReadAt is null ? null : CustodyEntry.ParseTime(ReadAt));
-    }
 }
