@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Cairn.Core.Security;
 
 namespace Cairn.Cases.Custody;
 
@@ -17,22 +18,8 @@ public sealed class TreeHeadVerifier : IDisposable
 
     public static TreeHeadVerifier FromPublicKeyPem(string pem)
     {
-        var key = ECDsa.Create();
-        try
-        {
-            key.ImportFromPem(pem);
-        }
-        catch (PlatformNotSupportedException ex)
-        {
-            // An unsupported named curve in a key a user pinned (--key): the same failure as an unreadable key.
-            key.Dispose();
-            throw new CryptographicException("the key's curve or its parameters are not supported", ex);
-        }
-        catch
-        {
-            key.Dispose();
-            throw;
-        }
+        // An unsupported named curve in a key a user pinned (--key) is the same failure as an unreadable key.
+        var key = KeyImport.Into(ECDsa.Create(), k => k.ImportFromPem(pem));
         return new TreeHeadVerifier(key, KeyIdOf(key.ExportSubjectPublicKeyInfo()));
     }
 

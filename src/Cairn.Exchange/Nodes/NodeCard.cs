@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cairn.Core;
+using Cairn.Core.Security;
 
 namespace Cairn.Exchange.Nodes;
 
@@ -113,24 +114,8 @@ public sealed record NodeCard
     /// fuzz suite, issue 17): for a card off the wire that is an unreadable key like any other,
     /// so it surfaces as the CryptographicException every caller already handles.
     /// </summary>
-    private static T Import<T>(T key, string subjectPublicKeyInfoBase64) where T : AsymmetricAlgorithm
-    {
-        try
-        {
-            key.ImportSubjectPublicKeyInfo(Convert.FromBase64String(subjectPublicKeyInfoBase64), out _);
-            return key;
-        }
-        catch (PlatformNotSupportedException ex)
-        {
-            key.Dispose();
-            throw new CryptographicException("the key's curve or its parameters are not supported", ex);
-        }
-        catch
-        {
-            key.Dispose();
-            throw;
-        }
-    }
+    private static T Import<T>(T key, string subjectPublicKeyInfoBase64) where T : AsymmetricAlgorithm =>
+        KeyImport.Into(key, k => k.ImportSubjectPublicKeyInfo(Convert.FromBase64String(subjectPublicKeyInfoBase64), out _));
 
     /// <summary>Whether <paramref name="signature"/> (DER ECDSA) over <paramref name="data"/> was made by this node's signing key.</summary>
     public bool Verifies(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
