@@ -132,6 +132,7 @@ public static class WorkspaceServiceCollectionExtensions
         services.AddSingleton<ExchangeService>();
         services.AddSingleton<Cairn.Workspace.Backup.BackupService>();
         services.AddSingleton<Cairn.Workspace.Retention.RetentionService>();
+        services.AddSingleton<Cairn.Workspace.Retention.ScheduledPurge>();
         services.AddSingleton<CaseExportService>();
 
         // The factory's default loggers write every request URL at Information level; node and webhook URLs

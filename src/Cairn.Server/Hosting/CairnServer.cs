@@ -114,6 +114,7 @@ public static class CairnServer
                 : RateLimitPartition.GetNoLimiter("static"));
         });
         services.AddHostedService<OutboxDeliveryService>();
+        services.AddHostedService<ScheduledPurgeService>();
 
         var app = builder.Build();
         string? bootstrapPassword;
