@@ -138,8 +138,15 @@ public sealed class SqlCaseStore : ICaseStore
     /// when null), each as stored with its victims: what the workspace needs to mask them. No custody entry: nothing is handed
     /// out here, and the read that shows the masked data is logged by the service that makes it.
     /// </summary>
-    public Task<IReadOnlyList<PseudonymisedShare>> PseudonymisedSharesAsync(Actor actor, string? reference, CancellationToken cancellationToken = default) =>
-        _database.InTransactionAsync(actor, async unit =>
+    public async Task<IReadOnlyList<PseudonymisedShare>> PseudonymisedSharesAsync(Actor actor, string? reference, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        // Every read of case data asks this; most agencies hold no such grant, and a plain read answers them without a transaction.
+        var any = await _database.QueryAsync(connection => Dapper.SqlMapper.ExecuteScalarAsync<long>(connection,
+            "SELECT COUNT(*) FROM case_grants g JOIN cases c ON c.id = g.case_id WHERE g.agency = @Agency AND g.pseudonymised = 1" + (reference is null ? "" : " AND c.reference = @reference"),
+            new { actor.Agency, reference }), cancellationToken).ConfigureAwait(false);
+        if (any == 0) return [];
+        return await _database.InTransactionAsync(actor, async unit =>
         {
             var rows = await unit.QueryAsync<CaseRows.CaseRow>(
                 $"SELECT {CaseRows.CaseColumns} FROM cases WHERE id IN (SELECT case_id FROM case_grants WHERE agency = @Agency AND pseudonymised = 1)" +
@@ -154,7 +161,8 @@ public sealed class SqlCaseStore : ICaseStore
                 shares.Add(new PseudonymisedShare(found, victims.Select(v => new CaseSubject(SubjectKind.Person, v.Name, v.Details) { Id = v.SubjectId, Role = SubjectRole.Victim }).ToList()));
             }
             return (IReadOnlyList<PseudonymisedShare>)shares;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+    }
 
     public Task<Case> RevokeAsync(Actor actor, string reference, string agency, CancellationToken cancellationToken = default)
     {
