@@ -15,15 +15,20 @@ public static class PeelChainDetector
 {
     public const int MinimumPeels = 3;
 
-    public static PeelChain Follow(BitcoinIndex index, uint startTx, int maxHops = 10_000)
+    public static PeelChain Follow(BitcoinIndex index, uint startTx, int maxHops = 10_000) => Follow(index, startTx, maxHops, ids: null);
+
+    /// <summary>As <see cref="Follow(BitcoinIndex, uint, int)"/>, also listing the chain's transaction ids in <paramref name="ids"/> (when given) so that callers need not look the txids up again.</summary>
+    internal static PeelChain Follow(BitcoinIndex index, uint startTx, int maxHops, List<uint>? ids)
     {
         ArgumentNullException.ThrowIfNull(index);
+        ids?.Clear();
         var txIds = new List<string>();
         var steps = new List<PeelStep>();
         var tx = startTx;
         while (true)
         {
             txIds.Add(index.TransactionHash(tx).ToString());
+            ids?.Add(tx);
             var (first, end) = index.OutputsOf(tx);
             var outputs = end - first;
             if (outputs == 1)
