@@ -30,7 +30,11 @@ internal sealed class UnionFind
         _extra = new uint[count];
     }
 
-    public uint Find(uint a)
+    /// <summary>The root of <paramref name="a"/>'s set; inlined for the common case of a root (most addresses are).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public uint Find(uint a) => _up[a] == 0 ? a : FindFromChild(a);
+
+    private uint FindFromChild(uint a)
     {
         var up = _up;
         while (true)

@@ -16,12 +16,13 @@ internal sealed partial class TraceRun
     {
         var chains = new List<PeelChainSeen>();
         var inChain = new HashSet<uint>();
+        var verdicts = new Dictionary<uint, ChangeVerdict>();
         foreach (var tx in _contributors.Keys.Order())
         {
             if (inChain.Contains(tx) || !PeelChainDetector.MayStartPeelChain(_index, tx)) continue;
             // One hop more than a trace can go, so that a chain the trace stopped in shows as cut (trace_bound).
             var ids = new List<uint>();
-            var chain = PeelChainDetector.Follow(_index, tx, _request.MaxHops + 1, ids);
+            var chain = PeelChainDetector.Follow(_index, tx, _request.MaxHops + 1, ids, verdicts);
             if (!chain.IsPeelChain) continue;
             inChain.UnionWith(ids);
             var processed = 0;

@@ -22,7 +22,7 @@ internal sealed partial class TraceRun
                 attribution,
                 amount,
                 seedAmount == 0 ? 0 : Math.Round((double)amount / seedAmount, 8),
-                _hopsOf[output],
+                _settled[output].Hops,
                 reason,
                 paths,
                 truncated) { Sanctioned = hasAddress && _attribution?.IsSanctioned(address) == true });
@@ -100,7 +100,7 @@ internal sealed partial class TraceRun
                 return;
             }
             trail.Add(output);
-            if (_seeds.Contains(output) && _hopsOf[output] == 0)
+            if (_seeds.Contains(output) && _settled[output].Hops == 0)
             {
                 var path = new string[trail.Count];
                 for (var i = 0; i < path.Length; i++) path[i] = OutputReference(_forward ? trail[^(i + 1)] : trail[i]);
@@ -117,7 +117,8 @@ internal sealed partial class TraceRun
     }
 
     /// <summary>The transaction an output belongs to: remembered when the trace settled taint on it, else searched.</summary>
-    private uint TransactionOf(uint output) => _transactionOf.TryGetValue(output, out var tx) ? tx : _index.TransactionOfOutput(output);
+    private uint TransactionOf(uint output) =>
+        _settled.TryGetValue(output, out var settled) && settled.Transaction != NoTransaction ? settled.Transaction : _index.TransactionOfOutput(output);
 
     private string OutputReference(uint output)
     {

@@ -21,7 +21,8 @@ internal sealed partial class TraceRun
 
     /// <summary>Taint waiting at an output for the next transaction (forward: its spender; backward: its funder).</summary>
     private readonly Dictionary<uint, long> _pending = [];
-    private readonly Dictionary<uint, int> _hopsOf = [];
+    /// <summary>Per output taint reached: its hop count and (when known without a search) its transaction; one lookup serves both.</summary>
+    private readonly Dictionary<uint, (int Hops, uint Transaction)> _settled = [];
     private readonly HashSet<uint> _seeds = [];
 
     /// <summary>Per processed transaction, the tainted outputs it took taint from (for the paths).</summary>
@@ -37,8 +38,6 @@ internal sealed partial class TraceRun
     /// <summary>Per output met, its <c>txid:vout</c> (paths repeat the same outputs many times).</summary>
     private readonly Dictionary<uint, string> _references = [];
 
-    /// <summary>Per output settled, the transaction it belongs to when known without a search (forward: the one just processed).</summary>
-    private readonly Dictionary<uint, uint> _transactionOf = [];
     private const uint NoTransaction = uint.MaxValue;
     private long _fees;
     private long _poisonInflow;
@@ -103,7 +102,7 @@ internal sealed partial class TraceRun
             sourceTaint[i] = taint;
             sourceTaintTotal += taint;
             _contributorScratch.Add(spent);
-            hops = Math.Max(hops, _hopsOf[spent] + 1);
+            hops = Math.Max(hops, _settled[spent].Hops + 1);
         }
         _contributors[tx] = [.. _contributorScratch];
         long destinationTotal = 0;
@@ -144,7 +143,7 @@ internal sealed partial class TraceRun
             sourceTaint[o] = taint;
             sourceTaintTotal += taint;
             _contributorScratch.Add(output);
-            hops = Math.Max(hops, _hopsOf[output] + 1);
+            hops = Math.Max(hops, _settled[output].Hops + 1);
         }
         _contributors[tx] = [.. _contributorScratch];
         long destinationTotal = 0;
@@ -191,8 +190,7 @@ internal sealed partial class TraceRun
     /// </summary>
     private void Settle(uint output, long taint, int hops, uint transaction)
     {
-        _hopsOf[output] = hops;
-        if (transaction != NoTransaction) _transactionOf[output] = transaction;
+        _settled[output] = (hops, transaction);
         var address = _index.AddressOf(output);
         if (hops > 0 && address != uint.MaxValue)
         {
