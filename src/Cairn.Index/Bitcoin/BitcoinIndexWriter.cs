@@ -120,7 +120,7 @@ public sealed class BitcoinIndexWriter : IDisposable
         index.BlockFirstTx.Append((uint)index.TransactionCount);
         index.BlockFirstAddress.Append((uint)index.AddressCount);
         index.InputSpentOutput.Reserve(block.InputCount);
-        Reserve(block.OutputCount);
+        Reserve(block.TransactionCount, block.OutputCount);
 
         for (var t = 0; t < block.TransactionCount; t++)
         {
@@ -135,7 +135,7 @@ public sealed class BitcoinIndexWriter : IDisposable
             for (var i = block.TxFirstInput[t]; i < block.TxFirstInput[t + 1]; i++)
             {
                 var prevTxid = block.InputPrevTxIds[i];
-                if (!index.TryFindTransaction(prevTxid, out var prevTx) || prevTx >= txId)
+                if (!index.TryFindTransaction(prevTxid, block.InputPrevTxIdHashes[i], out var prevTx) || prevTx >= txId)
                     throw new CairnException($"block {block.Hash} (height {height}) tx {block.TxIds[t]} spends unknown transaction {prevTxid}");
                 var (first, end) = index.OutputsOf(prevTx);
                 var spent = first + block.InputPrevIndex[i];
@@ -148,23 +148,32 @@ public sealed class BitcoinIndexWriter : IDisposable
             }
 
             for (var o = block.TxFirstOutput[t]; o < block.TxFirstOutput[t + 1]; o++)
-                AppendOutput(block.OutputValue[o], block.OutputType[o], block.OutputAddress[o]);
+                AppendOutput(block.OutputValue[o], block.OutputType[o], block.OutputAddress[o], block.OutputAddressHashes[o]);
 
-            index.TxIdIndex.Insert(BitcoinIndex.TxIdHash(block.TxIds[t]), txId);
+            index.TxIdIndex.Insert(block.TxIdHashes[t], txId);
         }
     }
 
-    private void Reserve(int outputs)
+    private void Reserve(int transactions, int outputs)
     {
         var index = Index;
+        index.TxHash.Reserve(transactions);
+        index.TxFirstInput.Reserve(transactions);
+        index.TxFirstOutput.Reserve(transactions);
+        index.TxLockTime.Reserve(transactions);
+        index.TxVirtualSize.Reserve(transactions);
+        index.TxFlagsColumn.Reserve(transactions);
         index.OutputValue.Reserve(outputs);
         index.OutputAddress.Reserve(outputs);
         index.OutputTypeColumn.Reserve(outputs);
         index.OutputSpender.Reserve(outputs);
         index.OutputPreviousSameAddress.Reserve(outputs);
+        index.AddressKeys.Reserve(outputs);
+        index.AddressLastOutput.Reserve(outputs);
+        index.AddressOutputCount.Reserve(outputs);
     }
 
-    private void AppendOutput(long value, ScriptType type, AddressKey key)
+    private void AppendOutput(long value, ScriptType type, AddressKey key, ulong keyHash)
     {
         var index = Index;
         var outputId = (uint)index.OutputCount;
@@ -172,13 +181,11 @@ public sealed class BitcoinIndexWriter : IDisposable
         var previous = 0u;
         if (key.Kind != AddressKind.None)
         {
-            if (!index.TryFindAddress(key, out addressId))
+            if (!index.FindOrAddAddress(key, keyHash, (uint)index.AddressCount, out addressId))
             {
-                addressId = (uint)index.AddressCount;
                 index.AddressKeys.Append(key);
                 index.AddressLastOutput.Append(0);
                 index.AddressOutputCount.Append(0);
-                index.AddressIndex.Insert(key.Hash(), addressId);
             }
             previous = index.AddressLastOutput[addressId];
         }
@@ -193,6 +200,31 @@ public sealed class BitcoinIndexWriter : IDisposable
             index.AddressLastOutput.Set(addressId, outputId + 1);
             index.AddressOutputCount.Set(addressId, index.AddressOutputCount[addressId] + 1);
         }
+    }
+
+    /// <summary>
+    /// Pre-sizes the txid and address hash tables for the totals an ingest expects to reach, so
+    /// they are rehashed once instead of at every growth step. The tables are over-sized until
+    /// <see cref="Canonicalize"/> (readers take their capacity from the file).
+    /// </summary>
+    public void ReserveKeys(long transactions, long addresses)
+    {
+        const long maxIds = uint.MaxValue;
+        var index = Index;
+        if (transactions > index.TxIdIndex.Capacity * 4 / 5 || addresses > index.AddressIndex.Capacity * 4 / 5) MarkDirty();
+        index.TxIdIndex.Reserve(Math.Min(transactions, maxIds));
+        index.AddressIndex.Reserve(Math.Min(addresses, maxIds));
+    }
+
+    /// <summary>
+    /// Rebuilds hash tables that <see cref="ReserveKeys"/> left over-sized at their canonical
+    /// capacity, so an index is byte-identical however its ingest was split. Each table is
+    /// replaced by an atomic rename, so a kill during it leaves a valid table.
+    /// </summary>
+    public void Canonicalize()
+    {
+        Index.TxIdIndex.Canonicalize();
+        Index.AddressIndex.Canonicalize();
     }
 
     /// <summary>
@@ -275,6 +307,7 @@ public sealed class BitcoinIndexWriter : IDisposable
     public void Dispose()
     {
         Commit();
+        Canonicalize();
         Index.Dispose();
         _lock.Dispose();
     }

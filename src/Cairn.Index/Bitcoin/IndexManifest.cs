@@ -11,7 +11,7 @@ namespace Cairn.Index.Bitcoin;
 /// </summary>
 public sealed record IndexManifest
 {
-    public const int CurrentFormat = 1;
+    public const int CurrentFormat = 2;
     public const string FileName = "manifest.json";
 
     [JsonPropertyName("format")] public int Format { get; init; } = CurrentFormat;
