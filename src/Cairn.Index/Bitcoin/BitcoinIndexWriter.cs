@@ -13,7 +13,7 @@ namespace Cairn.Index.Bitcoin;
 /// and the hash indexes are rebuilt, which leaves exactly the state of the last commit.
 /// Only one writer may hold an index (an exclusive lock file).
 /// </summary>
-public sealed class BitcoinIndexWriter : IDisposable
+public sealed partial class BitcoinIndexWriter : IDisposable
 {
     internal const string UncommittedMarker = "uncommitted";
     private const string LockFile = "writer.lock";
@@ -99,107 +99,6 @@ public sealed class BitcoinIndexWriter : IDisposable
         using (var marker = new FileStream(Path.Combine(Index.Directory, UncommittedMarker), FileMode.Create, FileAccess.Write))
             marker.Flush(flushToDisk: true);
         _dirty = true;
-    }
-
-    /// <summary>
-    /// Appends one block. It must extend the current tip (or be the first block); every input
-    /// must spend an output already in the index. Nothing is committed until <see cref="Commit"/>.
-    /// </summary>
-    public void Append(ScannedBlock block, long height)
-    {
-        ArgumentNullException.ThrowIfNull(block);
-        var index = Index;
-        if (height != index.BlockCount)
-            throw new CairnException($"block {block.Hash} is at height {height} but the index expects height {index.BlockCount}");
-        if (index.BlockCount > 0 && block.PreviousHash != index.TipHash)
-            throw new CairnException($"block {block.Hash} at height {height} does not extend the index tip {index.TipHash}");
-        MarkDirty();
-
-        index.BlockHash.Append(block.Hash);
-        index.BlockTime.Append(block.Time);
-        index.BlockFirstTx.Append((uint)index.TransactionCount);
-        index.BlockFirstAddress.Append((uint)index.AddressCount);
-        index.InputSpentOutput.Reserve(block.InputCount);
-        Reserve(block.TransactionCount, block.OutputCount);
-
-        for (var t = 0; t < block.TransactionCount; t++)
-        {
-            var txId = (uint)index.TransactionCount;
-            index.TxHash.Append(block.TxIds[t]);
-            index.TxFirstInput.Append((uint)index.InputCount);
-            index.TxFirstOutput.Append((uint)index.OutputCount);
-            index.TxLockTime.Append(block.TxLockTime[t]);
-            index.TxVirtualSize.Append(block.TxVirtualSize[t]);
-            index.TxFlagsColumn.Append(block.TxFlags[t]);
-
-            for (var i = block.TxFirstInput[t]; i < block.TxFirstInput[t + 1]; i++)
-            {
-                var prevTxid = block.InputPrevTxIds[i];
-                if (!index.TryFindTransaction(prevTxid, block.InputPrevTxIdHashes[i], out var prevTx) || prevTx >= txId)
-                    throw new CairnException($"block {block.Hash} (height {height}) tx {block.TxIds[t]} spends unknown transaction {prevTxid}");
-                var (first, end) = index.OutputsOf(prevTx);
-                var spent = first + block.InputPrevIndex[i];
-                if (spent >= end)
-                    throw new CairnException($"block {block.Hash} (height {height}) tx {block.TxIds[t]} spends {prevTxid}:{block.InputPrevIndex[i]}, which does not exist");
-                if (index.OutputSpender[spent] != 0)
-                    throw new CairnException($"block {block.Hash} (height {height}) tx {block.TxIds[t]} double-spends {prevTxid}:{block.InputPrevIndex[i]}");
-                index.InputSpentOutput.Append(spent);
-                index.OutputSpender.Set(spent, txId + 1);
-            }
-
-            for (var o = block.TxFirstOutput[t]; o < block.TxFirstOutput[t + 1]; o++)
-                AppendOutput(block.OutputValue[o], block.OutputType[o], block.OutputAddress[o], block.OutputAddressHashes[o]);
-
-            index.TxIdIndex.Insert(block.TxIdHashes[t], txId);
-        }
-    }
-
-    private void Reserve(int transactions, int outputs)
-    {
-        var index = Index;
-        index.TxHash.Reserve(transactions);
-        index.TxFirstInput.Reserve(transactions);
-        index.TxFirstOutput.Reserve(transactions);
-        index.TxLockTime.Reserve(transactions);
-        index.TxVirtualSize.Reserve(transactions);
-        index.TxFlagsColumn.Reserve(transactions);
-        index.OutputValue.Reserve(outputs);
-        index.OutputAddress.Reserve(outputs);
-        index.OutputTypeColumn.Reserve(outputs);
-        index.OutputSpender.Reserve(outputs);
-        index.OutputPreviousSameAddress.Reserve(outputs);
-        index.AddressKeys.Reserve(outputs);
-        index.AddressLastOutput.Reserve(outputs);
-        index.AddressOutputCount.Reserve(outputs);
-    }
-
-    private void AppendOutput(long value, ScriptType type, AddressKey key, ulong keyHash)
-    {
-        var index = Index;
-        var outputId = (uint)index.OutputCount;
-        var addressId = uint.MaxValue;
-        var previous = 0u;
-        if (key.Kind != AddressKind.None)
-        {
-            if (!index.FindOrAddAddress(key, keyHash, (uint)index.AddressCount, out addressId))
-            {
-                index.AddressKeys.Append(key);
-                index.AddressLastOutput.Append(0);
-                index.AddressOutputCount.Append(0);
-            }
-            previous = index.AddressLastOutput[addressId];
-        }
-        // Order matters for crash repair: the output row is complete before the head moves to it.
-        index.OutputValue.Append(value);
-        index.OutputAddress.Append(addressId);
-        index.OutputTypeColumn.Append((byte)type);
-        index.OutputSpender.Append(0);
-        index.OutputPreviousSameAddress.Append(previous);
-        if (addressId != uint.MaxValue)
-        {
-            index.AddressLastOutput.Set(addressId, outputId + 1);
-            index.AddressOutputCount.Set(addressId, index.AddressOutputCount[addressId] + 1);
-        }
     }
 
     /// <summary>

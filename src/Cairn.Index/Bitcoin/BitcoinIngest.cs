@@ -122,14 +122,13 @@ public sealed class BitcoinIngest
             (current, next) = (next, current);
             pending = ScanBatch(height + count, next);
             appending.Start();
+            cancellationToken.ThrowIfCancellationRequested();
+            _writer.AppendBlocks(current, count, height);
             for (var i = 0; i < count; i++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var block = current[i];
-                _writer.Append(block, height + i);
-                bytes += block.SerializedSize;
-                sinceCommit += block.SerializedSize;
-                transactions += block.TransactionCount;
+                bytes += current[i].SerializedSize;
+                sinceCommit += current[i].SerializedSize;
+                transactions += current[i].TransactionCount;
                 added++;
             }
             height += count;

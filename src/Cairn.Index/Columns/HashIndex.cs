@@ -28,6 +28,7 @@ public sealed class HashIndex : IDisposable
     private MappedColumn<uint> _slots;
     private ulong _capacity;
     private uint _idMask;
+    private long _maxKeys;
 
     private HashIndex(string path, MappedColumn<uint> slots, long keyCount, bool writable, Func<uint, ulong> hashOfId)
     {
@@ -99,6 +100,8 @@ public sealed class HashIndex : IDisposable
     private void SetCapacity(long capacity)
     {
         _capacity = (ulong)capacity;
+        // CapacityFor(k) <= capacity exactly when 5k <= 4 * capacity (capacity is itself a step).
+        _maxKeys = capacity * 4 / 5;
         var bits = capacity <= 1 ? 1 : Math.Min(32, 64 - BitOperations.LeadingZeroCount((ulong)capacity - 1));
         _idMask = bits == 32 ? uint.MaxValue : (1u << bits) - 1;
     }
@@ -119,7 +122,7 @@ public sealed class HashIndex : IDisposable
     /// </summary>
     public bool FindOrAdd<TMatcher>(ulong hash, ref TMatcher matcher, uint newId, out uint id) where TMatcher : struct, IKeyMatcher
     {
-        if (CapacityFor(KeyCount + 1) > Capacity) Grow(KeyCount + 1);
+        if (KeyCount + 1 > _maxKeys) Grow(KeyCount + 1);
         if (Probe(hash, ref matcher, out id, out var empty)) return true;
         _slots.Set((long)empty, (uint)hash & ~_idMask | (newId + 1));
         KeyCount++;
@@ -157,7 +160,7 @@ public sealed class HashIndex : IDisposable
     /// <summary>Adds the key of <paramref name="id"/>, which must be the next id (ascending order).</summary>
     public void Insert(ulong hash, uint id)
     {
-        if (CapacityFor(KeyCount + 1) > Capacity) Grow(KeyCount + 1);
+        if (KeyCount + 1 > _maxKeys) Grow(KeyCount + 1);
         Place(hash, id);
         KeyCount++;
     }
