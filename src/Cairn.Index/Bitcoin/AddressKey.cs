@@ -105,6 +105,15 @@ public unsafe struct AddressKey : IEquatable<AddressKey>
         return key;
     }
 
+    /// <summary>A key from its kind and payload (at most <see cref="PayloadSize"/> bytes, zero-padded).</summary>
+    internal static AddressKey Create(AddressKind kind, ReadOnlySpan<byte> payload)
+    {
+        var key = default(AddressKey);
+        key.Kind = kind;
+        payload.CopyTo(key.WritablePayload);
+        return key;
+    }
+
     /// <summary>Rebuilds the canonical output script for address kinds that have one (null for raw-script addresses).</summary>
     public readonly byte[]? ToScript()
     {

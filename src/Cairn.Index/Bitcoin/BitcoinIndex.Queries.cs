@@ -13,7 +13,7 @@ public sealed partial class BitcoinIndex
 
     private struct AddressMatcher(BitcoinIndex index, AddressKey key) : IKeyMatcher
     {
-        public readonly bool Matches(uint id) => index.AddressKeys[id] == key;
+        public readonly bool Matches(uint id) => index.AddressKeys[id].Matches(key, index.AddressKeyTails);
     }
 
     public bool TryFindTransaction(Hash256 txid, out uint txId)
@@ -75,9 +75,9 @@ public sealed partial class BitcoinIndex
 
     public uint SpentOutputOf(uint inputId) => InputSpentOutput[inputId];
 
-    public AddressKey AddressKeyOf(uint addressId) => AddressKeys[addressId];
+    public AddressKey AddressKeyOf(uint addressId) => AddressKeys[addressId].ToKey(AddressKeyTails);
 
-    public string AddressString(uint addressId) => AddressKeys[addressId].ToDisplayString(Network);
+    public string AddressString(uint addressId) => AddressKeyOf(addressId).ToDisplayString(Network);
 
     public uint OutputCountOfAddress(uint addressId) => AddressOutputCount[addressId];
 

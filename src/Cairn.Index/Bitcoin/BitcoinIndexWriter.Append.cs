@@ -126,6 +126,7 @@ public sealed partial class BitcoinIndexWriter
             index.OutputTypeColumn.Reserve(outputs);
             index.OutputPreviousSameAddress.Reserve(outputs);
             index.AddressKeys.Reserve(outputs);
+            index.AddressKeyTails.Reserve(outputs);
             index.AddressLastOutput.Reserve(outputs);
             index.AddressOutputCount.Reserve(outputs);
             for (var o = 0; o < outputs; o++)
@@ -143,7 +144,15 @@ public sealed partial class BitcoinIndexWriter
         {
             if (!index.FindOrAddAddress(key, keyHash, (uint)index.AddressKeys.Count, out addressId))
             {
-                index.AddressKeys.Append(key);
+                if (StoredAddressKey.HasTail(key.Kind))
+                {
+                    index.AddressKeys.Append(StoredAddressKey.From(key, (uint)index.AddressKeyTails.Count));
+                    index.AddressKeyTails.Append(StoredAddressKey.TailOf(key));
+                }
+                else
+                {
+                    index.AddressKeys.Append(StoredAddressKey.From(key, 0));
+                }
                 index.AddressLastOutput.Append(0);
                 index.AddressOutputCount.Append(0);
             }

@@ -158,6 +158,12 @@ public sealed partial class BitcoinIndexWriter : IDisposable
         index.InputSpentOutput.Truncate(firstInput);
         foreach (var column in new[] { index.OutputValue.Truncate, (Action<long>)index.OutputAddress.Truncate, index.OutputTypeColumn.Truncate, index.OutputSpender.Truncate, index.OutputPreviousSameAddress.Truncate })
             column(firstOutput);
+        for (var a = (long)firstAddress; a < index.AddressCount; a++)
+        {
+            if (!StoredAddressKey.HasTail(index.AddressKeys[a].Kind)) continue;
+            index.AddressKeyTails.Truncate(index.AddressKeys[a].TailId);
+            break;
+        }
         index.AddressKeys.Truncate(firstAddress);
         index.AddressLastOutput.Truncate(firstAddress);
         index.AddressOutputCount.Truncate(firstAddress);
@@ -178,7 +184,7 @@ public sealed partial class BitcoinIndexWriter : IDisposable
             index.TxHash.Flush, index.TxFirstInput.Flush, index.TxFirstOutput.Flush, index.TxLockTime.Flush,
             index.TxVirtualSize.Flush, index.TxFlagsColumn.Flush, index.InputSpentOutput.Flush, index.OutputValue.Flush,
             index.OutputAddress.Flush, index.OutputTypeColumn.Flush, index.OutputSpender.Flush,
-            index.OutputPreviousSameAddress.Flush, index.AddressKeys.Flush, index.AddressLastOutput.Flush,
+            index.OutputPreviousSameAddress.Flush, index.AddressKeys.Flush, index.AddressKeyTails.Flush, index.AddressLastOutput.Flush,
             index.AddressOutputCount.Flush, index.TxIdIndex.Flush, index.AddressIndex.Flush,
         })
             flushable();
@@ -190,6 +196,7 @@ public sealed partial class BitcoinIndexWriter : IDisposable
             Inputs = index.InputCount,
             Outputs = index.OutputCount,
             Addresses = index.AddressCount,
+            AddressTails = index.AddressKeyTails.Count,
             Tip = index.TipHash?.ToString(),
         }.Save(index.Directory);
         File.Delete(Path.Combine(index.Directory, UncommittedMarker));
