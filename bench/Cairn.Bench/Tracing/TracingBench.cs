@@ -48,10 +48,11 @@ public sealed class TracingBench : IBenchSuite
         if (figures.Contains("trace"))
         {
             Trace(index, clusters, SeedsWithDescendants(index, 700, 1_400, seedCount, output), "~1,000", output);
-            // The issue asks for ~100,000 descendants; where the chain has none (the generated 5 M chain reaches at most
-            // ~14,000 within 10 hops without crossing CoinJoins), --large-min lowers the bar and the line says what was reached.
+            // The issue asks for ~100,000 descendants (--large-min 100000: addresses of the generated 1 M chain reach it);
+            // where a chain has none, --large-min lowers the bar and the line says what was reached.
             var largeMin = (int)Option(args, "--large-min", 70_000);
-            if (largeSeedCount > 0) Trace(index, clusters, AddressesWithDescendants(index, largeMin, 140_000, largeSeedCount, output), $"≥ {largeMin:N0}", output);
+            // A walk can pass from 50,000 to millions of outputs in one hop, so the window above the bar is 3× wide.
+            if (largeSeedCount > 0) Trace(index, clusters, AddressesWithDescendants(index, largeMin, Math.Max(140_000, 3 * largeMin), largeSeedCount, output), $"≥ {largeMin:N0}", output);
         }
         if (figures.Contains("path")) PathSearch(index, clusters, seedCount, output);
         return Finish(output);
@@ -139,7 +140,7 @@ public sealed class TracingBench : IBenchSuite
         return (wallSeconds, (process.TotalProcessorTime - cpu).TotalSeconds);
     }
 
-    private static void Trace(BitcoinIndex index, AddressClusters clusters, List<(string Reference, uint[] Starts)> seeds, string label, TextWriter output)
+    private static void Trace(BitcoinIndex index, AddressClusters clusters, List<(string[] References, uint[] Starts)> seeds, string label, TextWriter output)
     {
         if (seeds.Count == 0)
         {
@@ -149,21 +150,29 @@ public sealed class TracingBench : IBenchSuite
         var tracer = new Tracer(index, clusters);
         var traceTimes = new List<double>();
         var walkTimes = new List<double>();
+        var traceCpu = new List<double>();
+        var walkCpu = new List<double>();
         long descendants = 0, endpoints = 0, visited = 0;
         var reasons = new Dictionary<StopReason, int>();
         for (var repeat = 0; repeat < 6; repeat++)
-            foreach (var (reference, starts) in seeds)
+            foreach (var (references, starts) in seeds)
             {
+                var cpu = ThreadCpuClock.NowMilliseconds();
                 var watch = Stopwatch.StartNew();
                 // No cluster-size stop: the trace has to work through every descendant the walk visits.
-                var result = tracer.Trace(new TraceRequest { From = [reference], Model = Cairn.Tracing.Taint.TaintModel.Haircut, MaxHops = TraceHops, LargeClusterSize = long.MaxValue });
+                var result = tracer.Trace(new TraceRequest { From = references, Model = Cairn.Tracing.Taint.TaintModel.Haircut, MaxHops = TraceHops, LargeClusterSize = long.MaxValue });
                 var traceTime = watch.Elapsed.TotalMilliseconds;
+                var traceCpuTime = ThreadCpuClock.NowMilliseconds() - cpu;
+                cpu = ThreadCpuClock.NowMilliseconds();
                 watch.Restart();
                 var walked = Descendants(index, starts, TraceHops, int.MaxValue);
                 var walkTime = watch.Elapsed.TotalMilliseconds;
+                var walkCpuTime = ThreadCpuClock.NowMilliseconds() - cpu;
                 if (repeat == 0) continue; // warm-up round
                 traceTimes.Add(traceTime);
                 walkTimes.Add(walkTime);
+                traceCpu.Add(traceCpuTime);
+                walkCpu.Add(walkCpuTime);
                 descendants += walked;
                 endpoints += result.Endpoints.Count;
                 visited += result.TransactionsVisited;
@@ -171,6 +180,9 @@ public sealed class TracingBench : IBenchSuite
             }
         output.WriteLine($"trace {label} (haircut, {TraceHops} hops, {seeds.Count} seeds × 5, mean {descendants / walkTimes.Count:N0} descendant outputs, {visited / traceTimes.Count:N0} transactions visited, {endpoints / traceTimes.Count:N0} endpoints ({string.Join(", ", reasons.OrderBy(r => r.Key).Select(r => $"{r.Key} {r.Value / traceTimes.Count}"))})): " +
             $"median {Percentile(traceTimes, 50):F2} ms, p99 {Percentile(traceTimes, 99):F2} ms; plain walk median {Percentile(walkTimes, 50):F2} ms, p99 {Percentile(walkTimes, 99):F2} ms; median ratio {Percentile(traceTimes, 50) / Percentile(walkTimes, 50):F1}");
+        // The same runs timed by the thread's own CPU time: on a shared machine the wall clock also counts waits for a core.
+        output.WriteLine($"  same trace by {(ThreadCpuClock.IsThreadCpuTime ? "thread CPU time" : "wall clock (no thread CPU clock here)")}: median {Percentile(traceCpu, 50):F2} ms, p99 {Percentile(traceCpu, 99):F2} ms; " +
+            $"plain walk median {Percentile(walkCpu, 50):F3} ms, p99 {Percentile(walkCpu, 99):F3} ms; CPU ratio of medians {Percentile(traceCpu, 50) / Math.Max(Percentile(walkCpu, 50), 1e-6):F1}");
     }
 
     private static void PathSearch(BitcoinIndex index, AddressClusters clusters, int pairCount, TextWriter output)
@@ -209,10 +221,10 @@ public sealed class TracingBench : IBenchSuite
     }
 
     /// <summary>Spent outputs (not into CoinJoins) whose forward walk within 10 hops reaches between <paramref name="low"/> and <paramref name="high"/> outputs.</summary>
-    private static List<(string, uint[])> SeedsWithDescendants(BitcoinIndex index, int low, int high, int count, TextWriter log)
+    private static List<(string[], uint[])> SeedsWithDescendants(BitcoinIndex index, int low, int high, int count, TextWriter log)
     {
         var random = new Random(7);
-        var seeds = new List<(string, uint[])>();
+        var seeds = new List<(string[], uint[])>();
         var search = Stopwatch.StartNew();
         var attempt = 0;
         for (; attempt < 200_000 && seeds.Count < count; attempt++)
@@ -220,7 +232,7 @@ public sealed class TracingBench : IBenchSuite
             var output = (uint)random.NextInt64(index.OutputCount);
             if (index.Value(output) < 100_000 || index.SpenderOf(output) is null) continue;
             var reached = Descendants(index, [output], TraceHops, high + 1);
-            if (reached >= low && reached <= high) seeds.Add(($"{index.TransactionHash(index.TransactionOfOutput(output))}:{index.VoutOf(output)}", [output]));
+            if (reached >= low && reached <= high) seeds.Add(([$"{index.TransactionHash(index.TransactionOfOutput(output))}:{index.VoutOf(output)}"], [output]));
         }
         log.WriteLine($"seeds with {low:N0}–{high:N0} descendants: {seeds.Count} found in {attempt:N0} random outputs ({search.Elapsed.TotalSeconds:F1} s)");
         return seeds;
@@ -232,10 +244,10 @@ public sealed class TracingBench : IBenchSuite
     /// chain do not reach ~100,000 within 10 hops (none in 200,000 tried); busy addresses (picked
     /// in proportion to their outputs) are the candidates.
     /// </summary>
-    private static List<(string, uint[])> AddressesWithDescendants(BitcoinIndex index, int low, int high, int count, TextWriter log)
+    private static List<(string[], uint[])> AddressesWithDescendants(BitcoinIndex index, int low, int high, int count, TextWriter log)
     {
         var random = new Random(13);
-        var seeds = new List<(string, uint[])>();
+        var seeds = new List<(string[], uint[])>();
         var tried = new HashSet<uint>();
         var search = Stopwatch.StartNew();
         var attempt = 0;
@@ -247,7 +259,7 @@ public sealed class TracingBench : IBenchSuite
             var outputs = index.OutputsOfAddress(address).ToArray();
             var reached = Descendants(index, outputs, TraceHops, high + 1);
             most = Math.Max(most, reached);
-            if (reached >= low && reached <= high) seeds.Add((index.AddressString(address), outputs));
+            if (reached >= low && reached <= high) seeds.Add(([index.AddressString(address)], outputs));
         }
         log.WriteLine($"addresses with {low:N0}–{high:N0} descendants: {seeds.Count} found in {attempt:N0} random picks, {tried.Count:N0} addresses walked, most reached {most:N0} ({search.Elapsed.TotalSeconds:F1} s)");
         return seeds;

@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using Cairn.Index.Bitcoin;
 using Cairn.Tracing.Heuristics;
 
@@ -20,28 +22,33 @@ public sealed class AddressClusters
 {
     public const string FileName = "addr_cluster";
     private const int HeaderSize = 24;
-    private const int AddressBatch = 64;
+    private const int InputBatch = 512;
     private static readonly byte[] Magic = "CAIRNCL1"u8.ToArray();
 
     private readonly uint[] _clusterOf;
-    private readonly uint[] _sizeOf;
 
-    private AddressClusters(uint[] clusterOf, uint[] sizeOf, long clusterCount, long builtAtTransactions)
+    /// <summary>Per cluster id, its member count less one; 0 for every other address id.</summary>
+    private readonly uint[] _extraMembers;
+
+    private AddressClusters(uint[] clusterOf, uint[] extraMembers, long clusterCount, long builtAtTransactions)
     {
         _clusterOf = clusterOf;
-        _sizeOf = sizeOf;
+        _extraMembers = extraMembers;
         ClusterCount = clusterCount;
         BuiltAtTransactions = builtAtTransactions;
     }
 
     private static AddressClusters FromClusterIds(uint[] clusterOf, long builtAtTransactions)
     {
-        var sizeOf = new uint[clusterOf.Length];
-        foreach (var cluster in clusterOf) sizeOf[cluster]++;
+        var extraMembers = new uint[clusterOf.Length];
         // A cluster's id is its smallest member, so exactly the ids that are their own cluster count.
         long clusters = 0;
-        for (uint a = 0; a < clusterOf.Length; a++) if (clusterOf[a] == a) clusters++;
-        return new AddressClusters(clusterOf, sizeOf, clusters, builtAtTransactions);
+        for (uint a = 0; a < clusterOf.Length; a++)
+        {
+            if (clusterOf[a] == a) clusters++;
+            else extraMembers[clusterOf[a]]++;
+        }
+        return new AddressClusters(clusterOf, extraMembers, clusters, builtAtTransactions);
     }
 
     public long BuiltAtTransactions { get; }
@@ -52,8 +59,8 @@ public sealed class AddressClusters
 
     public uint ClusterOf(uint addressId) => _clusterOf[addressId];
 
-    /// <summary>Number of addresses in the cluster with id <paramref name="clusterId"/>.</summary>
-    public uint SizeOf(uint clusterId) => _sizeOf[clusterId];
+    /// <summary>Number of addresses in the cluster with id <paramref name="clusterId"/> (0 for an address id that is no cluster's id).</summary>
+    public uint SizeOf(uint clusterId) => _clusterOf[clusterId] == clusterId ? _extraMembers[clusterId] + 1 : 0;
 
     /// <summary>The addresses of a cluster in id order, skipping <paramref name="offset"/>; streams (no list is built).</summary>
     public IEnumerable<uint> Members(uint clusterId, long offset = 0)
@@ -97,38 +104,96 @@ public sealed class AddressClusters
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(options);
         var sets = new UnionFind(index.AddressCount);
-        Span<uint> addresses = stackalloc uint[AddressBatch];
+        JoinCoSpends(index, sets, coinJoinPrefilter);
+        if (options.ChangeBased) JoinChange(index, sets, options.MinimumChangeConfidence);
+        var (clusterOf, extraMembers, clusterCount) = sets.Finish();
+        return new AddressClusters(clusterOf, extraMembers, clusterCount, index.TransactionCount);
+    }
+
+    /// <summary>
+    /// Joins the input addresses of every transaction that may be clustered, in id order, a batch of
+    /// inputs at a time in three steps: read each input's spent output (a sequential column) and
+    /// prefetch that output's address; read the addresses and prefetch their union-find entries; then
+    /// link. Both loads are random (a chain's spends reach back anywhere), so issuing a batch of them
+    /// before using any lets the memory system serve them side by side. Each input costs one Find,
+    /// because the transaction's root is carried along.
+    /// </summary>
+    private static void JoinCoSpends(BitcoinIndex index, UnionFind sets, bool coinJoinPrefilter)
+    {
+        var spentOf = index.InputSpentOutputSpan();
+        var addressOf = index.OutputAddressSpan();
+        Span<uint> slots = stackalloc uint[InputBatch];
+        Span<int> transactionEnds = stackalloc int[InputBatch];
         var transactions = (uint)index.TransactionCount;
-        for (uint tx = 0; tx < transactions; tx++)
+        uint tx = 0;
+        while (tx < transactions)
         {
-            var (first, end) = index.InputsOf(tx);
-            if (end - first < 2) continue;
-            // Litecoin's HogEx spends the previous MWEB holding output and every peg-in of the block:
-            // its inputs belong to everyone who entered MWEB, not to one entity (LIP-0002).
-            if (index.TransactionFlags(tx).HasFlag(TxFlags.MwebHogEx)) continue;
-            var coinJoin = coinJoinPrefilter ? CoinJoinDetector.Detect(index, tx) : CoinJoinDetector.DetectUnfiltered(index, tx);
-            if (coinJoin is not null) continue;
-            // Addresses are gathered first, a batch at a time, so their (random) loads overlap instead of
-            // each waiting behind the previous Find; the transaction's root is carried along, so each
-            // input costs one Find, not two.
-            var root = uint.MaxValue;
-            for (var batchStart = first; batchStart < end; batchStart += AddressBatch)
+            int filled = 0, batched = 0;
+            for (; tx < transactions; tx++)
             {
-                var count = (int)Math.Min(AddressBatch, end - batchStart);
-                for (var i = 0; i < count; i++) addresses[i] = index.AddressOf(index.SpentOutputOf(batchStart + (uint)i));
-                for (var i = 0; i < count; i++)
+                var (first, end) = index.InputsOf(tx);
+                var count = (int)(end - first);
+                if (count < 2) continue;
+                if (filled > 0 && filled + count > InputBatch) break; // this transaction starts the next batch
+                if (!MayCluster(index, tx, coinJoinPrefilter)) continue;
+                if (count > InputBatch)
                 {
-                    var address = addresses[i];
-                    if (address == uint.MaxValue) continue;
-                    var addressRoot = sets.Find(address);
-                    if (root == uint.MaxValue) root = addressRoot;
-                    else if (addressRoot != root) root = sets.Link(root, addressRoot);
+                    JoinLarge(index, sets, first, end); // only when the batch is empty, so order is kept
+                    continue;
                 }
+                for (var input = (int)first; input < (int)end; input++)
+                {
+                    var spent = spentOf[input];
+                    slots[filled++] = spent;
+                    Prefetch(in addressOf[(int)spent]);
+                }
+                transactionEnds[batched++] = filled;
+            }
+            for (var i = 0; i < filled; i++)
+            {
+                var address = addressOf[(int)slots[i]];
+                slots[i] = address;
+                if (address != uint.MaxValue) sets.Prefetch(address);
+            }
+            var start = 0;
+            for (var t = 0; t < batched; t++)
+            {
+                var root = uint.MaxValue;
+                for (var i = start; i < transactionEnds[t]; i++) root = Join(sets, root, slots[i]);
+                start = transactionEnds[t];
             }
         }
-        if (options.ChangeBased) JoinChange(index, sets, options.MinimumChangeConfidence);
-        var (clusterOf, sizeOf, clusterCount) = sets.Finish();
-        return new AddressClusters(clusterOf, sizeOf, clusterCount, index.TransactionCount);
+    }
+
+    /// <summary>
+    /// Whether a transaction's inputs are one entity's. Litecoin's HogEx spends the previous MWEB
+    /// holding output and every peg-in of the block: its inputs belong to everyone who entered MWEB,
+    /// not to one entity (LIP-0002); a CoinJoin's belong to its many participants.
+    /// </summary>
+    private static bool MayCluster(BitcoinIndex index, uint tx, bool coinJoinPrefilter) =>
+        !index.TransactionFlags(tx).HasFlag(TxFlags.MwebHogEx)
+        && (coinJoinPrefilter ? CoinJoinDetector.Detect(index, tx) : CoinJoinDetector.DetectUnfiltered(index, tx)) is null;
+
+    /// <summary>A transaction with more inputs than a batch holds, joined input by input.</summary>
+    private static void JoinLarge(BitcoinIndex index, UnionFind sets, uint first, uint end)
+    {
+        var root = uint.MaxValue;
+        for (var input = first; input < end; input++) root = Join(sets, root, index.AddressOf(index.SpentOutputOf(input)));
+    }
+
+    /// <summary>Joins <paramref name="address"/> to the transaction's root so far (none yet: uint.MaxValue); returns the new root.</summary>
+    private static uint Join(UnionFind sets, uint root, uint address)
+    {
+        if (address == uint.MaxValue) return root;
+        var addressRoot = sets.Find(address);
+        if (root == uint.MaxValue || addressRoot == root) return addressRoot;
+        return sets.Link(root, addressRoot);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Prefetch(in uint value)
+    {
+        if (Sse.IsSupported) Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.AsRef(in value)));
     }
 
     public void Save(string path)

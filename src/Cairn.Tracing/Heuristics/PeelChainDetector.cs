@@ -15,15 +15,24 @@ public static class PeelChainDetector
 {
     public const int MinimumPeels = 3;
 
-    public static PeelChain Follow(BitcoinIndex index, uint startTx, int maxHops = 10_000)
+    public static PeelChain Follow(BitcoinIndex index, uint startTx, int maxHops = 10_000) => Follow(index, startTx, maxHops, ids: null, verdicts: null);
+
+    /// <summary>
+    /// As <see cref="Follow(BitcoinIndex, uint, int)"/>, also listing the chain's transaction ids in <paramref name="ids"/>
+    /// (when given) so that callers need not look the txids up again, and remembering each hop's change verdict in
+    /// <paramref name="verdicts"/> (when given): a trace follows from many transactions of the same chains.
+    /// </summary>
+    internal static PeelChain Follow(BitcoinIndex index, uint startTx, int maxHops, List<uint>? ids, Dictionary<uint, ChangeVerdict>? verdicts)
     {
         ArgumentNullException.ThrowIfNull(index);
+        ids?.Clear();
         var txIds = new List<string>();
         var steps = new List<PeelStep>();
         var tx = startTx;
         while (true)
         {
             txIds.Add(index.TransactionHash(tx).ToString());
+            ids?.Add(tx);
             var (first, end) = index.OutputsOf(tx);
             var outputs = end - first;
             if (outputs == 1)
@@ -36,10 +45,15 @@ public static class PeelChainDetector
             if (outputs == 1) change = first;
             else
             {
-                var verdict = ChangeDetector.Detect(index, tx);
+                ChangeVerdict? verdict = null;
+                if (verdicts?.TryGetValue(tx, out verdict) != true)
+                {
+                    verdict = ChangeDetector.Detect(index, tx);
+                    verdicts?.Add(tx, verdict);
+                }
                 string rule;
                 double confidence;
-                if (verdict.ChangeOutput is { } vout)
+                if (verdict!.ChangeOutput is { } vout)
                 {
                     change = first + (uint)vout;
                     rule = string.Join("+", verdict.Evidence.Where(e => e.Output == vout).Select(e => e.Verdict.Rule));

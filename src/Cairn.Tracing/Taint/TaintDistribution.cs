@@ -50,19 +50,32 @@ public static class TaintDistribution
         var total = Sum(sourceTaint);
         var value = Sum(sourceValues);
         if (total == 0 || value == 0) return;
-        var remainders = new Int128[destinationValues.Length];
+        var count = destinationValues.Length;
+        Span<Int128> remainders = count <= 64 ? stackalloc Int128[count] : new Int128[count];
         long given = 0;
-        for (var j = 0; j < destinationValues.Length; j++)
+        for (var j = 0; j < count; j++)
         {
-            var product = (Int128)total * destinationValues[j];
-            destinationTaint[j] = (long)(product / value);
-            remainders[j] = product % value;
+            // Amounts are non-negative: when T·w_j fits in 63 bits (nearly always: both are at most the
+            // source value), 64-bit division gives the same quotient and remainder as 128-bit, cheaper.
+            var high = Math.BigMul(total, destinationValues[j], out long low);
+            if (high == 0 && low >= 0)
+            {
+                var quotient = Math.DivRem(low, value, out var remainder);
+                destinationTaint[j] = quotient;
+                remainders[j] = remainder;
+            }
+            else
+            {
+                var product = (Int128)total * destinationValues[j];
+                destinationTaint[j] = (long)(product / value);
+                remainders[j] = product % value;
+            }
             given += destinationTaint[j];
         }
         for (var left = total - given; left > 0; left--)
         {
             var best = -1;
-            for (var j = 0; j < remainders.Length; j++)
+            for (var j = 0; j < count; j++)
                 if (remainders[j] > 0 && (best < 0 || remainders[j] > remainders[best])) best = j;
             if (best < 0) break;
             destinationTaint[best]++;

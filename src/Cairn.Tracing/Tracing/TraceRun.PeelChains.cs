@@ -1,4 +1,3 @@
-using Cairn.Chains.Bitcoin;
 using Cairn.Tracing.Heuristics;
 using Cairn.Tracing.Heuristics.ErrorRates;
 
@@ -17,15 +16,14 @@ internal sealed partial class TraceRun
     {
         var chains = new List<PeelChainSeen>();
         var inChain = new HashSet<uint>();
+        var verdicts = new Dictionary<uint, ChangeVerdict>();
         foreach (var tx in _contributors.Keys.Order())
         {
             if (inChain.Contains(tx) || !PeelChainDetector.MayStartPeelChain(_index, tx)) continue;
             // One hop more than a trace can go, so that a chain the trace stopped in shows as cut (trace_bound).
-            var chain = PeelChainDetector.Follow(_index, tx, _request.MaxHops + 1);
+            var ids = new List<uint>();
+            var chain = PeelChainDetector.Follow(_index, tx, _request.MaxHops + 1, ids, verdicts);
             if (!chain.IsPeelChain) continue;
-            var ids = new List<uint>(chain.TxIds.Count);
-            foreach (var txid in chain.TxIds)
-                if (_index.TryFindTransaction(Hash256.Parse(txid), out var id)) ids.Add(id);
             inChain.UnionWith(ids);
             var processed = 0;
             while (processed < ids.Count && _contributors.ContainsKey(ids[processed])) processed++;

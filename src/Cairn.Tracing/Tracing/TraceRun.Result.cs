@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Cairn.Tracing.Attribution;
 
 namespace Cairn.Tracing.Tracing;
@@ -21,7 +22,7 @@ internal sealed partial class TraceRun
                 attribution,
                 amount,
                 seedAmount == 0 ? 0 : Math.Round((double)amount / seedAmount, 8),
-                _hopsOf[output],
+                _settled[output].Hops,
                 reason,
                 paths,
                 truncated) { Sanctioned = hasAddress && _attribution?.IsSanctioned(address) == true });
@@ -84,7 +85,8 @@ internal sealed partial class TraceRun
     private List<IReadOnlyList<string>> PathsTo(uint endpoint, out bool truncated)
     {
         var found = new List<IReadOnlyList<string>>();
-        var trail = new List<uint>();
+        var trail = _trail;
+        trail.Clear();
         var more = false;
         Walk(endpoint);
         truncated = more;
@@ -98,14 +100,15 @@ internal sealed partial class TraceRun
                 return;
             }
             trail.Add(output);
-            if (_seeds.Contains(output) && _hopsOf[output] == 0 && trail.Count > 0)
+            if (_seeds.Contains(output) && _settled[output].Hops == 0)
             {
-                IEnumerable<uint> ordered = _forward ? Enumerable.Reverse(trail) : trail;
-                found.Add([.. ordered.Select(OutputReference)]);
+                var path = new string[trail.Count];
+                for (var i = 0; i < path.Length; i++) path[i] = OutputReference(_forward ? trail[^(i + 1)] : trail[i]);
+                found.Add(path);
             }
             else
             {
-                var tx = _forward ? _index.TransactionOfOutput(output) : _index.SpenderOf(output) ?? uint.MaxValue;
+                var tx = _forward ? TransactionOf(output) : _index.SpenderOf(output) ?? uint.MaxValue;
                 if (_contributors.TryGetValue(tx, out var contributors))
                     foreach (var contributor in contributors) Walk(contributor);
             }
@@ -113,6 +116,17 @@ internal sealed partial class TraceRun
         }
     }
 
-    private string OutputReference(uint output) =>
-        $"{_index.TransactionHash(_index.TransactionOfOutput(output))}:{_index.VoutOf(output)}";
+    /// <summary>The transaction an output belongs to: remembered when the trace settled taint on it, else searched.</summary>
+    private uint TransactionOf(uint output) =>
+        _settled.TryGetValue(output, out var settled) && settled.Transaction != NoTransaction ? settled.Transaction : _index.TransactionOfOutput(output);
+
+    private string OutputReference(uint output)
+    {
+        ref var reference = ref CollectionsMarshal.GetValueRefOrAddDefault(_references, output, out var known);
+        if (known) return reference!;
+        var tx = TransactionOf(output);
+        var vout = output - _index.OutputsOf(tx).First;
+        reference = $"{_index.TransactionHash(tx)}:{vout}";
+        return reference;
+    }
 }

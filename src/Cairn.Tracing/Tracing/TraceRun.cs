@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Cairn.Index.Bitcoin;
 using Cairn.Tracing.Attribution;
 using Cairn.Tracing.Clustering;
@@ -20,7 +21,8 @@ internal sealed partial class TraceRun
 
     /// <summary>Taint waiting at an output for the next transaction (forward: its spender; backward: its funder).</summary>
     private readonly Dictionary<uint, long> _pending = [];
-    private readonly Dictionary<uint, int> _hopsOf = [];
+    /// <summary>Per output taint reached: its hop count and (when known without a search) its transaction; one lookup serves both.</summary>
+    private readonly Dictionary<uint, (int Hops, uint Transaction)> _settled = [];
     private readonly HashSet<uint> _seeds = [];
 
     /// <summary>Per processed transaction, the tainted outputs it took taint from (for the paths).</summary>
@@ -29,6 +31,14 @@ internal sealed partial class TraceRun
     private readonly HashSet<uint> _queued = [];
     private readonly List<(uint Output, long Amount, StopReason Reason)> _stops = [];
     private readonly List<CoinJoinSeen> _coinJoins = [];
+    private readonly List<uint> _contributorScratch = [];
+    private readonly List<uint> _trail = [];
+    private long[] _scratch = new long[64];
+
+    /// <summary>Per output met, its <c>txid:vout</c> (paths repeat the same outputs many times).</summary>
+    private readonly Dictionary<uint, string> _references = [];
+
+    private const uint NoTransaction = uint.MaxValue;
     private long _fees;
     private long _poisonInflow;
     private int _visited;
@@ -52,7 +62,7 @@ internal sealed partial class TraceRun
             _seeds.Add(seed);
             seedAmount += _index.Value(seed);
         }
-        foreach (var seed in seeds) Settle(seed, _index.Value(seed), 0);
+        foreach (var seed in seeds) Settle(seed, _index.Value(seed), 0, NoTransaction);
         while (_queue.TryDequeue(out var tx, out _))
         {
             if (_visited >= _request.MaxTransactions)
@@ -75,29 +85,38 @@ internal sealed partial class TraceRun
         var (firstOutput, endOutput) = _index.OutputsOf(tx);
         var inputCount = (int)(endInput - firstInput);
         var outputCount = (int)(endOutput - firstOutput);
-        var sourceValues = new long[inputCount];
-        var sourceTaint = new long[inputCount];
-        var contributors = new List<uint>();
+        var scratch = Scratch(inputCount, outputCount + 1);
+        var sourceValues = scratch[..inputCount];
+        var sourceTaint = scratch.Slice(inputCount, inputCount);
+        var destinationValues = scratch.Slice(2 * inputCount, outputCount + 1);
+        var destinationTaint = scratch[(2 * inputCount + outputCount + 1)..];
+        _contributorScratch.Clear();
         var hops = 0;
+        long sourceTotal = 0, sourceTaintTotal = 0;
         for (var i = 0; i < inputCount; i++)
         {
             var spent = _index.SpentOutputOf(firstInput + (uint)i);
             sourceValues[i] = _index.Value(spent);
+            sourceTotal += sourceValues[i];
             if (!_pending.Remove(spent, out var taint)) continue;
             sourceTaint[i] = taint;
-            contributors.Add(spent);
-            hops = Math.Max(hops, _hopsOf[spent] + 1);
+            sourceTaintTotal += taint;
+            _contributorScratch.Add(spent);
+            hops = Math.Max(hops, _settled[spent].Hops + 1);
         }
-        _contributors[tx] = [.. contributors];
-        var destinationValues = new long[outputCount + 1];
-        for (var o = 0; o < outputCount; o++) destinationValues[o] = _index.Value(firstOutput + (uint)o);
-        destinationValues[outputCount] = sourceValues.Sum() - destinationValues.Sum();
-        var destinationTaint = new long[outputCount + 1];
+        _contributors[tx] = [.. _contributorScratch];
+        long destinationTotal = 0;
+        for (var o = 0; o < outputCount; o++)
+        {
+            destinationValues[o] = _index.Value(firstOutput + (uint)o);
+            destinationTotal += destinationValues[o];
+        }
+        destinationValues[outputCount] = sourceTotal - destinationTotal;
         TaintDistribution.Distribute(ModelFor(tx), sourceValues, sourceTaint, destinationValues, destinationTaint, lastIsFee: true);
-        _poisonInflow += destinationTaint.Sum() - sourceTaint.Sum();
+        _poisonInflow += Sum(destinationTaint) - sourceTaintTotal;
         _fees += destinationTaint[outputCount];
         for (var o = 0; o < outputCount; o++)
-            if (destinationTaint[o] > 0) Settle(firstOutput + (uint)o, destinationTaint[o], hops);
+            if (destinationTaint[o] > 0) Settle(firstOutput + (uint)o, destinationTaint[o], hops, tx);
     }
 
     /// <summary>Backward: outputs then the (never tainted) fee are the sources, the inputs the destinations.</summary>
@@ -107,28 +126,57 @@ internal sealed partial class TraceRun
         var (firstOutput, endOutput) = _index.OutputsOf(tx);
         var inputCount = (int)(endInput - firstInput);
         var outputCount = (int)(endOutput - firstOutput);
-        var sourceValues = new long[outputCount + 1];
-        var sourceTaint = new long[outputCount + 1];
-        var contributors = new List<uint>();
+        var scratch = Scratch(outputCount + 1, inputCount);
+        var sourceValues = scratch[..(outputCount + 1)];
+        var sourceTaint = scratch.Slice(outputCount + 1, outputCount + 1);
+        var destinationValues = scratch.Slice(2 * outputCount + 2, inputCount);
+        var destinationTaint = scratch[(2 * outputCount + 2 + inputCount)..];
+        _contributorScratch.Clear();
         var hops = 0;
+        long sourceTotal = 0, sourceTaintTotal = 0;
         for (var o = 0; o < outputCount; o++)
         {
             var output = firstOutput + (uint)o;
             sourceValues[o] = _index.Value(output);
+            sourceTotal += sourceValues[o];
             if (!_pending.Remove(output, out var taint)) continue;
             sourceTaint[o] = taint;
-            contributors.Add(output);
-            hops = Math.Max(hops, _hopsOf[output] + 1);
+            sourceTaintTotal += taint;
+            _contributorScratch.Add(output);
+            hops = Math.Max(hops, _settled[output].Hops + 1);
         }
-        _contributors[tx] = [.. contributors];
-        var destinationValues = new long[inputCount];
-        for (var i = 0; i < inputCount; i++) destinationValues[i] = _index.Value(_index.SpentOutputOf(firstInput + (uint)i));
-        sourceValues[outputCount] = destinationValues.Sum() - sourceValues.Sum();
-        var destinationTaint = new long[inputCount];
-        TaintDistribution.Distribute(ModelFor(tx), sourceValues, sourceTaint, destinationValues, destinationTaint, lastIsFee: false);
-        _poisonInflow += destinationTaint.Sum() - sourceTaint.Sum();
+        _contributors[tx] = [.. _contributorScratch];
+        long destinationTotal = 0;
         for (var i = 0; i < inputCount; i++)
-            if (destinationTaint[i] > 0) Settle(_index.SpentOutputOf(firstInput + (uint)i), destinationTaint[i], hops);
+        {
+            destinationValues[i] = _index.Value(_index.SpentOutputOf(firstInput + (uint)i));
+            destinationTotal += destinationValues[i];
+        }
+        sourceValues[outputCount] = destinationTotal - sourceTotal;
+        TaintDistribution.Distribute(ModelFor(tx), sourceValues, sourceTaint, destinationValues, destinationTaint, lastIsFee: false);
+        _poisonInflow += Sum(destinationTaint) - sourceTaintTotal;
+        for (var i = 0; i < inputCount; i++)
+            if (destinationTaint[i] > 0) Settle(_index.SpentOutputOf(firstInput + (uint)i), destinationTaint[i], hops, NoTransaction);
+    }
+
+    /// <summary>
+    /// A cleared span from one buffer kept for the whole run (no arrays per transaction), laid out as
+    /// source values and taint (<paramref name="sources"/> each), then destination values and taint.
+    /// </summary>
+    private Span<long> Scratch(int sources, int destinations)
+    {
+        var needed = 2 * (sources + destinations);
+        if (_scratch.Length < needed) _scratch = new long[Math.Max(needed, 2 * _scratch.Length)];
+        var span = _scratch.AsSpan(0, needed);
+        span.Clear();
+        return span;
+    }
+
+    private static long Sum(ReadOnlySpan<long> values)
+    {
+        long total = 0;
+        foreach (var value in values) total += value;
+        return total;
     }
 
     /// <summary>A CoinJoin is only ever processed when told to go through it, and then with haircut.</summary>
@@ -140,9 +188,9 @@ internal sealed partial class TraceRun
     /// service, unattributed large cluster (both not at the seeds), unspent / coinbase, below
     /// minimum, max hops, time window, CoinJoin; otherwise it waits for the next transaction.
     /// </summary>
-    private void Settle(uint output, long taint, int hops)
+    private void Settle(uint output, long taint, int hops, uint transaction)
     {
-        _hopsOf[output] = hops;
+        _settled[output] = (hops, transaction);
         var address = _index.AddressOf(output);
         if (hops > 0 && address != uint.MaxValue)
         {
@@ -184,7 +232,7 @@ internal sealed partial class TraceRun
         else if (IsCoinJoinStop(next)) Stop(output, taint, StopReason.Coinjoin);
         else
         {
-            _pending[output] = _pending.GetValueOrDefault(output) + taint;
+            CollectionsMarshal.GetValueRefOrAddDefault(_pending, output, out _) += taint;
             if (_queued.Add(next)) _queue.Enqueue(next, _forward ? next : -(long)next);
         }
     }
