@@ -21,8 +21,11 @@ export async function renderAdmin(main, tab) {
   else await accounts(body);
 }
 
+/** What the accounts tab reads. */
+export const accountsReads = ["/admin/accounts?limit=500", "/admin/agencies?limit=500"];
+
 async function accounts(body) {
-  const [list, registry] = await Promise.all([api("GET", "/admin/accounts?limit=500"), api("GET", "/admin/agencies?limit=500")]);
+  const [list, registry] = await Promise.all(accountsReads.map((p) => api("GET", p)));
   const rows = list.items.map((a) => {
     const state = a.disabled ? h("span", { class: "bad" }, "disabled") : a.must_change_password ? h("span", { class: "warn" }, "one-time password not yet changed") : h("span", { class: "ok" }, "active");
     const toggle = h("button", { class: `small ${a.disabled ? "secondary" : "danger"}`, type: "button", "data-toggle": a.login, disabled: a.login === session.me.login }, a.disabled ? "Enable" : "Disable");

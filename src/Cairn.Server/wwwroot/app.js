@@ -2,37 +2,40 @@
 // server's Content-Security-Policy forbids it); every value from the server is inserted as text,
 // and every code is shown as words from the one label catalogue (labels.js).
 import { h, clear, fmtTime, toast, table, clearToast, caseLink } from "./ui.js";
-import { api, loadMe, session, can } from "./api.js";
-import { loadLabels, label, L, options, isExpert, setExpert } from "./labels.js";
+import { api, loadMe, session, can, forgetPrefetched, prefetch, probablySignedIn, signedIn } from "./api.js";
+import { loadLabels, prefetchLabels, label, L, options, isExpert, setExpert } from "./labels.js";
 import { field, bindForm, formCard, invalid } from "./forms.js";
-import { renderCase } from "./case.js";
-import { renderRequest, renderRequests } from "./requests.js";
+import { renderCase, prefetchCase } from "./case.js";
+import { renderRequest, renderRequests, requestRead, requestsPageReads } from "./requests.js";
 import { renderChain } from "./chain.js";
 import { renderExchange } from "./exchange.js";
-import { renderAdmin } from "./admin.js";
+import { renderAdmin, accountsReads } from "./admin.js";
 import { renderAccount } from "./account.js";
 import { renderAudit } from "./audit.js";
-import { renderNotifications, refreshBadge } from "./notifications.js";
+import { renderNotifications, refreshBadge, notificationsRead } from "./notifications.js";
 import { renderRoutes } from "./routes.js";
 import { renderStats } from "./stats.js";
 
 const main = document.getElementById("main");
 
+const casesRead = "/cases?limit=500";
+
+// [address, page, what the page reads (started beside "who am I" on a page load: page speed, issue 15)]
 const routes = [
   [/^#\/login$/, renderLogin],
   [/^#\/password$/, renderPassword],
-  [/^#\/cases$/, renderCases],
-  [/^#\/case\/([^/?]+)(?:\/(\w+))?$/, (m) => renderCase(main, decodeURIComponent(m[1]), m[2] || "dashboard")],
-  [/^#\/request\/([^/?]+)$/, (m) => renderRequest(main, decodeURIComponent(m[1]))],
-  [/^#\/requests(?:\?(.*))?$/, (m) => renderRequests(main, new URLSearchParams(m[1] || ""))],
+  [/^#\/cases$/, renderCases, () => prefetch(casesRead)],
+  [/^#\/case\/([^/?]+)(?:\/(\w+))?$/, (m) => renderCase(main, decodeURIComponent(m[1]), m[2] || "dashboard"), (m) => prefetchCase(decodeURIComponent(m[1]), m[2] || "dashboard")],
+  [/^#\/request\/([^/?]+)$/, (m) => renderRequest(main, decodeURIComponent(m[1])), (m) => prefetch(requestRead(decodeURIComponent(m[1])))],
+  [/^#\/requests(?:\?(.*))?$/, (m) => renderRequests(main, new URLSearchParams(m[1] || "")), (m) => requestsPageReads(new URLSearchParams(m[1] || "")).forEach((r) => prefetch(r))],
   [/^#\/screen$/, renderScreen],
   [/^#\/routes$/, () => renderRoutes(main)],
   [/^#\/chain$/, () => renderChain(main)],
   [/^#\/exchange$/, () => renderExchange(main)],
-  [/^#\/admin(?:\/(\w+))?$/, (m) => renderAdmin(main, m[1] || "accounts")],
+  [/^#\/admin(?:\/(\w+))?$/, (m) => renderAdmin(main, m[1] || "accounts"), (m) => { if ((m[1] || "accounts") === "accounts") accountsReads.forEach((r) => prefetch(r)); }],
   [/^#\/account$/, () => renderAccount(main)],
   [/^#\/audit(?:\?(.*))?$/, (m) => renderAudit(main, new URLSearchParams(m[1] || ""))],
-  [/^#\/notifications$/, () => renderNotifications(main)],
+  [/^#\/notifications$/, () => renderNotifications(main), () => prefetch(notificationsRead)],
   [/^#\/stats$/, () => renderStats(main)],
 ];
 
@@ -50,10 +53,21 @@ async function navigate() {
   currentHash = hash;
   const mine = ++navigation;
   clearToast();
+  forgetPrefetched();
+  // The page's own reads start now, beside "who am I", when this browser tab was signed in (the server checks each read
+  // as always; a session that ended answers 401 and the sign-in form is shown, as it would be without them).
+  if (hash !== "#/login" && hash !== "#/password" && (session.me ? !session.me.must_change_password : probablySignedIn())) {
+    for (const [pattern, , reads] of routes) {
+      const m = hash.match(pattern);
+      if (m) { reads?.(m); break; }
+    }
+  }
   if (hash !== "#/login") {
+    // On a page load, "who am I" and the label catalogue are asked side by side, not one after the other.
+    const labels = session.me ? null : prefetchLabels();
     if (!(await loadMe())) { location.hash = "#/login"; return; }
     if (session.me.must_change_password && hash !== "#/password") { location.hash = "#/password"; return; }
-    if (!session.me.must_change_password) await loadLabels();
+    if (!session.me.must_change_password) { await labels; await loadLabels(); }
   }
   header();
   for (const [pattern, render] of routes) {
@@ -93,6 +107,7 @@ function header() {
 document.getElementById("signout").addEventListener("click", async () => {
   await api("POST", "/auth/logout");
   session.me = null;
+  signedIn(false);
   location.hash = "#/login";
 });
 
@@ -103,6 +118,7 @@ expert.addEventListener("change", () => setExpert(expert.checked));
 
 async function renderLogin() {
   session.me = null;
+  signedIn(false);
   header();
   const login = h("input", { id: "login", name: "login", autocomplete: "username", required: true });
   const password = h("input", { id: "password", name: "password", type: "password", autocomplete: "current-password", required: true });
@@ -111,6 +127,7 @@ async function renderLogin() {
     submit: () => api("POST", "/auth/login", { login: login.value, password: password.value }),
     done: (me) => {
       session.me = me;
+      signedIn(!me.must_change_password);
       session.csrf = null; // the antiforgery token is bound to the signed-in user
       location.hash = me.must_change_password ? "#/password" : "#/cases";
     },
@@ -132,7 +149,7 @@ async function renderPassword() {
 }
 
 async function renderCases() {
-  const page = await api("GET", "/cases?limit=500");
+  const page = await api("GET", casesRead);
   const rows = page.items.map((c) => [caseLink(c.reference), c.title, offenceText(c), L("case_status", c.status), c.owning_agency, L("case_access", c.access), fmtTime(c.opened_at)]);
   clear(main).append(h("h1", {}, "Cases"), table(["reference", "title", "offence", "status", "owner", "your access", "opened"], rows, "cases-table", "no case yet: open one below"),
     h("p", { class: "muted" }, `${page.total} case(s) your agency owns or was granted.`));

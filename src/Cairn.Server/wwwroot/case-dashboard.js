@@ -34,9 +34,12 @@ function step(j, key, currency) {
 
 function who(code) { return /^[A-Z]{2}$/.test(code) ? label("state", code) : code; }
 
+/** What the dashboard reads (case.js starts it beside the case itself). */
+export function dashboardReads(reference) { return [`/cases/${encodeURIComponent(reference)}/dashboard?fiat=${fiatChoice()}`]; }
+
 export async function dashboard(body, c) {
   const currency = fiatChoice();
-  const d = await api("GET", `/cases/${encodeURIComponent(c.reference)}/dashboard?fiat=${currency}`);
+  const d = await api("GET", dashboardReads(c.reference)[0]);
   const base = `#/case/${encodeURIComponent(c.reference)}`;
   const rows = d.jurisdictions.map((j) => [
     h("span", { title: j.state }, who(j.state)),

@@ -13,8 +13,11 @@ function storedFileStatus(id, status, checkedAt) {
   return h("span", { class: status === "verified" ? "ok" : status === "stored" ? "" : "bad", "data-status": status, "data-evidence-status": id }, text);
 }
 
+/** What the evidence tab reads (case.js starts it beside the case itself). */
+export function evidenceReads(reference) { return [`/cases/${encodeURIComponent(reference)}/evidence?limit=500`]; }
+
 export async function evidence(body, c) {
-  const list = await api("GET", `/cases/${encodeURIComponent(c.reference)}/evidence?limit=500`);
+  const list = await api("GET", evidenceReads(c.reference)[0]);
   const rows = list.items.map(({ item: e, status }) => [e.file_name, h("code", {}, e.sha256), String(e.size_bytes), `${e.collected_by}@${e.collected_agency}`, fmtTime(e.collected_at), e.method, e.source,
     storedFileStatus(e.id, status)]);
   const checkButton = h("button", { id: "check-evidence" }, "Check stored files now");

@@ -5,8 +5,11 @@ import { api } from "./api.js";
 import { field, bindForm, formCard } from "./forms.js";
 import { reloadCase } from "./case.js";
 
+/** What the legal hold section reads (case.js starts it beside the case itself). */
+export function holdReads(reference) { return [`/cases/${encodeURIComponent(reference)}/hold`]; }
+
 export async function legalHold(c, editable) {
-  const path = `/cases/${encodeURIComponent(c.reference)}/hold`;
+  const path = holdReads(c.reference)[0];
   const state = await api("GET", path);
   const section = h("section", { "data-testid": "legal-hold" }, h("h2", {}, "Legal hold"));
   if (state.on_hold) {

@@ -47,12 +47,19 @@ function worth(v) {
     h("small", { class: "muted" }, ` rate of ${f.rate_date} · ${f.source}`));
 }
 
+/** What the ledger tab reads (case.js starts it beside the case itself). */
+export function ledgerReads(reference) {
+  const ref = encodeURIComponent(reference);
+  return [`/cases/${ref}/ledger?fiat=${fiatChoice()}`, `/cases/${ref}/evidence?limit=500`, `/cases/${ref}/victims`];
+}
+
 export async function ledger(body, c) {
   const fiat = fiatChoice();
+  const [ledgerPath, evidencePath, victimsPath] = ledgerReads(c.reference);
   const [report, evidence, victims] = await Promise.all([
-    api("GET", `/cases/${encodeURIComponent(c.reference)}/ledger?fiat=${fiat}`),
-    api("GET", `/cases/${encodeURIComponent(c.reference)}/evidence?limit=500`).catch(() => ({ items: [] })),
-    api("GET", `/cases/${encodeURIComponent(c.reference)}/victims`).catch(() => []),
+    api("GET", ledgerPath),
+    api("GET", evidencePath).catch(() => ({ items: [] })),
+    api("GET", victimsPath).catch(() => []),
   ]);
   const known = knownDecimals(report.events);
   const dec = (asset) => known[`${asset.chain}/${asset.token}`];

@@ -20,10 +20,14 @@ function traceName(id, traces, c) {
   return h("a", { href: `#/case/${encodeURIComponent(c.reference)}/traces`, title: id }, t ? t.title : `trace ${id.slice(0, 8)}…`);
 }
 
+/** What the requests tab reads (case.js starts it beside the case itself). */
+export function requestsReads(reference) {
+  const ref = encodeURIComponent(reference);
+  return [`/requests?case=${ref}&limit=500`, `/cases/${ref}/requests/deconfliction`, `/cases/${ref}/traces?limit=500`, "/agencies?limit=500"];
+}
+
 export async function requests(body, c) {
-  const ref = encodeURIComponent(c.reference);
-  const [own, all, traces, agencies] = await Promise.all([api("GET", `/requests?case=${ref}&limit=500`), api("GET", `/cases/${ref}/requests/deconfliction`),
-    api("GET", `/cases/${ref}/traces?limit=500`), api("GET", "/agencies?limit=500")]);
+  const [own, all, traces, agencies] = await Promise.all(requestsReads(c.reference).map((p) => api("GET", p)));
   const rows = own.items.map((r) => [requestLink(r.id), L("request_type", r.request_type), L("state", r.requested_state), L("measure", r.measure), L("request_status", r.status),
     r.complete ? h("span", { class: "ok" }, "complete") : h("span", { class: "warn" }, "incomplete"), deadlineText(r.next_deadline), traceName(r.source_trace_id, traces.items, c)]);
   const others = all.filter((r) => !r.own);

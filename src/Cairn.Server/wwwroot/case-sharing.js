@@ -8,9 +8,12 @@ import { L, label, options } from "./labels.js";
 import { field, bindForm, formCard } from "./forms.js";
 import { reloadCase } from "./case.js";
 
+/** What the sharing tab reads (case.js starts it beside the case itself). */
+export function sharingReads() { return ["/agencies?limit=500"]; }
+
 export async function sharing(body, c) {
   const owner = c.access === "owner" && (can("Investigator") || can("Prosecutor"));
-  const agencies = await api("GET", "/agencies?limit=500");
+  const agencies = await api("GET", sharingReads()[0]);
   const names = Object.fromEntries(agencies.items.map((a) => [a.code, a]));
   const describe = (code) => names[code] ? `${names[code].name} (${code}, ${label("state", names[code].state)})` : code;
   const rows = c.grants.map((g) => {

@@ -1,23 +1,41 @@
 // A case: its tabs (dashboard, the front page; details, traces (trace.js), watch & alerts (watch.js), requests, evidence, ledger, sharing).
 // Each tab lives in its own module.
 import { h, clear, fmtTime } from "./ui.js";
-import { api, can, session } from "./api.js";
-import { renderTraces } from "./trace.js";
-import { renderWatch, openAlerts } from "./watch.js";
+import { api, can, session, prefetch } from "./api.js";
+import { renderTraces, prefetchTraces } from "./trace.js";
+import { renderWatch, openAlerts, openAlertsRead, watchReads } from "./watch.js";
 import { L } from "./labels.js";
-import { dashboard } from "./case-dashboard.js";
+import { dashboard, dashboardReads } from "./case-dashboard.js";
 import { overview } from "./case-overview.js";
-import { requests } from "./case-requests.js";
-import { evidence } from "./case-evidence.js";
-import { ledger } from "./case-ledger.js";
-import { sharing } from "./case-sharing.js";
+import { holdReads } from "./case-hold.js";
+import { requests, requestsReads } from "./case-requests.js";
+import { evidence, evidenceReads } from "./case-evidence.js";
+import { ledger, ledgerReads } from "./case-ledger.js";
+import { sharing, sharingReads } from "./case-sharing.js";
 import { offenceText } from "./app.js";
 
 const tabs = [["dashboard", "Dashboard"], ["overview", "Details"], ["traces", "Traces"], ["alerts", "Watch & alerts"], ["requests", "Requests"], ["evidence", "Evidence"], ["ledger", "Ledger"], ["sharing", "Sharing"]];
 
+// What each tab reads, started beside the case itself rather than after it (page speed, issue 15). A case the person
+// may not see refuses these reads as it refuses the case, and the page shows the case's answer.
+const reads = {
+  dashboard: dashboardReads, overview: holdReads, alerts: watchReads, requests: requestsReads, evidence: evidenceReads, ledger: ledgerReads, sharing: sharingReads,
+};
+
+const caseRead = (reference) => `/cases/${encodeURIComponent(reference)}`;
+
+/** Starts the case's reads and the tab's side by side (app.js on a page load, before "who am I" answers; renderCase after a change). */
+export function prefetchCase(reference, tab) {
+  prefetch(caseRead(reference));
+  if (tab === "traces") prefetchTraces(reference);
+  else for (const read of (reads[tab] || reads.dashboard)(reference)) prefetch(read);
+  prefetch(openAlertsRead);
+}
+
 export async function renderCase(main, reference, tab) {
   tab = tab || "dashboard";
-  const c = await api("GET", `/cases/${encodeURIComponent(reference)}`);
+  prefetchCase(reference, tab);
+  const c = await api("GET", caseRead(reference));
   c.access = access(c);
   c.pseudonymised = c.owning_agency !== session.me.agency && !!c.grants.find((g) => g.agency === session.me.agency)?.pseudonymised;
   const base = `#/case/${encodeURIComponent(reference)}`;

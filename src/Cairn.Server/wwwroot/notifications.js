@@ -64,8 +64,10 @@ function contactButton(n) {
   return button;
 }
 
+export const notificationsRead = "/notifications?limit=200";
+
 export async function renderNotifications(main) {
-  const page = await api("GET", "/notifications?limit=200");
+  const page = await api("GET", notificationsRead);
   const rows = page.items.map((n) => {
     const read = n.read_at ? h("span", { class: "muted" }, `read ${fmtTime(n.read_at)}`) : h("button", { class: "small secondary", type: "button", "data-read": n.id }, "Mark read");
     if (!n.read_at) read.addEventListener("click", async () => {

@@ -12,10 +12,18 @@ import { deadlineText } from "./case-requests.js";
 
 const statuses = ["draft", "ready", "sent", "acknowledged", "executed", "partially_executed", "refused", "withdrawn"];
 
-export async function renderRequests(main, params) {
+/** What the requests page reads: the filtered list (the same as the whole list when no filter is set: read once), the due list, the whole list. */
+export function requestsPageReads(params) {
   const query = new URLSearchParams();
   for (const k of ["case", "status", "state", "instrument", "due"]) if (params.get(k)) query.set(k, params.get(k));
-  const [list, due, all] = await Promise.all([api("GET", `/requests?limit=500&${query}`), api("GET", "/requests/due?limit=500"), api("GET", "/requests?limit=500")]);
+  const filtered = query.size ? `/requests?limit=500&${query}` : "/requests?limit=500";
+  return [filtered, "/requests/due?limit=500", "/requests?limit=500"];
+}
+
+export async function renderRequests(main, params) {
+  const [filtered, dueRead, allRead] = requestsPageReads(params);
+  const [list, due, all] = await Promise.all([api("GET", filtered), api("GET", dueRead), filtered === allRead ? null : api("GET", allRead)])
+    .then(([l, d, a]) => [l, d, a ?? l]);
   const states = [...new Set(all.items.map((r) => r.requested_state))].sort();
   const instruments = [...new Set(all.items.map((r) => r.instrument_id))].sort();
   const status = h("select", { name: "status", id: "filter-status" }, h("option", { value: "" }, "any status"), ...options("request_status", statuses, params.get("status")));
@@ -49,8 +57,10 @@ function localValue(d) {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
+export const requestRead = (id) => `/requests/${encodeURIComponent(id)}`;
+
 export async function renderRequest(main, id) {
-  const data = await api("GET", `/requests/${encodeURIComponent(id)}`);
+  const data = await api("GET", requestRead(id));
   const r = data.request;
   const path = `/requests/${encodeURIComponent(id)}`;
   let version = data.version;

@@ -2,7 +2,7 @@
 // (summary, folded entity graph, an entity's details, paged entity and endpoint tables), with a
 // USD/EUR switch, a time filter, notes on nodes, expand/collapse and exports.
 import { h, clear, fmtTime, toast, table, withProgress } from "./ui.js";
-import { api, can } from "./api.js";
+import { api, can, prefetch, prefetchGeneration } from "./api.js";
 import { drawEntityGraph, categoryColour, loadGraphLibrary } from "./graph.js";
 import { field, bindForm, invalid } from "./forms.js";
 
@@ -16,6 +16,32 @@ function fiatChoice() { return localStorage.getItem("cairn.fiat") === "EUR" ? "E
 function money(value, currency) { return value == null ? "" : `${Number(value).toLocaleString("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`; }
 function shortId(id) { return id.length > 24 ? `${id.slice(0, 12)}…${id.slice(-6)}` : id; }
 
+// The reads of the tab, each built in one place so that a read started ahead (prefetch) is the one the tab then makes.
+const listRead = (c, offset) => `${path(c)}?offset=${offset}&limit=10`;
+const summaryRead = (c, traceId) => path(c, `/${traceId}/summary`);
+const graphRead = (c, traceId, state) => {
+  const q = new URLSearchParams({ max_nodes: String(state.maxNodes) });
+  if (state.expand.size) q.set("expand", [...state.expand].join(","));
+  if (state.until) q.set("until", state.until);
+  return path(c, `/${traceId}/graph?${q}`);
+};
+const entitiesRead = (c, traceId, offset) => path(c, `/${traceId}/entities?offset=${offset}&limit=${PageSize}`);
+const endpointsRead = (c, traceId, offset, fiat) => path(c, `/${traceId}/endpoints?offset=${offset}&limit=${PageSize}&fiat=${fiat}`);
+const MaxNodes = 60;
+
+/** Starts every read of an opened trace at once (summary, graph, first pages of both tables): none waits for another. */
+function prefetchTrace(c, traceId, generation) {
+  const initial = { maxNodes: MaxNodes, expand: new Set(), until: null };
+  for (const read of [summaryRead(c, traceId), graphRead(c, traceId, initial), entitiesRead(c, traceId, 0), endpointsRead(c, traceId, 0, fiatChoice())]) prefetch(read, generation);
+}
+
+/** What the traces tab reads, started by case.js beside the case itself: the list, then the newest trace's parts as soon as the list names it. */
+export function prefetchTraces(reference) {
+  const c = { reference };
+  const generation = prefetchGeneration();
+  prefetch(listRead(c, 0), generation)?.then((first) => { if (first.items.length) prefetchTrace(c, first.items[0].id, generation); }, () => {});
+}
+
 export async function renderTraces(body, c, rerender) {
   const view = h("div", { id: "trace-view" });
   const list = h("div", { id: "traces-list" });
@@ -23,7 +49,7 @@ export async function renderTraces(body, c, rerender) {
   // A read-only share sees the traces but runs none (the server refuses it too).
   if (can("Investigator") && c.access !== "read") body.append(traceForm(c, rerender));
   body.append(view);
-  const first = await pagedTable(list, (offset) => api("GET", `${path(c)}?offset=${offset}&limit=10`),
+  const first = await pagedTable(list, (offset) => api("GET", listRead(c, offset)),
     ["title", "chain", "tip", "by", "when"], (t) => [h("a", { href: "#", "data-trace": t.id, class: "open-trace" }, t.title), chainName(t.chain),
       String(t.tip_height), `${t.created_by}@${t.agency}`, fmtTime(t.created_at)], "traces-table",
     (root) => root.querySelectorAll(".open-trace").forEach((a) => a.addEventListener("click", (e) => { e.preventDefault(); openTrace(view, c, a.dataset.trace); })));
@@ -104,9 +130,10 @@ async function openTrace(view, c, traceId) {
   // Only the trace opened last is shown, whichever answer arrives first.
   const generation = String(Number(view.dataset.generation || "0") + 1);
   view.dataset.generation = generation;
-  const summary = await api("GET", path(c, `/${traceId}/summary`));
+  prefetchTrace(c, traceId);
+  const summary = await api("GET", summaryRead(c, traceId));
   if (view.dataset.generation !== generation) return;
-  const state = { fiat: fiatChoice(), expand: new Set(), until: null, maxNodes: 60, graph: null, labels: new Map(), selected: null };
+  const state = { fiat: fiatChoice(), expand: new Set(), until: null, maxNodes: MaxNodes, graph: null, labels: new Map(), selected: null };
   const asset = summary.asset;
   const fiatSwitch = h("select", { id: "fiat-switch", "aria-label": "currency" }, h("option", { value: "USD" }, "USD"), h("option", { value: "EUR" }, "EUR"));
   fiatSwitch.value = state.fiat;
@@ -135,11 +162,10 @@ async function openTrace(view, c, traceId) {
   const endpoints = h("div", { id: "endpoints" });
 
   const loadGraph = async () => {
-    const q = new URLSearchParams({ max_nodes: String(state.maxNodes) });
-    if (state.expand.size) q.set("expand", [...state.expand].join(","));
-    if (state.until) q.set("until", state.until);
     const started = performance.now();
-    const [graph] = await Promise.all([api("GET", path(c, `/${traceId}/graph?${q}`)), loadGraphLibrary()]);
+    const [graph] = await Promise.all([api("GET", graphRead(c, traceId, state)), loadGraphLibrary()]);
+    // Another trace opened meanwhile: this graph's box is no longer on the page.
+    if (view.dataset.generation !== generation) return;
     state.graph = drawEntityGraph(graphBox, graph, { asset, fiat: state.fiat, labels: state.labels, onSelect: (id) => select(id) });
     graphBox.dataset.renderMs = String(Math.round(performance.now() - started));
     for (const n of graph.nodes) state.labels.set(n.id, n.label);
@@ -205,14 +231,14 @@ async function openTrace(view, c, traceId) {
     return h("div", { class: "note" }, h("h4", {}, "Note"), text, save);
   };
 
-  // The two tables and the graph load side by side: none waits for another (page speed, issue 15).
+  // The two tables and the graph are read side by side (prefetchTrace); the tables are shown first.
   const loadTables = () => Promise.all([
-    pagedTable(entities, (offset) => api("GET", path(c, `/${traceId}/entities?offset=${offset}&limit=${PageSize}`)),
+    pagedTable(entities, (offset) => api("GET", entitiesRead(c, traceId, offset)),
       ["entity", "kind", "States", `amount ${asset}`, `value ${state.fiat}`, "endpoints", "addresses", "first seen"],
       (e) => [h("a", { href: "#", class: "pick", "data-entity": e.entity_id }, e.label), kinds[e.kind], e.jurisdictions.join(", "), e.amount_decimal,
         money(state.fiat === "EUR" ? e.value_eur : e.value_usd, state.fiat), String(e.endpoints), String(e.addresses), fmtTime(e.first_seen)], "entities-table",
       (root) => root.querySelectorAll(".pick").forEach((a) => a.addEventListener("click", (ev) => { ev.preventDefault(); select(a.dataset.entity); panel.scrollIntoView(); }))),
-    pagedTable(endpoints, (offset) => api("GET", path(c, `/${traceId}/endpoints?offset=${offset}&limit=${PageSize}&fiat=${state.fiat}`)),
+    pagedTable(endpoints, (offset) => api("GET", endpointsRead(c, traceId, offset, state.fiat)),
       [`amount ${asset}`, `value ${state.fiat}`, "rate date", "share", "hops", "why it stopped", "address", "service", "States", "when", "sanctions"],
       (e) => [e.amount_decimal, e.fiat ? money(e.fiat.value, e.fiat.currency) : "", e.fiat ? `${e.fiat.rate_date} (${e.fiat.basis.replaceAll("_", " ")})` : "",
         `${(e.share * 100).toFixed(2)}%`, String(e.hops), reasons[e.reason] || e.reason, h("code", {}, e.address || e.key), e.actor_label || "", e.jurisdictions.join(", "), fmtTime(e.time),
@@ -264,8 +290,15 @@ async function openTrace(view, c, traceId) {
     h("h2", {}, "Entities"), entities,
     h("h2", {}, "Endpoints"), endpoints);
   writeHead();
-  await Promise.all([loadGraph(), loadTables()]);
+  // Page speed (issue 15): the summary and both tables answer first; the graph, whose drawing holds the page's only
+  // thread for a second on a software canvas, is drawn once they have been painted.
+  await loadTables();
+  await afterPaint();
+  await loadGraph();
 }
+
+/** Resolves after the browser has painted what is in the document now (the frame after the next one has begun). */
+function afterPaint() { return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))); }
 
 function legend() {
   return [["exchange", "exchange"], ["mixing_service", "mixer"], ["defi_bridge", "bridge"], ["sanction", "sanctioned"], ["", "unattributed"]]

@@ -28,8 +28,11 @@ function amountText(a) {
 
 const path = (c) => `/cases/${encodeURIComponent(c.reference)}`;
 
+/** What the watch & alerts tab reads (case.js starts it beside the case itself). */
+export function watchReads(reference) { return [`${path({ reference })}/watches?limit=200`, `${path({ reference })}/alerts?limit=200`]; }
+
 export async function renderWatch(body, c, canWrite, rerender) {
-  const [watches, alerts] = await Promise.all([api("GET", `${path(c)}/watches?limit=200`), api("GET", `${path(c)}/alerts?limit=200`)]);
+  const [watches, alerts] = await Promise.all(watchReads(c.reference).map((p) => api("GET", p)));
   const detail = h("div", { id: "alert-detail" });
   body.append(h("h2", {}, `Alerts (${alerts.total})`), alertTable(c, alerts.items, detail, canWrite, rerender), detail);
   if (canWrite) body.append(watchForm(c, rerender));
@@ -133,6 +136,8 @@ function watchForm(c, rerender) {
 }
 
 /** The open alerts of a case (the tab's badge), or 0 when they cannot be read. */
+export const openAlertsRead = "/alerts/open";
+
 export async function openAlerts(reference) {
-  try { return (await api("GET", "/alerts/open")).find((x) => x.case_reference === reference)?.open || 0; } catch { return 0; }
+  try { return (await api("GET", openAlertsRead)).find((x) => x.case_reference === reference)?.open || 0; } catch { return 0; }
 }

@@ -9,8 +9,9 @@ namespace Cairn.Server.Tests.Ui;
 /// <summary>
 /// Time to interactive of the main pages on the demo data in a real browser: each page loaded anew (a full load, not a
 /// hash change), timed from the navigation's start to the moment its main table or form is on screen with its handlers
-/// bound (performance.now() once the element is there), three loads each, the median kept, with the bytes the page's
-/// API calls transferred. Every page must answer within CAIRN_PAGE_BUDGET_MS (default 10,000 ms: the issue's 1 s on a
+/// bound (performance.now() when a mutation observer first finds it), three loads each, the median kept, with the bytes the page's
+/// API calls transferred. The traces tab draws its graph after its tables answer: the time its first frame was painted is
+/// recorded beside (data-drawn-at, on the page's clock), not counted in the answer. Every page must answer within CAIRN_PAGE_BUDGET_MS (default 10,000 ms: the issue's 1 s on a
 /// quiet machine, with room for a loaded shared one); with CAIRN_PAGE_TIMINGS=FILE the figures are written there as
 /// the Markdown table of docs/benchmarks.md.
 /// </summary>
@@ -58,38 +59,74 @@ public sealed class PageSpeedUiTests(DemoServerFixture fixture) : IClassFixture<
             ("Notifications", "/notifications", "[data-testid=notifications-table]"),
         };
         var person = await BrowserPages.SignInAsync(browser, fixture.Server.Address, "admin", DemoServerFixture.Password);
+        // The page notes, on its own clock, when each ready element first enters the document (a mutation observer
+        // installed before the app's scripts run): the test's own wait and round trip to the browser, hundreds of
+        // milliseconds on a loaded machine, stay out of the figure; they are in the "seen by the test" column.
+        await person.Context.AddInitScriptAsync($$"""
+            (() => {
+              const selectors = {{System.Text.Json.JsonSerializer.Serialize(pages.Select(p => p.Ready).Distinct().ToArray())}};
+              const seen = (window.__cairnReady = {});
+              const look = () => { for (const s of selectors) if (!(s in seen) && document.querySelector(s)) seen[s] = performance.now(); };
+              new MutationObserver(look).observe(document, { childList: true, subtree: true });
+            })();
+            """);
         var budget = int.TryParse(Environment.GetEnvironmentVariable("CAIRN_PAGE_BUDGET_MS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var b) ? b : 10_000;
-        var results = new List<(string Name, double Ready, double Dom, long ApiBytes, int ApiCalls, string Slowest)>();
+        var results = new List<(string Name, double Ready, double Seen, double Dom, long ApiBytes, int ApiCalls, string Slowest, double? Graph, int Waves)>();
         foreach (var (name, hash, ready) in pages)
         {
-            var runs = new List<(double Ready, double Dom, long ApiBytes, int ApiCalls, string Slowest)>();
+            var runs = new List<(double Ready, double Seen, double Dom, long ApiBytes, int ApiCalls, string Slowest, double? Graph, int Waves)>();
             for (var i = 0; i < Loads; i++)
             {
                 await person.Page.GotoAsync("about:blank");
                 await person.Page.GotoAsync("/#" + hash);
-                await person.Page.Locator(ready).First.WaitForAsync(new() { Timeout = 60_000 });
-                var figures = await person.Page.EvaluateAsync<string[]>(@"() => {
+                try
+                {
+                    await person.Page.Locator(ready).First.WaitForAsync(new() { Timeout = 60_000 });
+                }
+                catch (TimeoutException)
+                {
+                    // Say what the page showed instead (its error line) and what the browser reported.
+                    var shown = await person.Page.Locator("#main").InnerTextAsync();
+                    Assert.Fail($"{name} ({hash}) never showed {ready}; the page showed: {shown[..Math.Min(shown.Length, 300)]}; browser errors: {string.Join(" | ", person.Errors)}");
+                }
+                var figures = await person.Page.EvaluateAsync<string[]>(@"(ready) => {
                     const now = performance.now();
+                    const answered = (window.__cairnReady || {})[ready] ?? now;
                     const nav = performance.getEntriesByType('navigation')[0];
                     const api = performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/v1/'));
                     const slowest = api.reduce((a, r) => (!a || r.duration > a.duration ? r : a), null);
                     return [String(now), String(nav ? nav.domInteractive : 0), String(api.reduce((s, r) => s + (r.transferSize || r.encodedBodySize || 0), 0)), String(api.length),
-                      slowest ? `${new URL(slowest.name).pathname.replace('/api/v1', '')} ${Math.round(slowest.duration)}` : ''];
-                }");
-                runs.Add((double.Parse(figures[0], CultureInfo.InvariantCulture), double.Parse(figures[1], CultureInfo.InvariantCulture), long.Parse(figures[2], CultureInfo.InvariantCulture),
-                    int.Parse(figures[3], CultureInfo.InvariantCulture), figures[4]));
+                      slowest ? `${new URL(slowest.name).pathname.replace('/api/v1', '')} ${Math.round(slowest.duration)}` : '', String(answered), String(waves(api, answered))];
+                    // API calls in sequence before the answer: the longest chain of calls each started after the one before it
+                    // had answered (what the load cannot change: each link is a round trip the page waited for).
+                    function waves(calls, until) {
+                      const done = calls.filter((r) => r.responseEnd <= until).sort((a, b) => a.startTime - b.startTime);
+                      const depth = [];
+                      done.forEach((r, i) => { depth[i] = 1 + Math.max(0, ...done.slice(0, i).map((q, j) => (q.responseEnd <= r.startTime ? depth[j] : 0))); });
+                      return Math.max(0, ...depth);
+                    }
+                }", ready);
+                double? graph = null;
+                if (hash.EndsWith("/traces", StringComparison.Ordinal))
+                {
+                    var drawn = person.Page.Locator("[data-testid=trace-graph][data-drawn-at]");
+                    await drawn.WaitForAsync(new() { Timeout = 60_000 });
+                    graph = double.Parse(await drawn.GetAttributeAsync("data-drawn-at") ?? "0", CultureInfo.InvariantCulture);
+                }
+                runs.Add((double.Parse(figures[5], CultureInfo.InvariantCulture), double.Parse(figures[0], CultureInfo.InvariantCulture), double.Parse(figures[1], CultureInfo.InvariantCulture), long.Parse(figures[2], CultureInfo.InvariantCulture),
+                    int.Parse(figures[3], CultureInfo.InvariantCulture), figures[4], graph, int.Parse(figures[6], CultureInfo.InvariantCulture)));
             }
             var median = runs.OrderBy(r => r.Ready).ElementAt(Loads / 2);
-            results.Add((name, median.Ready, median.Dom, median.ApiBytes, median.ApiCalls, median.Slowest));
+            results.Add((name, median.Ready, median.Seen, median.Dom, median.ApiBytes, median.ApiCalls, median.Slowest, median.Graph, median.Waves));
         }
         person.AssertNoBrowserErrors();
         await person.Context.DisposeAsync();
 
         if (Environment.GetEnvironmentVariable("CAIRN_PAGE_TIMINGS") is { Length: > 0 } file)
         {
-            var text = new StringBuilder("| page | interactive (median of 3, ms) | DOM interactive (ms) | API calls | API bytes | slowest API call (ms) |\n|---|---:|---:|---:|---:|---|\n");
+            var text = new StringBuilder("| page | interactive (median of 3, ms) | seen by the test (ms) | DOM interactive (ms) | API calls | in sequence | API bytes | slowest API call (ms) | graph drawn (ms) |\n|---|---:|---:|---:|---:|---:|---:|---|---:|\n");
             foreach (var r in results)
-                text.Append(CultureInfo.InvariantCulture, $"| {r.Name} | {r.Ready:0} | {r.Dom:0} | {r.ApiCalls} | {r.ApiBytes:N0} | {r.Slowest} |\n");
+                text.Append(CultureInfo.InvariantCulture, $"| {r.Name} | {r.Ready:0} | {r.Seen:0} | {r.Dom:0} | {r.ApiCalls} | {r.Waves} | {r.ApiBytes:N0} | {r.Slowest} | {(r.Graph is { } g ? g.ToString("0", CultureInfo.InvariantCulture) : "")} |\n");
             await File.WriteAllTextAsync(file, text.ToString());
         }
         var slow = results.Where(r => r.Ready > budget).Select(r => $"{r.Name}: {r.Ready:0} ms").ToList();
