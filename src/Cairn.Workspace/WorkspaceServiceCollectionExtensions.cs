@@ -74,7 +74,8 @@ public static class WorkspaceServiceCollectionExtensions
 
         // Stores: SQL lives in Cairn.Storage; the application sees the domains' interfaces where they exist.
         services.AddSingleton(provider => new SqlCaseStore(provider.GetRequiredService<CairnDatabase>()));
-        services.AddSingleton<ICaseStore>(provider => provider.GetRequiredService<SqlCaseStore>());
+        // Services read cases through the pseudonymising store: an agency a case is shared with pseudonymised gets it masked.
+        services.AddSingleton<ICaseStore>(provider => new PseudonymisingCaseStore(provider.GetRequiredService<SqlCaseStore>(), provider.GetRequiredService<CasePrivacy>()));
         services.AddSingleton(provider => new SqlEvidenceStore(provider.GetRequiredService<CairnDatabase>()));
         services.AddSingleton<IEvidenceStore>(provider => provider.GetRequiredService<SqlEvidenceStore>());
         services.AddSingleton(provider => new SqlLedgerStore(provider.GetRequiredService<CairnDatabase>()));
@@ -108,6 +109,7 @@ public static class WorkspaceServiceCollectionExtensions
         services.AddSingleton<NotificationService>();
         services.AddSingleton<LabelService>();
         services.AddSingleton<Cairn.Workspace.Deconfliction.ClusterDeconfliction>();
+        services.AddSingleton<CasePrivacy>();
         services.AddSingleton<CaseService>();
         services.AddSingleton<EvidenceService>();
         services.AddSingleton<LedgerService>();
@@ -130,6 +132,7 @@ public static class WorkspaceServiceCollectionExtensions
         services.AddSingleton<ExchangeService>();
         services.AddSingleton<Cairn.Workspace.Backup.BackupService>();
         services.AddSingleton<Cairn.Workspace.Retention.RetentionService>();
+        services.AddSingleton<Cairn.Workspace.Retention.ScheduledPurge>();
         services.AddSingleton<CaseExportService>();
 
         // The factory's default loggers write every request URL at Information level; node and webhook URLs

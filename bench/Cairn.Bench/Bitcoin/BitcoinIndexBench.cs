@@ -74,6 +74,8 @@ public sealed class BitcoinIndexBench : IBenchSuite
         sampler.Change(Timeout.Infinite, Timeout.Infinite);
         output.WriteLine($"ingest ({Environment.ProcessorCount} cores): {bytes / 1e6 / ingestSeconds:F0} MB/s, {report.TransactionsAdded / ingestSeconds:N0} tx/s, {ingestSeconds:F1} s; {100 * (bytes / ingestSeconds) / (bytes / hashSeconds):F0}% of the in-memory single-core SHA-256d bound (baseline {bytes / 1e6 / hashSeconds:F0} MB/s; ratio {hashSeconds / ingestSeconds:F3}); {100 * readSeconds / ingestSeconds:F0}% of the file-read rate; peak working set {peak / 1e6:F0} MB");
 
+        output.WriteLine($"ingest writer thread: {report.WriterAppending.TotalSeconds:F1} s appending rows and inserting keys, {report.WriterCommitting.TotalSeconds:F1} s committing (flush, final canonical hash tables), {report.WriterWaiting.TotalSeconds:F1} s waiting for the block scan");
+
         using var index = BitcoinIndex.OpenRead(indexDir);
         var rows = index.InputCount + index.OutputCount;
         var total = index.SizeInBytes();

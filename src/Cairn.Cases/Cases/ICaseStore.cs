@@ -30,6 +30,12 @@ public interface ICaseStore
     /// </summary>
     Task<Case> ShareAsync(Actor actor, string reference, string agency, GrantLevel level, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// As <see cref="ShareAsync(Actor, string, string, GrantLevel, CancellationToken)"/>; with <paramref name="pseudonymise"/> the agency sees the
+    /// subjects' personal data only as pseudonyms (<see cref="SharingGrant.Pseudonymised"/>). Changing only this also changes the grant.
+    /// </summary>
+    Task<Case> ShareAsync(Actor actor, string reference, string agency, GrantLevel level, bool pseudonymise, CancellationToken cancellationToken = default);
+
     /// <summary>Removes <paramref name="agency"/>'s grant (owner only), logged as "case.revoke"; the agency is notified.</summary>
     Task<Case> RevokeAsync(Actor actor, string reference, string agency, CancellationToken cancellationToken = default);
 }

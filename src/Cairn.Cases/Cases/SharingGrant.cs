@@ -8,4 +8,10 @@ namespace Cairn.Cases.Cases;
 public sealed record SharingGrant(string Agency, string GrantedBy, string GrantingAgency, DateTimeOffset GrantedAt)
 {
     public GrantLevel Level { get; init; } = GrantLevel.Read;
+
+    /// <summary>
+    /// Whether the agency sees the subjects' personal data only as pseudonyms: names, identifiers and details of natural
+    /// persons (and victims) replaced wherever they appear, stable per case and agency (docs/security.md). The owner sees them.
+    /// </summary>
+    public bool Pseudonymised { get; init; }
 }

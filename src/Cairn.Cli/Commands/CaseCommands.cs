@@ -101,7 +101,7 @@ internal static partial class CaseCommands
             Row("opened", Time(found.OpenedAt));
             if (found.ClosedAt is not null) Row("closed", Time(found.ClosedAt));
             Row("version", found.Version.ToString(CultureInfo.InvariantCulture));
-            Row("shared with", string.Join(", ", found.Grants.Select(g => $"{g.Agency} ({g.Level.ToString().ToLowerInvariant()})")));
+            Row("shared with", string.Join(", ", found.Grants.Select(g => $"{g.Agency} ({g.Level.ToString().ToLowerInvariant()}{(g.Pseudonymised ? ", pseudonymised" : "")})")));
             foreach (var s in found.Subjects)
                 Row("subject", $"{s.Id} {s.Role.ToString().ToLowerInvariant()} {s.Kind.ToString().ToLowerInvariant()}: {s.Name} {s.Details} {string.Join(" ", s.Identifiers.Select(i => $"{i.Kind}={i.Value}"))}".TrimEnd());
             foreach (var w in found.Wallets) Row("wallet", $"{w.Chain} {w.Address} ({w.Role.ToString().ToLowerInvariant()}) {w.Label}");

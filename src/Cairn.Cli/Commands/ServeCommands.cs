@@ -11,13 +11,25 @@ internal static class ServeCommands
 
     internal static readonly Option<string?> Db = new("--db") { Description = "PostgreSQL (postgres://user:pass@host:port/db); default: SQLite in the data directory" };
 
+    internal static readonly Option<double> PurgeEvery = new("--purge-every")
+    {
+        Description = "Hours between two retention purges run by the server (once across all nodes; default 24; 0: never, purge with `cairn retention purge`)",
+        DefaultValueFactory = _ => 24,
+    };
+
     public static Command Build(CliHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        var command = new Command("serve", "Run the server: REST API, web UI and node-to-node exchange") { Urls, Db };
+        var command = new Command("serve", "Run the server: REST API, web UI and node-to-node exchange") { Urls, Db, PurgeEvery };
         host.SetAction(command, async (context, parse, cancellationToken) =>
         {
-            var options = new ServerOptions { DataDirectory = context.DataDirectory, Urls = parse.GetValue(Urls)!, DatabaseUrl = parse.GetValue(Db) };
+            var hours = parse.GetValue(PurgeEvery);
+            if (!double.IsFinite(hours) || hours < 0 || hours > 24 * 366)
+                throw new Core.ValidationException("purge_every", $"--purge-every {hours.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not a number of hours from 0 (never) to 8784 (a year)");
+            var options = new ServerOptions
+            {
+                DataDirectory = context.DataDirectory, Urls = parse.GetValue(Urls)!, DatabaseUrl = parse.GetValue(Db), PurgeInterval = TimeSpan.FromHours(hours),
+            };
             return await RunAsync(context, options, cancellationToken).ConfigureAwait(false);
         });
         return command;

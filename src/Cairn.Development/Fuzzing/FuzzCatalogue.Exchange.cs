@@ -102,7 +102,7 @@ public static partial class FuzzCatalogue
                 await store.AddAsync(actor, "FUZZ-1", path, "document", "fuzz seed", cancellationToken).ConfigureAwait(false);
             }
             using var package = new MemoryStream();
-            await new EvidenceService(store, new SqlCustodyLog(database), database, TimeProvider.System).ExportAsync(actor, "FUZZ-1", package, cancellationToken).ConfigureAwait(false);
+            await new EvidenceService(store, new SqlCustodyLog(database), database, TimeProvider.System, new Cairn.Workspace.Cases.CasePrivacy(new SqlCaseStore(database), database)).ExportAsync(actor, "FUZZ-1", package, cancellationToken).ConfigureAwait(false);
             var key = database.Signer.ExportPublicKeyPem();
             return new FuzzTarget("evidence-package", "Evidence package (ASiC-E ZIP: manifest, files, CAdES signature, custody proofs)", FuzzInputKind.Binary, [package.ToArray()], input =>
             {

@@ -64,6 +64,7 @@ public sealed partial class ChainGenerator
     public static ScenarioManifest Generate(ChainGeneratorOptions options, IProgress<double>? progress = null)
     {
         var generator = new ChainGenerator(options);
+        generator.Truth.IsRecording = false;
         generator.Run(progress);
         return generator.Manifest;
     }
@@ -109,7 +110,7 @@ public sealed partial class ChainGenerator
             for (var i = 0; i < target && _generated < _options.Transactions; i++) GenerateOne();
             ransomware?.Step();
             var coinbaseScript = _pool.NextReceiveScript(_random);
-            Truth.Owns(Display(coinbaseScript), _pool.Entity);
+            if (Truth.IsRecording) Truth.Owns(Display(coinbaseScript), _pool.Entity);
             var coinbase = _builder.BuildCoinbase(_height, _subsidy + _feesInBlock, coinbaseScript.ScriptPubKey());
             Truth.Transaction(coinbase.TxId, new TransactionTruth(GeneratedTransactionKind.Coinbase, GenerationTruth.NoOwner, null));
             _blockTransactions[0] = coinbase;

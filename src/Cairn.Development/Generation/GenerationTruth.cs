@@ -24,6 +24,12 @@ public sealed class GenerationTruth
 
     public int EntityCount { get; private set; }
 
+    /// <summary>
+    /// False when nobody will read the answer key (<see cref="ChainGenerator.Generate"/>): a chain of tens of
+    /// millions of transactions would otherwise hold every address string and txid in memory for nothing.
+    /// </summary>
+    public bool IsRecording { get; internal set; } = true;
+
     public int TransactionCount => _transactions.Count;
 
     public IReadOnlyList<IReadOnlyList<Hash256>> PeelChains => _peelChains;
@@ -35,9 +41,15 @@ public sealed class GenerationTruth
 
     internal int NewEntity() => EntityCount++;
 
-    internal void Owns(string address, int entity) => _entityOfAddress.TryAdd(address, entity);
+    internal void Owns(string address, int entity)
+    {
+        if (IsRecording) _entityOfAddress.TryAdd(address, entity);
+    }
 
-    internal void Transaction(Hash256 txid, TransactionTruth truth) => _transactions[txid] = truth;
+    internal void Transaction(Hash256 txid, TransactionTruth truth)
+    {
+        if (IsRecording) _transactions[txid] = truth;
+    }
 
     internal List<Hash256> NewPeelChain()
     {

@@ -8,8 +8,8 @@ namespace Cairn.Index.Bitcoin;
 
 /// <summary>
 /// The fixed 33-byte identity of an address in the index: one kind byte and a 32-byte payload
-/// (20-byte hashes are zero-padded). It is what the address hash index and the address column
-/// store; strings are produced only for display.
+/// (20-byte hashes are zero-padded). The address hash index hashes it and the address column
+/// stores it packed (<see cref="StoredAddressKey"/>); strings are produced only for display.
 /// </summary>
 [StructLayout(LayoutKind.Sequential, Pack = 1)]
 public unsafe struct AddressKey : IEquatable<AddressKey>
@@ -102,6 +102,15 @@ public unsafe struct AddressKey : IEquatable<AddressKey>
                 SHA256.HashData(script, key.WritablePayload);
                 break;
         }
+        return key;
+    }
+
+    /// <summary>A key from its kind and payload (at most <see cref="PayloadSize"/> bytes, zero-padded).</summary>
+    internal static AddressKey Create(AddressKind kind, ReadOnlySpan<byte> payload)
+    {
+        var key = default(AddressKey);
+        key.Kind = kind;
+        payload.CopyTo(key.WritablePayload);
         return key;
     }
 

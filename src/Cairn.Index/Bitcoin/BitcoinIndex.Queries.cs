@@ -13,7 +13,7 @@ public sealed partial class BitcoinIndex
 
     private struct AddressMatcher(BitcoinIndex index, AddressKey key) : IKeyMatcher
     {
-        public readonly bool Matches(uint id) => index.AddressKeys[id] == key;
+        public readonly bool Matches(uint id) => index.AddressKeys[id].Matches(key, index.AddressKeyTails);
     }
 
     public bool TryFindTransaction(Hash256 txid, out uint txId)
@@ -22,10 +22,26 @@ public sealed partial class BitcoinIndex
         return TxIdIndex.TryFind(TxIdHash(txid), ref matcher, out txId);
     }
 
-    public bool TryFindAddress(AddressKey key, out uint addressId)
+    public bool TryFindAddress(AddressKey key, out uint addressId) => TryFindAddress(key, key.Hash(), out addressId);
+
+    /// <summary>Lookup with the key's hash already computed (ingest computes it on the scanning threads).</summary>
+    internal bool TryFindTransaction(Hash256 txid, ulong hash, out uint txId)
+    {
+        var matcher = new TxIdMatcher(this, txid);
+        return TxIdIndex.TryFind(hash, ref matcher, out txId);
+    }
+
+    internal bool TryFindAddress(AddressKey key, ulong hash, out uint addressId)
     {
         var matcher = new AddressMatcher(this, key);
-        return AddressIndex.TryFind(key.Hash(), ref matcher, out addressId);
+        return AddressIndex.TryFind(hash, ref matcher, out addressId);
+    }
+
+    /// <summary>Finds the address or adds it to the hash index under <paramref name="newId"/>, in one probe.</summary>
+    internal bool FindOrAddAddress(AddressKey key, ulong hash, uint newId, out uint addressId)
+    {
+        var matcher = new AddressMatcher(this, key);
+        return AddressIndex.FindOrAdd(hash, ref matcher, newId, out addressId);
     }
 
     public Hash256 TransactionHash(uint txId) => TxHash[txId];
@@ -59,9 +75,9 @@ public sealed partial class BitcoinIndex
 
     public uint SpentOutputOf(uint inputId) => InputSpentOutput[inputId];
 
-    public AddressKey AddressKeyOf(uint addressId) => AddressKeys[addressId];
+    public AddressKey AddressKeyOf(uint addressId) => AddressKeys[addressId].ToKey(AddressKeyTails);
 
-    public string AddressString(uint addressId) => AddressKeys[addressId].ToDisplayString(Network);
+    public string AddressString(uint addressId) => AddressKeyOf(addressId).ToDisplayString(Network);
 
     public uint OutputCountOfAddress(uint addressId) => AddressOutputCount[addressId];
 

@@ -38,7 +38,8 @@ public sealed partial class BitcoinIndex : IDisposable
         OutputTypeColumn = Column<byte>("out_type", manifest.Outputs);
         OutputSpender = Column<uint>("out_spender", manifest.Outputs);
         OutputPreviousSameAddress = Column<uint>("out_prev_same_address", manifest.Outputs);
-        AddressKeys = Column<AddressKey>("addr_key", manifest.Addresses);
+        AddressKeys = Column<StoredAddressKey>("addr_key", manifest.Addresses);
+        AddressKeyTails = Column<UInt128>("addr_key_tail", manifest.AddressTails);
         AddressLastOutput = Column<uint>("addr_last_output", manifest.Addresses);
         AddressOutputCount = Column<uint>("addr_output_count", manifest.Addresses);
     }
@@ -65,7 +66,8 @@ public sealed partial class BitcoinIndex : IDisposable
     internal MappedColumn<byte> OutputTypeColumn { get; }
     internal MappedColumn<uint> OutputSpender { get; }
     internal MappedColumn<uint> OutputPreviousSameAddress { get; }
-    internal MappedColumn<AddressKey> AddressKeys { get; }
+    internal MappedColumn<StoredAddressKey> AddressKeys { get; }
+    internal MappedColumn<UInt128> AddressKeyTails { get; }
     internal MappedColumn<uint> AddressLastOutput { get; }
     internal MappedColumn<uint> AddressOutputCount { get; }
     internal HashIndex TxIdIndex { get; set; } = null!;
@@ -105,7 +107,7 @@ public sealed partial class BitcoinIndex : IDisposable
 
     internal ulong TxHashOf(uint txId) => TxIdHash(TxHash[txId]);
 
-    internal ulong AddressHashOf(uint addressId) => AddressKeys[addressId].Hash();
+    internal ulong AddressHashOf(uint addressId) => AddressKeys[addressId].ToKey(AddressKeyTails).Hash();
 
     internal static ulong TxIdHash(Hash256 txid)
     {

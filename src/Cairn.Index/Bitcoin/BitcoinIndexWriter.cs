@@ -13,7 +13,7 @@ namespace Cairn.Index.Bitcoin;
 /// and the hash indexes are rebuilt, which leaves exactly the state of the last commit.
 /// Only one writer may hold an index (an exclusive lock file).
 /// </summary>
-public sealed class BitcoinIndexWriter : IDisposable
+public sealed partial class BitcoinIndexWriter : IDisposable
 {
     internal const string UncommittedMarker = "uncommitted";
     private const string LockFile = "writer.lock";
@@ -102,97 +102,28 @@ public sealed class BitcoinIndexWriter : IDisposable
     }
 
     /// <summary>
-    /// Appends one block. It must extend the current tip (or be the first block); every input
-    /// must spend an output already in the index. Nothing is committed until <see cref="Commit"/>.
+    /// Pre-sizes the txid and address hash tables for the totals an ingest expects to reach, so
+    /// they are rehashed once instead of at every growth step. The tables are over-sized until
+    /// <see cref="Canonicalize"/> (readers take their capacity from the file).
     /// </summary>
-    public void Append(ScannedBlock block, long height)
+    public void ReserveKeys(long transactions, long addresses)
     {
-        ArgumentNullException.ThrowIfNull(block);
+        const long maxIds = uint.MaxValue;
         var index = Index;
-        if (height != index.BlockCount)
-            throw new CairnException($"block {block.Hash} is at height {height} but the index expects height {index.BlockCount}");
-        if (index.BlockCount > 0 && block.PreviousHash != index.TipHash)
-            throw new CairnException($"block {block.Hash} at height {height} does not extend the index tip {index.TipHash}");
-        MarkDirty();
-
-        index.BlockHash.Append(block.Hash);
-        index.BlockTime.Append(block.Time);
-        index.BlockFirstTx.Append((uint)index.TransactionCount);
-        index.BlockFirstAddress.Append((uint)index.AddressCount);
-        index.InputSpentOutput.Reserve(block.InputCount);
-        Reserve(block.OutputCount);
-
-        for (var t = 0; t < block.TransactionCount; t++)
-        {
-            var txId = (uint)index.TransactionCount;
-            index.TxHash.Append(block.TxIds[t]);
-            index.TxFirstInput.Append((uint)index.InputCount);
-            index.TxFirstOutput.Append((uint)index.OutputCount);
-            index.TxLockTime.Append(block.TxLockTime[t]);
-            index.TxVirtualSize.Append(block.TxVirtualSize[t]);
-            index.TxFlagsColumn.Append(block.TxFlags[t]);
-
-            for (var i = block.TxFirstInput[t]; i < block.TxFirstInput[t + 1]; i++)
-            {
-                var prevTxid = block.InputPrevTxIds[i];
-                if (!index.TryFindTransaction(prevTxid, out var prevTx) || prevTx >= txId)
-                    throw new CairnException($"block {block.Hash} (height {height}) tx {block.TxIds[t]} spends unknown transaction {prevTxid}");
-                var (first, end) = index.OutputsOf(prevTx);
-                var spent = first + block.InputPrevIndex[i];
-                if (spent >= end)
-                    throw new CairnException($"block {block.Hash} (height {height}) tx {block.TxIds[t]} spends {prevTxid}:{block.InputPrevIndex[i]}, which does not exist");
-                if (index.OutputSpender[spent] != 0)
-                    throw new CairnException($"block {block.Hash} (height {height}) tx {block.TxIds[t]} double-spends {prevTxid}:{block.InputPrevIndex[i]}");
-                index.InputSpentOutput.Append(spent);
-                index.OutputSpender.Set(spent, txId + 1);
-            }
-
-            for (var o = block.TxFirstOutput[t]; o < block.TxFirstOutput[t + 1]; o++)
-                AppendOutput(block.OutputValue[o], block.OutputType[o], block.OutputAddress[o]);
-
-            index.TxIdIndex.Insert(BitcoinIndex.TxIdHash(block.TxIds[t]), txId);
-        }
+        if (transactions > index.TxIdIndex.Capacity * 4 / 5 || addresses > index.AddressIndex.Capacity * 4 / 5) MarkDirty();
+        index.TxIdIndex.Reserve(Math.Min(transactions, maxIds));
+        index.AddressIndex.Reserve(Math.Min(addresses, maxIds));
     }
 
-    private void Reserve(int outputs)
+    /// <summary>
+    /// Rebuilds hash tables that <see cref="ReserveKeys"/> left over-sized at their canonical
+    /// capacity, so an index is byte-identical however its ingest was split. Each table is
+    /// replaced by an atomic rename, so a kill during it leaves a valid table.
+    /// </summary>
+    public void Canonicalize()
     {
-        var index = Index;
-        index.OutputValue.Reserve(outputs);
-        index.OutputAddress.Reserve(outputs);
-        index.OutputTypeColumn.Reserve(outputs);
-        index.OutputSpender.Reserve(outputs);
-        index.OutputPreviousSameAddress.Reserve(outputs);
-    }
-
-    private void AppendOutput(long value, ScriptType type, AddressKey key)
-    {
-        var index = Index;
-        var outputId = (uint)index.OutputCount;
-        var addressId = uint.MaxValue;
-        var previous = 0u;
-        if (key.Kind != AddressKind.None)
-        {
-            if (!index.TryFindAddress(key, out addressId))
-            {
-                addressId = (uint)index.AddressCount;
-                index.AddressKeys.Append(key);
-                index.AddressLastOutput.Append(0);
-                index.AddressOutputCount.Append(0);
-                index.AddressIndex.Insert(key.Hash(), addressId);
-            }
-            previous = index.AddressLastOutput[addressId];
-        }
-        // Order matters for crash repair: the output row is complete before the head moves to it.
-        index.OutputValue.Append(value);
-        index.OutputAddress.Append(addressId);
-        index.OutputTypeColumn.Append((byte)type);
-        index.OutputSpender.Append(0);
-        index.OutputPreviousSameAddress.Append(previous);
-        if (addressId != uint.MaxValue)
-        {
-            index.AddressLastOutput.Set(addressId, outputId + 1);
-            index.AddressOutputCount.Set(addressId, index.AddressOutputCount[addressId] + 1);
-        }
+        Index.TxIdIndex.Canonicalize();
+        Index.AddressIndex.Canonicalize();
     }
 
     /// <summary>
@@ -227,6 +158,12 @@ public sealed class BitcoinIndexWriter : IDisposable
         index.InputSpentOutput.Truncate(firstInput);
         foreach (var column in new[] { index.OutputValue.Truncate, (Action<long>)index.OutputAddress.Truncate, index.OutputTypeColumn.Truncate, index.OutputSpender.Truncate, index.OutputPreviousSameAddress.Truncate })
             column(firstOutput);
+        for (var a = (long)firstAddress; a < index.AddressCount; a++)
+        {
+            if (!StoredAddressKey.HasTail(index.AddressKeys[a].Kind)) continue;
+            index.AddressKeyTails.Truncate(index.AddressKeys[a].TailId);
+            break;
+        }
         index.AddressKeys.Truncate(firstAddress);
         index.AddressLastOutput.Truncate(firstAddress);
         index.AddressOutputCount.Truncate(firstAddress);
@@ -247,7 +184,7 @@ public sealed class BitcoinIndexWriter : IDisposable
             index.TxHash.Flush, index.TxFirstInput.Flush, index.TxFirstOutput.Flush, index.TxLockTime.Flush,
             index.TxVirtualSize.Flush, index.TxFlagsColumn.Flush, index.InputSpentOutput.Flush, index.OutputValue.Flush,
             index.OutputAddress.Flush, index.OutputTypeColumn.Flush, index.OutputSpender.Flush,
-            index.OutputPreviousSameAddress.Flush, index.AddressKeys.Flush, index.AddressLastOutput.Flush,
+            index.OutputPreviousSameAddress.Flush, index.AddressKeys.Flush, index.AddressKeyTails.Flush, index.AddressLastOutput.Flush,
             index.AddressOutputCount.Flush, index.TxIdIndex.Flush, index.AddressIndex.Flush,
         })
             flushable();
@@ -259,6 +196,7 @@ public sealed class BitcoinIndexWriter : IDisposable
             Inputs = index.InputCount,
             Outputs = index.OutputCount,
             Addresses = index.AddressCount,
+            AddressTails = index.AddressKeyTails.Count,
             Tip = index.TipHash?.ToString(),
         }.Save(index.Directory);
         File.Delete(Path.Combine(index.Directory, UncommittedMarker));
@@ -275,6 +213,7 @@ public sealed class BitcoinIndexWriter : IDisposable
     public void Dispose()
     {
         Commit();
+        Canonicalize();
         Index.Dispose();
         _lock.Dispose();
     }

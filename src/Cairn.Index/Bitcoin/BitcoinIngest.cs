@@ -109,31 +109,51 @@ public sealed class BitcoinIngest
         }, cancellationToken);
 
         var pending = ScanBatch(start, next);
+        var firstTransaction = index.TransactionCount;
+        var firstAddress = index.AddressCount;
+        var waiting = new Stopwatch();
+        var appending = new Stopwatch();
+        var committing = new Stopwatch();
         for (var height = start; height < end;)
         {
+            waiting.Start();
             var count = pending.GetAwaiter().GetResult();
+            waiting.Stop();
             (current, next) = (next, current);
             pending = ScanBatch(height + count, next);
+            appending.Start();
+            cancellationToken.ThrowIfCancellationRequested();
+            _writer.AppendBlocks(current, count, height);
             for (var i = 0; i < count; i++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var block = current[i];
-                _writer.Append(block, height + i);
-                bytes += block.SerializedSize;
-                sinceCommit += block.SerializedSize;
-                transactions += block.TransactionCount;
+                bytes += current[i].SerializedSize;
+                sinceCommit += current[i].SerializedSize;
+                transactions += current[i].TransactionCount;
                 added++;
             }
             height += count;
+            // Pre-size the hash tables for the whole run from the rows per block seen so far,
+            // so they are rehashed about once instead of at every growth step.
+            var remaining = end - height;
+            if (remaining > 0)
+                _writer.ReserveKeys(
+                    index.TransactionCount + (index.TransactionCount - firstTransaction) * remaining / added,
+                    index.AddressCount + (index.AddressCount - firstAddress) * remaining / added);
+            appending.Stop();
             if (sinceCommit >= CommitEveryBytes)
             {
+                committing.Start();
                 _writer.Commit();
+                committing.Stop();
                 sinceCommit = 0;
             }
             Progress?.Report(new IngestProgress(height - 1, end - 1, transactions, bytes));
         }
         pending.GetAwaiter().GetResult();
+        committing.Start();
         _writer.Commit();
+        _writer.Canonicalize();
+        committing.Stop();
         scanners.Dispose();
         return new IngestReport
         {
@@ -143,6 +163,9 @@ public sealed class BitcoinIngest
             Height = index.TipHeight,
             Tip = index.TipHash?.ToString(),
             Repaired = _writer.Repaired,
+            WriterWaiting = waiting.Elapsed,
+            WriterAppending = appending.Elapsed,
+            WriterCommitting = committing.Elapsed,
         };
     }
 

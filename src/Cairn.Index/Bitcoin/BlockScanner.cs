@@ -112,6 +112,7 @@ public sealed class BlockScanner
             }
             into.InputPrevTxIds[into.InputCount] = prevHash;
             into.InputPrevIndex[into.InputCount] = prevIndex;
+            into.InputPrevTxIdHashes[into.InputCount] = BitcoinIndex.TxIdHash(prevHash);
             into.InputCount++;
         }
         if (coinbase) flags |= TxFlags.Coinbase;
@@ -131,7 +132,9 @@ public sealed class BlockScanner
             var index = into.OutputCount++;
             into.OutputValue[index] = value;
             into.OutputType[index] = type;
-            into.OutputAddress[index] = AddressKey.FromScript(script, type);
+            var address = AddressKey.FromScript(script, type);
+            into.OutputAddress[index] = address;
+            into.OutputAddressHashes[index] = address.Kind == AddressKind.None ? 0 : address.Hash();
         }
         var bodyEnd = position;
         if ((flag & WitnessFlag) != 0)
@@ -175,6 +178,7 @@ public sealed class BlockScanner
         }
         SHA256.HashData(digest, digest);
         into.TxIds[t] = Hash256.FromWire(digest);
+        into.TxIdHashes[t] = BitcoinIndex.TxIdHash(into.TxIds[t]);
         into.TxLockTime[t] = lockTime;
         into.TxFlags[t] = (byte)flags;
         var totalSize = position - start;

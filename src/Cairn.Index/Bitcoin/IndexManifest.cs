@@ -11,7 +11,7 @@ namespace Cairn.Index.Bitcoin;
 /// </summary>
 public sealed record IndexManifest
 {
-    public const int CurrentFormat = 1;
+    public const int CurrentFormat = 2;
     public const string FileName = "manifest.json";
 
     [JsonPropertyName("format")] public int Format { get; init; } = CurrentFormat;
@@ -21,6 +21,8 @@ public sealed record IndexManifest
     [JsonPropertyName("inputs")] public long Inputs { get; init; }
     [JsonPropertyName("outputs")] public long Outputs { get; init; }
     [JsonPropertyName("addresses")] public long Addresses { get; init; }
+    /// <summary>Rows of addr_key_tail.col: the addresses whose payload is longer than 20 bytes.</summary>
+    [JsonPropertyName("address_tails")] public long AddressTails { get; init; }
     [JsonPropertyName("tip")] public string? Tip { get; init; }
 
     public static IndexManifest? Load(string directory)

@@ -11,6 +11,13 @@ public sealed record IngestReport
     public long Height { get; init; }
     public string? Tip { get; init; }
 
+    /// <summary>Where the single writer thread's time went: waiting for the scanning threads, appending rows, committing (flushing).</summary>
+    public TimeSpan WriterWaiting { get; init; }
+
+    public TimeSpan WriterAppending { get; init; }
+
+    public TimeSpan WriterCommitting { get; init; }
+
     /// <summary>The index had been interrupted mid-write and was repaired before resuming.</summary>
     public bool Repaired { get; init; }
 }

@@ -18,6 +18,8 @@ public sealed class ScannedBlock
 
     public int TransactionCount;
     public Hash256[] TxIds = new Hash256[64];
+    /// <summary>The txids' hash-index keys (<c>BitcoinIndex.TxIdHash</c>), computed by the scanning threads so the single writer thread does not.</summary>
+    public ulong[] TxIdHashes = new ulong[64];
     public uint[] TxLockTime = new uint[64];
     public byte[] TxFlags = new byte[64];
     public uint[] TxVirtualSize = new uint[64];
@@ -27,11 +29,14 @@ public sealed class ScannedBlock
     public int InputCount;
     public Hash256[] InputPrevTxIds = new Hash256[128];
     public uint[] InputPrevIndex = new uint[128];
+    public ulong[] InputPrevTxIdHashes = new ulong[128];
 
     public int OutputCount;
     public long[] OutputValue = new long[128];
     public ScriptType[] OutputType = new ScriptType[128];
     public AddressKey[] OutputAddress = new AddressKey[128];
+    /// <summary>The address keys' hash-index keys (<see cref="AddressKey.Hash"/>; 0 for outputs without an address).</summary>
+    public ulong[] OutputAddressHashes = new ulong[128];
 
     internal void Reset()
     {
@@ -45,6 +50,7 @@ public sealed class ScannedBlock
         if (count <= TxIds.Length) return;
         var size = Math.Max(count, TxIds.Length * 2);
         Array.Resize(ref TxIds, size);
+        Array.Resize(ref TxIdHashes, size);
         Array.Resize(ref TxLockTime, size);
         Array.Resize(ref TxFlags, size);
         Array.Resize(ref TxVirtualSize, size);
@@ -58,6 +64,7 @@ public sealed class ScannedBlock
         var size = Math.Max(count, InputPrevTxIds.Length * 2);
         Array.Resize(ref InputPrevTxIds, size);
         Array.Resize(ref InputPrevIndex, size);
+        Array.Resize(ref InputPrevTxIdHashes, size);
     }
 
     internal void EnsureOutputs(int count)
@@ -67,6 +74,7 @@ public sealed class ScannedBlock
         Array.Resize(ref OutputValue, size);
         Array.Resize(ref OutputType, size);
         Array.Resize(ref OutputAddress, size);
+        Array.Resize(ref OutputAddressHashes, size);
     }
 
     /// <summary>Sum of all output values (satoshi).</summary>

@@ -5,101 +5,191 @@ namespace Cairn.Index.Columns;
 
 /// <summary>
 /// A persistent open-addressing hash table from a key (held elsewhere, in a column) to its
-/// dense id. Each 8-byte slot packs a 32-bit fingerprint of the key's hash with id+1 (0 marks
-/// an empty slot), so most probes are settled without touching the key column. Linear
-/// probing. The capacity is always exactly <see cref="CapacityFor"/>(key count) and keys are
-/// inserted in ascending id order, so a table rebuilt after a crash is byte-identical to one
-/// that was never interrupted.
+/// dense id. Each 4-byte slot holds id+1 in its low <c>b</c> bits, where 2^b is the smallest
+/// power of two at or above the capacity (ids stay below the capacity), and the same upper
+/// bits of the key's hash above them as a fingerprint (0 marks an empty slot), so most probes
+/// are settled without touching the key column. The home slot comes from the hash's high bits
+/// (multiply-shift range reduction, Lemire 2019), linear probing from there.
+/// <para>
+/// The canonical capacity is <see cref="CapacityFor"/>(key count), and keys are inserted in
+/// ascending id order, so a table rebuilt after a crash is byte-identical to one that was
+/// never interrupted. A writer may pre-size a table beyond that (<see cref="Reserve"/>) to
+/// skip the growth steps during a long ingest; the capacity is then read from the file's
+/// length, and <see cref="Canonicalize"/> brings the table back to its canonical size.
+/// </para>
 /// </summary>
 public sealed class HashIndex : IDisposable
 {
     private const long MinimumCapacity = 1024;
+    private const int SlotBytes = sizeof(uint);
     private readonly string _path;
+    private readonly bool _writable;
     private readonly Func<uint, ulong> _hashOfId;
-    private MappedColumn<ulong> _slots;
+    private MappedColumn<uint> _slots;
+    private ulong _capacity;
+    private uint _idMask;
+    private long _maxKeys;
 
-    private HashIndex(string path, MappedColumn<ulong> slots, long keyCount, Func<uint, ulong> hashOfId)
+    private HashIndex(string path, MappedColumn<uint> slots, long keyCount, bool writable, Func<uint, ulong> hashOfId)
     {
         _path = path;
+        _writable = writable;
+        _hashOfId = hashOfId;
         _slots = slots;
         KeyCount = keyCount;
-        _hashOfId = hashOfId;
+        SetCapacity(slots.Count);
     }
 
-    public long Capacity => _slots.Count;
+    public long Capacity => (long)_capacity;
 
     public long KeyCount { get; private set; }
 
-    /// <summary>Smallest power of two keeping the load factor at or below 0.7.</summary>
-    public static long CapacityFor(long keys) =>
-        (long)BitOperations.RoundUpToPowerOf2((ulong)Math.Max(MinimumCapacity, (keys * 10 + 6) / 7));
+    /// <summary>
+    /// The canonical capacity: the smallest power of two or three quarters of one (so the
+    /// table never sits below 0.53 load for long) keeping the load at or below 0.8.
+    /// </summary>
+    public static long CapacityFor(long keys)
+    {
+        var needed = Math.Max(MinimumCapacity, (keys * 5 + 3) / 4);
+        var power = (long)BitOperations.RoundUpToPowerOf2((ulong)needed);
+        var threeQuarters = power / 4 * 3;
+        return threeQuarters >= needed && threeQuarters >= MinimumCapacity ? threeQuarters : power;
+    }
 
-    /// <summary>Opens an existing table holding <paramref name="keyCount"/> keys.</summary>
-    public static HashIndex Open(string path, long keyCount, bool writable, Func<uint, ulong> hashOfId) =>
-        new(path, MappedColumn<ulong>.Open(path, CapacityFor(keyCount), writable), keyCount, hashOfId);
+    private static bool IsCapacityStep(long capacity) =>
+        capacity >= MinimumCapacity && (BitOperations.IsPow2(capacity) || (capacity % 3 == 0 && BitOperations.IsPow2(capacity / 3)));
 
-    /// <summary>Builds the table afresh from ids 0..keys-1 (first build, crash recovery).</summary>
+    /// <summary>
+    /// Opens an existing table holding <paramref name="keyCount"/> keys; its capacity is the
+    /// file's length (a pre-sized table may be larger than the canonical one).
+    /// </summary>
+    public static HashIndex Open(string path, long keyCount, bool writable, Func<uint, ulong> hashOfId)
+    {
+        var length = File.Exists(path) ? new FileInfo(path).Length : -1;
+        var capacity = length / SlotBytes;
+        if (length % SlotBytes != 0 || !IsCapacityStep(capacity) || capacity < CapacityFor(keyCount))
+            throw new InvalidDataException($"hash table {path} holds {length} bytes, which is no table for {keyCount} keys: the index is damaged, delete it and ingest again");
+        return new(path, MappedColumn<uint>.Open(path, capacity, writable), keyCount, writable, hashOfId);
+    }
+
+    /// <summary>Builds the table afresh from ids 0..keys-1 at its canonical capacity (first build, crash recovery).</summary>
     public static HashIndex Rebuild(string path, long keys, Func<uint, ulong> hashOfId)
     {
         ArgumentNullException.ThrowIfNull(hashOfId);
-        var slots = CreateEmpty(path, CapacityFor(keys));
-        var index = new HashIndex(path, slots, 0, hashOfId);
-        for (uint id = 0; id < keys; id++) index.Place(hashOfId(id), id);
-        index.KeyCount = keys;
+        var index = Build(path, CapacityFor(keys), keys, hashOfId);
         return index;
     }
 
-    private static MappedColumn<ulong> CreateEmpty(string path, long capacity)
+    /// <summary>Builds ids 0..keys-1 into a table of <paramref name="capacity"/> slots written beside <paramref name="path"/>, then moves it into place.</summary>
+    private static HashIndex Build(string path, long capacity, long keys, Func<uint, ulong> hashOfId)
     {
-        if (File.Exists(path)) File.Delete(path);
-        var slots = MappedColumn<ulong>.Open(path, 0, writable: true);
-        slots.Reserve(capacity);
-        for (long i = 0; i < capacity; i++) slots.Append(0);
-        return slots;
+        var temp = path + ".build";
+        if (File.Exists(temp)) File.Delete(temp);
+        using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite))
+            file.SetLength(capacity * SlotBytes);
+        var slots = MappedColumn<uint>.Open(temp, capacity, writable: true);
+        var index = new HashIndex(temp, slots, 0, writable: true, hashOfId);
+        for (uint id = 0; id < keys; id++) index.Place(hashOfId(id), id);
+        slots.Flush();
+        slots.Dispose();
+        // The rename is atomic: a reader or a killed writer sees the old table or the new one.
+        File.Move(temp, path, overwrite: true);
+        return new HashIndex(path, MappedColumn<uint>.Open(path, capacity, writable: true), keys, writable: true, hashOfId);
+    }
+
+    private void SetCapacity(long capacity)
+    {
+        _capacity = (ulong)capacity;
+        // CapacityFor(k) <= capacity exactly when 5k <= 4 * capacity (capacity is itself a step).
+        _maxKeys = capacity * 4 / 5;
+        var bits = capacity <= 1 ? 1 : Math.Min(32, 64 - BitOperations.LeadingZeroCount((ulong)capacity - 1));
+        _idMask = bits == 32 ? uint.MaxValue : (1u << bits) - 1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Fingerprint(ulong hash) => (uint)(hash >> 32);
+    private ulong Home(ulong hash) => Math.BigMul(hash, _capacity, out _);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong Next(ulong slot) => slot + 1 == _capacity ? 0 : slot + 1;
 
     /// <summary>Finds the id whose key matches; when several match (duplicate txids, BIP30) the highest id wins.</summary>
-    public bool TryFind<TMatcher>(ulong hash, ref TMatcher matcher, out uint id) where TMatcher : struct, IKeyMatcher
+    public bool TryFind<TMatcher>(ulong hash, ref TMatcher matcher, out uint id) where TMatcher : struct, IKeyMatcher =>
+        Probe(hash, ref matcher, out id, out _);
+
+    /// <summary>
+    /// Looks the key up and, when it is absent, adds it under <paramref name="newId"/> (which
+    /// must be the next id) in the same probe. Returns true when it was found.
+    /// </summary>
+    public bool FindOrAdd<TMatcher>(ulong hash, ref TMatcher matcher, uint newId, out uint id) where TMatcher : struct, IKeyMatcher
     {
-        var mask = (ulong)_slots.Count - 1;
-        var slot = hash & mask;
-        var fingerprint = Fingerprint(hash);
+        if (KeyCount + 1 > _maxKeys) Grow(KeyCount + 1);
+        if (Probe(hash, ref matcher, out id, out var empty)) return true;
+        _slots.Set((long)empty, (uint)hash & ~_idMask | (newId + 1));
+        KeyCount++;
+        id = newId;
+        return false;
+    }
+
+    private bool Probe<TMatcher>(ulong hash, ref TMatcher matcher, out uint id, out ulong empty) where TMatcher : struct, IKeyMatcher
+    {
+        var slot = Home(hash);
+        var fingerprint = (uint)hash & ~_idMask;
         var found = false;
         id = 0;
         while (true)
         {
             var entry = _slots[(long)slot];
-            if (entry == 0) return found;
-            if ((uint)(entry >> 32) == fingerprint)
+            if (entry == 0)
             {
-                var candidate = (uint)entry - 1;
+                empty = slot;
+                return found;
+            }
+            if ((entry & ~_idMask) == fingerprint)
+            {
+                var candidate = (entry & _idMask) - 1;
                 if ((!found || candidate > id) && matcher.Matches(candidate))
                 {
                     id = candidate;
                     found = true;
                 }
             }
-            slot = (slot + 1) & mask;
+            slot = Next(slot);
         }
     }
 
     /// <summary>Adds the key of <paramref name="id"/>, which must be the next id (ascending order).</summary>
     public void Insert(ulong hash, uint id)
     {
-        if (CapacityFor(KeyCount + 1) > _slots.Count) Grow(KeyCount + 1);
+        if (KeyCount + 1 > _maxKeys) Grow(KeyCount + 1);
         Place(hash, id);
         KeyCount++;
     }
 
     private void Place(ulong hash, uint id)
     {
-        var mask = (ulong)_slots.Count - 1;
-        var slot = hash & mask;
-        while (_slots[(long)slot] != 0) slot = (slot + 1) & mask;
-        _slots.Set((long)slot, ((ulong)Fingerprint(hash) << 32) | (id + 1UL));
+        var slot = Home(hash);
+        while (_slots[(long)slot] != 0) slot = Next(slot);
+        _slots.Set((long)slot, (uint)hash & ~_idMask | (id + 1));
+    }
+
+    /// <summary>
+    /// Grows the table at once to the capacity <paramref name="keys"/> will need, so that a long
+    /// ingest rehashes once instead of at every growth step. Call <see cref="Canonicalize"/>
+    /// before handing the table to a reader that expects the canonical size.
+    /// </summary>
+    public void Reserve(long keys)
+    {
+        if (CapacityFor(keys) > Capacity) Grow(keys);
+    }
+
+    /// <summary>True when the table has its canonical capacity for the keys it holds.</summary>
+    public bool IsCanonical => Capacity == CapacityFor(KeyCount);
+
+    /// <summary>Rebuilds a pre-sized table at its canonical capacity (nothing to do when it already is).</summary>
+    public void Canonicalize()
+    {
+        if (IsCanonical) return;
+        Replace(CapacityFor(KeyCount), KeyCount);
     }
 
     /// <summary>
@@ -109,22 +199,19 @@ public sealed class HashIndex : IDisposable
     public void TruncateTo(uint firstRemovedId)
     {
         if (firstRemovedId >= KeyCount) return;
-        _slots.Dispose();
-        var rebuilt = Rebuild(_path, firstRemovedId, _hashOfId);
-        _slots = rebuilt._slots;
-        KeyCount = firstRemovedId;
+        Replace(CapacityFor(firstRemovedId), firstRemovedId);
     }
 
-    private void Grow(long keys)
+    private void Grow(long keys) => Replace(CapacityFor(keys), KeyCount);
+
+    private void Replace(long capacity, long keys)
     {
-        var tmp = _path + ".grow";
-        var slots = CreateEmpty(tmp, CapacityFor(keys));
-        var grown = new HashIndex(tmp, slots, 0, _hashOfId);
-        for (uint id = 0; id < KeyCount; id++) grown.Place(_hashOfId(id), id);
+        if (!_writable) throw new InvalidOperationException($"hash table {_path} is read-only");
         _slots.Dispose();
-        slots.Dispose();
-        File.Move(tmp, _path, overwrite: true);
-        _slots = MappedColumn<ulong>.Open(_path, CapacityFor(keys), writable: true);
+        var rebuilt = Build(_path, capacity, keys, _hashOfId);
+        _slots = rebuilt._slots;
+        KeyCount = keys;
+        SetCapacity(capacity);
     }
 
     public void Flush() => _slots.Flush();

@@ -114,6 +114,7 @@ public static class CairnServer
                 : RateLimitPartition.GetNoLimiter("static"));
         });
         services.AddHostedService<OutboxDeliveryService>();
+        services.AddHostedService<ScheduledPurgeService>();
 
         var app = builder.Build();
         string? bootstrapPassword;
@@ -156,22 +157,24 @@ public static class CairnServer
         app.MapAgenciesApi();
         app.MapLabelsApi();
         app.MapNotificationsApi();
-        app.MapCasesApi();
-        app.MapEvidenceApi();
-        app.MapLedgerApi();
-        app.MapVictimsApi();
+        // Routes under /api/v1/cases/{reference}: an agency the case is shared with pseudonymised gets its answers masked.
+        var caseData = app.MapGroup("").AddEndpointFilter<PseudonymisedShareFilter>();
+        caseData.MapCasesApi();
+        caseData.MapEvidenceApi();
+        caseData.MapLedgerApi();
+        caseData.MapVictimsApi();
         app.MapStatsApi();
-        app.MapTracesApi();
+        caseData.MapTracesApi();
         app.MapRatesApi();
-        app.MapWatchlistsApi();
+        caseData.MapWatchlistsApi();
         app.MapHeuristicsApi();
-        app.MapLegalApi();
+        caseData.MapLegalApi();
         app.MapChainApi();
         app.MapChainsApi();
         app.MapScreeningApi();
         app.MapCustodyLogApi();
         app.MapOperationsApi();
-        app.MapRetentionApi();
+        caseData.MapRetentionApi();
         app.MapCaseExportApi();
         app.MapExchangeViewApi();
         app.MapExchangeProtocolApi();

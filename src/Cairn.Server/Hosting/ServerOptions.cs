@@ -40,6 +40,9 @@ public sealed record ServerOptions
 
     public TimeSpan SessionLifetime { get; init; } = TimeSpan.FromHours(8);
 
+    /// <summary>How often the retention purge runs on its own (once across all nodes; docs/operations.md); zero turns it off.</summary>
+    public TimeSpan PurgeInterval { get; init; } = TimeSpan.FromDays(1);
+
     /// <summary>Clock for tests; the system clock when null.</summary>
     public TimeProvider? Time { get; init; }
 }

@@ -19,12 +19,16 @@ export async function renderCase(main, reference, tab) {
   tab = tab || "dashboard";
   const c = await api("GET", `/cases/${encodeURIComponent(reference)}`);
   c.access = access(c);
+  c.pseudonymised = c.owning_agency !== session.me.agency && !!c.grants.find((g) => g.agency === session.me.agency)?.pseudonymised;
   const base = `#/case/${encodeURIComponent(reference)}`;
   const body = h("div", { id: "case-body" });
   clear(main).append(
     h("h1", {}, `${c.reference}: ${c.title}`),
     h("p", { class: "muted", "data-testid": "case-line" }, offenceText(c), " · ", h("span", { class: `pill ${c.status}` }, L("case_status", c.status)),
       ` · owned by ${c.owning_agency} · opened ${fmtTime(c.opened_at)} · your access: `, h("span", { class: `pill ${c.access}`, "data-testid": "case-access" }, L("case_access", c.access))),
+    c.pseudonymised ? h("p", { class: "notice", "data-testid": "pseudonymised-notice" },
+      `${c.owning_agency} shared this case with your agency pseudonymised: the names, identifiers and details of the persons in it (subjects and victims) are replaced by pseudonyms everywhere you see the case. `
+      + "The same person always has the same pseudonym, so flows between them stay readable; addresses, amounts and transactions are unchanged.") : "",
     h("div", { class: "tabs" }, ...tabs.map(([t, text]) => h("a", { href: `${base}/${t}`, class: t === tab ? "active" : "", "data-testid": `tab-${t}` }, text))),
     body);
   openAlerts(c.reference).then((n) => {

@@ -15,7 +15,10 @@ export async function refreshBadge() {
 }
 
 function describe(n) {
-  if (n.kind === "case_shared") return h("span", {}, `${n.created_agency} shared case `, caseLink(n.case_reference), " with your agency: ", L("grant_level", n.detail));
+  if (n.kind === "case_shared") {
+    const [level, masked] = n.detail.split(" ");
+    return h("span", {}, `${n.created_agency} shared case `, caseLink(n.case_reference), " with your agency: ", L("grant_level", level), masked === "pseudonymised" ? " (persons shown as pseudonyms)" : "");
+  }
   if (n.kind === "case_revoked") return h("span", {}, `${n.created_agency} revoked your agency's access to case ${n.case_reference}`);
   if (n.kind === "request_overlap") {
     const [id, state] = n.detail.split(" ");

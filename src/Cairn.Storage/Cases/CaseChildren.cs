@@ -18,7 +18,7 @@ internal static class CaseChildren
         var notes = await unit.QueryAsync<CaseRows.NoteRow>("SELECT author AS Author, agency AS Agency, written_at AS WrittenAt, text AS Text FROM case_notes WHERE case_id = @Id ORDER BY position", id).ConfigureAwait(false);
         var links = await unit.QueryAsync<CaseRows.LinkRow>("SELECT kind AS Kind, target AS Target FROM case_links WHERE case_id = @Id ORDER BY kind, target", id).ConfigureAwait(false);
         var grants = await unit.QueryAsync<CaseRows.GrantRow>(
-            "SELECT agency AS Agency, granted_by AS GrantedBy, granting_agency AS GrantingAgency, granted_at AS GrantedAt, level AS Level FROM case_grants WHERE case_id = @Id ORDER BY granted_at, agency", id).ConfigureAwait(false);
+            "SELECT agency AS Agency, granted_by AS GrantedBy, granting_agency AS GrantingAgency, granted_at AS GrantedAt, level AS Level, pseudonymised AS Pseudonymised FROM case_grants WHERE case_id = @Id ORDER BY granted_at, agency", id).ConfigureAwait(false);
         var changes = await unit.QueryAsync<CaseRows.StatusChangeRow>(
             "SELECT status AS Status, reason AS Reason, changed_at AS ChangedAt, changed_by AS ChangedBy, agency AS Agency FROM case_status_changes WHERE case_id = @Id ORDER BY position", id).ConfigureAwait(false);
         return header with
@@ -32,7 +32,7 @@ internal static class CaseChildren
             Wallets = wallets.Select(w => new CaseWallet(w.Chain, w.Address, Enum.Parse<WalletRole>(w.Role, true), w.Label)).ToList(),
             Notes = notes.Select(n => new CaseNote(n.Author, n.Agency, CustodyEntry.ParseTime(n.WrittenAt), n.Text)).ToList(),
             Links = links.Select(l => new CaseLink(Enum.Parse<CaseLinkKind>(l.Kind, true), l.Target)).ToList(),
-            Grants = grants.Select(g => new SharingGrant(g.Agency, g.GrantedBy, g.GrantingAgency, CustodyEntry.ParseTime(g.GrantedAt)) { Level = Enum.Parse<GrantLevel>(g.Level, true) }).ToList(),
+            Grants = grants.Select(g => new SharingGrant(g.Agency, g.GrantedBy, g.GrantingAgency, CustodyEntry.ParseTime(g.GrantedAt)) { Level = Enum.Parse<GrantLevel>(g.Level, true), Pseudonymised = g.Pseudonymised == 1 }).ToList(),
             StatusChanges = changes.Select(c => new CaseStatusChange(Enum.Parse<CaseStatus>(c.Status, true), c.Reason, CustodyEntry.ParseTime(c.ChangedAt), c.ChangedBy, c.Agency)).ToList(),
         };
     }

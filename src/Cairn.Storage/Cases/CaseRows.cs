@@ -37,9 +37,12 @@ internal static class CaseRows
         /// <summary>In lists only: the level of the listing agency's grant, if any.</summary>
         public string? ListingGrantLevel { get; set; }
 
+        /// <summary>In lists only: 1 when the listing agency's grant is pseudonymised.</summary>
+        public long? ListingPseudonymised { get; set; }
+
         /// <summary>A listed case: no children, and of the grants only the listing agency's.</summary>
         public Case ToListedCase(string agency) => ListingGrantLevel is null ? ToCase()
-            : ToCase() with { Grants = [new SharingGrant(agency, "", "", DateTimeOffset.MinValue) { Level = Enum.Parse<GrantLevel>(ListingGrantLevel, ignoreCase: true) }] };
+            : ToCase() with { Grants = [new SharingGrant(agency, "", "", DateTimeOffset.MinValue) { Level = Enum.Parse<GrantLevel>(ListingGrantLevel, ignoreCase: true), Pseudonymised = ListingPseudonymised == 1 }] };
 
         public Case ToCase() => new()
         {
@@ -132,6 +135,8 @@ internal static class CaseRows
         public string GrantingAgency { get; set; } = "";
 
         public string GrantedAt { get; set; } = "";
+
+        public long Pseudonymised { get; set; }
     }
 
     public static string Text<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();

@@ -17,7 +17,8 @@ namespace Cairn.Storage.Cases;
 public sealed class SqlCaseStore : ICaseStore
 {
     // Lists carry, of all grants, only the listing agency's (so the list can say what it may do).
-    private const string GrantLevelColumn = "(SELECT g.level FROM case_grants g WHERE g.case_id = cases.id AND g.agency = @Agency) AS ListingGrantLevel";
+    private const string GrantLevelColumn = "(SELECT g.level FROM case_grants g WHERE g.case_id = cases.id AND g.agency = @Agency) AS ListingGrantLevel, " +
+        "(SELECT g.pseudonymised FROM case_grants g WHERE g.case_id = cases.id AND g.agency = @Agency) AS ListingPseudonymised";
 
     private readonly CairnDatabase _database;
 
@@ -104,7 +105,10 @@ public sealed class SqlCaseStore : ICaseStore
         }, cancellationToken);
     }
 
-    public Task<Case> ShareAsync(Actor actor, string reference, string agency, GrantLevel level, CancellationToken cancellationToken = default)
+    public Task<Case> ShareAsync(Actor actor, string reference, string agency, GrantLevel level, CancellationToken cancellationToken = default) =>
+        ShareAsync(actor, reference, agency, level, pseudonymise: false, cancellationToken);
+
+    public Task<Case> ShareAsync(Actor actor, string reference, string agency, GrantLevel level, bool pseudonymise, CancellationToken cancellationToken = default)
     {
         var grantee = Identifiers.Require(agency, "agency");
         return _database.InTransactionAsync(actor, async unit =>
@@ -113,19 +117,51 @@ public sealed class SqlCaseStore : ICaseStore
             if (grantee == current.OwningAgency) throw CairnException.Invalid("agency", $"case '{reference}' is owned by agency '{grantee}': it needs no grant");
             var registered = await unit.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM agencies WHERE code = @grantee AND registered_at IS NOT NULL", new { grantee }).ConfigureAwait(false);
             if (registered == 0) throw CairnException.Invalid("agency", $"unknown agency '{grantee}': cases can be shared only with agencies in the registry");
-            var grant = new SharingGrant(grantee, unit.Actor.User, unit.Actor.Agency, unit.Time.GetUtcNow()) { Level = level };
+            var grant = new SharingGrant(grantee, unit.Actor.User, unit.Actor.Agency, unit.Time.GetUtcNow()) { Level = level, Pseudonymised = pseudonymise };
             var existing = current.Grants.FirstOrDefault(g => g.Agency == grantee);
-            if (existing is not null && existing.Level == level) return current; // already so: nothing to write
+            if (existing is not null && existing.Level == level && existing.Pseudonymised == pseudonymise) return current; // already so: nothing to write
             await unit.ExecuteAsync(
-                "INSERT INTO case_grants (case_id, agency, granted_by, granting_agency, granted_at, level) VALUES (@CaseId, @Agency, @GrantedBy, @GrantingAgency, @GrantedAt, @Level) " +
-                "ON CONFLICT (case_id, agency) DO UPDATE SET granted_by = @GrantedBy, granting_agency = @GrantingAgency, granted_at = @GrantedAt, level = @Level",
-                new { CaseId = current.Id, grant.Agency, grant.GrantedBy, grant.GrantingAgency, GrantedAt = CustodyEntry.FormatTime(grant.GrantedAt), Level = CaseRows.Text(level) }).ConfigureAwait(false);
+                "INSERT INTO case_grants (case_id, agency, granted_by, granting_agency, granted_at, level, pseudonymised) VALUES (@CaseId, @Agency, @GrantedBy, @GrantingAgency, @GrantedAt, @Level, @Pseudonymised) " +
+                "ON CONFLICT (case_id, agency) DO UPDATE SET granted_by = @GrantedBy, granting_agency = @GrantingAgency, granted_at = @GrantedAt, level = @Level, pseudonymised = @Pseudonymised",
+                new { CaseId = current.Id, grant.Agency, grant.GrantedBy, grant.GrantingAgency, GrantedAt = CustodyEntry.FormatTime(grant.GrantedAt), Level = CaseRows.Text(level), Pseudonymised = pseudonymise ? 1L : 0L }).ConfigureAwait(false);
             await BumpVersionAsync(unit, current).ConfigureAwait(false);
             var shared = current with { Grants = [.. current.Grants.Where(g => g.Agency != grantee), grant], Version = current.Version + 1 };
-            await unit.RecordAsync("case.share", "case", shared.Id, CustodyRecord.HashOf($"grant:{grantee}:{CaseRows.Text(level)}")).ConfigureAwait(false);
-            await SqlNotificationStore.InsertAsync(unit, new NewNotification(grantee, NotificationKinds.CaseShared, current.Reference, CaseRows.Text(level))).ConfigureAwait(false);
+            // The content hash says what was granted, the pseudonymisation included (a grant without it hashes as before).
+            await unit.RecordAsync("case.share", "case", shared.Id, CustodyRecord.HashOf($"grant:{grantee}:{CaseRows.Text(level)}{(pseudonymise ? ":pseudonymised" : "")}")).ConfigureAwait(false);
+            await SqlNotificationStore.InsertAsync(unit, new NewNotification(grantee, NotificationKinds.CaseShared, current.Reference, CaseRows.Text(level) + (pseudonymise ? " pseudonymised" : ""))).ConfigureAwait(false);
             return shared;
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The cases shared with the actor's agency under a pseudonymised grant (the one named <paramref name="reference"/>, or all
+    /// when null), each as stored with its victims: what the workspace needs to mask them. No custody entry: nothing is handed
+    /// out here, and the read that shows the masked data is logged by the service that makes it.
+    /// </summary>
+    public async Task<IReadOnlyList<PseudonymisedShare>> PseudonymisedSharesAsync(Actor actor, string? reference, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        // Every read of case data asks this; most agencies hold no such grant, and a plain read answers them without a transaction.
+        var any = await _database.QueryAsync(connection => Dapper.SqlMapper.ExecuteScalarAsync<long>(connection,
+            "SELECT COUNT(*) FROM case_grants g JOIN cases c ON c.id = g.case_id WHERE g.agency = @Agency AND g.pseudonymised = 1" + (reference is null ? "" : " AND c.reference = @reference"),
+            new { actor.Agency, reference }), cancellationToken).ConfigureAwait(false);
+        if (any == 0) return [];
+        return await _database.InTransactionAsync(actor, async unit =>
+        {
+            var rows = await unit.QueryAsync<CaseRows.CaseRow>(
+                $"SELECT {CaseRows.CaseColumns} FROM cases WHERE id IN (SELECT case_id FROM case_grants WHERE agency = @Agency AND pseudonymised = 1)" +
+                (reference is null ? "" : " AND reference = @reference") + " ORDER BY opened_at, reference",
+                new { unit.Actor.Agency, reference }).ConfigureAwait(false);
+            var shares = new List<PseudonymisedShare>();
+            foreach (var row in rows)
+            {
+                var found = await CaseChildren.LoadAsync(unit, row.ToCase()).ConfigureAwait(false);
+                var victims = await unit.QueryAsync<CaseRows.SubjectRow>(
+                    "SELECT id AS SubjectId, 'person' AS Kind, 'victim' AS Role, name AS Name, details AS Details FROM victims WHERE case_id = @Id ORDER BY recorded_at, id", new { found.Id }).ConfigureAwait(false);
+                shares.Add(new PseudonymisedShare(found, victims.Select(v => new CaseSubject(SubjectKind.Person, v.Name, v.Details) { Id = v.SubjectId, Role = SubjectRole.Victim }).ToList()));
+            }
+            return (IReadOnlyList<PseudonymisedShare>)shares;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<Case> RevokeAsync(Actor actor, string reference, string agency, CancellationToken cancellationToken = default)

@@ -38,10 +38,12 @@ public sealed class CaseDashboardService
 
     private readonly Victims.VictimService _victims;
     private readonly CairnDatabase _database;
+    private readonly CasePrivacy _privacy;
 
     public CaseDashboardService(CaseService cases, LedgerService ledger, LegalRequestService requests, TraceService traces, RateService rates, WatchService watches,
-        Victims.VictimService victims, CairnDatabase database)
+        Victims.VictimService victims, CairnDatabase database, CasePrivacy privacy)
     {
+        _privacy = privacy;
         _database = database;
         _victims = victims;
         _cases = cases;
@@ -63,7 +65,9 @@ public sealed class CaseDashboardService
         var theCase = await _cases.GetAsync(actor, caseReference, cancellationToken).ConfigureAwait(false);
         // The rest in one transaction: each read below is logged as before, but the entries are committed once, not once per
         // read (page speed, issue 15: seven durable commits were most of the dashboard's time on SQLite).
-        return await _database.InOneTransactionAsync(actor, () => AssembleAsync(actor, theCase, currency, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var dashboard = await _database.InOneTransactionAsync(actor, () => AssembleAsync(actor, theCase, currency, cancellationToken), cancellationToken).ConfigureAwait(false);
+        // Shared pseudonymised: trace titles, request notes and alerts are masked as the case is (the case, ledger and victims already are).
+        return CasePrivacy.IsMasked(actor, theCase) ? await _privacy.ApplyAsync(actor, theCase.Reference, dashboard, cancellationToken).ConfigureAwait(false) : dashboard;
     }
 
     private async Task<CaseDashboard> AssembleAsync(Actor actor, Case theCase, string? currency, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Cairn.Cases.Agencies;
 using Cairn.Cases.Custody;
+using Cairn.Core;
 using Cairn.Core.Json;
 using Cairn.Workspace.Custody;
 using Cairn.Workspace.Ledger;
@@ -19,9 +20,11 @@ public sealed class CaseExportService
     private readonly LedgerService _ledger;
     private readonly CustodyService _custody;
     private readonly TimeProvider _time;
+    private readonly CasePrivacy _privacy;
 
-    public CaseExportService(CaseService cases, LedgerService ledger, CustodyService custody, TimeProvider time)
+    public CaseExportService(CaseService cases, LedgerService ledger, CustodyService custody, TimeProvider time, CasePrivacy privacy)
     {
+        _privacy = privacy;
         _cases = cases;
         _ledger = ledger;
         _custody = custody;
@@ -35,7 +38,17 @@ public sealed class CaseExportService
         var found = await _cases.GetAsync(actor, reference, cancellationToken).ConfigureAwait(false);
         var ledger = await _ledger.GetAsync(actor, reference, cancellationToken).ConfigureAwait(false);
         string json;
-        if (pseudonymise)
+        if (CasePrivacy.IsMasked(actor, found))
+        {
+            // Shared with this agency pseudonymised: the case came masked, the ledger is masked here, both under this share's
+            // key, so the file carries the pseudonyms the agency sees on its pages (and never the names, whatever it asked).
+            using var mask = await _privacy.MaskAsync(actor, found.Reference, cancellationToken).ConfigureAwait(false)
+                ?? throw new CairnException($"case '{reference}' is no longer shared with agency '{actor.Agency}'");
+            json = CairnJson.WriteIndented(new CaseExport(CaseExport.CurrentFormat, _time.GetUtcNow(), actor.ToString(), true,
+                "Shared with your agency pseudonymised: personal data of natural persons and victims are the pseudonyms of this share (keyed HMAC-SHA256, the same on every page and export for your agency); addresses, amounts and flows are unchanged.",
+                found, mask.Apply(ledger)));
+        }
+        else if (pseudonymise)
         {
             using var pseudonyms = new Pseudonymiser();
             var masked = found with { Subjects = found.Subjects.Select(pseudonyms.Subject).ToList() };

@@ -17,9 +17,12 @@ public sealed class CaseService
     private readonly TimeProvider _time;
     private readonly Cairn.Cases.Deconfliction.IAddressDeconfliction _deconfliction;
     private readonly Cairn.Workspace.Deconfliction.ClusterDeconfliction _clusters;
+    private readonly Custody.CustodyService _custody;
 
-    public CaseService(ICaseStore cases, TimeProvider time, Cairn.Cases.Deconfliction.IAddressDeconfliction deconfliction, Cairn.Workspace.Deconfliction.ClusterDeconfliction clusters)
+    public CaseService(ICaseStore cases, TimeProvider time, Cairn.Cases.Deconfliction.IAddressDeconfliction deconfliction, Cairn.Workspace.Deconfliction.ClusterDeconfliction clusters,
+        Custody.CustodyService custody)
     {
+        _custody = custody;
         _cases = cases;
         _time = time;
         _deconfliction = deconfliction;
@@ -35,11 +38,26 @@ public sealed class CaseService
         return _cases.CreateAsync(actor, new NewCase(reference, title, offence, detail), cancellationToken);
     }
 
-    public async Task<Page<CaseSummary>> ListAsync(Actor actor, PageRequest page, CancellationToken cancellationToken = default) =>
-        (await _cases.ListAsync(actor, page, cancellationToken).ConfigureAwait(false)).Map(c => CaseSummary.Of(c, actor.Agency));
+    /// <summary>One page of the cases the actor's agency sees; the titles of cases shared with it pseudonymised carry pseudonyms (<see cref="CasePrivacy"/>).</summary>
+    public async Task<Page<CaseSummary>> ListAsync(Actor actor, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return (await _cases.ListAsync(actor, page, cancellationToken).ConfigureAwait(false)).Map(c => CaseSummary.Of(c, actor.Agency));
+    }
 
-    /// <summary>Reads a case (logged as "case.read"); not found when the actor's agency may not see it, with the same message as for a case that does not exist.</summary>
-    public Task<Case> GetAsync(Actor actor, string reference, CancellationToken cancellationToken = default) => _cases.GetAsync(actor, reference, cancellationToken);
+    /// <summary>
+    /// Reads a case (logged as "case.read"); not found when the actor's agency may not see it, with the same message as for a case that does not exist.
+    /// An agency the case is shared with pseudonymised gets it with pseudonyms for the subjects' personal data; that read is also logged as
+    /// "case.read-pseudonymised" with the hash of what it was handed.
+    /// </summary>
+    public async Task<Case> GetAsync(Actor actor, string reference, CancellationToken cancellationToken = default)
+    {
+        // The store masks it (PseudonymisingCaseStore); this says in the log what the agency was handed.
+        var found = await _cases.GetAsync(actor, reference, cancellationToken).ConfigureAwait(false);
+        if (CasePrivacy.IsMasked(actor, found))
+            await _custody.RecordAsync(actor, "case.read-pseudonymised", "case", found.Id, Cairn.Cases.Custody.CustodyRecord.HashOf(Cairn.Core.Json.CairnJson.Serialize(found)), cancellationToken).ConfigureAwait(false);
+        return found;
+    }
 
     public Task<Case> UpdateAsync(Actor actor, string reference, CaseUpdateRequest request, CancellationToken cancellationToken = default)
     {
@@ -53,7 +71,7 @@ public sealed class CaseService
     public Task<Case> ShareAsync(Actor actor, string reference, ShareRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _cases.ShareAsync(actor, reference, ValidationException.Required(request.Agency, "agency"), ParseLevel(request.Level), cancellationToken);
+        return _cases.ShareAsync(actor, reference, ValidationException.Required(request.Agency, "agency"), ParseLevel(request.Level), request.Pseudonymise ?? false, cancellationToken);
     }
 
     public Task<Case> RevokeAsync(Actor actor, string reference, string agency, CancellationToken cancellationToken = default) =>

@@ -14,14 +14,29 @@ namespace Cairn.Workspace.Cases;
 /// it is not kept at all), so the same person has the same pseudonym throughout the export and
 /// different ones in two exports. Every known value (and every word of a name of 3 letters or
 /// more) is also replaced wherever it appears in the export's text (notes, labels, reasons,
-/// ledger entries). Organisations, addresses, amounts and flows are kept.
+/// ledger entries). Organisations, addresses, amounts and flows are kept. A live share uses the keyed
+/// constructor instead (<see cref="CasePrivacy"/>): one key per case and receiving agency, derived from the
+/// installation secret, so the agency sees the same pseudonyms on every page and every day.
 /// </summary>
 public sealed class Pseudonymiser : IDisposable
 {
     public const string Withheld = "[withheld]";
 
-    private readonly HMACSHA256 _hmac = new(RandomNumberGenerator.GetBytes(32));
+    private readonly HMACSHA256 _hmac;
     private readonly Dictionary<string, string> _replacements = new(StringComparer.Ordinal);
+
+    /// <summary>Pseudonyms under a random key made now and never stored (an export).</summary>
+    public Pseudonymiser()
+        : this(RandomNumberGenerator.GetBytes(32))
+    {
+    }
+
+    /// <summary>Pseudonyms under <paramref name="key"/> (a live share: the same key gives the same pseudonyms).</summary>
+    public Pseudonymiser(byte[] key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        _hmac = new HMACSHA256(key);
+    }
 
     public string Pseudonym(string prefix, string value)
     {
@@ -48,25 +63,37 @@ public sealed class Pseudonymiser : IDisposable
     }
 
     /// <summary>Replaces every remembered value in every string of <paramref name="node"/> (longest first, whole words).</summary>
-    public void Scrub(JsonNode? node)
+    public void Scrub(JsonNode? node) => Scrub(node, static _ => false);
+
+    /// <summary>As <see cref="Scrub(JsonNode?)"/>, leaving alone the values of properties for which <paramref name="keep"/> is true (references and ids other objects are found by).</summary>
+    public void Scrub(JsonNode? node, Func<string, bool> keep)
     {
+        ArgumentNullException.ThrowIfNull(keep);
         switch (node)
         {
             case JsonObject obj:
                 foreach (var key in obj.Select(p => p.Key).ToList())
                 {
+                    if (keep(key)) continue;
                     if (obj[key] is JsonValue value && value.TryGetValue<string>(out var text)) obj[key] = ScrubText(text);
-                    else Scrub(obj[key]);
+                    else Scrub(obj[key], keep);
                 }
                 break;
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
                     if (array[i] is JsonValue value && value.TryGetValue<string>(out var text)) array[i] = ScrubText(text);
-                    else Scrub(array[i]);
+                    else Scrub(array[i], keep);
                 }
                 break;
         }
+    }
+
+    /// <summary>A person known only by name and details (a victim): remembered as a person subject is.</summary>
+    public void Person(string name, string details)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        _ = Subject(new CaseSubject(SubjectKind.Person, name, details ?? ""));
     }
 
     public string ScrubText(string text)

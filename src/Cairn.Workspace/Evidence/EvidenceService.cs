@@ -21,9 +21,11 @@ public sealed class EvidenceService
     private readonly ICustodyLog _log;
     private readonly CairnDatabase _database;
     private readonly TimeProvider _time;
+    private readonly Cases.CasePrivacy _privacy;
 
-    public EvidenceService(IEvidenceStore store, ICustodyLog log, CairnDatabase database, TimeProvider time)
+    public EvidenceService(IEvidenceStore store, ICustodyLog log, CairnDatabase database, TimeProvider time, Cases.CasePrivacy privacy)
     {
+        _privacy = privacy;
         _store = store;
         _log = log;
         _database = database;
@@ -68,7 +70,8 @@ public sealed class EvidenceService
     public async Task<Page<EvidenceEntry>> ListAsync(Actor actor, string caseReference, PageRequest page, CancellationToken cancellationToken = default)
     {
         var items = await _store.ListAsync(actor, caseReference, page, cancellationToken).ConfigureAwait(false);
-        return items.Map(item => new EvidenceEntry(item, StoredEvidenceCheck.QuickStatus(_store, item)));
+        var listed = items.Map(item => new EvidenceEntry(item, StoredEvidenceCheck.QuickStatus(_store, item)));
+        return await _privacy.ApplyAsync(actor, caseReference, listed, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -98,6 +101,12 @@ public sealed class EvidenceService
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(output);
+        // The package holds the original files and the case as it is, which a pseudonymised share must not hand out.
+        using (var mask = await _privacy.MaskAsync(actor, caseReference, cancellationToken).ConfigureAwait(false))
+        {
+            if (mask is not null)
+                throw new ForbiddenException($"case '{caseReference}' is shared with agency '{actor.Agency}' pseudonymised: its evidence package holds the original files, which may name persons; ask the owning agency for them");
+        }
         var (owner, items) = await _store.RecordExportAsync(actor, caseReference, cancellationToken).ConfigureAwait(false);
         var head = await _log.GetHeadAsync(cancellationToken).ConfigureAwait(false);
         var files = new List<PackageFile>();

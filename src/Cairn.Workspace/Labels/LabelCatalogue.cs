@@ -86,7 +86,7 @@ public static class LabelCatalogue
             ("case", "Case"), ("evidence", "Evidence"), ("ledger_event", "Ledger event"), ("victim", "Victim"), ("installation", "Whole installation"), ("address", "Address (hashed)"), ("request", "Request"), ("trace", "Trace"), ("account", "Account"),
             ("token", "API token"), ("agency", "Agency"), ("notification", "Notification"), ("http", "Refused call"), ("log", "Custody log")),
         ["custody_action"] = Group(
-            ("case.create", "Case opened"), ("case.read", "Case read"), ("case.list", "Case list read"), ("case.update", "Case changed"),
+            ("case.create", "Case opened"), ("case.read", "Case read"), ("case.read-pseudonymised", "Case read with pseudonyms (pseudonymised share)"), ("case.list", "Case list read"), ("case.update", "Case changed"),
             ("case.share", "Case shared"), ("case.revoke", "Share revoked"), ("case.dashboard", "Dashboard read"),
             ("evidence.add", "Evidence added"), ("evidence.list", "Evidence list read"), ("evidence.export", "Evidence package exported"), ("evidence.read", "Evidence read"),
             ("ledger.add", "Ledger event recorded"), ("ledger.read", "Ledger read"),

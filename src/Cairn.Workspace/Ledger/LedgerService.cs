@@ -20,9 +20,11 @@ public sealed class LedgerService
     private readonly TimeProvider _time;
     private readonly RateService _rates;
     private readonly IAccountStore _accounts;
+    private readonly Cases.CasePrivacy _privacy;
 
-    public LedgerService(ILedgerStore ledger, RateService rates, TimeProvider time, IAccountStore accounts)
+    public LedgerService(ILedgerStore ledger, RateService rates, TimeProvider time, IAccountStore accounts, Cases.CasePrivacy privacy)
     {
+        _privacy = privacy;
         _ledger = ledger;
         _rates = rates;
         _time = time;
@@ -90,7 +92,8 @@ public sealed class LedgerService
     }
 
     /// <summary>The case's events, balances per asset and totals per State (logged as "ledger.read").</summary>
-    public Task<LedgerReport> GetAsync(Actor actor, string caseReference, CancellationToken cancellationToken = default) => _ledger.GetAsync(actor, caseReference, cancellationToken);
+    public async Task<LedgerReport> GetAsync(Actor actor, string caseReference, CancellationToken cancellationToken = default) =>
+        await _privacy.ApplyAsync(actor, caseReference, await _ledger.GetAsync(actor, caseReference, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// The ledger as shown (logged as "ledger.read"); with <paramref name="fiat"/> (an ISO 4217 code Cairn values in) every
@@ -100,7 +103,7 @@ public sealed class LedgerService
     {
         // The currency is checked before the read, so a bad one reads (and logs) nothing.
         var currency = string.IsNullOrWhiteSpace(fiat) ? null : RateService.Currency(fiat, "fiat");
-        var report = await _ledger.GetAsync(actor, caseReference, cancellationToken).ConfigureAwait(false);
+        var report = await GetAsync(actor, caseReference, cancellationToken).ConfigureAwait(false);
         var view = new LedgerView(report.CaseReference, report.Events, report.Balances, report.States);
         if (currency is null) return view;
         var valuator = await _rates.ValuatorAsync(cancellationToken).ConfigureAwait(false);

@@ -13,9 +13,12 @@ public sealed class NotificationService
     private readonly INotificationStore _store;
     private readonly Cairn.Cases.Deconfliction.IAddressDeconfliction _deconfliction;
     private readonly Cairn.Workspace.Exchange.ExchangeService _exchange;
+    private readonly Cairn.Workspace.Cases.CasePrivacy _privacy;
 
-    public NotificationService(INotificationStore store, Cairn.Cases.Deconfliction.IAddressDeconfliction deconfliction, Cairn.Workspace.Exchange.ExchangeService exchange)
+    public NotificationService(INotificationStore store, Cairn.Cases.Deconfliction.IAddressDeconfliction deconfliction, Cairn.Workspace.Exchange.ExchangeService exchange,
+        Cairn.Workspace.Cases.CasePrivacy privacy)
     {
+        _privacy = privacy;
         _store = store;
         _deconfliction = deconfliction;
         _exchange = exchange;
@@ -34,9 +37,13 @@ public sealed class NotificationService
             : await _deconfliction.RequestContactAsync(actor, id, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>One page of the agency's notifications, newest first (logged "notification.list").</summary>
-    public Task<Page<Notification>> ListAsync(Actor actor, bool unreadOnly, PageRequest page, CancellationToken cancellationToken = default) =>
-        _store.ListAsync(actor, unreadOnly, page, cancellationToken);
+    /// <summary>One page of the agency's notifications, newest first (logged "notification.list"); those about a case shared with it pseudonymised are masked by that case.</summary>
+    public async Task<Page<Notification>> ListAsync(Actor actor, bool unreadOnly, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var listed = await _store.ListAsync(actor, unreadOnly, page, cancellationToken).ConfigureAwait(false);
+        var items = await _privacy.ApplyEachAsync(actor, listed.Items, n => n.CaseReference, cancellationToken).ConfigureAwait(false);
+        return ReferenceEquals(items, listed.Items) ? listed : listed with { Items = items };
+    }
 
     /// <summary>How many of the agency's notifications the person has not read.</summary>
     public async Task<UnreadCount> UnreadAsync(Actor actor, CancellationToken cancellationToken = default) =>

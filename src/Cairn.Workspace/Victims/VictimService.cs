@@ -14,9 +14,11 @@ namespace Cairn.Workspace.Victims;
 public sealed partial class VictimService
 {
     private readonly IVictimStore _store;
+    private readonly Cases.CasePrivacy _privacy;
 
-    public VictimService(IVictimStore store)
+    public VictimService(IVictimStore store, Cases.CasePrivacy privacy)
     {
+        _privacy = privacy;
         _store = store;
     }
 
@@ -49,8 +51,8 @@ public sealed partial class VictimService
     }
 
     /// <summary>The case's victims with what each lost, received (approved returns) and awaits (pending returns), per asset.</summary>
-    public Task<IReadOnlyList<VictimAccount>> ListAsync(Actor actor, string caseReference, CancellationToken cancellationToken = default) =>
-        _store.ListAsync(actor, caseReference, cancellationToken);
+    public async Task<IReadOnlyList<VictimAccount>> ListAsync(Actor actor, string caseReference, CancellationToken cancellationToken = default) =>
+        await _privacy.ApplyAsync(actor, caseReference, await _store.ListAsync(actor, caseReference, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     // Bitcoin-style txids are 32 bytes in hex (BIP 14 display order); account chains (Ethereum, EIP-155 and after) prefix 0x.
     [GeneratedRegex("^(0x)?[0-9a-fA-F]{64}$")]

@@ -56,4 +56,37 @@ public class CaseEditCliTests
         Assert.Equal(0, data.Run(["case", "revoke", "C-1", "--from", "bka-de", .. Alice]).ExitCode);
         Assert.StartsWith("error: unknown case 'C-1'", data.Run(["case", "show", "C-1", .. Bruno]).Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void SharePseudonymised_TheAgencySeesPseudonyms_InShowAndJson_TheOwnerTheNames()
+    {
+        using var data = new TempDataDirectory();
+        data.Run(["case", "create", "--reference", "C-1", "--title", "Payments of J. Doe", "--offence", "fraud", .. Alice]);
+        data.Run(["case", "subject", "add", "C-1", "--kind", "person", "--role", "suspect", "--name", "J. Doe", "--identifier", "passport=X123", .. Alice]);
+        data.Run(["admin", "agency", "add", "bka-de", "--name", "BKA", "--state", "DE", "--kind", "police", .. Alice]);
+        var shared = data.Run(["case", "share", "C-1", "--with", "bka-de", "--pseudonymise", .. Alice]);
+        Assert.Equal(0, shared.ExitCode);
+        Assert.Contains("bka-de (read, pseudonymised)", shared.Output, StringComparison.Ordinal);
+
+        var text = data.Run(["case", "show", "C-1", .. Bruno]).Output;
+        var json = data.Run(["case", "show", "C-1", "--json", .. Bruno]).Output;
+        foreach (var shown in new[] { text, json })
+        {
+            Assert.DoesNotContain("Doe", shown, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("X123", shown, StringComparison.Ordinal);
+            Assert.Matches("person-[0-9a-f]{10}", shown);
+        }
+        Assert.Contains("J. Doe", data.Run(["case", "show", "C-1", .. Alice]).Output, StringComparison.Ordinal);
+        Assert.Equal("read pseudonymised", JsonDocument.Parse(data.Run(["notification", "list", "--json", .. Bruno]).Output).RootElement[0].GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public void Serve_NegativePurgeInterval_IsAOneLineErrorNamingTheOption()
+    {
+        using var data = new TempDataDirectory();
+        var refused = data.Run(["serve", "--purge-every=-3"]);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Single(refused.Error.Trim().Split('\n'));
+        Assert.Contains("--purge-every", refused.Error, StringComparison.Ordinal);
+    }
 }

@@ -37,6 +37,18 @@ public sealed class ChainGeneratorTests : IDisposable
     }
 
     [Fact]
+    public void Generate_WithoutTheAnswerKey_WritesTheSameBytesAndManifestAsWithIt()
+    {
+        var without = Generate("without", 21);
+        var withDirectory = _temp.Sub("with");
+        var (manifest, truth) = ChainGenerator.GenerateWithTruth(new ChainGeneratorOptions { Transactions = 3000, Seed = 21, OutputDirectory = withDirectory, TransactionsPerBlock = 50 });
+        Assert.True(truth.TransactionCount > 3000);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(withDirectory, "blk00000.dat")), File.ReadAllBytes(Path.Combine(without, "blk00000.dat")));
+        Assert.Equal(File.ReadAllText(Path.Combine(withDirectory, ScenarioManifest.FileName)), File.ReadAllText(Path.Combine(without, ScenarioManifest.FileName)));
+        Assert.True(manifest.Actors.Count > 0);
+    }
+
+    [Fact]
     public void GeneratedChain_ConservesValue_CoinbasesPayExactlySubsidyPlusFees()
     {
         var index = BitcoinIndex.OpenRead(Ingest(Generate("chain", 5), "index"));

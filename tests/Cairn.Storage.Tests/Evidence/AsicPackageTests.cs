@@ -36,7 +36,7 @@ public class AsicPackageTests
             folder.Delete(recursive: true);
         }
         using var package = new MemoryStream();
-        await new EvidenceService(store, new SqlCustodyLog(test.Database), test.Database, test.Time).ExportAsync(TestDatabase.Alice, "C-1", package);
+        await new EvidenceService(store, new SqlCustodyLog(test.Database), test.Database, test.Time, new Cairn.Workspace.Cases.CasePrivacy(new SqlCaseStore(test.Database), test.Database)).ExportAsync(TestDatabase.Alice, "C-1", package);
         return (package.ToArray(), test.Database.Signer.ExportPublicKeyPem());
     }
 

@@ -47,7 +47,7 @@ public class SqlEvidenceStoreTests
         await store.AddAsync(TestDatabase.Alice, "C-1", OfacXbt, "document", "OFAC SDN list, XBT");
 
         using var package = new MemoryStream();
-        var summary = await new EvidenceService(store, new SqlCustodyLog(test.Database), test.Database, test.Time).ExportAsync(TestDatabase.Alice, "C-1", package);
+        var summary = await new EvidenceService(store, new SqlCustodyLog(test.Database), test.Database, test.Time, new Cairn.Workspace.Cases.CasePrivacy(new SqlCaseStore(test.Database), test.Database)).ExportAsync(TestDatabase.Alice, "C-1", package);
         Assert.Equal(2, summary.Files);
         var bytes = package.ToArray();
 
