@@ -100,7 +100,11 @@ public sealed class PageSpeedUiTests(DemoServerFixture fixture) : IClassFixture<
                     const slowest = api.reduce((a, r) => (!a || r.duration > a.duration ? r : a), null);
                     return [String(now), String(nav ? nav.domInteractive : 0), String(api.reduce((s, r) => s + (r.transferSize || r.encodedBodySize || 0), 0)), String(api.length),
                       slowest ? `${new URL(slowest.name).pathname.replace('/api/v1', '')} ${Math.round(slowest.duration)}` : '', String(answered), String(waves(api, answered)),
-                      String(nav ? nav.responseEnd : 0), `${files.filter((r) => r.transferSize > 0).length} of ${files.length}`];
+                      String(nav ? nav.responseEnd : 0), fetched(files)];
+                    function fetched(all) {
+                      const names = all.filter((r) => r.transferSize > 0).map((r) => new URL(r.name).pathname);
+                      return `${names.length} of ${all.length}${names.length && names.length <= 3 ? ` (${names.join(', ')})` : ''}`;
+                    }
                     // API calls in sequence before the answer: the longest chain of calls each started after the one before it
                     // had answered (what the load cannot change: each link is a round trip the page waited for).
                     function waves(calls, until) {
