@@ -13,7 +13,9 @@ namespace Cairn.Server.Tests.Ui;
 /// API calls transferred. The traces tab draws its graph after its tables answer: the time its first frame was painted is
 /// recorded beside (data-drawn-at, on the page's clock), not counted in the answer. Every page must answer within CAIRN_PAGE_BUDGET_MS (default 10,000 ms: the 1 s on a
 /// quiet machine, with room for a loaded shared one); with CAIRN_PAGE_TIMINGS=FILE the figures are written there as
-/// the Markdown table of docs/benchmarks.md.
+/// the Markdown table of docs/benchmarks.md, with where a load's start went (the HTML received, the document created,
+/// DOM interactive), how many of the UI's own files went to the server rather than coming from the browser's cache, and
+/// for the traces tab where the graph's time went (its read, the graph library's load, graph.js's user timings).
 /// </summary>
 [Collection(DemoServerCollection.Name)]
 public sealed class PageSpeedUiTests(DemoServerFixture fixture) : IClassFixture<BrowserFixture>
