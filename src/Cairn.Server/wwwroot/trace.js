@@ -35,8 +35,12 @@ function prefetchTrace(c, traceId, generation) {
   for (const read of [summaryRead(c, traceId), graphRead(c, traceId, initial), entitiesRead(c, traceId, 0), endpointsRead(c, traceId, 0, fiatChoice())]) prefetch(read, generation);
 }
 
-/** What the traces tab reads, started by case.js beside the case itself: the list, then the newest trace's parts as soon as the list names it. */
+/**
+ * What the traces tab reads, started by case.js beside the case itself: the list, then the newest trace's parts as soon as
+ * the list names it, and the graph library (fetched and compiled while the reads are on their way, not after the tables).
+ */
 export function prefetchTraces(reference) {
+  loadGraphLibrary();
   const c = { reference };
   const generation = prefetchGeneration();
   prefetch(listRead(c, 0), generation)?.then((first) => { if (first.items.length) prefetchTrace(c, first.items[0].id, generation); }, () => {});
@@ -131,6 +135,7 @@ async function openTrace(view, c, traceId) {
   const generation = String(Number(view.dataset.generation || "0") + 1);
   view.dataset.generation = generation;
   prefetchTrace(c, traceId);
+  loadGraphLibrary();
   const summary = await api("GET", summaryRead(c, traceId));
   if (view.dataset.generation !== generation) return;
   const state = { fiat: fiatChoice(), expand: new Set(), until: null, maxNodes: MaxNodes, graph: null, labels: new Map(), selected: null };
