@@ -6,12 +6,20 @@ namespace Cairn.Development.Fuzzing;
 /// Runs a target over generated cases and sorts each outcome: accepted, refused (a handled
 /// <see cref="Core.CairnException"/> with a one-line message), or a finding: any other exception
 /// (a crash), a refusal whose message is empty or spans lines, or a case that runs past the time
-/// limit (a hang: the run of that target stops there, since the stuck thread cannot be stopped).
+/// limit and again past <see cref="HangConfirmationFactor"/> times the limit (a hang: the run of that target stops there,
+/// since the stuck thread cannot be stopped).
 /// Findings are minimised by <see cref="Minimiser"/> before they are reported.
 /// </summary>
 public static class FuzzRunner
 {
     public static readonly TimeSpan DefaultCaseTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A case past the limit is run once more with this many times the limit before it is called a hang: on a loaded machine a
+    /// target that loads the whole legal data set per case (about 0.3 s quiet) took over 10 s with nothing wrong, while a real
+    /// hang (a loop, a quadratic decode of a huge input) stays stuck at any limit.
+    /// </summary>
+    public const int HangConfirmationFactor = 6;
 
     public static FuzzReport Run(FuzzTarget target, int cases, ulong seed, TimeSpan? caseTimeout = null, int maxFindings = 10)
     {
@@ -26,6 +34,7 @@ public static class FuzzRunner
         {
             var input = mutator.Next();
             var outcome = Classify(target, input, timeout);
+            if (outcome.Kind == OutcomeKind.Hang) outcome = Classify(target, input, timeout * HangConfirmationFactor);
             switch (outcome.Kind)
             {
                 case OutcomeKind.Accepted:

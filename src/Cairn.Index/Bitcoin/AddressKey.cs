@@ -135,6 +135,23 @@ public unsafe struct AddressKey : IEquatable<AddressKey>
     {
         if (Kind == AddressKind.RawScript) return "script:" + Convert.ToHexStringLower(Payload);
         if (Kind == AddressKind.None) return "";
+        // The common kinds straight from the payload, without rebuilding and re-classifying the script (a trace encodes every
+        // endpoint's address); the result is the codec's own (a test compares both ways for every kind and network).
+        var hasBech32 = network.Bech32Hrp.Length > 0;
+        switch (Kind)
+        {
+            case AddressKind.PubKeyHash or AddressKind.ScriptHash when network.CashAddrPrefix is null:
+                Span<byte> versioned = stackalloc byte[21];
+                versioned[0] = Kind == AddressKind.PubKeyHash ? network.PubKeyHashPrefix : network.ScriptHashPrefix;
+                Payload[..20].CopyTo(versioned[1..]);
+                return Base58Check.Encode(versioned);
+            case AddressKind.WitnessPubKeyHash when hasBech32:
+                return Bech32.EncodeSegwitAddress(network.Bech32Hrp, 0, Payload[..20]);
+            case AddressKind.WitnessScriptHash when hasBech32:
+                return Bech32.EncodeSegwitAddress(network.Bech32Hrp, 0, Payload);
+            case AddressKind.Taproot when hasBech32:
+                return Bech32.EncodeSegwitAddress(network.Bech32Hrp, 1, Payload);
+        }
         var script = ToScript()!;
         return AddressCodec.FromScript(script, network) ?? "script:" + Convert.ToHexStringLower(SHA256.HashData(script));
     }

@@ -114,9 +114,17 @@ public static class LegalDataLoader
         return new Contact(entry.State, entry.Role, entry.Instrument, entry.Name, entry.Address, entry.Languages, entry.Citation, entry.Verified, entry.Source, entry.AsOf ?? "");
     }
 
+    /// <summary>
+    /// One deserializer per thread, built once: building one per file repeated YamlDotNet's reflection over every mapped type
+    /// for each of the ~35 files, which was most of a load's time (a route command loads the data; the legal-yaml fuzz target
+    /// loads it per case, issue 17).
+    /// </summary>
+    private static readonly ThreadLocal<IDeserializer> Deserializer =
+        new(() => new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build());
+
     internal static T Parse<T>(DataFile file)
     {
-        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
+        var deserializer = Deserializer.Value!;
         try
         {
             var document = deserializer.Deserialize<T>(file.Text) ?? throw new CairnException($"{file.Name}: file is empty");

@@ -58,4 +58,21 @@ public sealed class MutatorTests
         Assert.True(crash.Refused > 0);
         Assert.Equal("hang", Assert.Single(hang.Findings).Kind);
     }
+
+    [Fact]
+    public void Runner_RunsACaseOverTheLimitAgain_AndCallsItAHangOnlyWhenItStaysStuck()
+    {
+        // Slow once (as on a loaded machine), then within the longer limit of the confirmation run: not a finding.
+        var slowOnce = 0;
+        var slow = new FuzzTarget("slow", "slow on its first 0xff", FuzzInputKind.Binary, [[1, 2, 3, 4]], input =>
+        {
+            if (input.Contains((byte)0xff) && Interlocked.Increment(ref slowOnce) == 1) Thread.Sleep(400);
+        });
+
+        var report = FuzzRunner.Run(slow, 2000, 1, TimeSpan.FromMilliseconds(200));
+
+        Assert.True(slowOnce >= 1, "no case met the slow input");
+        Assert.Empty(report.Findings);
+        Assert.Equal(2000, report.Cases);
+    }
 }
