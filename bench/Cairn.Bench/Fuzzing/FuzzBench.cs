@@ -41,27 +41,15 @@ public sealed class FuzzBench : IBenchSuite
             if (filter is not null && !target.Name.Contains(filter, StringComparison.Ordinal)) continue;
             var report = FuzzRunner.Run(target, cases, seed);
             reports.Add(report);
-            Print(output, report);
+            await PrintAsync(output, report, findingsDirectory);
         }
-        if (!args.Contains("--no-api")) reports.AddRange(await FuzzApiAsync(output, apiCases, seed, filter));
+        if (!args.Contains("--no-api")) reports.AddRange(await FuzzApiAsync(output, apiCases, seed, filter, findingsDirectory));
         var findings = reports.SelectMany(r => r.Findings).ToList();
         output.WriteLine($"total: {reports.Count} targets, {reports.Sum(r => (long)r.Cases):N0} cases in {reports.Sum(r => r.Elapsed.TotalSeconds):F0} s, {findings.Count} findings");
-        foreach (var finding in findings)
-        {
-            output.WriteLine($"FINDING {finding.Target} ({finding.Kind}): {finding.Problem}");
-            output.WriteLine($"  minimised input ({finding.Minimised.Length} bytes): {Convert.ToHexString(finding.Minimised.AsSpan(0, Math.Min(finding.Minimised.Length, 96)))}");
-            if (findingsDirectory is not null)
-            {
-                var directory = Path.Combine(findingsDirectory, finding.Target.Replace(' ', '-'));
-                Directory.CreateDirectory(directory);
-                var name = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(finding.Minimised))[..16] + ".bin";
-                await File.WriteAllBytesAsync(Path.Combine(directory, name), finding.Minimised);
-            }
-        }
         return findings.Count == 0 ? 0 : 1;
     }
 
-    private static async Task<List<FuzzReport>> FuzzApiAsync(TextWriter output, int cases, ulong seed, string? filter)
+    private static async Task<List<FuzzReport>> FuzzApiAsync(TextWriter output, int cases, ulong seed, string? filter, string? findingsDirectory)
     {
         var data = Directory.CreateTempSubdirectory("cairn-bench-fuzz-").FullName;
         await DemoPipeline.RunAsync(data, TimeProvider.System, 2_000);
@@ -85,7 +73,7 @@ public sealed class FuzzBench : IBenchSuite
                 if (filter is not null && !("api " + operation.OperationId).Contains(filter, StringComparison.Ordinal)) continue;
                 var report = await fuzzer.RunAsync(openApi, operation, cases, values);
                 reports.Add(report);
-                Print(output, report);
+                await PrintAsync(output, report, findingsDirectory);
             }
         }
         finally
@@ -108,9 +96,26 @@ public sealed class FuzzBench : IBenchSuite
         return client;
     }
 
-    private static void Print(TextWriter output, FuzzReport report) =>
+    /// <summary>
+    /// The target's line, then its findings at once (printed and saved), so a long run stopped part-way still shows what the
+    /// finished targets found.
+    /// </summary>
+    private static async Task PrintAsync(TextWriter output, FuzzReport report, string? findingsDirectory)
+    {
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{report.Target,-34} {report.Cases,8:N0} {report.Accepted,9:N0} {report.Refused,8:N0} {report.Findings.Count,8} {report.Elapsed.TotalSeconds,8:F1} {report.CasesPerSecond,9:N0}"));
+        foreach (var finding in report.Findings)
+        {
+            output.WriteLine($"FINDING {finding.Target} ({finding.Kind}): {finding.Problem}");
+            output.WriteLine($"  minimised input ({finding.Minimised.Length} bytes): {Convert.ToHexString(finding.Minimised.AsSpan(0, Math.Min(finding.Minimised.Length, 96)))}");
+            if (findingsDirectory is null) continue;
+            var directory = Path.Combine(findingsDirectory, finding.Target.Replace(' ', '-'));
+            Directory.CreateDirectory(directory);
+            var name = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(finding.Minimised))[..16] + ".bin";
+            await File.WriteAllBytesAsync(Path.Combine(directory, name), finding.Minimised);
+        }
+        await output.FlushAsync();
+    }
 
     private static long Option(string[] args, string name, long fallback)
     {

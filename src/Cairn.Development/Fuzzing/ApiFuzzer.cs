@@ -96,6 +96,7 @@ public sealed class ApiFuzzer
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             if (status >= 500) return (status, ("crash", $"HTTP {status}: {Clip(body)}", $"5xx:{status}:{request.Method}"));
             if (status < 400 || StatusesWithoutProblemBody.Contains(status) || response.StatusCode == HttpStatusCode.TooManyRequests) return (status, null);
+            if (IsRefusedByKestrel(response, body)) return (status, null);
             if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
                 return (status, ("message", $"HTTP {status} without problem details: {Clip(body)}", $"noproblem:{status}"));
             var detail = JsonNode.Parse(body)?["detail"]?.GetValue<string>() ?? "";
@@ -104,6 +105,15 @@ public sealed class ApiFuzzer
             return (status, null);
         }
     }
+
+    /// <summary>
+    /// Kestrel refuses a request line it cannot accept (an encoded NUL in the path, found by the fuzz suite on
+    /// <c>/cases/{reference}/export</c>) with an empty 400 and a closed connection before any middleware runs, so neither a problem
+    /// body nor the server's own headers can be on it. The app's refusals always carry its <c>X-Content-Type-Options</c>.
+    /// </summary>
+    internal static bool IsRefusedByKestrel(HttpResponseMessage response, string body) =>
+        response.StatusCode == HttpStatusCode.BadRequest && body.Length == 0 && response.Headers.ConnectionClose == true
+        && !response.Headers.Contains("X-Content-Type-Options");
 
     private static string FillPath(string template, IReadOnlyDictionary<string, string> values, string? mutated)
     {
