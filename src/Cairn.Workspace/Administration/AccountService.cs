@@ -241,8 +241,10 @@ public sealed class AccountService
     public static IReadOnlyList<Role> ParseRoles(IReadOnlyList<string>? roles)
     {
         if (roles is null || roles.Count == 0) throw new ValidationException("roles", "field 'roles' needs at least one of " + string.Join(", ", Enum.GetNames<Role>()));
-        return roles.Select(r => Enum.TryParse<Role>(r.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var role) && !int.TryParse(r, out _) ? role
-            : throw new ValidationException("roles", $"unknown role '{r}': expected one of {string.Join(", ", Enum.GetNames<Role>())}")).Distinct().ToList();
+        // A JSON body can hold null in the list ("roles": [null]): refused on one line, not a 500 (found by the API fuzz pass, issue 17).
+        return roles.Select((r, i) => r is null ? throw new ValidationException("roles", $"entry {i + 1} of 'roles' is empty")
+            : Enum.TryParse<Role>(r.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var role) && !int.TryParse(r, out _) ? role
+            : throw new ValidationException("roles", $"unknown role '{UserText.Quote(r)}': expected one of {string.Join(", ", Enum.GetNames<Role>())}")).Distinct().ToList();
     }
 
     /// <summary>A random secret of <paramref name="bytes"/> bytes in Crockford base32 (no look-alike characters).</summary>
