@@ -12,11 +12,10 @@ namespace Cairn.Legal.Loading;
 /// </summary>
 internal static class EmptyEntries
 {
-    private static readonly NullabilityInfoContext Nullability = new();
+    // One NullabilityInfoContext per check: the type is not thread-safe, and data sets may be loaded on several threads.
+    public static void Check(DataFile file, object document) => Walk(file, document, "", depth: 0, new NullabilityInfoContext());
 
-    public static void Check(DataFile file, object document) => Walk(file, document, "", depth: 0);
-
-    private static void Walk(DataFile file, object node, string path, int depth)
+    private static void Walk(DataFile file, object node, string path, int depth, NullabilityInfoContext nullability)
     {
         // The document types nest a few levels (instrument → rule → deadline); the bound only guards against cycles.
         if (depth > 16) return;
@@ -27,7 +26,7 @@ internal static class EmptyEntries
             var name = path.Length == 0 ? property.Name : path + "." + property.Name;
             switch (value)
             {
-                case null when property.CanWrite && Nullability.Create(property).WriteState == NullabilityState.NotNull:
+                case null when property.CanWrite && nullability.Create(property).WriteState == NullabilityState.NotNull:
                     var key = Yaml(property.Name);
                     throw new CairnException($"{file.Name}{KeyLine(file, key)}: '{Yaml(name)}' is empty (a key with no value)");
                 case null or string:
@@ -37,12 +36,12 @@ internal static class EmptyEntries
                     foreach (var item in list)
                     {
                         if (item is null) throw new CairnException($"{file.Name}{BareDashLine(file)}: entry {index + 1} of '{Yaml(name)}' is empty (a '-' with nothing after it)");
-                        if (IsDocumentType(item.GetType())) Walk(file, item, $"{name}[{index + 1}]", depth + 1);
+                        if (IsDocumentType(item.GetType())) Walk(file, item, $"{name}[{index + 1}]", depth + 1, nullability);
                         index++;
                     }
                     break;
                 default:
-                    if (IsDocumentType(value.GetType())) Walk(file, value, name, depth + 1);
+                    if (IsDocumentType(value.GetType())) Walk(file, value, name, depth + 1, nullability);
                     break;
             }
         }
