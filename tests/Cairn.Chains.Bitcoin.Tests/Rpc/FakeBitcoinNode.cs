@@ -74,6 +74,9 @@ internal sealed class FakeBitcoinNode : IDisposable
             }
             Requests++;
             using var response = context.Response;
+            // One connection per request: the managed HttpListener on Linux now and then closed a kept-alive connection as the
+            // client sent its next request on it ("The response ended prematurely", seen once in CI), which no real node does.
+            response.KeepAlive = false;
             if (context.Request.Headers["Authorization"] != _expectedAuthorization)
             {
                 response.StatusCode = 401;
@@ -85,6 +88,7 @@ internal sealed class FakeBitcoinNode : IDisposable
             response.StatusCode = status;
             var bytes = Encoding.UTF8.GetBytes(body);
             response.ContentType = "application/json";
+            response.ContentLength64 = bytes.Length;
             await response.OutputStream.WriteAsync(bytes);
         }
     }
