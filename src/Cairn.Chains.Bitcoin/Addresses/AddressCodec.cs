@@ -29,13 +29,30 @@ public static class AddressCodec
     /// </summary>
     public static bool TryFormat(ReadOnlySpan<byte> scriptPubKey, Network network, Span<char> destination, out int written)
     {
-        ArgumentNullException.ThrowIfNull(network);
         var type = ScriptClassifier.Classify(scriptPubKey);
+        var version = ScriptClassifier.TryGetWitnessProgram(scriptPubKey, out var witnessVersion, out _) ? witnessVersion : -1;
+        return TryFormat(type, version, ScriptClassifier.GetPayload(scriptPubKey, type), network, destination, out written);
+    }
+
+    /// <summary>
+    /// The address of a script of <paramref name="type"/> paying to <paramref name="program"/> (the 20-byte hash of P2PKH and
+    /// P2SH, the witness program otherwise), without the script itself: the chain index keeps only type and program.
+    /// Null when the type has no address on <paramref name="network"/>.
+    /// </summary>
+    public static string? FromProgram(ScriptType type, int witnessVersion, ReadOnlySpan<byte> program, Network network)
+    {
+        Span<char> buffer = stackalloc char[MaxAddressLength + 10];
+        return TryFormat(type, witnessVersion, program, network, buffer, out var written) ? new string(buffer[..written]) : null;
+    }
+
+    private static bool TryFormat(ScriptType type, int witnessVersion, ReadOnlySpan<byte> program, Network network, Span<char> destination, out int written)
+    {
+        ArgumentNullException.ThrowIfNull(network);
         written = 0;
         switch (type)
         {
             case ScriptType.P2PKH or ScriptType.P2SH when network.CashAddrPrefix is { } prefix:
-                var text = CashAddr.Encode(prefix, type == ScriptType.P2PKH ? CashAddrKind.PubKeyHash : CashAddrKind.ScriptHash, ScriptClassifier.GetPayload(scriptPubKey, type));
+                var text = CashAddr.Encode(prefix, type == ScriptType.P2PKH ? CashAddrKind.PubKeyHash : CashAddrKind.ScriptHash, program);
                 text.CopyTo(destination);
                 written = text.Length;
                 return true;
@@ -43,7 +60,7 @@ public static class AddressCodec
             case ScriptType.P2SH:
                 Span<byte> payload = stackalloc byte[25];
                 payload[0] = type == ScriptType.P2PKH ? network.PubKeyHashPrefix : network.ScriptHashPrefix;
-                ScriptClassifier.GetPayload(scriptPubKey, type).CopyTo(payload[1..]);
+                program.CopyTo(payload[1..]);
                 Span<byte> digest = stackalloc byte[Hash256.Size];
                 DoubleSha256.Hash(payload[..21], digest);
                 digest[..4].CopyTo(payload[21..]);
@@ -54,8 +71,7 @@ public static class AddressCodec
             case ScriptType.P2TR:
             case ScriptType.WitnessUnknown:
                 if (network.Bech32Hrp.Length == 0) return false;
-                ScriptClassifier.TryGetWitnessProgram(scriptPubKey, out var version, out var program);
-                written = Bech32.EncodeSegwitAddress(network.Bech32Hrp, version, program, destination);
+                written = Bech32.EncodeSegwitAddress(network.Bech32Hrp, witnessVersion, program, destination);
                 return true;
             default:
                 return false;

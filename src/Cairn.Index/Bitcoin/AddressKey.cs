@@ -135,25 +135,19 @@ public unsafe struct AddressKey : IEquatable<AddressKey>
     {
         if (Kind == AddressKind.RawScript) return "script:" + Convert.ToHexStringLower(Payload);
         if (Kind == AddressKind.None) return "";
-        // The common kinds straight from the payload, without rebuilding and re-classifying the script (a trace encodes every
-        // endpoint's address); the result is the codec's own (a test compares both ways for every kind and network).
-        var hasBech32 = network.Bech32Hrp.Length > 0;
-        switch (Kind)
+        // Straight from the payload, without rebuilding and re-classifying the script (a trace encodes every endpoint's address).
+        var payload = Payload;
+        var address = Kind switch
         {
-            case AddressKind.PubKeyHash or AddressKind.ScriptHash when network.CashAddrPrefix is null:
-                Span<byte> versioned = stackalloc byte[21];
-                versioned[0] = Kind == AddressKind.PubKeyHash ? network.PubKeyHashPrefix : network.ScriptHashPrefix;
-                Payload[..20].CopyTo(versioned[1..]);
-                return Base58Check.Encode(versioned);
-            case AddressKind.WitnessPubKeyHash when hasBech32:
-                return Bech32.EncodeSegwitAddress(network.Bech32Hrp, 0, Payload[..20]);
-            case AddressKind.WitnessScriptHash when hasBech32:
-                return Bech32.EncodeSegwitAddress(network.Bech32Hrp, 0, Payload);
-            case AddressKind.Taproot when hasBech32:
-                return Bech32.EncodeSegwitAddress(network.Bech32Hrp, 1, Payload);
-        }
-        var script = ToScript()!;
-        return AddressCodec.FromScript(script, network) ?? "script:" + Convert.ToHexStringLower(SHA256.HashData(script));
+            AddressKind.PubKeyHash => AddressCodec.FromProgram(ScriptType.P2PKH, -1, payload[..20], network),
+            AddressKind.ScriptHash => AddressCodec.FromProgram(ScriptType.P2SH, -1, payload[..20], network),
+            AddressKind.WitnessPubKeyHash => AddressCodec.FromProgram(ScriptType.P2WPKH, 0, payload[..20], network),
+            AddressKind.WitnessScriptHash => AddressCodec.FromProgram(ScriptType.P2WSH, 0, payload, network),
+            AddressKind.Taproot => AddressCodec.FromProgram(ScriptType.P2TR, 1, payload, network),
+            AddressKind.WitnessUnknown => AddressCodec.FromProgram(ScriptType.WitnessUnknown, payload[0], payload.Slice(2, payload[1]), network),
+            _ => null,
+        };
+        return address ?? "script:" + Convert.ToHexStringLower(SHA256.HashData(ToScript()!));
     }
 
     /// <summary>Parses a user-typed address (any standard form, or <c>script:HEX</c>) for <paramref name="network"/>.</summary>

@@ -48,18 +48,14 @@ internal static class EmptyEntries
     }
 
     /// <summary>":N" for the first line that is a bare "-" (where the empty entry most likely is), else nothing.</summary>
-    private static string BareDashLine(DataFile file)
-    {
-        var lines = file.Text.Split('\n');
-        var index = Array.FindIndex(lines, l => l.Trim() == "-");
-        return index < 0 ? "" : ":" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static string BareDashLine(DataFile file) => FirstLine(file, l => l.Trim() == "-");
 
     /// <summary>":N" for the first line holding <paramref name="key"/> with nothing after its colon, else nothing.</summary>
-    private static string KeyLine(DataFile file, string key)
+    private static string KeyLine(DataFile file, string key) => FirstLine(file, l => l.Trim().TrimStart('-').Trim() == key + ":");
+
+    private static string FirstLine(DataFile file, Predicate<string> match)
     {
-        var lines = file.Text.Split('\n');
-        var index = Array.FindIndex(lines, l => l.Trim().TrimStart('-').Trim() == key + ":");
+        var index = Array.FindIndex(file.Text.Split('\n'), match);
         return index < 0 ? "" : ":" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
