@@ -23,7 +23,7 @@ public sealed class FuzzBench : IBenchSuite
 
     public string Name => "fuzz";
 
-    public string Description => "Fuzz every parser and every API operation with fixed seeds (--cases N, --seed S, --target NAME, --no-api)";
+    public string Description => "Fuzz every parser and every API operation with fixed seeds (--cases N, --api-cases N, --seed S, --target NAME, --no-api, --api-after OPERATION, --findings DIR)";
 
     public async Task<int> RunAsync(string[] args, TextWriter output)
     {
@@ -33,6 +33,9 @@ public sealed class FuzzBench : IBenchSuite
         var seed = (ulong)Option(args, "--seed", 17);
         var filter = Text(args, "--target");
         var findingsDirectory = Text(args, "--findings");
+        // Resumes a long API pass stopped part-way: the operations up to and including this one (in the document's order) are
+        // skipped; the seed is per operation, so the rest run exactly as they would have in the whole pass.
+        var apiAfter = Text(args, "--api-after");
         var reports = new List<FuzzReport>();
         output.WriteLine($"fuzz: {cases:N0} cases per target, seed {seed}");
         output.WriteLine($"{"target",-34} {"cases",8} {"accepted",9} {"refused",8} {"findings",8} {"seconds",8} {"cases/s",9}");
@@ -43,13 +46,13 @@ public sealed class FuzzBench : IBenchSuite
             reports.Add(report);
             await PrintAsync(output, report, findingsDirectory);
         }
-        if (!args.Contains("--no-api")) reports.AddRange(await FuzzApiAsync(output, apiCases, seed, filter, findingsDirectory));
+        if (!args.Contains("--no-api")) reports.AddRange(await FuzzApiAsync(output, apiCases, seed, filter, apiAfter, findingsDirectory));
         var findings = reports.SelectMany(r => r.Findings).ToList();
         output.WriteLine($"total: {reports.Count} targets, {reports.Sum(r => (long)r.Cases):N0} cases in {reports.Sum(r => r.Elapsed.TotalSeconds):F0} s, {findings.Count} findings");
         return findings.Count == 0 ? 0 : 1;
     }
 
-    private static async Task<List<FuzzReport>> FuzzApiAsync(TextWriter output, int cases, ulong seed, string? filter, string? findingsDirectory)
+    private static async Task<List<FuzzReport>> FuzzApiAsync(TextWriter output, int cases, ulong seed, string? filter, string? after, string? findingsDirectory)
     {
         var data = Directory.CreateTempSubdirectory("cairn-bench-fuzz-").FullName;
         await DemoPipeline.RunAsync(data, TimeProvider.System, 2_000);
@@ -71,7 +74,14 @@ public sealed class FuzzBench : IBenchSuite
             var openApi = JsonNode.Parse(await http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)))!;
             var values = await ApiFuzzTargets.PathValuesAsync(http);
             var fuzzer = new ApiFuzzer(http, seed);
-            foreach (var operation in ApiFuzzTargets.Fuzzable(ApiFuzzer.Operations(openApi)))
+            var operations = ApiFuzzTargets.Fuzzable(ApiFuzzer.Operations(openApi)).ToList();
+            if (after is not null)
+            {
+                var position = operations.FindIndex(o => o.OperationId == after);
+                if (position < 0) throw new ArgumentException($"--api-after: no fuzzable operation '{after}' in the API document");
+                operations = operations[(position + 1)..];
+            }
+            foreach (var operation in operations)
             {
                 if (filter is not null && !("api " + operation.OperationId).Contains(filter, StringComparison.Ordinal)) continue;
                 var report = await fuzzer.RunAsync(openApi, operation, cases, values);
