@@ -23,6 +23,13 @@ public interface ICustodyLog
 
     Task<InclusionProof> GetInclusionProofAsync(long sequence, long treeSize, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Inclusion proofs of several entries in the tree of <paramref name="treeSize"/> entries, in the order asked. The nodes
+    /// they share are read once: an evidence package proves every entry about its case, which is thousands for a case
+    /// read every day (each read is logged).
+    /// </summary>
+    Task<IReadOnlyList<InclusionProof>> GetInclusionProofsAsync(IReadOnlyList<long> sequences, long treeSize, CancellationToken cancellationToken = default);
+
     Task<ConsistencyProof> GetConsistencyProofAsync(long firstSize, long secondSize, CancellationToken cancellationToken = default);
 
     /// <summary>Re-checks every entry and head; see <see cref="LogVerifier"/>.</summary>

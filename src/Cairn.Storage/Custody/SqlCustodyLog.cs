@@ -158,6 +158,22 @@ public sealed class SqlCustodyLog : ICustodyLog
         return new InclusionProof(sequence, treeSize, path.Select(Convert.ToHexStringLower).ToList());
     }
 
+    public async Task<IReadOnlyList<InclusionProof>> GetInclusionProofsAsync(IReadOnlyList<long> sequences, long treeSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sequences);
+        foreach (var sequence in sequences)
+        {
+            if (sequence < 0 || sequence >= treeSize)
+                throw new CairnException($"entry {sequence} is not inside a log of {treeSize} entries");
+        }
+        if (sequences.Count == 0) return [];
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await RequireSizeAsync(connection, treeSize, cancellationToken).ConfigureAwait(false);
+        var paths = await SqlMerkleNodes.ComputeAsync(connection, null,
+            nodes => sequences.Select(sequence => MerkleTree.InclusionProof(nodes, sequence, treeSize)).ToList(), cancellationToken).ConfigureAwait(false);
+        return [.. sequences.Select((sequence, i) => new InclusionProof(sequence, treeSize, paths[i].Select(Convert.ToHexStringLower).ToList()))];
+    }
+
     public async Task<ConsistencyProof> GetConsistencyProofAsync(long firstSize, long secondSize, CancellationToken cancellationToken = default)
     {
         if (firstSize < 0 || firstSize > secondSize)

@@ -177,12 +177,8 @@ public sealed class EvidenceService
 
     private async Task<IReadOnlyList<PackageLogEntry>> ProvenAsync(string objectType, string objectId, long treeSize, CancellationToken cancellationToken)
     {
-        var result = new List<PackageLogEntry>();
-        foreach (var entry in (await _log.GetEntriesForAsync(objectType, objectId, cancellationToken).ConfigureAwait(false)).Where(e => e.Sequence < treeSize))
-        {
-            var proof = await _log.GetInclusionProofAsync(entry.Sequence, treeSize, cancellationToken).ConfigureAwait(false);
-            result.Add(new PackageLogEntry(System.Text.Encoding.UTF8.GetString(entry.CanonicalBytes()), entry.Sequence, proof.AuditPath));
-        }
-        return result;
+        var entries = (await _log.GetEntriesForAsync(objectType, objectId, cancellationToken).ConfigureAwait(false)).Where(e => e.Sequence < treeSize).ToList();
+        var proofs = await _log.GetInclusionProofsAsync([.. entries.Select(e => e.Sequence)], treeSize, cancellationToken).ConfigureAwait(false);
+        return [.. entries.Select((entry, i) => new PackageLogEntry(System.Text.Encoding.UTF8.GetString(entry.CanonicalBytes()), entry.Sequence, proofs[i].AuditPath))];
     }
 }

@@ -1,3 +1,4 @@
+using Cairn.Core;
 using Cairn.Cases.Custody;
 using Cairn.Storage.Custody;
 using Cairn.TestSupport.Database;
@@ -38,6 +39,30 @@ public class SqlCustodyLogTests
         var verification = await log.VerifyAsync();
         Assert.True(verification.IsValid, verification.Problem);
         Assert.Equal(21, verification.EntriesChecked);
+    }
+
+    [DatabaseTheory]
+    public async Task InclusionProofs_OfManyEntries_EqualTheProofsAskedOneByOne(SqlDialect dialect)
+    {
+        await using var test = await TestDatabase.CreateAsync(dialect);
+        var log = new SqlCustodyLog(test.Database);
+        for (var i = 0; i < 37; i++)
+            await log.AppendAsync(new CustodyRecord(TestDatabase.Alice, "case.read", "case", i % 3 == 0 ? "the-case" : $"other-{i}", CustodyRecord.HashOf($"content {i}")));
+        var head = await log.GetHeadAsync(30);
+        long[] sequences = [29, 0, 12, 13, 3, 12];
+
+        var proofs = await log.GetInclusionProofsAsync(sequences, 30);
+
+        Assert.Equal(sequences, proofs.Select(p => p.LeafIndex));
+        for (var i = 0; i < sequences.Length; i++)
+        {
+            var single = await log.GetInclusionProofAsync(sequences[i], 30);
+            Assert.Equal(single.AuditPath, proofs[i].AuditPath);
+            Assert.True(proofs[i].Verify((await log.GetEntryAsync(sequences[i])).LeafHash(), head.Head.RootHash));
+        }
+        Assert.Empty(await log.GetInclusionProofsAsync([], 30));
+        var outside = await Assert.ThrowsAsync<CairnException>(() => log.GetInclusionProofsAsync([4, 30], 30));
+        Assert.Contains("entry 30 is not inside a log of 30 entries", outside.Message, StringComparison.Ordinal);
     }
 
     [DatabaseTheory]
