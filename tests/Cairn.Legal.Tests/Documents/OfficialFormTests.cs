@@ -65,7 +65,9 @@ public class OfficialFormTests
     [Fact]
     public void EpocPr_IsAddressedToTheServiceProvider()
     {
-        var request = RequestFixtures.DraftFor("FR", "preservation");
+        // Chosen explicitly: between Member States the EIO's provisional measure (Art 32) is an equally specific,
+        // verified option and ranks first by instrument id.
+        var request = RequestFixtures.DraftFor("FR", "preservation", ruleId: "epoc-pr-preservation");
         Assert.Equal("epoc-pr", request.FormId);
         Assert.Equal("direct_to_provider", request.Channel);
         Assert.Equal("Example Exchange GmbH", request.Addressee!.Name);

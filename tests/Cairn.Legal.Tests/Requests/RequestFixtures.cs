@@ -14,10 +14,10 @@ internal static class RequestFixtures
 
     public static TraceFinding ExchangeInFrance => new("FR", "Exemple Échange SAS", ["bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"], [TxId], [new AssetAmount("BTC", new BigInteger(12_345_678), 8)]);
 
-    public static LegalRequest DraftFor(string from, string measure, bool urgent = false, string language = "en", TimeProvider? time = null, string? authority = null, string? offence = null)
+    public static LegalRequest DraftFor(string from, string measure, bool urgent = false, string language = "en", TimeProvider? time = null, string? authority = null, string? offence = null, string? ruleId = null)
     {
         var drafter = new RequestDrafter(TestData.Reference, time ?? new FixedTime(TestData.Now));
-        var result = drafter.Draft(new DraftInput("CASE-7", from, [ExchangeInGermany], [measure], urgent, language, authority, offence));
+        var result = drafter.Draft(new DraftInput("CASE-7", from, [ExchangeInGermany], [measure], urgent, language, authority, offence, RuleId: ruleId));
         return Assert.Single(result.Drafts);
     }
 

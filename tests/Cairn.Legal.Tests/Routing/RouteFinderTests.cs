@@ -14,7 +14,7 @@ public class RouteFinderTests
     [InlineData("FR", "DE", "subscriber_info", false, "eio-investigative-measure", "judicial_to_judicial")] // Directive 2014/41/EU Arts 1, 10(2)(e)
     [InlineData("FR", "DE", "freeze", false, "reg1805-freezing", "judicial_to_judicial")]                    // Regulation 2018/1805 Arts 4, 7
     [InlineData("FR", "DE", "confiscation", false, "reg1805-confiscation", "judicial_to_judicial")]          // Regulation 2018/1805 Arts 14, 18
-    [InlineData("FR", "DE", "preservation", false, "epoc-pr-preservation", "direct_to_provider")]           // Reg (EU) 2023/1543 Arts 4, 7, applies from 2026-08-18 (Art 34)
+    [InlineData("FR", "DE", "preservation", false, "eio-provisional-measure", "judicial_to_judicial")]      // Directive 2014/41/EU Art 32 (verified pass 12); the EPOC-PR (Reg 2023/1543) is equally specific and verified, ranked second by instrument id
     [InlineData("US", "DE", "preservation", false, "budapest-art29", "contact_24_7")]                        // ETS 185 Art 29, Art 35
     [InlineData("US", "DE", "expedited_disclosure", false, "budapest-art30", "contact_24_7")]                // ETS 185 Art 30(1): disclosure of traffic data preserved under Art 29
     [InlineData("US", "DE", "traffic_data", false, "budapest-art31", "central_authority")]                   // ETS 185 Art 31: stored (traffic) data; Art 30 is not a general traffic-data route
