@@ -1,5 +1,5 @@
-using Cairn.Core;
 using Cairn.Cases.Custody;
+using Cairn.Core;
 using Cairn.Storage.Custody;
 using Cairn.TestSupport.Database;
 
@@ -47,7 +47,7 @@ public class SqlCustodyLogTests
         await using var test = await TestDatabase.CreateAsync(dialect);
         var log = new SqlCustodyLog(test.Database);
         for (var i = 0; i < 37; i++)
-            await log.AppendAsync(new CustodyRecord(TestDatabase.Alice, "case.read", "case", i % 3 == 0 ? "the-case" : $"other-{i}", CustodyRecord.HashOf($"content {i}")));
+            await log.AppendAsync(new CustodyRecord(TestDatabase.Alice, "case.read", "case", $"case-{i}", CustodyRecord.HashOf($"content {i}")));
         var head = await log.GetHeadAsync(30);
         long[] sequences = [29, 0, 12, 13, 3, 12];
 
