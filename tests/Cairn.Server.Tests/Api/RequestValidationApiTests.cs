@@ -9,10 +9,14 @@ namespace Cairn.Server.Tests.Api;
 [Collection(DemoServerCollection.Name)]
 public sealed class RequestValidationApiTests(DemoServerFixture fixture)
 {
-    /// <summary>Drafts from the demo case's trace as <paramref name="client"/>, completes every draft and marks it ready; answers the details.</summary>
-    private static async Task<List<JsonNode>> DraftReadyAsync(ApiClient client, string measure)
+    /// <summary>
+    /// Drafts from the demo case's trace as <paramref name="client"/> (on route <paramref name="ruleId"/> where given, else the
+    /// first), completes every draft and marks it ready; answers the details.
+    /// </summary>
+    private static async Task<List<JsonNode>> DraftReadyAsync(ApiClient client, string measure, string? ruleId = null)
     {
-        var drafted = await client.PostJsonAsync($"/api/v1/cases/{DemoPipeline.CaseReference}/requests/draft", new { from = "NL", measures = new[] { measure }, acknowledge_overlap = true });
+        var drafted = await client.PostJsonAsync($"/api/v1/cases/{DemoPipeline.CaseReference}/requests/draft",
+            new { from = "NL", measures = new[] { measure }, rule_id = ruleId, acknowledge_overlap = true });
         var details = new List<JsonNode>();
         foreach (var id in drafted["drafts"]!.AsArray().Select(d => d!["id"]!.GetValue<string>()))
         {
@@ -33,7 +37,9 @@ public sealed class RequestValidationApiTests(DemoServerFixture fixture)
         using var admin = await fixture.AdminAsync();
         using var aud = await fixture.SignInAsync("aud");
         using var olga = await fixture.SignInAsync("olga");
-        var fourEyes = (await DraftReadyAsync(pros, "preservation")).First(d => d["validation"]!["second_person"]!.GetValue<bool>());
+        // A European Preservation Order (Reg 2023/1543): no validation article is encoded for it, so Cairn asks for four eyes.
+        // Chosen explicitly: the EIO provisional measure (Directive 2014/41/EU Art 32) ranks first for preservation.
+        var fourEyes = (await DraftReadyAsync(pros, "preservation", "epoc-pr-preservation")).First(d => d["validation"]!["second_person"]!.GetValue<bool>());
         var id = fourEyes["request"]!["id"]!.GetValue<string>();
         Assert.Equal("not_validated", fourEyes["validation"]!["state"]!.GetValue<string>());
         Assert.DoesNotContain("sent", fourEyes["next_statuses"]!.AsArray().Select(s => s!.GetValue<string>()));
