@@ -148,15 +148,8 @@ public sealed class SqlCustodyLog : ICustodyLog
         return Page<CustodySearchHit>.Of(rows.Select(r => new CustodySearchHit(r.ToEntry(), r.CaseReference)).ToList(), page, total);
     }
 
-    public async Task<InclusionProof> GetInclusionProofAsync(long sequence, long treeSize, CancellationToken cancellationToken = default)
-    {
-        if (sequence < 0 || sequence >= treeSize)
-            throw new CairnException($"entry {sequence} is not inside a log of {treeSize} entries");
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await RequireSizeAsync(connection, treeSize, cancellationToken).ConfigureAwait(false);
-        var path = await SqlMerkleNodes.ComputeAsync(connection, null, nodes => MerkleTree.InclusionProof(nodes, sequence, treeSize), cancellationToken).ConfigureAwait(false);
-        return new InclusionProof(sequence, treeSize, path.Select(Convert.ToHexStringLower).ToList());
-    }
+    public async Task<InclusionProof> GetInclusionProofAsync(long sequence, long treeSize, CancellationToken cancellationToken = default) =>
+        (await GetInclusionProofsAsync([sequence], treeSize, cancellationToken).ConfigureAwait(false))[0];
 
     public async Task<IReadOnlyList<InclusionProof>> GetInclusionProofsAsync(IReadOnlyList<long> sequences, long treeSize, CancellationToken cancellationToken = default)
     {
