@@ -14,8 +14,9 @@ namespace Cairn.Bench.Fuzzing;
 /// `fuzz`: every fuzz target (FuzzCatalogue) with a fixed seed, then every operation of the API
 /// (ApiFuzzer) against a demo server, and prints cases, outcomes, findings and time per target.
 /// Options: --cases N (10,000 per target), --api-cases N (default --cases), --seed S (17),
-/// --target NAME (only targets whose name contains it), --no-api, --findings DIR (writes each
-/// finding's minimised input there). Exit 1 when anything was found (docs/benchmarks.md).
+/// --target NAME (only targets whose name contains it), --no-api, --api-after OPERATION and
+/// --api-until OPERATION (a slice of the API operations, in the document's order), --findings DIR
+/// (writes each finding's minimised input there). Exit 1 when anything was found (docs/benchmarks.md).
 /// </summary>
 public sealed class FuzzBench : IBenchSuite
 {
@@ -23,7 +24,7 @@ public sealed class FuzzBench : IBenchSuite
 
     public string Name => "fuzz";
 
-    public string Description => "Fuzz every parser and every API operation with fixed seeds (--cases N, --api-cases N, --seed S, --target NAME, --no-api, --api-after OPERATION, --findings DIR)";
+    public string Description => "Fuzz every parser and every API operation with fixed seeds (--cases N, --api-cases N, --seed S, --target NAME, --no-api, --api-after OPERATION, --api-until OPERATION, --findings DIR)";
 
     public async Task<int> RunAsync(string[] args, TextWriter output)
     {
@@ -36,6 +37,8 @@ public sealed class FuzzBench : IBenchSuite
         // Resumes a long API pass stopped part-way: the operations up to and including this one (in the document's order) are
         // skipped; the seed is per operation, so the rest run exactly as they would have in the whole pass.
         var apiAfter = Text(args, "--api-after");
+        // The slice's last operation (inclusive): with --api-after, two processes on two cores share one pass.
+        var apiUntil = Text(args, "--api-until");
         var reports = new List<FuzzReport>();
         output.WriteLine($"fuzz: {cases:N0} cases per target, seed {seed}");
         output.WriteLine($"{"target",-34} {"cases",8} {"accepted",9} {"refused",8} {"findings",8} {"seconds",8} {"cases/s",9}");
@@ -46,13 +49,13 @@ public sealed class FuzzBench : IBenchSuite
             reports.Add(report);
             await PrintAsync(output, report, findingsDirectory);
         }
-        if (!args.Contains("--no-api")) reports.AddRange(await FuzzApiAsync(output, apiCases, seed, filter, apiAfter, findingsDirectory));
+        if (!args.Contains("--no-api")) reports.AddRange(await FuzzApiAsync(output, apiCases, seed, filter, apiAfter, apiUntil, findingsDirectory));
         var findings = reports.SelectMany(r => r.Findings).ToList();
         output.WriteLine($"total: {reports.Count} targets, {reports.Sum(r => (long)r.Cases):N0} cases in {reports.Sum(r => r.Elapsed.TotalSeconds):F0} s, {findings.Count} findings");
         return findings.Count == 0 ? 0 : 1;
     }
 
-    private static async Task<List<FuzzReport>> FuzzApiAsync(TextWriter output, int cases, ulong seed, string? filter, string? after, string? findingsDirectory)
+    private static async Task<List<FuzzReport>> FuzzApiAsync(TextWriter output, int cases, ulong seed, string? filter, string? after, string? until, string? findingsDirectory)
     {
         var data = Directory.CreateTempSubdirectory("cairn-bench-fuzz-").FullName;
         await DemoPipeline.RunAsync(data, TimeProvider.System, 2_000);
@@ -80,6 +83,12 @@ public sealed class FuzzBench : IBenchSuite
                 var position = operations.FindIndex(o => o.OperationId == after);
                 if (position < 0) throw new ArgumentException($"--api-after: no fuzzable operation '{after}' in the API document");
                 operations = operations[(position + 1)..];
+            }
+            if (until is not null)
+            {
+                var position = operations.FindIndex(o => o.OperationId == until);
+                if (position < 0) throw new ArgumentException($"--api-until: no fuzzable operation '{until}' after the start of the slice");
+                operations = operations[..(position + 1)];
             }
             foreach (var operation in operations)
             {
