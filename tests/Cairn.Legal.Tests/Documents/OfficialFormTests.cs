@@ -62,6 +62,38 @@ public class OfficialFormTests
         Assert.Contains(document.Flags, f => f.Contains("not verified", StringComparison.Ordinal));
     }
 
+    public static TheoryData<string, string> FormsAndLanguages()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var form in TestData.Reference.Forms)
+            foreach (var language in new[] { "en", "fr", "de" })
+                data.Add(form.Id, language);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(FormsAndLanguages))]
+    public void EveryForm_IsRenderedWithItsOwnSectionsNumbersAndWording_InTheAskedLanguageOnlyWhereThatWordingIsVerified(string formId, string language)
+    {
+        // Only wording read in the Official Journal text of a language may be printed (verified per language in
+        // forms/*.yaml); any other language falls back to the English form with a visible flag.
+        var form = TestData.Reference.Form(formId);
+        var document = FormComposer.Compose(On(RequestFixtures.DraftFor("FR", "freeze"), formId, language), form, TestData.Reference);
+        var rendered = form.IsVerifiedIn(language) ? language : "en";
+        Assert.Equal(rendered, document.Language);
+        Assert.StartsWith(form.Title.Values[rendered], document.Title, StringComparison.Ordinal);
+        Assert.Equal(rendered != language, document.Flags.Any(f => f.Contains("not verified in Cairn's data", StringComparison.Ordinal)));
+        Assert.Equal(form.Sections.Count + 2, document.Sections.Count); // header, the form's own sections, the legal act
+        foreach (var (section, heading) in form.Sections.Zip(document.Sections.Skip(1)))
+            if (section.Title.Has(rendered)) Assert.Contains(section.Title.Values[rendered], heading.Heading, StringComparison.Ordinal);
+        foreach (var field in form.Fields)
+        {
+            var wording = field.Label.Values[rendered].TrimEnd().TrimEnd(':').TrimEnd();
+            Assert.Contains(string.IsNullOrWhiteSpace(field.Number) ? wording : $"{field.Number} {wording}", document.PlainText, StringComparison.Ordinal);
+            Assert.All(field.Options, o => Assert.Contains(o.Label.In(rendered), document.PlainText, StringComparison.Ordinal));
+        }
+    }
+
     [Fact]
     public void EpocPr_IsAddressedToTheServiceProvider()
     {
@@ -83,4 +115,13 @@ public class OfficialFormTests
         using var pdf = PdfReader.Open(new MemoryStream(bytes), PdfDocumentOpenMode.Import);
         Assert.True(pdf.PageCount >= 3, $"{pdf.PageCount} pages");
     }
+
+    /// <summary>The drafted request put on <paramref name="formId"/> and asked in <paramref name="language"/>.</summary>
+    private static LegalRequest On(LegalRequest drafted, string formId, string language) => new()
+    {
+        Id = drafted.Id, CaseReference = drafted.CaseReference, RequestType = drafted.RequestType, RequestingState = drafted.RequestingState,
+        RequestedState = drafted.RequestedState, Measure = drafted.Measure, InstrumentId = drafted.InstrumentId, RuleId = drafted.RuleId,
+        LegalBasis = drafted.LegalBasis, Channel = drafted.Channel, Addressee = drafted.Addressee, Language = language, FormId = formId,
+        Findings = [.. drafted.Findings], History = [.. drafted.History],
+    };
 }
