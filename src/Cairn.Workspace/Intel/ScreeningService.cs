@@ -45,6 +45,9 @@ public sealed class ScreeningService
         var addresses = request.Addresses ?? [];
         if (addresses.Count == 0) throw new ValidationException("addresses", "field 'addresses' needs at least one address");
         if (addresses.Count > MaxBatch) throw new ValidationException("addresses", $"at most {MaxBatch} addresses per request, got {addresses.Count}");
+        // A JSON null in the list (found by the API fuzz pass, issue 17) is refused by its place, not screened.
+        for (var i = 0; i < addresses.Count; i++)
+            if (addresses[i] is null) throw new ValidationException("addresses", $"field 'addresses' item {i + 1} is null, not an address");
         var screener = useClusters ? await GetAsync(ClusterChain(request.Chain), cancellationToken).ConfigureAwait(false) : new Screener(await _intel.GetIndexAsync(cancellationToken).ConfigureAwait(false));
         return addresses.Select(a => ScreeningView.Of(screener.Screen(a, request.Chain))).ToList();
     }

@@ -26,6 +26,16 @@ public sealed class FormValidationProblemTests(DemoServerFixture fixture)
         AssertFieldProblem(await admin.PostAsync("/api/v1/screen", new { addresses = Array.Empty<string>() }), "addresses");
     }
 
+    /// <summary>Found by the API fuzz pass (issue 17): <c>{"addresses":[null],"chain":"x"}</c> was an internal error.</summary>
+    [Fact]
+    public async Task Screen_NullAddressInTheList_IsKeyedByAddressesAndNamesItsPlace()
+    {
+        using var admin = await fixture.AdminAsync();
+        var response = await admin.PostAsync("/api/v1/screen", new { addresses = new string?[] { "12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h", null }, chain = "x" });
+        AssertFieldProblem(response, "addresses");
+        Assert.Contains("item 2", response.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("from=X&to=DE&measure=freeze", "from")]
     [InlineData("from=NL&to=&measure=freeze", "to")]
