@@ -57,6 +57,7 @@ public sealed partial class BitcoinIndexWriter : IDisposable
             throw new CairnException($"the index in {directory} holds network '{manifest.Network}', not '{network.Name}'");
         }
         var interrupted = File.Exists(Path.Combine(directory, UncommittedMarker));
+        if (interrupted) ExtendRecomputedColumns(directory, manifest);
         var index = new BitcoinIndex(directory, manifest, writable: true);
         var writer = new BitcoinIndexWriter(index, writerLock);
         if (interrupted || !File.Exists(Path.Combine(directory, BitcoinIndex.TxIdIndexFile)))
@@ -70,6 +71,19 @@ public sealed partial class BitcoinIndexWriter : IDisposable
         }
         if (IndexManifest.Load(directory) is null) manifest.Save(directory);
         return writer;
+    }
+
+    /// <summary>
+    /// After a checkpoint the columns a repair recomputes still hold the last commit on disk (a writer keeps them in
+    /// memory), so they are shorter than the checkpointed rows: zero-extended here, then rebuilt by the repair.
+    /// </summary>
+    private static void ExtendRecomputedColumns(string directory, IndexManifest manifest)
+    {
+        foreach (var (name, rows) in new[] { ("out_spender", manifest.Outputs), ("addr_last_output", manifest.Addresses), ("addr_output_count", manifest.Addresses) })
+        {
+            using var file = new FileStream(Path.Combine(directory, name + ".col"), FileMode.OpenOrCreate, FileAccess.ReadWrite);
+            if (file.Length < rows * sizeof(uint)) file.SetLength(rows * sizeof(uint));
+        }
     }
 
     private void Repair(IndexManifest manifest)
