@@ -36,12 +36,12 @@ public sealed partial class BitcoinIndex : IDisposable
         OutputValue = Column<long>("out_value", manifest.Outputs);
         OutputAddress = Column<uint>("out_address", manifest.Outputs);
         OutputTypeColumn = Column<byte>("out_type", manifest.Outputs);
-        OutputSpender = Column<uint>("out_spender", manifest.Outputs);
+        OutputSpender = Column<uint>("out_spender", manifest.Outputs, heldInMemory: true);
         OutputPreviousSameAddress = Column<uint>("out_prev_same_address", manifest.Outputs);
         AddressKeys = Column<StoredAddressKey>("addr_key", manifest.Addresses);
         AddressKeyTails = Column<UInt128>("addr_key_tail", manifest.AddressTails);
-        AddressLastOutput = Column<uint>("addr_last_output", manifest.Addresses);
-        AddressOutputCount = Column<uint>("addr_output_count", manifest.Addresses);
+        AddressLastOutput = Column<uint>("addr_last_output", manifest.Addresses, heldInMemory: true);
+        AddressOutputCount = Column<uint>("addr_output_count", manifest.Addresses, heldInMemory: true);
     }
 
     public string Directory { get; }
@@ -116,9 +116,10 @@ public sealed partial class BitcoinIndex : IDisposable
         return KeyHash.Mix(BitConverter.ToUInt64(bytes) ^ BitConverter.ToUInt64(bytes[8..]));
     }
 
-    private MappedColumn<T> Column<T>(string name, long count) where T : unmanaged
+    /// <param name="heldInMemory">for a writer, a column written at random places (spenders, address heads and counts)</param>
+    private MappedColumn<T> Column<T>(string name, long count, bool heldInMemory = false) where T : unmanaged
     {
-        var column = MappedColumn<T>.Open(Path.Combine(Directory, name + ".col"), count, Writable);
+        var column = MappedColumn<T>.Open(Path.Combine(Directory, name + ".col"), count, Writable, heldInMemory);
         _owned.Add(column);
         return column;
     }

@@ -9,8 +9,12 @@ namespace Cairn.Index.Bitcoin;
 /// change after a commit an "uncommitted" marker file is created; <see cref="Commit"/> flushes
 /// every column, atomically replaces the manifest, then deletes the marker. A writer that
 /// finds the marker (its predecessor was killed) repairs the index: columns are cut back to the
-/// manifest's counts, spending links and per-address heads pointing past them are recomputed,
-/// and the hash indexes are rebuilt, which leaves exactly the state of the last commit.
+/// manifest's counts, spending links and per-address heads are recomputed from the
+/// append-only columns, and the hash indexes are rebuilt, which leaves exactly the state of the
+/// last commit or checkpoint. <see cref="Checkpoint"/> makes the append-only columns and the
+/// manifest durable but keeps the marker: the columns written at random places (spenders,
+/// address heads and counts, hash tables) are what a repair recomputes, so flushing them at every
+/// checkpoint would only rewrite pages dirtied all over those files (docs/chain-index.md).
 /// Only one writer may hold an index (an exclusive lock file).
 /// </summary>
 public sealed partial class BitcoinIndexWriter : IDisposable
@@ -53,6 +57,7 @@ public sealed partial class BitcoinIndexWriter : IDisposable
             throw new CairnException($"the index in {directory} holds network '{manifest.Network}', not '{network.Name}'");
         }
         var interrupted = File.Exists(Path.Combine(directory, UncommittedMarker));
+        if (interrupted) ExtendRecomputedColumns(directory, manifest);
         var index = new BitcoinIndex(directory, manifest, writable: true);
         var writer = new BitcoinIndexWriter(index, writerLock);
         if (interrupted || !File.Exists(Path.Combine(directory, BitcoinIndex.TxIdIndexFile)))
@@ -68,12 +73,31 @@ public sealed partial class BitcoinIndexWriter : IDisposable
         return writer;
     }
 
+    /// <summary>
+    /// After a checkpoint the columns a repair recomputes still hold the last commit on disk (a writer keeps them in
+    /// memory), so they are shorter than the checkpointed rows: zero-extended here, then rebuilt by the repair.
+    /// </summary>
+    private static void ExtendRecomputedColumns(string directory, IndexManifest manifest)
+    {
+        foreach (var (name, rows) in new[] { ("out_spender", manifest.Outputs), ("addr_last_output", manifest.Addresses), ("addr_output_count", manifest.Addresses) })
+        {
+            using var file = new FileStream(Path.Combine(directory, name + ".col"), FileMode.OpenOrCreate, FileAccess.ReadWrite);
+            if (file.Length < rows * sizeof(uint)) file.SetLength(rows * sizeof(uint));
+        }
+    }
+
     private void Repair(IndexManifest manifest)
     {
         var index = Index;
-        var txCount = (uint)manifest.Transactions;
-        for (long o = 0; o < index.OutputCount; o++)
-            if (index.OutputSpender[o] > txCount) index.OutputSpender.Set(o, 0);
+        // After a checkpoint the spenders were not flushed, so they are rebuilt from the inputs
+        // (durable, append-only) rather than only cleared past the committed transactions.
+        for (long o = 0; o < index.OutputCount; o++) index.OutputSpender.Set(o, 0);
+        for (long t = 0; t < index.TransactionCount; t++)
+        {
+            var inputsEnd = t + 1 < index.TransactionCount ? index.TxFirstInput[t + 1] : index.InputCount;
+            for (long i = index.TxFirstInput[t]; i < inputsEnd; i++)
+                index.OutputSpender.Set(index.InputSpentOutput[i], (uint)t + 1);
+        }
         for (long a = 0; a < index.AddressCount; a++)
         {
             index.AddressLastOutput.Set(a, 0);
@@ -174,20 +198,53 @@ public sealed partial class BitcoinIndexWriter : IDisposable
     /// <summary>Makes everything appended so far durable and the new tip visible to readers.</summary>
     public void Commit() => Commit(force: false);
 
+    /// <summary>
+    /// Makes the blocks appended so far survive a crash without flushing the columns written at
+    /// random places: the append-only columns and the manifest are flushed, the "uncommitted"
+    /// marker stays, so readers still wait for <see cref="Commit"/> and a writer that finds the
+    /// marker recomputes the rest from them. A long ingest checkpoints every 64 MB and commits once.
+    /// </summary>
+    public void Checkpoint()
+    {
+        if (!_dirty) return;
+        FlushAppendOnly();
+        SaveManifest();
+    }
+
     private void Commit(bool force)
     {
         if (!_dirty && !force) return;
+        var index = Index;
+        FlushAppendOnly();
+        foreach (var flushable in new Action[]
+        {
+            index.OutputSpender.Flush, index.AddressLastOutput.Flush, index.AddressOutputCount.Flush,
+            index.TxIdIndex.Flush, index.AddressIndex.Flush,
+        })
+            flushable();
+        SaveManifest();
+        File.Delete(Path.Combine(index.Directory, UncommittedMarker));
+        _dirty = false;
+    }
+
+    /// <summary>The columns a repair keeps: rows are only ever appended to them.</summary>
+    private void FlushAppendOnly()
+    {
         var index = Index;
         foreach (var flushable in new Action[]
         {
             index.BlockHash.Flush, index.BlockTime.Flush, index.BlockFirstTx.Flush, index.BlockFirstAddress.Flush,
             index.TxHash.Flush, index.TxFirstInput.Flush, index.TxFirstOutput.Flush, index.TxLockTime.Flush,
             index.TxVirtualSize.Flush, index.TxFlagsColumn.Flush, index.InputSpentOutput.Flush, index.OutputValue.Flush,
-            index.OutputAddress.Flush, index.OutputTypeColumn.Flush, index.OutputSpender.Flush,
-            index.OutputPreviousSameAddress.Flush, index.AddressKeys.Flush, index.AddressKeyTails.Flush, index.AddressLastOutput.Flush,
-            index.AddressOutputCount.Flush, index.TxIdIndex.Flush, index.AddressIndex.Flush,
+            index.OutputAddress.Flush, index.OutputTypeColumn.Flush, index.OutputPreviousSameAddress.Flush,
+            index.AddressKeys.Flush, index.AddressKeyTails.Flush,
         })
             flushable();
+    }
+
+    private void SaveManifest()
+    {
+        var index = Index;
         new IndexManifest
         {
             Network = index.Network.Name,
@@ -199,8 +256,6 @@ public sealed partial class BitcoinIndexWriter : IDisposable
             AddressTails = index.AddressKeyTails.Count,
             Tip = index.TipHash?.ToString(),
         }.Save(index.Directory);
-        File.Delete(Path.Combine(index.Directory, UncommittedMarker));
-        _dirty = false;
     }
 
     /// <summary>Closes without committing pending appends (they are repaired away on the next open).</summary>

@@ -5,7 +5,7 @@ namespace Cairn.Index.Bitcoin;
 
 /// <summary>
 /// Feeds blocks of the best chain into the index: scans them in parallel (txids, scripts,
-/// addresses), appends them in height order, commits every <see cref="CommitEveryBytes"/>.
+/// addresses), appends them in height order, checkpoints every <see cref="CommitEveryBytes"/> and commits at the end.
 /// Before appending it compares the index with the source's chain and rolls back blocks that
 /// left the best chain (a reorganisation), so running it again is always safe: it resumes.
 /// </summary>
@@ -17,7 +17,7 @@ public sealed class BitcoinIngest
 
     public BitcoinIngest(BitcoinIndexWriter writer) => _writer = writer;
 
-    /// <summary>Bytes of block data between commits (a crash loses at most this much work).</summary>
+    /// <summary>Bytes of block data between checkpoints (a crash loses at most this much work); the run commits once at its end.</summary>
     public long CommitEveryBytes { get; init; } = 64L << 20;
 
     public IProgress<IngestProgress>? Progress { get; init; }
@@ -143,7 +143,7 @@ public sealed class BitcoinIngest
             if (sinceCommit >= CommitEveryBytes)
             {
                 committing.Start();
-                _writer.Commit();
+                _writer.Checkpoint();
                 committing.Stop();
                 sinceCommit = 0;
             }

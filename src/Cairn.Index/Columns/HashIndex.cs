@@ -69,7 +69,8 @@ public sealed class HashIndex : IDisposable
         var capacity = length / SlotBytes;
         if (length % SlotBytes != 0 || !IsCapacityStep(capacity) || capacity < CapacityFor(keyCount))
             throw new InvalidDataException($"hash table {path} holds {length} bytes, which is no table for {keyCount} keys: the index is damaged, delete it and ingest again");
-        return new(path, MappedColumn<uint>.Open(path, capacity, writable), keyCount, writable, hashOfId);
+        // A writer holds the slots in memory: inserts land at random places (see MappedColumn).
+        return new(path, MappedColumn<uint>.Open(path, capacity, writable, heldInMemory: true), keyCount, writable, hashOfId);
     }
 
     /// <summary>Builds the table afresh from ids 0..keys-1 at its canonical capacity (first build, crash recovery).</summary>
@@ -85,16 +86,14 @@ public sealed class HashIndex : IDisposable
     {
         var temp = path + ".build";
         if (File.Exists(temp)) File.Delete(temp);
-        using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite))
-            file.SetLength(capacity * SlotBytes);
-        var slots = MappedColumn<uint>.Open(temp, capacity, writable: true);
+        var slots = MappedColumn<uint>.CreateInMemory(temp, capacity);
         var index = new HashIndex(temp, slots, 0, writable: true, hashOfId);
         for (uint id = 0; id < keys; id++) index.Place(hashOfId(id), id);
         slots.Flush();
         slots.Dispose();
         // The rename is atomic: a reader or a killed writer sees the old table or the new one.
         File.Move(temp, path, overwrite: true);
-        return new HashIndex(path, MappedColumn<uint>.Open(path, capacity, writable: true), keys, writable: true, hashOfId);
+        return new HashIndex(path, MappedColumn<uint>.Open(path, capacity, writable: true, heldInMemory: true), keys, writable: true, hashOfId);
     }
 
     private void SetCapacity(long capacity)

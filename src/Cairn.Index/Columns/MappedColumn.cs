@@ -1,5 +1,6 @@
 using System.IO.MemoryMappedFiles;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Cairn.Index.Columns;
 
@@ -11,6 +12,13 @@ namespace Cairn.Index.Columns;
 /// byte-identical however it was built.
 /// Values below <see cref="Count"/> may be overwritten in place (e.g. the spending-tx link
 /// of an output, filled when a later input spends it).
+/// <para>
+/// A writer may hold a column in memory instead (<c>heldInMemory</c>): read from the file when
+/// opened, written back whole by <see cref="Flush"/> and <see cref="Dispose"/>. That is for the
+/// columns written at random places during an ingest: mapped, every page they dirty is written
+/// back by the kernel every half minute and faults again on the next store, which on the 5 M
+/// transaction bench wrote several times the index's size (docs/benchmarks.md, "Ingest I/O").
+/// </para>
 /// </summary>
 public sealed unsafe class MappedColumn<T> : IDisposable where T : unmanaged
 {
@@ -18,16 +26,19 @@ public sealed unsafe class MappedColumn<T> : IDisposable where T : unmanaged
 
     private readonly string _path;
     private readonly bool _writable;
+    private readonly bool _inMemory;
+    private bool _changed;
     private FileStream? _file;
     private MemoryMappedFile? _map;
     private MemoryMappedViewAccessor? _view;
     private byte* _base;
     private long _capacity;
 
-    private MappedColumn(string path, bool writable)
+    private MappedColumn(string path, bool writable, bool inMemory = false)
     {
         _path = path;
         _writable = writable;
+        _inMemory = inMemory;
     }
 
     /// <summary>Number of values that belong to the column (the committed length).</summary>
@@ -40,10 +51,24 @@ public sealed unsafe class MappedColumn<T> : IDisposable where T : unmanaged
     /// Anything the file holds past that length is an uncommitted tail from an interrupted
     /// writer and is discarded.
     /// </summary>
-    public static MappedColumn<T> Open(string path, long count, bool writable)
+    public static MappedColumn<T> Open(string path, long count, bool writable, bool heldInMemory = false)
     {
-        var column = new MappedColumn<T>(path, writable);
+        var column = new MappedColumn<T>(path, writable, heldInMemory && writable);
         column.OpenFile(count);
+        return column;
+    }
+
+    /// <summary>
+    /// Creates (or empties) the file and holds <paramref name="count"/> zero values in memory for a writer, without
+    /// reading the file: for a table built afresh and written out once.
+    /// </summary>
+    public static MappedColumn<T> CreateInMemory(string path, long count)
+    {
+        var column = new MappedColumn<T>(path, writable: true, inMemory: true);
+        column._file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.RandomAccess);
+        column.Allocate(count);
+        column.Count = count;
+        column._changed = true;
         return column;
     }
 
@@ -72,7 +97,38 @@ public sealed unsafe class MappedColumn<T> : IDisposable where T : unmanaged
             throw new InvalidDataException($"index column {_path} holds {_file.Length} bytes but the index claims {needed}");
         Count = count;
         if (_writable && _file.Length != needed) _file.SetLength(needed);
+        if (_inMemory)
+        {
+            Allocate(count);
+            for (long offset = 0; offset < needed;)
+            {
+                var read = RandomAccess.Read(_file.SafeFileHandle, new Span<byte>(_base + offset, (int)Math.Min(needed - offset, 1 << 30)), offset);
+                if (read == 0) throw new InvalidDataException($"index column {_path} ended at byte {offset} of {needed}");
+                offset += read;
+            }
+            return;
+        }
         Map(Math.Max(needed, _file.Length));
+    }
+
+    private void Allocate(long values)
+    {
+        _capacity = Math.Max(values, 1);
+        _base = (byte*)NativeMemory.AllocZeroed((nuint)(_capacity * sizeof(T)));
+    }
+
+    /// <summary>Writes the values held in memory to the file, which then holds exactly <see cref="Count"/> of them.</summary>
+    private void WriteOut()
+    {
+        var bytes = Count * sizeof(T);
+        for (long offset = 0; offset < bytes;)
+        {
+            var chunk = (int)Math.Min(bytes - offset, 1 << 30);
+            RandomAccess.Write(_file!.SafeFileHandle, new ReadOnlySpan<byte>(_base + offset, chunk), offset);
+            offset += chunk;
+        }
+        _file!.SetLength(bytes);
+        _changed = false;
     }
 
     private void Map(long bytes)
@@ -90,6 +146,13 @@ public sealed unsafe class MappedColumn<T> : IDisposable where T : unmanaged
 
     private void Unmap()
     {
+        if (_inMemory)
+        {
+            NativeMemory.Free(_base);
+            _base = null;
+            _capacity = 0;
+            return;
+        }
         if (_view is not null)
         {
             _view.SafeMemoryMappedViewHandle.ReleasePointer();
@@ -126,6 +189,7 @@ public sealed unsafe class MappedColumn<T> : IDisposable where T : unmanaged
     {
         System.Diagnostics.Debug.Assert((ulong)id < (ulong)Count);
         ((T*)_base)[id] = value;
+        _changed = true;
     }
 
     /// <summary>Direct read-only view of ids [start, start+length) for tight loops.</summary>
@@ -144,6 +208,7 @@ public sealed unsafe class MappedColumn<T> : IDisposable where T : unmanaged
     {
         if (Count == _capacity) Grow(Count + 1);
         ((T*)_base)[Count] = value;
+        _changed = true;
         return Count++;
     }
 
@@ -158,6 +223,14 @@ public sealed unsafe class MappedColumn<T> : IDisposable where T : unmanaged
         if (!_writable) throw new InvalidOperationException($"column {_path} is read-only");
         var bytes = Math.Max(minimumCount * sizeof(T), _capacity * sizeof(T) * 3 / 2);
         bytes = (bytes + GrowthQuantumBytes - 1) / GrowthQuantumBytes * GrowthQuantumBytes;
+        if (_inMemory)
+        {
+            var old = _capacity * sizeof(T);
+            _base = (byte*)NativeMemory.Realloc(_base, (nuint)bytes);
+            NativeMemory.Clear(_base + old, (nuint)(bytes - old));
+            _capacity = bytes / sizeof(T);
+            return;
+        }
         Unmap();
         _file!.SetLength(bytes);
         Map(bytes);
@@ -168,17 +241,21 @@ public sealed unsafe class MappedColumn<T> : IDisposable where T : unmanaged
     {
         if (newCount > Count) throw new ArgumentOutOfRangeException(nameof(newCount));
         Count = newCount;
+        _changed = true;
     }
 
     /// <summary>Flushes mapped pages to the file so a committed state survives an OS crash too.</summary>
     public void Flush()
     {
+        if (_inMemory && _changed) WriteOut();
         _view?.Flush();
         _file?.Flush(flushToDisk: true);
     }
 
     public void Dispose()
     {
+        // Held in memory, the values reach the file here, as a mapped column's pages would through the kernel.
+        if (_inMemory && _changed && _file is not null) WriteOut();
         Unmap();
         if (_file is not null)
         {
