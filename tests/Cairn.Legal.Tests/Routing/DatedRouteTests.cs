@@ -47,10 +47,12 @@ public class DatedRouteTests
     [Fact]
     public void StateNotInACompleteList_IsSaidNotToBeAParty()
     {
-        // UNTOC list complete (192 parties on 2024-05-04): Iran signed only, Tuvalu is absent.
-        var iran = Find("FR", "IR", "testimony", new DateOnly(2024, 5, 4));
-        Assert.Contains(iran.Notes, n => n.StartsWith("IR signed UNTOC on 2000-12-12 but has not consented to be bound", StringComparison.Ordinal));
+        // UNTOC list complete (192 parties on 2024-05-04): the Republic of the Congo signed only, Tuvalu is absent, and
+        // Iran, a signatory then, ratified on 2025-08-06 (BOE-A-2025-26356), so it is not yet a party on that date.
+        var congo = Find("FR", "CG", "testimony", new DateOnly(2024, 5, 4));
+        Assert.Contains(congo.Notes, n => n.StartsWith("CG signed UNTOC on 2000-12-14 but has not consented to be bound", StringComparison.Ordinal));
         Assert.Contains("TV is not a party to UNTOC", Find("FR", "TV", "testimony", new DateOnly(2024, 5, 4)).Notes);
+        Assert.Contains("UNTOC enters into force for IR only on 2025-09-05", Find("FR", "IR", "testimony", new DateOnly(2024, 5, 4)).Notes);
     }
 
     [Fact]
