@@ -91,15 +91,26 @@ public class RouteFinderTests
     [Fact]
     public void StateAbsentFromPartialLists_IsNoProofOfAbsence_OptionsAreUnconfirmed()
     {
-        // Real data: North Korea is absent from the partial UNCAC list, which lists Papua New Guinea; Papua New
-        // Guinea is not a party to UNTOC, whose list is complete (UNTC XVIII-12, 2024-05-04).
-        var route = Find("PG", "KP", "testimony");
+        // North Korea is absent from the UNCAC list, which lists Papua New Guinea; declared partial here (as it was until
+        // the pass-14 data), that absence proves nothing. Papua New Guinea is not a party to UNTOC, whose list is
+        // complete (UNTC XVIII-12, 2024-05-04).
+        var route = new RouteFinder(Without("uncac", "KP"), new FixedTime(TestData.Now)).Find(new RouteQuery("PG", "KP", "testimony", false));
         Assert.Contains(route.Options, o => o.RuleId == "uncac-art46");
         Assert.DoesNotContain(route.Options, o => o.InstrumentId == "untoc");
         Assert.Contains("PG is not a party to UNTOC", route.Notes);
         Assert.All(route.Options, o => Assert.Equal(RouteOption.PartyStatusUnverified, o.PartyStatus));
         Assert.All(route.Options, o => Assert.Contains(o.Unverified, u => u.StartsWith("party status unverified (list partial): KP", StringComparison.Ordinal)));
         Assert.Equal(RouteResult.UnconfirmedOnlyFallback, route.Fallback);
+    }
+
+    [Fact]
+    public void StateAbsentFromTheCompleteUncacList_IsNotAParty_NoUncacRouteIsOffered()
+    {
+        // The UNCAC list is complete since pass 14: its 190 parties on 2024-04-20 equal the depositary's count (UNTC
+        // XVIII-14), every entry dated; North Korea has neither signed nor acceded.
+        var route = Find("PG", "KP", "testimony");
+        Assert.DoesNotContain(route.Options, o => o.InstrumentId == "uncac");
+        Assert.Contains("KP is not a party to UNCAC", route.Notes);
     }
 
     [Fact]
