@@ -37,14 +37,16 @@ public sealed class LegalCliTests
     [Fact]
     public void Route_StateAbsentFromPartialLists_ListsCandidatesMarkedPartyStatusUnverified()
     {
-        // North Korea is absent from the partial UNCAC list, so UNCAC Art 46 stays a candidate; Papua New Guinea
-        // is not a UNTOC party (complete list, UNTC XVIII-12 on 2024-05-04). (Tonga is a UNTOC party; Somalia, used
-        // before, is a UNCAC party since 2021.)
+        // Neither State is in the partial ETS 030 list (open to non-member States by invitation, Art 26), so its letters
+        // rogatory stay a candidate; North Korea is not a UNCAC party (complete list since pass 14, UNTC XVIII-14 on
+        // 2024-04-20) and Papua New Guinea not a UNTOC party (complete list, UNTC XVIII-12 on 2024-05-04).
         var json = CliRunner.Run("route", "--from", "PG", "--to", "KP", "--measure", "testimony", "--json");
         Assert.Equal(0, json.ExitCode);
         var root = JsonDocument.Parse(json.Output).RootElement;
-        var uncac = root.GetProperty("options").EnumerateArray().First(o => o.GetProperty("rule_id").GetString() == "uncac-art46");
-        Assert.Equal("unverified_list_partial", uncac.GetProperty("party_status").GetString());
+        var options = root.GetProperty("options").EnumerateArray().ToList();
+        Assert.DoesNotContain(options, o => o.GetProperty("rule_id").GetString()!.StartsWith("uncac", StringComparison.Ordinal));
+        var ets030 = options.First(o => o.GetProperty("rule_id").GetString() == "ets030-letters-rogatory");
+        Assert.Equal("unverified_list_partial", ets030.GetProperty("party_status").GetString());
         Assert.StartsWith("no instrument is confirmed to bind both states", root.GetProperty("fallback").GetString(), StringComparison.Ordinal);
 
         var table = CliRunner.Run("route", "--from", "PG", "--to", "KP", "--measure", "testimony");
