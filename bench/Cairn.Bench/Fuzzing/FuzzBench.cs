@@ -60,6 +60,9 @@ public sealed class FuzzBench : IBenchSuite
         var data = Directory.CreateTempSubdirectory("cairn-bench-fuzz-").FullName;
         await DemoPipeline.RunAsync(data, TimeProvider.System, 2_000);
         var port = FreePort();
+        // The exchange endpoints answer 503 until the node has keys (no API operation creates them: `cairn exchange node
+        // init` does), so the pass gives the installation a node first, as an agency that exchanges would have.
+        using (Cairn.Workspace.Exchange.NodeKeyFiles.Create(data, "fuzz-node", "Fuzzing node", DemoPipeline.Agency, "NL", $"http://127.0.0.1:{port}")) { }
         var host = await CairnServer.BuildAsync(new ServerOptions
         {
             DataDirectory = data, Urls = $"http://127.0.0.1:{port}", AdminAgency = DemoPipeline.Agency, AdminRoles = Enum.GetValues<Role>(),
