@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Cairn.Chains.Bitcoin;
 using Cairn.Index.Bitcoin;
 using Cairn.Development.Generation;
@@ -21,9 +20,9 @@ public sealed class CheckpointTests : IDisposable
     {
         var blocks = _temp.Sub("chain");
         ChainGenerator.Generate(new ChainGeneratorOptions { Transactions = 3000, Seed = 31, OutputDirectory = blocks, TransactionsPerBlock = 50 });
-        var records = new BlockFileReader(blocks, Network.RegTest).ReadAll().Select(r => r.RawBlock.ToArray()).ToList();
+        var records = BlockRecordFiles.Read(blocks);
         Assert.True(records.Count > Checkpointed + 10, $"the generated chain has {records.Count} blocks");
-        var reference = Ingest(WriteRecords(_temp.Sub("first"), records.Take(Checkpointed)), "reference");
+        var reference = Ingest(BlockRecordFiles.Write(_temp.Sub("first"), records.Take(Checkpointed)), "reference");
 
         var index = Path.Combine(_temp.Path, "index");
         var scanner = new BlockScanner(Network.RegTest);
@@ -81,20 +80,6 @@ public sealed class CheckpointTests : IDisposable
         var directory = Path.Combine(_temp.Path, name);
         using var writer = BitcoinIndexWriter.Open(directory, Network.RegTest);
         new BitcoinIngest(writer).FromBlockFiles(blocks);
-        return directory;
-    }
-
-    private static string WriteRecords(string directory, IEnumerable<byte[]> blocks)
-    {
-        using var file = File.Create(Path.Combine(directory, "blk00000.dat"));
-        Span<byte> header = stackalloc byte[8];
-        foreach (var block in blocks)
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(header, Network.RegTest.Magic);
-            BinaryPrimitives.WriteUInt32LittleEndian(header[4..], (uint)block.Length);
-            file.Write(header);
-            file.Write(block);
-        }
         return directory;
     }
 }

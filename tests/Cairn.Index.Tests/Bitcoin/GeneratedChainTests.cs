@@ -28,32 +28,16 @@ public sealed class GeneratedChainTests : IDisposable
         return directory;
     }
 
-    private static List<byte[]> Records(string blocks) =>
-        new BlockFileReader(blocks, Network.RegTest).ReadAll().Select(r => r.RawBlock.ToArray()).ToList();
-
-    private static void WriteRecords(string directory, IEnumerable<byte[]> blocks)
-    {
-        using var file = File.Create(Path.Combine(directory, "blk00000.dat"));
-        Span<byte> header = stackalloc byte[8];
-        foreach (var block in blocks)
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(header, Network.RegTest.Magic);
-            BinaryPrimitives.WriteUInt32LittleEndian(header[4..], (uint)block.Length);
-            file.Write(header);
-            file.Write(block);
-        }
-    }
-
     [Fact]
     public void Ingest_OfBlocksStoredOutOfOrder_WithAStaleBlock_FollowsTheBestChain()
     {
         var blocks = Generate("chain", 8);
         var inOrder = Ingest(blocks, "in-order");
-        var records = Records(blocks);
+        var records = BlockRecordFiles.Read(blocks);
         var stale = (byte[])records[30].Clone();
         stale[76] ^= 0xff; // another nonce: same parent, different hash, a one-block stale branch
         var shuffled = _temp.Sub("shuffled");
-        WriteRecords(shuffled, records.Skip(1).Reverse().Prepend(records[0]).Append(stale));
+        BlockRecordFiles.Write(shuffled, records.Skip(1).Reverse().Prepend(records[0]).Append(stale));
         Assert.Equal(IndexFiles.Fingerprint(inOrder), IndexFiles.Fingerprint(Ingest(shuffled, "shuffled-index")));
     }
 
@@ -61,12 +45,12 @@ public sealed class GeneratedChainTests : IDisposable
     public void Ingest_AfterAReorganisation_RollsBackAndEndsIdenticalToAFreshBuild()
     {
         var original = Generate("original", 21);
-        var records = Records(original);
+        var records = BlockRecordFiles.Read(original);
         // The competing branch forks 5 blocks below the tip and is one block longer.
         var forkHeight = records.Count - 5;
-        var branch = Records(Generate("other", 22)).Count > 0 ? BuildBranch(records, forkHeight, 6) : [];
+        var branch = BlockRecordFiles.Read(Generate("other", 22)).Count > 0 ? BuildBranch(records, forkHeight, 6) : [];
         var reorganised = _temp.Sub("reorganised");
-        WriteRecords(reorganised, records.Concat(branch));
+        BlockRecordFiles.Write(reorganised, records.Concat(branch));
 
         var index = Ingest(original, "index");
         using (var writer = BitcoinIndexWriter.Open(index, Network.RegTest))
