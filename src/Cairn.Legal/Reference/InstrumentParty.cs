@@ -48,7 +48,9 @@ public sealed record InstrumentParty(
     /// <summary>How this entry stands on <paramref name="date"/>: bound, or why not.</summary>
     public PartyStanding StandingOn(DateOnly date)
     {
-        if (!HasConsented) return new PartyStanding(PartyStandingKind.SignatoryOnly, Signature, this);
+        // A signature after the date says nothing of it: the State had not even signed then.
+        if (!HasConsented)
+            return Signature is { } signed && signed > date ? new PartyStanding(PartyStandingKind.NotParty, null, this) : new PartyStanding(PartyStandingKind.SignatoryOnly, Signature, this);
         if (Terminated is { } terminated && terminated <= date) return new PartyStanding(PartyStandingKind.Terminated, terminated, this);
         if (Withdrawal is { } withdrawal && withdrawal.Effective <= date) return new PartyStanding(PartyStandingKind.Withdrawn, withdrawal.Effective, this);
         var start = InForce ?? MemberSince ?? (MemberSinceYear is { } year ? new DateOnly(year, 1, 1) : (DateOnly?)null) ?? Ratification;

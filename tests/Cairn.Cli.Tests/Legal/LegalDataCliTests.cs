@@ -87,9 +87,19 @@ public sealed class LegalDataCliTests
     [Fact]
     public void Route_NotAParty_IsSaidInTheNotes()
     {
+        // Papua New Guinea is absent from the complete UNTOC list (UNTC XVIII-12 on 2024-05-04).
+        var result = CliRunner.Run("route", "--from", "FR", "--to", "PG", "--measure", "testimony", "--on", "2024-05-04");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("PG is not a party to UNTOC", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Route_BeforeAStatesEntryIntoForce_SaysWhenItBinds()
+    {
+        // Somalia acceded to UNTOC on 2025-03-25 (BOE-A-2025-26356), in force for it on the 30th day (Art 38(2)).
         var result = CliRunner.Run("route", "--from", "FR", "--to", "SO", "--measure", "testimony", "--on", "2024-05-04");
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("SO is not a party to UNTOC", result.Output, StringComparison.Ordinal);
+        Assert.Contains("UNTOC enters into force for SO only on 2025-04-24", result.Output, StringComparison.Ordinal);
     }
 
     private static string CopyOfTheData()

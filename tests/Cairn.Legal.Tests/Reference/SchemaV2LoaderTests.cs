@@ -40,6 +40,16 @@ public class SchemaV2LoaderTests
         Assert.Equal("EU", instrument.Parties[1].State);
     }
 
+    [Fact]
+    public void Signatory_BeforeItsSignature_IsNotAParty_NotASignatory()
+    {
+        // France signed the UN Convention against Cybercrime in Hanoi on 2025-10-25 (data/legal/instruments/un-cybercrime.yaml);
+        // a route judged on 2024-05-04 must not say it had signed.
+        var france = new InstrumentParty("FR", new DateOnly(2025, 10, 25), null, null, Verified: true, Note: null, Source: "s");
+        Assert.Equal(PartyStandingKind.NotParty, france.StandingOn(new DateOnly(2024, 5, 4)).Kind);
+        Assert.Equal(PartyStandingKind.SignatoryOnly, france.StandingOn(new DateOnly(2025, 10, 25)).Kind);
+    }
+
     [Theory]
     [InlineData("  - {state: QQ, verified: true, source: s}\n", "", "instruments/x.yaml:12: unknown state code 'QQ'")]
     [InlineData("  - {state: DE, consent: gift, verified: true, source: s}\n", "", "instruments/x.yaml:12: party DE has unknown consent 'gift'")]
