@@ -6,7 +6,7 @@ import { MEASURES, CHANNELS, DUAL_CRIMINALITY, language } from "./words.js";
 import { field, bindForm, formCard, invalid } from "./forms.js";
 
 const today = () => new Date().toISOString().slice(0, 10);
-const notBound = /is not a party|not bound|withdrew|is suspended|signed .* but has not consented|was terminated|enters into force only|applies only from|not in force/;
+const notBound = /is not a party|not bound|withdrew|is suspended|signed .* but has not consented|was terminated|enters into force (?:for \S+ )?only|applies only from|not in force/;
 
 export async function renderRoutes(main) {
   const from = h("input", { id: "route-from", name: "from", value: "NL", maxlength: "2", autocomplete: "off" });

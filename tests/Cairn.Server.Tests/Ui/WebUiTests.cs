@@ -144,19 +144,23 @@ public sealed class WebUiTests(DemoServerFixture fixture) : IClassFixture<Browse
         await Shot(page, "08-routes");
 
         // A State that is not a party, in words (UNTOC list complete on 2024-05-04), and partial lists flagged.
-        await page.FillAsync("#route-to", "SO");
+        await page.FillAsync("#route-to", "PG");
         await page.SelectOptionAsync("#route-measure", "testimony");
         await page.FillAsync("#route-on", "2024-05-04");
         await page.ClickAsync("form button[type=submit]");
-        await Assertions.Expect(page.Locator("[data-testid=route-standing]")).ToContainTextAsync("SO is not a party to UNTOC");
+        await Assertions.Expect(page.Locator("[data-testid=route-standing]")).ToContainTextAsync("PG is not a party to UNTOC");
         await Assertions.Expect(page.Locator(".route .pill.unverified", new() { HasTextString = "party status unverified" }).First).ToBeVisibleAsync();
+        // A State that acceded later (Somalia, UNTOC in force for it on 2025-04-24) is not bound on that date either.
+        await page.FillAsync("#route-to", "SO");
+        await page.ClickAsync("form button[type=submit]");
+        await Assertions.Expect(page.Locator("[data-testid=route-standing]")).ToContainTextAsync("UNTOC enters into force for SO only on 2025-04-24");
 
         // Draft the demo case's request on a route chosen in the explorer (the second one), to Germany only.
         await page.FillAsync("#route-to", "DE");
         await page.SelectOptionAsync("#route-measure", "freeze");
         await page.FillAsync("#route-on", "2026-12-01");
         await page.ClickAsync("form button[type=submit]");
-        // The answer to SO is still on screen until DE's arrives: read the rule only from DE's answer.
+        // The answer to PG is still on screen until DE's arrives: read the rule only from DE's answer.
         await Assertions.Expect(page.Locator("[data-testid=route-date]")).ToContainTextAsync("→ DE");
         await Assertions.Expect(page.Locator("[data-testid=route-date]")).ToContainTextAsync("judged on 2026-12-01");
         var second = page.Locator("[data-testid=route-option]").Nth(1);
