@@ -17,7 +17,8 @@ internal sealed partial class TraceRun
         var chains = new List<PeelChainSeen>();
         var inChain = new HashSet<uint>();
         var verdicts = new Dictionary<uint, ChangeVerdict>();
-        foreach (var tx in _contributors.Keys.Order())
+        _processedOrder.Sort();
+        foreach (var tx in _processedOrder)
         {
             if (inChain.Contains(tx) || !PeelChainDetector.MayStartPeelChain(_index, tx)) continue;
             // One hop more than a trace can go, so that a chain the trace stopped in shows as cut (trace_bound).
@@ -26,7 +27,7 @@ internal sealed partial class TraceRun
             if (!chain.IsPeelChain) continue;
             inChain.UnionWith(ids);
             var processed = 0;
-            while (processed < ids.Count && _contributors.ContainsKey(ids[processed])) processed++;
+            while (processed < ids.Count && IsProcessed(ids[processed])) processed++;
             if (Seen(chain, processed) is { } seen) chains.Add(seen);
         }
         return chains;
