@@ -16,7 +16,7 @@ internal sealed partial class TraceRun
             var paths = PathsTo(number, out var truncated);
             endpoints.Add(new TraceEndpoint(
                 Reference(number),
-                hasAddress ? _index.AddressString(address) : null,
+                hasAddress ? AddressText(address) : null,
                 hasAddress && _clusters is not null ? _clusters.ClusterOf(address) : null,
                 attribution,
                 amount,

@@ -42,6 +42,10 @@ internal sealed partial class TraceRun
     private readonly List<CoinJoinSeen> _coinJoins = [];
     private readonly List<uint> _processedOrder = [];
     private readonly List<int> _trail = [];
+
+    /// <summary>Address strings formatted in this run (endpoints and the change rules of peel-chain hops meet the same addresses).</summary>
+    private readonly Dictionary<uint, string> _addressTexts = [];
+    private readonly Func<uint, string?> _addressText;
     private long[] _scratch = new long[64];
 
     private const uint NoTransaction = uint.MaxValue;
@@ -60,6 +64,14 @@ internal sealed partial class TraceRun
         _forward = request.Direction == TraceDirection.Forward;
         _timeLimit = request.TimeLimit is { } limit ? (uint)Math.Clamp(limit.ToUnixTimeSeconds(), 0, uint.MaxValue) : null;
         _checkClusterSize = clusters is not null && request.LargeClusterSize < uint.MaxValue;
+        _addressText = AddressText;
+    }
+
+    private string AddressText(uint address)
+    {
+        ref var text = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_addressTexts, address, out var known);
+        if (!known) text = _index.AddressString(address);
+        return text!;
     }
 
     public TraceResult Run(IReadOnlyList<uint> seeds)
