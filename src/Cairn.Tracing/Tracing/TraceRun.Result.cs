@@ -56,12 +56,23 @@ internal sealed partial class TraceRun
                 [.. g.Select(x => x.Endpoint.Attribution!.ActorId).Distinct().Order(StringComparer.Ordinal)]))
             .OrderByDescending(t => t.AmountSat).ThenBy(t => t.Jurisdiction, StringComparer.Ordinal)];
 
+    /// <summary>Per stop reason that is a bound (in the reason's order), how many endpoints it made and their amount.</summary>
     private List<BoundHit> BoundsHit(List<TraceEndpoint> endpoints)
     {
-        var bounds = new List<BoundHit>();
-        foreach (var group in endpoints.GroupBy(e => e.Reason).OrderBy(g => g.Key))
+        var reasons = Enum.GetValues<StopReason>();
+        var counts = new int[reasons.Length];
+        var amounts = new long[reasons.Length];
+        foreach (var endpoint in endpoints)
         {
-            var limit = group.Key switch
+            var at = Array.IndexOf(reasons, endpoint.Reason);
+            counts[at]++;
+            amounts[at] += endpoint.AmountSat;
+        }
+        var bounds = new List<BoundHit>();
+        for (var at = 0; at < reasons.Length; at++)
+        {
+            if (counts[at] == 0) continue;
+            var limit = reasons[at] switch
             {
                 StopReason.MaxHops => $"max_hops={_request.MaxHops}",
                 StopReason.BelowMin => $"min_amount_sat={_request.MinAmountSat}",
@@ -71,7 +82,7 @@ internal sealed partial class TraceRun
                 StopReason.WorkLimit => $"max_transactions={_request.MaxTransactions}",
                 _ => null,
             };
-            if (limit is not null) bounds.Add(new BoundHit(group.Key, limit, group.Count(), group.Sum(e => e.AmountSat)));
+            if (limit is not null) bounds.Add(new BoundHit(reasons[at], limit, counts[at], amounts[at]));
         }
         return bounds;
     }

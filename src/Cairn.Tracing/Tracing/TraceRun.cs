@@ -332,7 +332,8 @@ internal sealed partial class TraceRun
     private bool IsCoinJoinStop(uint tx, ref TransactionState state)
     {
         if (state.CoinJoinChecked) return state.CoinJoinStop;
-        var verdict = CoinJoinDetector.Detect(_index, tx);
+        // Most transactions are no CoinJoin: IsCoinJoin says so without building a verdict.
+        var verdict = CoinJoinDetector.IsCoinJoin(_index, tx) ? CoinJoinDetector.Detect(_index, tx) : null;
         if (verdict is not null)
             _coinJoins.Add(new CoinJoinSeen(_index.TransactionHash(tx).ToString(), verdict.Rule, verdict.Confidence, verdict.Detail, _request.ThroughCoinJoin)
             {
