@@ -63,7 +63,7 @@ internal sealed partial class TraceRun
         var joined = string.Join("+", rules);
         return new PeelChainSeen(txIds, processed, Peels(hops, steps), joined, confidence, processed < ids.Count ? "trace_bound" : endReason)
         {
-            MeasuredPrecision = [.. joined.Split('+').Prepend(HeuristicCatalogue.PeelChain).Select(_figures.HeadlinePrecision).OfType<MeasuredRate>()],
+            MeasuredPrecision = [.. joined.Split('+').Prepend(HeuristicCatalogue.PeelChain).Select(HeadlinePrecision).OfType<MeasuredRate>()],
         };
     }
 }

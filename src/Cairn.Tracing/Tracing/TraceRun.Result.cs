@@ -152,6 +152,14 @@ internal sealed partial class TraceRun
         if (_outputs[number].Reference is { } known) return known;
         var tx = TransactionOf(number);
         var vout = _outputs[number].Output - _index.OutputsOf(tx).First;
-        return _outputs[number].Reference = $"{_index.TransactionHash(tx)}:{vout}";
+        // txid as displayed (64 hex digits of the byte-reversed hash), ':' and the vout, written straight into one string.
+        Span<byte> hash = stackalloc byte[Cairn.Chains.Bitcoin.Hash256.Size];
+        _index.TransactionHash(tx).CopyTo(hash);
+        hash.Reverse();
+        Span<char> text = stackalloc char[2 * Cairn.Chains.Bitcoin.Hash256.Size + 1 + 10];
+        Convert.TryToHexStringLower(hash, text, out var hexDigits);
+        text[hexDigits] = ':';
+        vout.TryFormat(text[(hexDigits + 1)..], out var voutDigits, provider: System.Globalization.CultureInfo.InvariantCulture);
+        return _outputs[number].Reference = new string(text[..(hexDigits + 1 + voutDigits)]);
     }
 }

@@ -67,6 +67,16 @@ internal sealed partial class TraceRun
         _addressText = AddressText;
     }
 
+    /// <summary>Headline precisions looked up in this run (the same few rules are quoted for every CoinJoin and peel chain met).</summary>
+    private readonly Dictionary<string, MeasuredRate?> _precisions = new(StringComparer.Ordinal);
+
+    private MeasuredRate? HeadlinePrecision(string rule)
+    {
+        ref var precision = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_precisions, rule, out var known);
+        if (!known) precision = _figures.HeadlinePrecision(rule);
+        return precision;
+    }
+
     private string AddressText(uint address)
     {
         ref var text = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_addressTexts, address, out var known);
@@ -337,7 +347,7 @@ internal sealed partial class TraceRun
         if (verdict is not null)
             _coinJoins.Add(new CoinJoinSeen(_index.TransactionHash(tx).ToString(), verdict.Rule, verdict.Confidence, verdict.Detail, _request.ThroughCoinJoin)
             {
-                MeasuredPrecision = _figures.HeadlinePrecision(verdict.Rule),
+                MeasuredPrecision = HeadlinePrecision(verdict.Rule),
             });
         state.CoinJoinChecked = true;
         state.CoinJoinStop = verdict is not null && !_request.ThroughCoinJoin;
