@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
 namespace Cairn.Tracing.Clustering;
@@ -103,18 +104,31 @@ internal sealed class UnionFind
             // Without branches: roots and non-roots alternate at random, and a mispredicted branch per
             // address cost more than the rest of the pass.
             var count = 0;
-            for (var a = start; a < end; a++)
+            var a = start;
+            // Most addresses are roots: eight at a time, skip a run of roots (entry − 1 has its sign bit set for
+            // a root; RootFlag alone, which would not, never occurs: a root with no other member has entry 0).
+            for (; Vector256.IsHardwareAccelerated && a + Vector256<uint>.Count <= end; a += Vector256<uint>.Count)
+            {
+                var rootBits = (Vector256.LoadUnsafe(ref entries[a]) - Vector256<uint>.One).ExtractMostSignificantBits();
+                if (rootBits == (1u << Vector256<uint>.Count) - 1) continue;
+                for (var i = 0; i < Vector256<uint>.Count; i++)
+                {
+                    children[count] = a + i;
+                    count += (int)(~rootBits >> i) & 1;
+                }
+            }
+            for (; a < end; a++)
             {
                 children[count] = a;
                 count += ClusterEntry.IsRoot(entries[a]) ? 0 : 1;
             }
-            foreach (var a in children[..count]) Prefetch(entries[a] - 1);
-            foreach (var a in children[..count])
+            foreach (var child in children[..count]) Prefetch(entries[child] - 1);
+            foreach (var child in children[..count])
             {
                 // Read now, not in the first loop: a parent inside this block may have been rewritten since.
-                var entry = entries[a];
+                var entry = entries[child];
                 var parentEntry = entries[entry - 1];
-                entries[a] = ClusterEntry.IsRoot(parentEntry) ? entry : parentEntry;
+                entries[child] = ClusterEntry.IsRoot(parentEntry) ? entry : parentEntry;
             }
         }
         return (entries, entries.LongLength - _links);
