@@ -165,16 +165,23 @@ public static class Bech32
     }
 
     /// <summary>One step of the BIP173 checksum polymod (shared with allocation-free checkers elsewhere).</summary>
-    public static uint Step(uint checksum, uint value)
+    public static uint Step(uint checksum, uint value) => ((checksum & 0x1ffffff) << 5) ^ value ^ GeneratorXor[(int)(checksum >> 25)];
+
+    /// <summary>
+    /// Per value of the checksum's top 5 bits, the XOR of BIP173's generators for the bits set
+    /// (bit i selects GEN[i]): one table load instead of five data-dependent branches, which an
+    /// address's random bits made the CPU mispredict about half the time.
+    /// </summary>
+    private static readonly uint[] GeneratorXor = BuildGeneratorXor();
+
+    private static uint[] BuildGeneratorXor()
     {
-        var top = checksum >> 25;
-        checksum = ((checksum & 0x1ffffff) << 5) ^ value;
-        if ((top & 1) != 0) checksum ^= 0x3b6a57b2;
-        if ((top & 2) != 0) checksum ^= 0x26508e6d;
-        if ((top & 4) != 0) checksum ^= 0x1ea119fa;
-        if ((top & 8) != 0) checksum ^= 0x3d4233dd;
-        if ((top & 16) != 0) checksum ^= 0x2a1462b3;
-        return checksum;
+        uint[] generators = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
+        var table = new uint[32];
+        for (var top = 0; top < 32; top++)
+            for (var bit = 0; bit < 5; bit++)
+                if ((top & (1 << bit)) != 0) table[top] ^= generators[bit];
+        return table;
     }
 
     private static bool Fail(out string error, string message)

@@ -25,50 +25,61 @@ public sealed class AddressClusters
     private const int InputBatch = 512;
     private static readonly byte[] Magic = "CAIRNCL1"u8.ToArray();
 
-    private readonly uint[] _clusterOf;
+    /// <summary>Per address id, its <see cref="ClusterEntry"/> as the union-find leaves it (<see cref="UnionFind.Finish"/>): built, it is handed over without copying.</summary>
+    private readonly uint[] _entries;
 
-    /// <summary>Per cluster id, its member count less one; 0 for every other address id.</summary>
-    private readonly uint[] _extraMembers;
-
-    private AddressClusters(uint[] clusterOf, uint[] extraMembers, long clusterCount, long builtAtTransactions)
+    private AddressClusters(uint[] entries, long clusterCount, long builtAtTransactions)
     {
-        _clusterOf = clusterOf;
-        _extraMembers = extraMembers;
+        _entries = entries;
         ClusterCount = clusterCount;
         BuiltAtTransactions = builtAtTransactions;
     }
 
     private static AddressClusters FromClusterIds(uint[] clusterOf, long builtAtTransactions)
     {
-        var extraMembers = new uint[clusterOf.Length];
+        var entries = new uint[clusterOf.Length];
         // A cluster's id is its smallest member, so exactly the ids that are their own cluster count.
         long clusters = 0;
         for (uint a = 0; a < clusterOf.Length; a++)
         {
-            if (clusterOf[a] == a) clusters++;
-            else extraMembers[clusterOf[a]]++;
+            var cluster = clusterOf[a];
+            if (cluster == a)
+            {
+                clusters++;
+                continue;
+            }
+            entries[a] = cluster + 1;
+            entries[cluster] = ClusterEntry.RootFlag | (ClusterEntry.ExtraMembers(entries[cluster]) + 1);
         }
-        return new AddressClusters(clusterOf, extraMembers, clusters, builtAtTransactions);
+        return new AddressClusters(entries, clusters, builtAtTransactions);
     }
 
     public long BuiltAtTransactions { get; }
 
-    public long AddressCount => _clusterOf.Length;
+    public long AddressCount => _entries.Length;
 
     public long ClusterCount { get; }
 
-    public uint ClusterOf(uint addressId) => _clusterOf[addressId];
+    public uint ClusterOf(uint addressId)
+    {
+        var entry = _entries[addressId];
+        return ClusterEntry.IsRoot(entry) ? addressId : entry - 1;
+    }
 
     /// <summary>Number of addresses in the cluster with id <paramref name="clusterId"/> (0 for an address id that is no cluster's id).</summary>
-    public uint SizeOf(uint clusterId) => _clusterOf[clusterId] == clusterId ? _extraMembers[clusterId] + 1 : 0;
+    public uint SizeOf(uint clusterId)
+    {
+        var entry = _entries[clusterId];
+        return ClusterEntry.IsRoot(entry) ? ClusterEntry.ExtraMembers(entry) + 1 : 0;
+    }
 
     /// <summary>The addresses of a cluster in id order, skipping <paramref name="offset"/>; streams (no list is built).</summary>
     public IEnumerable<uint> Members(uint clusterId, long offset = 0)
     {
         long seen = 0;
-        for (var a = clusterId; a < _clusterOf.Length; a++)
+        for (var a = clusterId; a < _entries.Length; a++)
         {
-            if (_clusterOf[a] != clusterId) continue;
+            if (ClusterOf(a) != clusterId) continue;
             if (seen++ >= offset) yield return a;
         }
     }
@@ -106,8 +117,8 @@ public sealed class AddressClusters
         var sets = new UnionFind(index.AddressCount);
         JoinCoSpends(index, sets, coinJoinPrefilter);
         if (options.ChangeBased) JoinChange(index, sets, options.MinimumChangeConfidence);
-        var (clusterOf, extraMembers, clusterCount) = sets.Finish();
-        return new AddressClusters(clusterOf, extraMembers, clusterCount, index.TransactionCount);
+        var (entries, clusterCount) = sets.Finish();
+        return new AddressClusters(entries, clusterCount, index.TransactionCount);
     }
 
     /// <summary>
@@ -172,7 +183,7 @@ public sealed class AddressClusters
     /// </summary>
     private static bool MayCluster(BitcoinIndex index, uint tx, bool coinJoinPrefilter) =>
         !index.TransactionFlags(tx).HasFlag(TxFlags.MwebHogEx)
-        && (coinJoinPrefilter ? CoinJoinDetector.Detect(index, tx) : CoinJoinDetector.DetectUnfiltered(index, tx)) is null;
+        && (coinJoinPrefilter ? !CoinJoinDetector.IsCoinJoin(index, tx) : CoinJoinDetector.DetectUnfiltered(index, tx) is null);
 
     /// <summary>A transaction with more inputs than a batch holds, joined input by input.</summary>
     private static void JoinLarge(BitcoinIndex index, UnionFind sets, uint first, uint end)
@@ -204,10 +215,16 @@ public sealed class AddressClusters
             Span<byte> header = stackalloc byte[HeaderSize];
             Magic.CopyTo(header);
             BinaryPrimitives.WriteInt64LittleEndian(header[8..], BuiltAtTransactions);
-            BinaryPrimitives.WriteInt64LittleEndian(header[16..], _clusterOf.Length);
+            BinaryPrimitives.WriteInt64LittleEndian(header[16..], _entries.Length);
             stream.Write(header);
             if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("addr_cluster is little-endian");
-            stream.Write(MemoryMarshal.AsBytes(_clusterOf.AsSpan()));
+            var chunk = new uint[64 * 1024];
+            for (var start = 0; start < _entries.Length; start += chunk.Length)
+            {
+                var length = Math.Min(chunk.Length, _entries.Length - start);
+                for (var i = 0; i < length; i++) chunk[i] = ClusterOf((uint)(start + i));
+                stream.Write(MemoryMarshal.AsBytes(chunk.AsSpan(0, length)));
+            }
         }
         File.Move(temporary, path, overwrite: true); // atomic replace: a reader never sees half a file
     }

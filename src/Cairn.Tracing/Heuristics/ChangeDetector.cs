@@ -29,12 +29,15 @@ public static class ChangeDetector
     /// <summary>Round means a multiple of 10^4 satoshi (0.0001 BTC).</summary>
     public const long RoundUnit = 10_000;
 
-    public static ChangeVerdict Detect(BitcoinIndex index, uint tx)
+    public static ChangeVerdict Detect(BitcoinIndex index, uint tx) => Detect(index, tx, addressText: null);
+
+    /// <summary>As <see cref="Detect(BitcoinIndex, uint)"/>, formatting addresses with <paramref name="addressText"/> (null: <see cref="BitcoinIndex.AddressString"/>).</summary>
+    internal static ChangeVerdict Detect(BitcoinIndex index, uint tx, Func<uint, string?>? addressText)
     {
         ArgumentNullException.ThrowIfNull(index);
         var (first, end) = index.OutputsOf(tx);
         if (end - first < 2 || CoinJoinDetector.Detect(index, tx) is not null) return ChangeVerdict.None;
-        return Detect(TransactionShape.FromIndex(index, tx));
+        return Detect(TransactionShape.FromIndex(index, tx, addressText));
     }
 
     public static ChangeVerdict Detect(TransactionShape tx)

@@ -73,6 +73,64 @@ public static class CoinJoinDetector
         return false;
     }
 
+    /// <summary>
+    /// Whether <see cref="Detect(BitcoinIndex, uint)"/> names a CoinJoin, without building its verdict
+    /// (the clustering pass asks this of every multi-input transaction and needs no rule or detail text).
+    /// </summary>
+    public static bool IsCoinJoin(BitcoinIndex index, uint tx)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var (firstOutput, endOutput) = index.OutputsOf(tx);
+        var outputs = (int)(endOutput - firstOutput);
+        if (outputs < 3) return false;
+        var (firstInput, endInput) = index.InputsOf(tx);
+        var inputs = (int)(endInput - firstInput);
+        if (inputs < 3) return false;
+        var values = outputs <= 256 ? stackalloc long[outputs] : new long[outputs];
+        for (var i = 0; i < outputs; i++) values[i] = index.Value(firstOutput + (uint)i);
+        return IsCoinJoin(inputs, values);
+    }
+
+    /// <summary>As <see cref="IsCoinJoin(BitcoinIndex, uint)"/> for a transaction with <paramref name="inputCount"/> inputs and these output values.</summary>
+    public static bool IsCoinJoin(int inputCount, ReadOnlySpan<long> outputValues)
+    {
+        var outputs = outputValues.Length;
+        if (outputs < 3 || inputCount < 3) return false;
+        if ((inputCount >= 50 && outputs >= 50) || outputs > PrefilterMaxOutputs) return IsLargeCoinJoin(inputCount, outputValues);
+        // Below wasabi2's size every rule needs the most common output value at least 3 times and no
+        // fewer inputs than its count (whirlpool's 5 of 5 included): that test alone is the verdict.
+        var most = 1;
+        for (var i = 0; i < outputs - most; i++)
+        {
+            var value = outputValues[i];
+            var seen = 1;
+            for (var j = i + 1; j < outputs; j++)
+                if (outputValues[j] == value) seen++;
+            most = Math.Max(most, seen);
+        }
+        return most >= 3 && inputCount >= most;
+    }
+
+    /// <summary>
+    /// <see cref="IsCoinJoin(int, ReadOnlySpan{long})"/> for many outputs: <c>wasabi2</c> when enough outputs are on its
+    /// denominations (no sort needed), else, as for every other rule, the most common value's count.
+    /// </summary>
+    private static bool IsLargeCoinJoin(int inputCount, ReadOnlySpan<long> outputValues)
+    {
+        var outputs = outputValues.Length;
+        if (inputCount >= 50 && outputs >= 50)
+        {
+            var standard = 0;
+            foreach (var value in outputValues) if (IsWasabi2Denomination(value)) standard++;
+            if (standard * 2 >= outputs) return true;
+        }
+        var sorted = outputs <= 256 ? stackalloc long[outputs] : new long[outputs];
+        outputValues.CopyTo(sorted);
+        sorted.Sort();
+        var (_, equal) = MostCommon(sorted);
+        return equal >= 3 && inputCount >= equal;
+    }
+
     /// <summary>The full rules without the prefilter (kept to prove the prefilter never changes a verdict).</summary>
     internal static HeuristicVerdict? DetectUnfiltered(BitcoinIndex index, uint tx)
     {

@@ -25,22 +25,44 @@ public static class PeelChainDetector
     internal static PeelChain Follow(BitcoinIndex index, uint startTx, int maxHops, List<uint>? ids, Dictionary<uint, ChangeVerdict>? verdicts)
     {
         ArgumentNullException.ThrowIfNull(index);
-        ids?.Clear();
-        var txIds = new List<string>();
-        var steps = new List<PeelStep>();
+        var hops = new List<PeelHop>();
+        var transactions = ids ?? [];
+        var endReason = FollowHops(index, startTx, maxHops, transactions, hops, verdicts, addressText: null);
+        var txIds = new List<string>(transactions.Count);
+        foreach (var tx in transactions) txIds.Add(index.TransactionHash(tx).ToString());
+        var steps = new List<PeelStep>(hops.Count);
+        for (var i = 0; i < hops.Count; i++)
+        {
+            var hop = hops[i];
+            steps.Add(new PeelStep(txIds[i], hop.Peeled is { } peeled ? Reference(index, peeled) : null, hop.Peeled is { } p ? index.Value(p) : 0,
+                Reference(index, hop.Change), index.Value(hop.Change), hop.Rule, hop.Confidence));
+        }
+        return new PeelChain(txIds, steps, endReason);
+    }
+
+    /// <summary>
+    /// The walk of <see cref="Follow(BitcoinIndex, uint, int)"/> without formatting anything: the chain's
+    /// transactions into <paramref name="ids"/> and a hop per step into <paramref name="hops"/> (hop i is
+    /// transaction i); returns the end reason. <paramref name="addressText"/> formats addresses for the change
+    /// rules (null: <see cref="BitcoinIndex.AddressString"/>), so that a caller may remember them.
+    /// </summary>
+    internal static string FollowHops(BitcoinIndex index, uint startTx, int maxHops, List<uint> ids, List<PeelHop> hops,
+        Dictionary<uint, ChangeVerdict>? verdicts, Func<uint, string?>? addressText)
+    {
+        ids.Clear();
+        hops.Clear();
         var tx = startTx;
         while (true)
         {
-            txIds.Add(index.TransactionHash(tx).ToString());
-            ids?.Add(tx);
+            ids.Add(tx);
             var (first, end) = index.OutputsOf(tx);
             var outputs = end - first;
             if (outputs == 1)
             {
-                steps.Add(new PeelStep(txIds[^1], null, 0, Reference(index, first), index.Value(first), "single_output", 1.0));
-                if (txIds.Count > 1) return new PeelChain(txIds, steps, "swept");
+                hops.Add(new PeelHop(null, first, "single_output", 1.0));
+                if (ids.Count > 1) return "swept";
             }
-            else if (outputs != 2) return new PeelChain(txIds, steps, "fan_out");
+            else if (outputs != 2) return "fan_out";
             uint change;
             if (outputs == 1) change = first;
             else
@@ -48,7 +70,7 @@ public static class PeelChainDetector
                 ChangeVerdict? verdict = null;
                 if (verdicts?.TryGetValue(tx, out verdict) != true)
                 {
-                    verdict = ChangeDetector.Detect(index, tx);
+                    verdict = ChangeDetector.Detect(index, tx, addressText);
                     verdicts?.Add(tx, verdict);
                 }
                 string rule;
@@ -64,15 +86,14 @@ public static class PeelChainDetector
                     change = index.Value(first) >= index.Value(first + 1) ? first : first + 1;
                     (rule, confidence) = ("peel_larger_output", 0.3);
                 }
-                var peeled = change == first ? first + 1 : first;
-                steps.Add(new PeelStep(txIds[^1], Reference(index, peeled), index.Value(peeled), Reference(index, change), index.Value(change), rule, confidence));
+                hops.Add(new PeelHop(change == first ? first + 1 : first, change, rule, confidence));
             }
-            if (steps.Count >= maxHops) return new PeelChain(txIds, steps, "max_hops");
-            if (index.SpenderOf(change) is not { } spender) return new PeelChain(txIds, steps, "unspent");
+            if (hops.Count >= maxHops) return "max_hops";
+            if (index.SpenderOf(change) is not { } spender) return "unspent";
             var (firstInput, endInput) = index.InputsOf(spender);
-            if (endInput - firstInput != 1) return new PeelChain(txIds, steps, "merged");
+            if (endInput - firstInput != 1) return "merged";
             var (firstNext, endNext) = index.OutputsOf(spender);
-            if (endNext - firstNext > 2) return new PeelChain(txIds, steps, "fan_out");
+            if (endNext - firstNext > 2) return "fan_out";
             tx = spender;
         }
     }

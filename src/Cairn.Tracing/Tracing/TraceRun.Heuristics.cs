@@ -16,7 +16,7 @@ internal sealed partial class TraceRun
         }
 
         Add(HeuristicCatalogue.CoinJoinAny, HeuristicKind.CoinJoin,
-            "checked every transaction the trace reached for a CoinJoin; one it missed would be followed like an ordinary payment", _coinJoinStops.Count);
+            "checked every transaction the trace reached for a CoinJoin; one it missed would be followed like an ordinary payment", _coinJoinChecks);
         foreach (var rule in _coinJoins.GroupBy(c => c.Rule, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
             Add(rule.Key, HeuristicKind.CoinJoin, _request.ThroughCoinJoin
                 ? "named a CoinJoin the trace went through with haircut"

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Cairn.Tracing.Attribution;
 
 namespace Cairn.Tracing.Tracing;
@@ -9,20 +8,20 @@ internal sealed partial class TraceRun
     private TraceResult BuildResult(IReadOnlyList<uint> seeds, long seedAmount)
     {
         var endpoints = new List<TraceEndpoint>(_stops.Count);
-        foreach (var (output, amount, reason) in _stops)
+        foreach (var (number, amount, reason) in _stops)
         {
-            var address = _index.AddressOf(output);
+            var address = _index.AddressOf(_outputs[number].Output);
             var hasAddress = address != uint.MaxValue;
             var attribution = hasAddress ? _attribution?.Lookup(address) : null;
-            var paths = PathsTo(output, out var truncated);
+            var paths = PathsTo(number, out var truncated);
             endpoints.Add(new TraceEndpoint(
-                OutputReference(output),
-                hasAddress ? _index.AddressString(address) : null,
+                Reference(number),
+                hasAddress ? AddressText(address) : null,
                 hasAddress && _clusters is not null ? _clusters.ClusterOf(address) : null,
                 attribution,
                 amount,
                 seedAmount == 0 ? 0 : Math.Round((double)amount / seedAmount, 8),
-                _settled[output].Hops,
+                _outputs[number].Hops,
                 reason,
                 paths,
                 truncated) { Sanctioned = hasAddress && _attribution?.IsSanctioned(address) == true });
@@ -34,7 +33,7 @@ internal sealed partial class TraceRun
             Request = _request,
             TipHeight = _index.TipHeight,
             TipHash = _index.TipHash?.ToString() ?? "",
-            SeedOutputs = [.. seeds.Select(OutputReference)],
+            SeedOutputs = [.. seeds.Select(seed => Reference(_outputIds.Find(seed)))],
             SeedAmountSat = seedAmount,
             FeesSat = _fees,
             PoisonInflowSat = _poisonInflow,
@@ -57,12 +56,23 @@ internal sealed partial class TraceRun
                 [.. g.Select(x => x.Endpoint.Attribution!.ActorId).Distinct().Order(StringComparer.Ordinal)]))
             .OrderByDescending(t => t.AmountSat).ThenBy(t => t.Jurisdiction, StringComparer.Ordinal)];
 
+    /// <summary>Per stop reason that is a bound (in the reason's order), how many endpoints it made and their amount.</summary>
     private List<BoundHit> BoundsHit(List<TraceEndpoint> endpoints)
     {
-        var bounds = new List<BoundHit>();
-        foreach (var group in endpoints.GroupBy(e => e.Reason).OrderBy(g => g.Key))
+        var reasons = Enum.GetValues<StopReason>();
+        var counts = new int[reasons.Length];
+        var amounts = new long[reasons.Length];
+        foreach (var endpoint in endpoints)
         {
-            var limit = group.Key switch
+            var at = Array.IndexOf(reasons, endpoint.Reason);
+            counts[at]++;
+            amounts[at] += endpoint.AmountSat;
+        }
+        var bounds = new List<BoundHit>();
+        for (var at = 0; at < reasons.Length; at++)
+        {
+            if (counts[at] == 0) continue;
+            var limit = reasons[at] switch
             {
                 StopReason.MaxHops => $"max_hops={_request.MaxHops}",
                 StopReason.BelowMin => $"min_amount_sat={_request.MinAmountSat}",
@@ -72,7 +82,7 @@ internal sealed partial class TraceRun
                 StopReason.WorkLimit => $"max_transactions={_request.MaxTransactions}",
                 _ => null,
             };
-            if (limit is not null) bounds.Add(new BoundHit(group.Key, limit, group.Count(), group.Sum(e => e.AmountSat)));
+            if (limit is not null) bounds.Add(new BoundHit(reasons[at], limit, counts[at], amounts[at]));
         }
         return bounds;
     }
@@ -82,7 +92,7 @@ internal sealed partial class TraceRun
     /// the direction money moved), depth first in contributor order; <paramref name="truncated"/>
     /// says when more exist.
     /// </summary>
-    private List<IReadOnlyList<string>> PathsTo(uint endpoint, out bool truncated)
+    private List<IReadOnlyList<string>> PathsTo(int endpoint, out bool truncated)
     {
         var found = new List<IReadOnlyList<string>>();
         var trail = _trail;
@@ -92,41 +102,64 @@ internal sealed partial class TraceRun
         truncated = more;
         return found;
 
-        void Walk(uint output)
+        void Walk(int number)
         {
             if (found.Count >= _request.MaxPathsPerEndpoint)
             {
                 more = true;
                 return;
             }
-            trail.Add(output);
-            if (_seeds.Contains(output) && _settled[output].Hops == 0)
+            trail.Add(number);
+            if (_outputs[number].IsSeed && _outputs[number].Hops == 0)
             {
                 var path = new string[trail.Count];
-                for (var i = 0; i < path.Length; i++) path[i] = OutputReference(_forward ? trail[^(i + 1)] : trail[i]);
+                for (var i = 0; i < path.Length; i++) path[i] = Reference(_forward ? trail[^(i + 1)] : trail[i]);
                 found.Add(path);
             }
-            else
+            else if (ContributorsAt(number) is var at && at >= 0)
             {
-                var tx = _forward ? TransactionOf(output) : _index.SpenderOf(output) ?? uint.MaxValue;
-                if (_contributors.TryGetValue(tx, out var contributors))
-                    foreach (var contributor in contributors) Walk(contributor);
+                var (start, count) = (_transactions[at].ContributorStart, _transactions[at].ContributorCount);
+                for (var k = 0; k < count; k++) Walk(_contributors[start + k]);
             }
             trail.RemoveAt(trail.Count - 1);
         }
     }
 
-    /// <summary>The transaction an output belongs to: remembered when the trace settled taint on it, else searched.</summary>
-    private uint TransactionOf(uint output) =>
-        _settled.TryGetValue(output, out var settled) && settled.Transaction != NoTransaction ? settled.Transaction : _index.TransactionOfOutput(output);
-
-    private string OutputReference(uint output)
+    /// <summary>
+    /// The number of the processed transaction whose contributors lead back from output
+    /// <paramref name="number"/> (forward: the transaction it belongs to; backward: its spender), -1 when
+    /// that transaction was not processed; worked out once per output.
+    /// </summary>
+    private int ContributorsAt(int number)
     {
-        ref var reference = ref CollectionsMarshal.GetValueRefOrAddDefault(_references, output, out var known);
-        if (known) return reference!;
-        var tx = TransactionOf(output);
-        var vout = output - _index.OutputsOf(tx).First;
-        reference = $"{_index.TransactionHash(tx)}:{vout}";
-        return reference;
+        ref var state = ref _outputs[number];
+        if (state.ContributorsAt != OutputState.Unresolved) return state.ContributorsAt;
+        var tx = _forward ? TransactionOf(number) : _index.SpenderOf(state.Output) ?? uint.MaxValue;
+        var at = _transactionIds.Find(tx);
+        state.ContributorsAt = at >= 0 && _transactions[at].Processed ? at : -1;
+        return state.ContributorsAt;
+    }
+
+    /// <summary>Whether the trace processed transaction <paramref name="tx"/>.</summary>
+    private bool IsProcessed(uint tx) => _transactionIds.Find(tx) is var at && at >= 0 && _transactions[at].Processed;
+
+    /// <summary>The transaction an output belongs to: remembered when the trace settled taint on it, else searched.</summary>
+    private uint TransactionOf(int number) =>
+        _outputs[number].Transaction != NoTransaction ? _outputs[number].Transaction : _index.TransactionOfOutput(_outputs[number].Output);
+
+    private string Reference(int number)
+    {
+        if (_outputs[number].Reference is { } known) return known;
+        var tx = TransactionOf(number);
+        var vout = _outputs[number].Output - _index.OutputsOf(tx).First;
+        // txid as displayed (64 hex digits of the byte-reversed hash), ':' and the vout, written straight into one string.
+        Span<byte> hash = stackalloc byte[Cairn.Chains.Bitcoin.Hash256.Size];
+        _index.TransactionHash(tx).CopyTo(hash);
+        hash.Reverse();
+        Span<char> text = stackalloc char[2 * Cairn.Chains.Bitcoin.Hash256.Size + 1 + 10];
+        Convert.TryToHexStringLower(hash, text, out var hexDigits);
+        text[hexDigits] = ':';
+        vout.TryFormat(text[(hexDigits + 1)..], out var voutDigits, provider: System.Globalization.CultureInfo.InvariantCulture);
+        return _outputs[number].Reference = new string(text[..(hexDigits + 1 + voutDigits)]);
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Cairn.Index.Bitcoin;
 using Cairn.Tracing.Attribution;
 using Cairn.Tracing.Clustering;
@@ -8,7 +7,12 @@ using Cairn.Tracing.Taint;
 
 namespace Cairn.Tracing.Tracing;
 
-/// <summary>The state of one trace (taint waiting at outputs, the queue of transactions, the endpoints found).</summary>
+/// <summary>
+/// The state of one trace (taint waiting at outputs, the queue of transactions, the endpoints found).
+/// Every output the taint reaches and every transaction it queues gets a dense number
+/// (<see cref="DenseIdMap"/>) on first meeting; what the trace keeps about them is in arrays indexed by
+/// that number (<see cref="OutputState"/>, <see cref="TransactionState"/>), found with one lookup.
+/// </summary>
 internal sealed partial class TraceRun
 {
     private readonly BitcoinIndex _index;
@@ -18,30 +22,37 @@ internal sealed partial class TraceRun
     private readonly HeuristicFigures _figures;
     private readonly bool _forward;
     private readonly uint? _timeLimit;
+    /// <summary>A cluster size never exceeds uint.MaxValue: above that bound no output can stop at a large cluster, so none is looked up.</summary>
+    private readonly bool _checkClusterSize;
 
-    /// <summary>Taint waiting at an output for the next transaction (forward: its spender; backward: its funder).</summary>
-    private readonly Dictionary<uint, long> _pending = [];
-    /// <summary>Per output taint reached: its hop count and (when known without a search) its transaction; one lookup serves both.</summary>
-    private readonly Dictionary<uint, (int Hops, uint Transaction)> _settled = [];
-    private readonly HashSet<uint> _seeds = [];
+    /// <summary>Numbers of the outputs taint reached, and per number what the trace knows of that output.</summary>
+    private readonly DenseIdMap _outputIds = new(256);
+    private OutputState[] _outputs = new OutputState[256];
 
-    /// <summary>Per processed transaction, the tainted outputs it took taint from (for the paths).</summary>
-    private readonly Dictionary<uint, uint[]> _contributors = [];
+    /// <summary>Numbers of the transactions queued or checked for a CoinJoin stop, and their state.</summary>
+    private readonly DenseIdMap _transactionIds = new(128);
+    private TransactionState[] _transactions = new TransactionState[128];
+
+    /// <summary>Per processed transaction, the numbers of the tainted outputs it took taint from (for the paths), end to end.</summary>
+    private int[] _contributors = new int[256];
+    private int _contributorCount;
+
     private readonly PriorityQueue<uint, long> _queue = new();
-    private readonly HashSet<uint> _queued = [];
-    private readonly List<(uint Output, long Amount, StopReason Reason)> _stops = [];
+    private readonly List<(int Output, long Amount, StopReason Reason)> _stops = [];
     private readonly List<CoinJoinSeen> _coinJoins = [];
-    private readonly List<uint> _contributorScratch = [];
-    private readonly List<uint> _trail = [];
-    private long[] _scratch = new long[64];
+    private readonly List<uint> _processedOrder = [];
+    private readonly List<int> _trail = [];
 
-    /// <summary>Per output met, its <c>txid:vout</c> (paths repeat the same outputs many times).</summary>
-    private readonly Dictionary<uint, string> _references = [];
+    /// <summary>Address strings formatted in this run (endpoints and the change rules of peel-chain hops meet the same addresses).</summary>
+    private readonly Dictionary<uint, string> _addressTexts = [];
+    private readonly Func<uint, string?> _addressText;
+    private long[] _scratch = new long[64];
 
     private const uint NoTransaction = uint.MaxValue;
     private long _fees;
     private long _poisonInflow;
     private int _visited;
+    private int _coinJoinChecks;
 
     public TraceRun(BitcoinIndex index, AddressClusters? clusters, ClusterAttribution? attribution, TraceRequest request, HeuristicFigures figures)
     {
@@ -52,6 +63,25 @@ internal sealed partial class TraceRun
         _figures = figures;
         _forward = request.Direction == TraceDirection.Forward;
         _timeLimit = request.TimeLimit is { } limit ? (uint)Math.Clamp(limit.ToUnixTimeSeconds(), 0, uint.MaxValue) : null;
+        _checkClusterSize = clusters is not null && request.LargeClusterSize < uint.MaxValue;
+        _addressText = AddressText;
+    }
+
+    /// <summary>Headline precisions looked up in this run (the same few rules are quoted for every CoinJoin and peel chain met).</summary>
+    private readonly Dictionary<string, MeasuredRate?> _precisions = new(StringComparer.Ordinal);
+
+    private MeasuredRate? HeadlinePrecision(string rule)
+    {
+        ref var precision = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_precisions, rule, out var known);
+        if (!known) precision = _figures.HeadlinePrecision(rule);
+        return precision;
+    }
+
+    private string AddressText(uint address)
+    {
+        ref var text = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_addressTexts, address, out var known);
+        if (!known) text = _index.AddressString(address);
+        return text!;
     }
 
     public TraceResult Run(IReadOnlyList<uint> seeds)
@@ -59,7 +89,8 @@ internal sealed partial class TraceRun
         long seedAmount = 0;
         foreach (var seed in seeds)
         {
-            _seeds.Add(seed);
+            var number = OutputNumber(seed); // first: it may grow the array
+            _outputs[number].IsSeed = true;
             seedAmount += _index.Value(seed);
         }
         foreach (var seed in seeds) Settle(seed, _index.Value(seed), 0, NoTransaction);
@@ -74,7 +105,11 @@ internal sealed partial class TraceRun
             else ProcessBackward(tx);
             _visited++;
         }
-        foreach (var (output, taint) in _pending.OrderBy(p => p.Key)) _stops.Add((output, taint, StopReason.WorkLimit));
+        var waiting = new List<int>();
+        for (var number = 0; number < _outputIds.Count; number++)
+            if (_outputs[number].HasPending) waiting.Add(number);
+        waiting.Sort((a, b) => _outputs[a].Output.CompareTo(_outputs[b].Output));
+        foreach (var number in waiting) _stops.Add((number, _outputs[number].Pending, StopReason.WorkLimit));
         return BuildResult(seeds, seedAmount);
     }
 
@@ -90,7 +125,7 @@ internal sealed partial class TraceRun
         var sourceTaint = scratch.Slice(inputCount, inputCount);
         var destinationValues = scratch.Slice(2 * inputCount, outputCount + 1);
         var destinationTaint = scratch[(2 * inputCount + outputCount + 1)..];
-        _contributorScratch.Clear();
+        var contributorStart = _contributorCount;
         var hops = 0;
         long sourceTotal = 0, sourceTaintTotal = 0;
         for (var i = 0; i < inputCount; i++)
@@ -98,13 +133,13 @@ internal sealed partial class TraceRun
             var spent = _index.SpentOutputOf(firstInput + (uint)i);
             sourceValues[i] = _index.Value(spent);
             sourceTotal += sourceValues[i];
-            if (!_pending.Remove(spent, out var taint)) continue;
+            if (!TakePending(spent, out var number, out var taint)) continue;
             sourceTaint[i] = taint;
             sourceTaintTotal += taint;
-            _contributorScratch.Add(spent);
-            hops = Math.Max(hops, _settled[spent].Hops + 1);
+            AddContributor(number);
+            hops = Math.Max(hops, _outputs[number].Hops + 1);
         }
-        _contributors[tx] = [.. _contributorScratch];
+        MarkProcessed(tx, contributorStart);
         long destinationTotal = 0;
         for (var o = 0; o < outputCount; o++)
         {
@@ -131,7 +166,7 @@ internal sealed partial class TraceRun
         var sourceTaint = scratch.Slice(outputCount + 1, outputCount + 1);
         var destinationValues = scratch.Slice(2 * outputCount + 2, inputCount);
         var destinationTaint = scratch[(2 * outputCount + 2 + inputCount)..];
-        _contributorScratch.Clear();
+        var contributorStart = _contributorCount;
         var hops = 0;
         long sourceTotal = 0, sourceTaintTotal = 0;
         for (var o = 0; o < outputCount; o++)
@@ -139,13 +174,13 @@ internal sealed partial class TraceRun
             var output = firstOutput + (uint)o;
             sourceValues[o] = _index.Value(output);
             sourceTotal += sourceValues[o];
-            if (!_pending.Remove(output, out var taint)) continue;
+            if (!TakePending(output, out var number, out var taint)) continue;
             sourceTaint[o] = taint;
             sourceTaintTotal += taint;
-            _contributorScratch.Add(output);
-            hops = Math.Max(hops, _settled[output].Hops + 1);
+            AddContributor(number);
+            hops = Math.Max(hops, _outputs[number].Hops + 1);
         }
-        _contributors[tx] = [.. _contributorScratch];
+        MarkProcessed(tx, contributorStart);
         long destinationTotal = 0;
         for (var i = 0; i < inputCount; i++)
         {
@@ -157,6 +192,54 @@ internal sealed partial class TraceRun
         _poisonInflow += Sum(destinationTaint) - sourceTaintTotal;
         for (var i = 0; i < inputCount; i++)
             if (destinationTaint[i] > 0) Settle(_index.SpentOutputOf(firstInput + (uint)i), destinationTaint[i], hops, NoTransaction);
+    }
+
+    /// <summary>Takes the taint waiting at <paramref name="output"/> (false when none waits there).</summary>
+    private bool TakePending(uint output, out int number, out long taint)
+    {
+        number = _outputIds.Find(output);
+        taint = 0;
+        if (number < 0 || !_outputs[number].HasPending) return false;
+        ref var state = ref _outputs[number];
+        taint = state.Pending;
+        state.Pending = 0;
+        state.HasPending = false;
+        return true;
+    }
+
+    private void AddContributor(int number)
+    {
+        if (_contributorCount == _contributors.Length) Array.Resize(ref _contributors, 2 * _contributors.Length);
+        _contributors[_contributorCount++] = number;
+    }
+
+    private void MarkProcessed(uint tx, int contributorStart)
+    {
+        var number = TransactionNumber(tx); // first: it may grow the array
+        ref var state = ref _transactions[number];
+        state.Processed = true;
+        state.ContributorStart = contributorStart;
+        state.ContributorCount = _contributorCount - contributorStart;
+        _processedOrder.Add(tx);
+    }
+
+    /// <summary>The output's number, giving it one (and a cleared state) when first met.</summary>
+    private int OutputNumber(uint output)
+    {
+        var number = _outputIds.GetOrAdd(output, out var added);
+        if (!added) return number;
+        if (number == _outputs.Length) Array.Resize(ref _outputs, 2 * _outputs.Length);
+        _outputs[number] = new OutputState { Output = output, Transaction = NoTransaction, ContributorsAt = OutputState.Unresolved };
+        return number;
+    }
+
+    private int TransactionNumber(uint tx)
+    {
+        var number = _transactionIds.GetOrAdd(tx, out var added);
+        if (!added) return number;
+        if (number == _transactions.Length) Array.Resize(ref _transactions, 2 * _transactions.Length);
+        _transactions[number] = default;
+        return number;
     }
 
     /// <summary>
@@ -190,19 +273,21 @@ internal sealed partial class TraceRun
     /// </summary>
     private void Settle(uint output, long taint, int hops, uint transaction)
     {
-        _settled[output] = (hops, transaction);
+        var number = OutputNumber(output);
+        _outputs[number].Hops = hops;
+        _outputs[number].Transaction = transaction;
         var address = _index.AddressOf(output);
         if (hops > 0 && address != uint.MaxValue)
         {
             if (_attribution?.Lookup(address) is { } attribution && _request.StopCategories.Contains(attribution.Category))
             {
-                Stop(output, taint, StopReason.Attributed);
+                Stop(number, taint, StopReason.Attributed);
                 return;
             }
-            if (_clusters is not null && _clusters.SizeOf(_clusters.ClusterOf(address)) > _request.LargeClusterSize
+            if (_checkClusterSize && _clusters!.SizeOf(_clusters.ClusterOf(address)) > _request.LargeClusterSize
                 && _attribution?.Lookup(address) is null)
             {
-                Stop(output, taint, StopReason.UnattributedLargeCluster);
+                Stop(number, taint, StopReason.UnattributedLargeCluster);
                 return;
             }
         }
@@ -211,7 +296,7 @@ internal sealed partial class TraceRun
         {
             if (_index.SpenderOf(output) is not { } spender)
             {
-                Stop(output, taint, StopReason.Unspent);
+                Stop(number, taint, StopReason.Unspent);
                 return;
             }
             next = spender;
@@ -221,19 +306,29 @@ internal sealed partial class TraceRun
             next = _index.TransactionOfOutput(output);
             if (_index.TransactionFlags(next).HasFlag(TxFlags.Coinbase))
             {
-                Stop(output, taint, StopReason.Coinbase);
+                Stop(number, taint, StopReason.Coinbase);
                 return;
             }
         }
-        if (taint < _request.MinAmountSat) Stop(output, taint, StopReason.BelowMin);
-        else if (hops >= _request.MaxHops) Stop(output, taint, StopReason.MaxHops);
-        else if (OutsideTimeWindow(next)) Stop(output, taint, StopReason.TimeWindow);
-        else if (_index.TransactionFlags(next).HasFlag(TxFlags.MwebHogEx)) Stop(output, taint, StopReason.Mweb);
-        else if (IsCoinJoinStop(next)) Stop(output, taint, StopReason.Coinjoin);
+        if (taint < _request.MinAmountSat) Stop(number, taint, StopReason.BelowMin);
+        else if (hops >= _request.MaxHops) Stop(number, taint, StopReason.MaxHops);
+        else if (OutsideTimeWindow(next)) Stop(number, taint, StopReason.TimeWindow);
+        else if (_index.TransactionFlags(next).HasFlag(TxFlags.MwebHogEx)) Stop(number, taint, StopReason.Mweb);
         else
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(_pending, output, out _) += taint;
-            if (_queued.Add(next)) _queue.Enqueue(next, _forward ? next : -(long)next);
+            var transactionNumber = TransactionNumber(next); // first: it may grow the array
+            ref var state = ref _transactions[transactionNumber];
+            if (IsCoinJoinStop(next, ref state)) Stop(number, taint, StopReason.Coinjoin);
+            else
+            {
+                _outputs[number].Pending += taint;
+                _outputs[number].HasPending = true;
+                if (!state.Queued)
+                {
+                    state.Queued = true;
+                    _queue.Enqueue(next, _forward ? next : -(long)next);
+                }
+            }
         }
     }
 
@@ -244,21 +339,21 @@ internal sealed partial class TraceRun
         return _forward ? time > limit : time < limit;
     }
 
-    private readonly Dictionary<uint, bool> _coinJoinStops = [];
-
-    private bool IsCoinJoinStop(uint tx)
+    private bool IsCoinJoinStop(uint tx, ref TransactionState state)
     {
-        if (_coinJoinStops.TryGetValue(tx, out var known)) return known;
-        var verdict = CoinJoinDetector.Detect(_index, tx);
+        if (state.CoinJoinChecked) return state.CoinJoinStop;
+        // Most transactions are no CoinJoin: IsCoinJoin says so without building a verdict.
+        var verdict = CoinJoinDetector.IsCoinJoin(_index, tx) ? CoinJoinDetector.Detect(_index, tx) : null;
         if (verdict is not null)
             _coinJoins.Add(new CoinJoinSeen(_index.TransactionHash(tx).ToString(), verdict.Rule, verdict.Confidence, verdict.Detail, _request.ThroughCoinJoin)
             {
-                MeasuredPrecision = _figures.HeadlinePrecision(verdict.Rule),
+                MeasuredPrecision = HeadlinePrecision(verdict.Rule),
             });
-        var stop = verdict is not null && !_request.ThroughCoinJoin;
-        _coinJoinStops[tx] = stop;
-        return stop;
+        state.CoinJoinChecked = true;
+        state.CoinJoinStop = verdict is not null && !_request.ThroughCoinJoin;
+        _coinJoinChecks++;
+        return state.CoinJoinStop;
     }
 
-    private void Stop(uint output, long taint, StopReason reason) => _stops.Add((output, taint, reason));
+    private void Stop(int number, long taint, StopReason reason) => _stops.Add((number, taint, reason));
 }

@@ -91,4 +91,41 @@ public sealed class CoinJoinDetectorTests
         }
         Assert.True(coinJoins > 0);
     }
+
+    [Fact]
+    public void IsCoinJoin_AgreesWithDetect_OnEveryGeneratedTransaction()
+    {
+        var index = GeneratedChain.Instance.Index;
+        var coinJoins = 0;
+        for (uint tx = 0; tx < index.TransactionCount; tx++)
+        {
+            var named = CoinJoinDetector.DetectUnfiltered(index, tx) is not null;
+            Assert.Equal(named, CoinJoinDetector.IsCoinJoin(index, tx));
+            if (named) coinJoins++;
+        }
+        Assert.True(coinJoins > 0);
+    }
+
+    [Fact]
+    public void IsCoinJoin_AgreesWithDetect_OnRandomTransactions()
+    {
+        // Values drawn from a few denominations (pools, Wasabi 2 standard values, 0.1 BTC) and odd
+        // amounts, so that every rule and the near misses around its thresholds come up.
+        long[] denominations = [100_000, 1_000_000, 5_000_000, 50_000_000, 10_000_000, 8_388_608, 5_000, 6_561, 123_457, 99_999];
+        var random = new Random(19);
+        var named = 0;
+        for (var round = 0; round < 20_000; round++)
+        {
+            var outputs = random.Next(0, 4) switch { 0 => random.Next(0, 8), 1 => random.Next(3, 33), 2 => random.Next(30, 70), _ => random.Next(45, 300) };
+            var inputs = random.Next(0, 3) == 0 ? random.Next(0, 8) : random.Next(1, 120);
+            var values = new long[outputs];
+            var spread = random.Next(1, denominations.Length + 1);
+            for (var o = 0; o < outputs; o++)
+                values[o] = random.Next(0, 3) == 0 ? random.NextInt64(1, 200_000_000) : denominations[random.Next(spread)];
+            var expected = CoinJoinDetector.Detect(inputs, values) is not null;
+            Assert.Equal(expected, CoinJoinDetector.IsCoinJoin(inputs, values));
+            if (expected) named++;
+        }
+        Assert.InRange(named, 1_000, 19_000);
+    }
 }
