@@ -15,7 +15,12 @@ namespace Cairn.Bench.Tracing;
 /// multi-input clustering (inputs/s, one core) beside a raw pass reading the same input → address
 /// columns; a 10-hop haircut trace from outputs with about 1,000 descendants (median, p99) beside
 /// a plain breadth-first walk over the same descendants; a path search between addresses 6 hops
-/// apart beside a plain 6-hop walk from the source. Usage: <c>tracing [--txs N] [--work DIR | --index DIR] [--seeds N] [--large-seeds N] [--large-min N] [--rounds N] [--warmup N] [--only clustering,trace,path]</c>.
+/// apart beside a plain 6-hop walk from the source. Usage: <c>tracing [--txs N] [--work DIR | --index DIR] [--seeds N] [--large-seeds N] [--large-min N]
+/// [--bounded-seeds N] [--bounded-min N] [--bounded-max N] [--rounds N] [--warmup N] [--only clustering,trace,path]</c>.
+/// <c>--bounded-seeds N</c> (default 0) adds a haircut trace from N busy addresses whose walk reaches
+/// <c>--bounded-min</c>–<c>--bounded-max</c> (default 100,000–300,000) descendant outputs within a hop limit k of 1–10
+/// (the largest such k), traced with <c>MaxHops = k</c>: on the generated chains a 10-hop walk passes from under
+/// 100,000 to millions in one hop through hubs, and an investigator bounds such a trace by hops.
 /// <c>--warmup N</c> (default 1) runs every trace seed N times before the 5 timed rounds: with 20 seeds one round
 /// leaves much of the trace in the JIT's first tiers, which the timed rounds then measure.
 /// </summary>
@@ -57,6 +62,12 @@ public sealed class TracingBench : IBenchSuite
             var largeMin = (int)Option(args, "--large-min", 70_000);
             // A walk can pass from 50,000 to millions of outputs in one hop, so the window above the bar is 3× wide.
             if (largeSeedCount > 0) Trace(index, clusters, AddressesWithDescendants(index, largeMin, Math.Max(140_000, 3 * largeMin), largeSeedCount, output), $"≥ {largeMin:N0}", warmup, output);
+            var boundedSeedCount = (int)Option(args, "--bounded-seeds", 0);
+            if (boundedSeedCount > 0)
+            {
+                var (boundedMin, boundedMax) = ((int)Option(args, "--bounded-min", 100_000), (int)Option(args, "--bounded-max", 300_000));
+                Trace(index, clusters, AddressesWithDescendantsWithinHops(index, boundedMin, boundedMax, boundedSeedCount, output), $"{boundedMin:N0}–{boundedMax:N0}", warmup, output);
+            }
         }
         if (figures.Contains("path")) PathSearch(index, clusters, seedCount, output);
         return Finish(output);
@@ -151,6 +162,23 @@ public sealed class TracingBench : IBenchSuite
             output.WriteLine($"trace: no output with {label} descendants within 10 hops (use a larger chain)");
             return;
         }
+        Trace(index, clusters, seeds.Select(seed => (seed.References, seed.Starts, TraceHops)).ToList(), label, $"{TraceHops} hops", warmup, output);
+    }
+
+    /// <summary>Seeds traced within hop limits of their own (1–10): the line names the limits used.</summary>
+    private static void Trace(BitcoinIndex index, AddressClusters clusters, List<(string[] References, uint[] Starts, int Hops)> seeds, string label, int warmup, TextWriter output)
+    {
+        if (seeds.Count == 0)
+        {
+            output.WriteLine($"trace: no address with {label} descendants within any hop limit of 1–{TraceHops} (use a larger chain)");
+            return;
+        }
+        var limits = seeds.GroupBy(seed => seed.Hops).OrderBy(group => group.Key).Select(group => $"{group.Key} ×{group.Count()}");
+        Trace(index, clusters, seeds, label, seeds.Min(seed => seed.Hops) == seeds.Max(seed => seed.Hops) ? $"hop limit {seeds[0].Hops}" : $"hop limits {seeds.Min(seed => seed.Hops)}–{seeds.Max(seed => seed.Hops)} (seeds per limit: {string.Join(", ", limits)})", warmup, output);
+    }
+
+    private static void Trace(BitcoinIndex index, AddressClusters clusters, List<(string[] References, uint[] Starts, int Hops)> seeds, string label, string hopsText, int warmup, TextWriter output)
+    {
         var tracer = new Tracer(index, clusters);
         var traceTimes = new List<double>();
         var walkTimes = new List<double>();
@@ -159,17 +187,17 @@ public sealed class TracingBench : IBenchSuite
         long descendants = 0, endpoints = 0, visited = 0;
         var reasons = new Dictionary<StopReason, int>();
         for (var repeat = 0; repeat < warmup + 5; repeat++)
-            foreach (var (references, starts) in seeds)
+            foreach (var (references, starts, hops) in seeds)
             {
                 var cpu = ThreadCpuClock.NowMilliseconds();
                 var watch = Stopwatch.StartNew();
                 // No cluster-size stop: the trace has to work through every descendant the walk visits.
-                var result = tracer.Trace(new TraceRequest { From = references, Model = Cairn.Tracing.Taint.TaintModel.Haircut, MaxHops = TraceHops, LargeClusterSize = long.MaxValue });
+                var result = tracer.Trace(new TraceRequest { From = references, Model = Cairn.Tracing.Taint.TaintModel.Haircut, MaxHops = hops, LargeClusterSize = long.MaxValue });
                 var traceTime = watch.Elapsed.TotalMilliseconds;
                 var traceCpuTime = ThreadCpuClock.NowMilliseconds() - cpu;
                 cpu = ThreadCpuClock.NowMilliseconds();
                 watch.Restart();
-                var walked = Descendants(index, starts, TraceHops, int.MaxValue);
+                var walked = Descendants(index, starts, hops, int.MaxValue);
                 var walkTime = watch.Elapsed.TotalMilliseconds;
                 var walkCpuTime = ThreadCpuClock.NowMilliseconds() - cpu;
                 if (repeat < warmup) continue; // warm-up rounds
@@ -182,7 +210,7 @@ public sealed class TracingBench : IBenchSuite
                 visited += result.TransactionsVisited;
                 foreach (var endpoint in result.Endpoints) reasons[endpoint.Reason] = reasons.GetValueOrDefault(endpoint.Reason) + 1;
             }
-        output.WriteLine($"trace {label} (haircut, {TraceHops} hops, {seeds.Count} seeds × 5, mean {descendants / walkTimes.Count:N0} descendant outputs, {visited / traceTimes.Count:N0} transactions visited, {endpoints / traceTimes.Count:N0} endpoints ({string.Join(", ", reasons.OrderBy(r => r.Key).Select(r => $"{r.Key} {r.Value / traceTimes.Count}"))})): " +
+        output.WriteLine($"trace {label} (haircut, {hopsText}, {seeds.Count} seeds × 5, mean {descendants / walkTimes.Count:N0} descendant outputs, {visited / traceTimes.Count:N0} transactions visited, {endpoints / traceTimes.Count:N0} endpoints ({string.Join(", ", reasons.OrderBy(r => r.Key).Select(r => $"{r.Key} {r.Value / traceTimes.Count}"))})): " +
             $"median {Percentile(traceTimes, 50):F2} ms, p99 {Percentile(traceTimes, 99):F2} ms; plain walk median {Percentile(walkTimes, 50):F2} ms, p99 {Percentile(walkTimes, 99):F2} ms; median ratio {Percentile(traceTimes, 50) / Percentile(walkTimes, 50):F1}");
         // The same runs timed by the thread's own CPU time: on a shared machine the wall clock also counts waits for a core.
         output.WriteLine($"  same trace by {(ThreadCpuClock.IsThreadCpuTime ? "thread CPU time" : "wall clock (no thread CPU clock here)")}: median {Percentile(traceCpu, 50):F2} ms, p99 {Percentile(traceCpu, 99):F2} ms; " +
@@ -267,6 +295,70 @@ public sealed class TracingBench : IBenchSuite
         }
         log.WriteLine($"addresses with {low:N0}–{high:N0} descendants: {seeds.Count} found in {attempt:N0} random picks, {tried.Count:N0} addresses walked, most reached {most:N0} ({search.Elapsed.TotalSeconds:F1} s)");
         return seeds;
+    }
+
+    /// <summary>
+    /// Busy addresses (picked as <see cref="AddressesWithDescendants"/> picks them) paired with the largest hop
+    /// limit k in 1–10 whose forward walk from all their outputs reaches between <paramref name="low"/> and
+    /// <paramref name="high"/> outputs: one walk per address gives the cumulative size after every hop.
+    /// </summary>
+    private static List<(string[], uint[], int)> AddressesWithDescendantsWithinHops(BitcoinIndex index, int low, int high, int count, TextWriter log)
+    {
+        var random = new Random(13);
+        var seeds = new List<(string[], uint[], int)>();
+        var tried = new HashSet<uint>();
+        var search = Stopwatch.StartNew();
+        var attempt = 0;
+        long reachedTotal = 0;
+        var own = new List<int>();
+        var jumped = 0; // walks that pass from below low to above high in one hop (no hop limit lands in the band)
+        for (; attempt < 2_000_000 && seeds.Count < count && search.Elapsed.TotalMinutes < 3; attempt++)
+        {
+            var address = index.AddressOf((uint)random.NextInt64(index.OutputCount));
+            if (address == uint.MaxValue || index.OutputCountOfAddress(address) < 2 || !tried.Add(address)) continue;
+            var outputs = index.OutputsOfAddress(address).ToArray();
+            var sizes = DescendantsPerHop(index, outputs, TraceHops, high);
+            if (sizes[^1] > high && (sizes.Count == 1 ? 0 : sizes[^2]) < low) jumped++;
+            for (var hops = sizes.Count; hops >= 1; hops--)
+                if (sizes[hops - 1] >= low && sizes[hops - 1] <= high)
+                {
+                    seeds.Add(([index.AddressString(address)], outputs, hops));
+                    own.Add(outputs.Length);
+                    reachedTotal += sizes[hops - 1];
+                    break;
+                }
+        }
+        log.WriteLine($"addresses with {low:N0}–{high:N0} descendants within a hop limit of 1–{TraceHops}: {seeds.Count} found in {attempt:N0} random picks, {tried.Count:N0} addresses walked, " +
+            $"hop limits {string.Join(", ", seeds.Select(seed => seed.Item3))}, the seeds' own outputs {string.Join(", ", own.Select(n => n.ToString("N0", CultureInfo.InvariantCulture)))}, mean {(seeds.Count == 0 ? 0 : reachedTotal / seeds.Count):N0} descendants; " +
+            $"{jumped:N0} walks passed from under {low:N0} to over {high:N0} in one hop ({search.Elapsed.TotalSeconds:F1} s)");
+        return seeds;
+    }
+
+    /// <summary>
+    /// Outputs reached within 1, 2, … <paramref name="hops"/> hops (as <see cref="Descendants"/> counts them); the
+    /// list ends at the first hop past <paramref name="high"/> (that hop is abandoned as soon as it passes, its size then counts as above <paramref name="high"/>) or when the walk ends.
+    /// </summary>
+    private static List<int> DescendantsPerHop(BitcoinIndex index, uint[] starts, int hops, int high)
+    {
+        var seen = new HashSet<uint>(starts);
+        var frontier = new List<uint>(seen);
+        var sizes = new List<int>();
+        for (var hop = 0; hop < hops && frontier.Count > 0; hop++)
+        {
+            var next = new List<uint>();
+            foreach (var output in frontier)
+            {
+                if (index.SpenderOf(output) is not { } spender || CoinJoinDetector.Detect(index, spender) is not null) continue;
+                var (first, end) = index.OutputsOf(spender);
+                for (var child = first; child < end; child++)
+                    if (seen.Add(child)) next.Add(child);
+                if (seen.Count - starts.Length > high) break;
+            }
+            sizes.Add(seen.Count - starts.Length);
+            if (sizes[^1] > high) break;
+            frontier = next;
+        }
+        return sizes;
     }
 
     /// <summary>Outputs reachable forward from <paramref name="starts"/> within <paramref name="hops"/> transactions (CoinJoins not crossed), up to <paramref name="cap"/>.</summary>
