@@ -78,11 +78,14 @@ public sealed partial class ApiSeedBook
         return new ApiCaseState(With(paths, "id", _statusRequest!), new Dictionary<string, string>(StringComparer.Ordinal) { [StatusMarker] = next.FirstOrDefault() ?? "ready" });
     }
 
-    /// <summary>A trace saved for the case just now (one hop: quick), which is not yet evidence.</summary>
+    /// <summary>
+    /// A trace saved for the case just now (one hop: quick), which is not yet evidence. Its minimum amount differs from case to
+    /// case: the same request gives the same report, and a case refuses a second file with the same SHA-256.
+    /// </summary>
     private async Task<ApiCaseState> FreshTraceAsync(IReadOnlyDictionary<string, string> paths, CancellationToken cancellationToken)
     {
         var saved = await SendAsync(_http, HttpMethod.Post, $"/api/v1/cases/{DemoPipeline.CaseReference}/traces",
-            new { title = $"Fuzzed trace {++_tracesSaved}", request = new { from = new[] { V("address") }, max_hops = 1 } }, cancellationToken).ConfigureAwait(false);
+            new { title = $"Fuzzed trace {++_tracesSaved}", request = new { from = new[] { V("address") }, max_hops = 1, min_amount_sat = _tracesSaved.ToString(CultureInfo.InvariantCulture) } }, cancellationToken).ConfigureAwait(false);
         return new ApiCaseState(With(paths, "id", saved["trace"]!["id"]!.GetValue<string>()), NoReplacements);
     }
 
