@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Cairn.Cases.Agencies;
@@ -15,7 +14,8 @@ namespace Cairn.Bench.Fuzzing;
 /// (ApiFuzzer) against a demo server, and prints cases, outcomes, findings and time per target.
 /// Options: --cases N (10,000 per target), --api-cases N (default --cases), --seed S (17),
 /// --target NAME (only targets whose name contains it), --no-api, --api-after OPERATION and
-/// --api-until OPERATION (a slice of the API operations, in the document's order), --findings DIR
+/// --api-until OPERATION (a slice of the API operations, in the document's order), --api-seeds (send each
+/// operation's seeds once and print the answers, no fuzzing), --findings DIR
 /// (writes each finding's minimised input there). Exit 1 when anything was found (docs/benchmarks.md).
 /// </summary>
 public sealed class FuzzBench : IBenchSuite
@@ -24,7 +24,7 @@ public sealed class FuzzBench : IBenchSuite
 
     public string Name => "fuzz";
 
-    public string Description => "Fuzz every parser and every API operation with fixed seeds (--cases N, --api-cases N, --seed S, --target NAME, --no-api, --api-after OPERATION, --api-until OPERATION, --findings DIR)";
+    public string Description => "Fuzz every parser and every API operation with fixed seeds (--cases N, --api-cases N, --seed S, --target NAME, --no-api, --api-after OPERATION, --api-until OPERATION, --api-seeds, --findings DIR)";
 
     public async Task<int> RunAsync(string[] args, TextWriter output)
     {
@@ -49,13 +49,13 @@ public sealed class FuzzBench : IBenchSuite
             reports.Add(report);
             await PrintAsync(output, report, findingsDirectory);
         }
-        if (!args.Contains("--no-api")) reports.AddRange(await FuzzApiAsync(output, apiCases, seed, filter, apiAfter, apiUntil, findingsDirectory));
+        if (!args.Contains("--no-api")) reports.AddRange(await FuzzApiAsync(output, apiCases, seed, filter, apiAfter, apiUntil, findingsDirectory, args.Contains("--api-seeds")));
         var findings = reports.SelectMany(r => r.Findings).ToList();
         output.WriteLine($"total: {reports.Count} targets, {reports.Sum(r => (long)r.Cases):N0} cases in {reports.Sum(r => r.Elapsed.TotalSeconds):F0} s, {findings.Count} findings");
         return findings.Count == 0 ? 0 : 1;
     }
 
-    private static async Task<List<FuzzReport>> FuzzApiAsync(TextWriter output, int cases, ulong seed, string? filter, string? after, string? until, string? findingsDirectory)
+    private static async Task<List<FuzzReport>> FuzzApiAsync(TextWriter output, int cases, ulong seed, string? filter, string? after, string? until, string? findingsDirectory, bool checkSeeds)
     {
         var data = Directory.CreateTempSubdirectory("cairn-bench-fuzz-").FullName;
         await DemoPipeline.RunAsync(data, TimeProvider.System, 2_000);
@@ -76,9 +76,12 @@ public sealed class FuzzBench : IBenchSuite
         try
         {
             var baseAddress = new Uri($"http://127.0.0.1:{port}");
-            using var http = await TokenClientAsync(baseAddress, host.BootstrapPassword!);
+            var (http, officer) = await TokenClientsAsync(baseAddress, host.BootstrapPassword!);
+            using var disposeHttp = http;
+            using var disposeOfficer = officer;
+            await ApiFuzzTargets.RaiseAlertsAsync(host.App.Services);
             var openApi = JsonNode.Parse(await http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)))!;
-            var values = await ApiFuzzTargets.PathValuesAsync(http);
+            var book = await ApiSeedBook.LoadAsync(http, officer);
             var fuzzer = new ApiFuzzer(http, seed);
             var operations = ApiFuzzTargets.Fuzzable(ApiFuzzer.Operations(openApi)).ToList();
             if (after is not null)
@@ -96,7 +99,14 @@ public sealed class FuzzBench : IBenchSuite
             foreach (var operation in operations)
             {
                 if (filter is not null && !("api " + operation.OperationId).Contains(filter, StringComparison.Ordinal)) continue;
-                var report = await fuzzer.RunAsync(openApi, operation, cases, values);
+                if (checkSeeds)
+                {
+                    // --api-seeds: each seed sent once as it is, to see which the server accepts (a refused seed fuzzes validation only).
+                    foreach (var (status, answer) in await fuzzer.SendSeedsAsync(operation, book.For(operation)))
+                        output.WriteLine($"seed {operation.OperationId,-32} {status} {answer}");
+                    continue;
+                }
+                var report = await fuzzer.RunAsync(openApi, operation, cases, book.For(operation));
                 reports.Add(report);
                 await PrintAsync(output, report, findingsDirectory);
             }
@@ -109,16 +119,12 @@ public sealed class FuzzBench : IBenchSuite
         return reports;
     }
 
-    private static async Task<HttpClient> TokenClientAsync(Uri baseAddress, string oneTime)
+    /// <summary>The fuzzing user's client (the admin, every role) and the second ledger user's, on an installation given what the seeds name.</summary>
+    private static async Task<(HttpClient Http, HttpClient Officer)> TokenClientsAsync(Uri baseAddress, string oneTime)
     {
-        using (var first = await ApiFuzzTargets.SignedInAsync(baseAddress, "admin", oneTime))
-            await ApiFuzzTargets.SendAsync(first, "/api/v1/auth/password", new { current_password = oneTime, new_password = Password });
+        var http = await ApiFuzzTargets.TokenClientAsync(baseAddress, "admin", oneTime, Password);
         using var session = await ApiFuzzTargets.SignedInAsync(baseAddress, "admin", Password);
-        await ApiFuzzTargets.PrepareAsync(session);
-        var token = await ApiFuzzTargets.SendAsync(session, "/api/v1/auth/tokens", new { name = "fuzz", valid_days = 1 });
-        var client = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token["secret"]!.GetValue<string>());
-        return client;
+        return (http, await ApiFuzzTargets.PrepareAsync(session));
     }
 
     /// <summary>

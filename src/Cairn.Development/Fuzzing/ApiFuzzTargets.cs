@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Cairn.Development.Demo;
+using Cairn.Workspace.Chain;
+using Cairn.Workspace.Watching;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cairn.Development.Fuzzing;
 
@@ -18,11 +21,59 @@ public static class ApiFuzzTargets
 
     public const string FuzzedAccount = "fuzzee";
 
-    /// <summary>Creates the account whose login fills {login} in paths.</summary>
-    public static Task PrepareAsync(HttpClient adminSession) =>
-        SendAsync(adminSession, "/api/v1/admin/accounts", new { login = FuzzedAccount, agency = DemoPipeline.Agency, display_name = "Fuzzed account", roles = new[] { "investigator" } });
+    /// <summary>The second user of the demo agency who records the disposals the fuzzing user approves or rejects (four eyes).</summary>
+    public const string FuzzOfficer = "fuzz-officer";
 
-    /// <summary>Path parameter values that name real objects of the demo installation behind <paramref name="http"/>.</summary>
+    /// <summary>An agency registered for the pass: {code} of the agency update, and the agency the demo case is shared with ({agency}).</summary>
+    public const string FuzzAgency = "FUZZ-AGENCY";
+
+    private const string OfficerPassword = "fuzz officer password";
+
+    /// <summary>
+    /// Gives the demo installation what the API's paths name and a fresh demo lacks, through the API as a user would: the
+    /// account whose login fills {login}, a second ledger user (returned: a client with its API token), a registered agency the
+    /// case is shared with, a victim, a watch on the ransom address, and a confiscated balance for disposals to come from.
+    /// Alerts need an ingest after the watch: <see cref="RaiseAlertsAsync"/>.
+    /// </summary>
+    public static async Task<HttpClient> PrepareAsync(HttpClient adminSession)
+    {
+        ArgumentNullException.ThrowIfNull(adminSession);
+        var reference = DemoPipeline.CaseReference;
+        await SendAsync(adminSession, "/api/v1/admin/accounts", new { login = FuzzedAccount, agency = DemoPipeline.Agency, display_name = "Fuzzed account", roles = new[] { "investigator" } }).ConfigureAwait(false);
+        var officer = await SendAsync(adminSession, "/api/v1/admin/accounts", new { login = FuzzOfficer, agency = DemoPipeline.Agency, display_name = "Fuzzing asset recovery officer", roles = new[] { "asset_recovery_officer" } }).ConfigureAwait(false);
+        await SendAsync(adminSession, "/api/v1/admin/agencies", new { code = FuzzAgency, name = "Fuzzing partner agency", state = "FR", kind = "police" }).ConfigureAwait(false);
+        await SendAsync(adminSession, $"/api/v1/cases/{reference}/share", new { agency = FuzzAgency, level = "read" }).ConfigureAwait(false);
+        await SendAsync(adminSession, $"/api/v1/cases/{reference}/victims", new { name = "Fuzzed victim", details = "made by the fuzz pass" }).ConfigureAwait(false);
+        var ransomAddress = await RansomAddressAsync(adminSession).ConfigureAwait(false);
+        await SendAsync(adminSession, $"/api/v1/cases/{reference}/watches", new { chain = "btc", kind = "address", value = ransomAddress, label = "ransom (fuzz pass)" }).ConfigureAwait(false);
+        // Disposals (returns, sharing) need a confiscated balance; one large enough for every case of a pass.
+        foreach (var kind in new[] { "freeze", "seize", "confiscate" })
+            await SendAsync(adminSession, $"/api/v1/cases/{reference}/ledger", LedgerEvent(kind, "1000000")).ConfigureAwait(false);
+        return await TokenClientAsync(adminSession.BaseAddress!, FuzzOfficer, officer["one_time_password"]!.GetValue<string>(), OfficerPassword).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Raises the alerts of the watches <see cref="PrepareAsync"/> made, as an ingest of the demo chain would (alerts come only
+    /// from ingests: no API operation makes one); {alertId} then names a real alert.
+    /// </summary>
+    public static Task RaiseAlertsAsync(IServiceProvider services, CancellationToken cancellationToken = default) =>
+        services.GetRequiredService<WatchService>().OnIngestedAsync(new ChainIngested("btc", Cairn.Chains.ChainFamily.Utxo, 0, 1, 0, null, 0), cancellationToken);
+
+    /// <summary>A ledger event of the demo case in BTC (the body the ledger tests use).</summary>
+    internal static object LedgerEvent(string kind, string units, string? recipient = null) => new
+    {
+        @event = kind, chain = "btc", token = "BTC", location = "exchange A", amount_units = units, recipient,
+        legal_basis = "Regulation (EU) 2018/1805 Art 30", authority = "Amtsgericht Berlin", jurisdiction = "DE",
+    };
+
+    /// <summary>The demo case's perpetrator wallet: the ransom address of the demo chain.</summary>
+    internal static async Task<string> RansomAddressAsync(HttpClient http)
+    {
+        var found = JsonNode.Parse(await http.GetStringAsync(new Uri($"/api/v1/cases/{DemoPipeline.CaseReference}", UriKind.Relative)).ConfigureAwait(false))!;
+        return found["wallets"]!.AsArray().First(w => w!["role"]!.GetValue<string>() == "perpetrator")!["address"]!.GetValue<string>();
+    }
+
+    /// <summary>Path parameter values that name real objects of the demo installation behind <paramref name="http"/> (the values every operation shares).</summary>
     public static async Task<IReadOnlyDictionary<string, string>> PathValuesAsync(HttpClient http)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -37,6 +88,18 @@ public static class ApiFuzzTargets
         var requests = JsonNode.Parse(await http.GetStringAsync(new Uri("/api/v1/requests?limit=1", UriKind.Relative)).ConfigureAwait(false));
         if (requests?["items"]?.AsArray().FirstOrDefault()?["id"]?.GetValue<string>() is { } id) values["id"] = id;
         return values;
+    }
+
+    /// <summary>Signs in with a one-time password, sets <paramref name="password"/>, and answers a client with a new API token of that user.</summary>
+    public static async Task<HttpClient> TokenClientAsync(Uri baseAddress, string login, string oneTimePassword, string password)
+    {
+        using (var first = await SignedInAsync(baseAddress, login, oneTimePassword).ConfigureAwait(false))
+            await SendAsync(first, "/api/v1/auth/password", new { current_password = oneTimePassword, new_password = password }).ConfigureAwait(false);
+        using var session = await SignedInAsync(baseAddress, login, password).ConfigureAwait(false);
+        var token = await SendAsync(session, "/api/v1/auth/tokens", new { name = "fuzz", valid_days = 1 }).ConfigureAwait(false);
+        var client = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token["secret"]!.GetValue<string>());
+        return client;
     }
 
     /// <summary>A cookie session of <paramref name="login"/> (sign-in carries the antiforgery token, as a browser does).</summary>

@@ -48,29 +48,43 @@ public sealed class ApiFuzzer
     }
 
     /// <summary>Sends <paramref name="cases"/> requests to <paramref name="operation"/>; <paramref name="pathValues"/> fills path parameters by name.</summary>
-    public async Task<FuzzReport> RunAsync(JsonNode openApi, ApiOperation operation, int cases, IReadOnlyDictionary<string, string> pathValues, CancellationToken cancellationToken = default)
+    public Task<FuzzReport> RunAsync(JsonNode openApi, ApiOperation operation, int cases, IReadOnlyDictionary<string, string> pathValues, CancellationToken cancellationToken = default) =>
+        RunAsync(openApi, operation, cases, new ApiSeed(pathValues, []), cancellationToken);
+
+    /// <summary>Sends <paramref name="cases"/> requests to <paramref name="operation"/>, mutated from <paramref name="seed"/>'s bodies and the schema's sample.</summary>
+    public async Task<FuzzReport> RunAsync(JsonNode openApi, ApiOperation operation, int cases, ApiSeed seed, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(openApi);
         ArgumentNullException.ThrowIfNull(operation);
-        ArgumentNullException.ThrowIfNull(pathValues);
+        ArgumentNullException.ThrowIfNull(seed);
         var schemas = openApi["components"]?["schemas"]?.AsObject();
         var sample = operation.BodySchema is null ? null : Sample(operation.BodySchema, schemas, 0);
-        var bodySeeds = sample is null
-            ? new List<byte[]> { Encoding.UTF8.GetBytes(SampleQuery(operation, schemas)) }
-            : [Encoding.UTF8.GetBytes(sample.ToJsonString()), "{}"u8.ToArray()];
+        var bodySeeds = seed.Bodies.Select(Encoding.UTF8.GetBytes).ToList();
+        if (sample is null) bodySeeds.Add(Encoding.UTF8.GetBytes(SampleQuery(operation, schemas)));
+        else bodySeeds.AddRange([Encoding.UTF8.GetBytes(sample.ToJsonString()), "{}"u8.ToArray()]);
         var bodies = new Mutator(bodySeeds, sample is null ? FuzzInputKind.Text : FuzzInputKind.Json, _seed ^ Hash(operation.OperationId));
-        var pathMutator = new Mutator([.. pathValues.Values.Select(Encoding.UTF8.GetBytes), "x"u8.ToArray()], FuzzInputKind.Text, _seed ^ Hash(operation.OperationId) ^ 0x5eed);
+        var pathMutator = new Mutator([.. seed.PathValues.Values.Select(Encoding.UTF8.GetBytes), "x"u8.ToArray()], FuzzInputKind.Text, _seed ^ Hash(operation.OperationId) ^ 0x5eed);
         var findings = new List<FuzzFinding>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         int accepted = 0, refused = 0;
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < cases; i++)
         {
-            var input = bodies.Next();
+            ApiCaseState? state = null;
+            try
+            {
+                state = seed.BeforeEachCase is null ? null : await seed.BeforeEachCase(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                // The server refused to restore the case's object (or failed doing so): reported once, the case runs with the seed's values.
+                if (seen.Add("seeding:" + ex.GetType().Name))
+                    findings.Add(new FuzzFinding("api " + operation.OperationId, "seeding", $"before case {i}: {Clip(ex.Message)}", [], []));
+            }
+            var input = Replace(bodies.Next(), state?.Replacements);
             var mutatePath = i % 10 == 9;
-            var path = FillPath(operation.Path, pathValues, mutatePath ? Encoding.UTF8.GetString(pathMutator.Next()) : null);
-            using var request = new HttpRequestMessage(new HttpMethod(operation.Method), sample is null ? path + "?" + QueryText(input) : path);
-            if (sample is not null) request.Content = new ByteArrayContent(input) { Headers = { ContentType = new("application/json") } };
-            var (status, problem) = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var path = FillPath(operation.Path, state?.PathValues ?? seed.PathValues, mutatePath ? Encoding.UTF8.GetString(pathMutator.Next()) : null);
+            var (status, problem) = await SendAsync(operation, path, input, sample is not null, cancellationToken).ConfigureAwait(false);
             if (problem is null && status < 400) accepted++;
             else if (problem is null) refused++;
             else if (seen.Add(problem.Value.Signature))
@@ -79,8 +93,58 @@ public sealed class ApiFuzzer
         return new FuzzReport("api " + operation.OperationId, cases, accepted, refused, findings, clock.Elapsed);
     }
 
+    /// <summary>
+    /// Sends each of <paramref name="seed"/>'s bodies once, unmutated, and answers each HTTP status with the answer's first
+    /// characters: what the seeding is tested and checked by (a seed the server refuses fuzzes validation only).
+    /// </summary>
+    public async Task<IReadOnlyList<(int Status, string Answer)>> SendSeedsAsync(ApiOperation operation, ApiSeed seed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(seed);
+        var answers = new List<(int, string)>();
+        foreach (var body in seed.Bodies.DefaultIfEmpty(""))
+        {
+            var state = seed.BeforeEachCase is null ? null : await seed.BeforeEachCase(cancellationToken).ConfigureAwait(false);
+            var path = FillPath(operation.Path, state?.PathValues ?? seed.PathValues, null);
+            var input = Replace(Encoding.UTF8.GetBytes(body), state?.Replacements);
+            using var request = Request(operation, path, input, operation.BodySchema is not null);
+            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            answers.Add(((int)response.StatusCode, Clip(text)));
+        }
+        return answers;
+    }
+
+    private static HttpRequestMessage Request(ApiOperation operation, string path, byte[] input, bool jsonBody)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(operation.Method), jsonBody ? path : path + "?" + QueryText(input));
+        if (jsonBody) request.Content = new ByteArrayContent(input) { Headers = { ContentType = new("application/json") } };
+        return request;
+    }
+
+    private Task<(int Status, (string Kind, string Text, string Signature)? Problem)> SendAsync(ApiOperation operation, string path, byte[] input, bool jsonBody, CancellationToken cancellationToken) =>
+        SendAsync(Request(operation, path, input, jsonBody), cancellationToken);
+
+    /// <summary>Applies the case's replacements (the current version for the seed's) to the mutated body's text; a body that is not UTF-8 is left as it is.</summary>
+    private static byte[] Replace(byte[] input, IReadOnlyDictionary<string, string>? replacements)
+    {
+        if (replacements is null || replacements.Count == 0) return input;
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, true).GetString(input);
+        }
+        catch (DecoderFallbackException)
+        {
+            return input;
+        }
+        foreach (var (from, to) in replacements) text = text.Replace(from, to, StringComparison.Ordinal);
+        return Encoding.UTF8.GetBytes(text);
+    }
+
     private async Task<(int Status, (string Kind, string Text, string Signature)? Problem)> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        using var owned = request;
         HttpResponseMessage response;
         try
         {

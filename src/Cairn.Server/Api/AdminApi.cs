@@ -26,7 +26,9 @@ public static class AdminApi
     public static async Task<Created<CreatedAccount>> CreateAccountAsync(HttpContext http, AccountService accounts, NewAccountRequest body)
     {
         var created = await accounts.CreateAsync(http.User.Actor(), body, http.RequestAborted);
-        return TypedResults.Created($"/api/v1/admin/accounts/{created.Account.Login}", created);
+        // Escaped like every other Location: a login outside ASCII made Kestrel refuse the header after the account was
+        // created, a 500 (found by the API fuzz pass, issue 17).
+        return TypedResults.Created($"/api/v1/admin/accounts/{Uri.EscapeDataString(created.Account.Login)}", created);
     }
 
     public static async Task<Ok<Page<Cairn.Cases.Agencies.ApiToken>>> ListTokensAsync(AccountService accounts, string login, long? offset, int? limit, CancellationToken cancellationToken) =>

@@ -174,6 +174,9 @@ public sealed class CaseService
         var role = ParseEnum<SubjectRole>(string.IsNullOrWhiteSpace(request.Role) ? "other" : request.Role, "role", "subject role");
         var name = ValidationException.Required(request.Name, "name");
         if (name.Length > 300) throw new ValidationException("name", "the name is longer than 300 characters");
+        // "identifiers": [null] is refused on one line, as null list items elsewhere (issue 17: the API fuzz pass found them as 500s).
+        var nullAt = (request.Identifiers ?? []).Select((i, n) => i is null ? n : -1).FirstOrDefault(n => n >= 0, -1);
+        if (nullAt >= 0) throw new ValidationException($"identifiers[{nullAt}]", $"item {nullAt + 1} of 'identifiers' is null, not an identifier");
         var identifiers = (request.Identifiers ?? []).Where(i => !string.IsNullOrWhiteSpace(i.Value)).Select((i, n) =>
         {
             var value = i.Value!.Trim();

@@ -40,7 +40,9 @@ public sealed partial class VictimService
         var decimals = request.Decimals ?? LedgerService.Decimals(asset);
         var amount = LedgerService.Amount(request.Amount, request.AmountUnits, asset, decimals);
         if (amount.Sign <= 0) throw new ValidationException("amount_units", "a loss is a positive amount");
-        var transactions = (request.TransactionIds ?? []).Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        // A JSON body can hold null in the list ("transaction_ids": [null]): refused on one line, not a 500 (found by the API fuzz pass, issue 17).
+        var transactions = (request.TransactionIds ?? []).Select((t, n) => t?.Trim()
+                ?? throw new ValidationException($"transaction_ids[{n}]", $"item {n + 1} of 'transaction_ids' is null, not a transaction id")).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (transactions.Count == 0) throw new ValidationException("transaction_ids", "name at least one transaction that proves the loss (the victim's payment)");
         for (var n = 0; n < transactions.Count; n++)
             if (!TransactionId().IsMatch(transactions[n]))

@@ -59,6 +59,18 @@ public sealed class AdministrationApiTests(DemoServerFixture fixture)
         Assert.Contains("registry", response.Json["errors"]!["agency"]![0]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    /// <summary>Found by the API fuzz pass (issue 17, session 10): a login outside ASCII was created, then answered 500 (Kestrel refused the raw Location header).</summary>
+    [Fact]
+    public async Task CreateAccount_WithALoginOutsideAscii_IsCreated_AndItsLocationIsEscaped()
+    {
+        using var admin = await fixture.AdminAsync();
+
+        var response = await admin.PostAsync("/api/v1/admin/accounts", new { login = "zoë=x}\ufffd", agency = Cairn.Development.Demo.DemoPipeline.Agency, display_name = "Zoë", roles = new[] { "investigator" } });
+
+        Assert.Equal(HttpStatusCode.Created, response.Status);
+        Assert.Equal("/api/v1/admin/accounts/zo%C3%AB%3Dx%7D%EF%BF%BD", response.Headers["Location"]);
+    }
+
     [Fact]
     public async Task AdminsSeeAnAccountsTokens_WithoutTheirSecrets_AndCanRevokeThem()
     {

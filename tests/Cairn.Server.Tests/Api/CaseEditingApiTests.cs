@@ -49,6 +49,20 @@ public sealed class CaseEditingApiTests(DemoServerFixture fixture)
         Assert.Empty(removed["wallets"]!.AsArray());
     }
 
+    /// <summary>Found while fixing the API fuzz pass's <c>"transaction_ids":[null]</c> (issue 17, session 10): the same null item in a subject's identifiers was an internal error.</summary>
+    [Fact]
+    public async Task AddSubject_NullIdentifierInTheList_IsAValidationProblemNamingItsPlace()
+    {
+        using var admin = await fixture.AdminAsync();
+        var c = await admin.PostJsonAsync("/api/v1/cases", new { reference = "EDIT-NULL", title = "null identifier", offence_type = "fraud" });
+
+        var response = await admin.PostAsync("/api/v1/cases/EDIT-NULL/subjects",
+            new { kind = "person", role = "suspect", name = "J. Doe", identifiers = new object?[] { new { kind = "passport", value = "X123" }, null }, version = c["version"]!.GetValue<long>() });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Contains("item 2 of 'identifiers' is null", response.Json["errors"]!["identifiers[1]"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Sharing_ReadCannotWrite_ContributeCan_RevokeEndsIt_AndEachIsNotified()
     {

@@ -10,6 +10,21 @@ public sealed class VictimsApiTests(DemoServerFixture fixture)
 {
     private const string Payment = "4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b";
 
+    /// <summary>Found by the API fuzz pass (issue 17, session 10): <c>"transaction_ids":[null]</c> was an internal error.</summary>
+    [Fact]
+    public async Task AddLoss_NullTransactionIdInTheList_IsAValidationProblemNamingItsPlace()
+    {
+        using var admin = await fixture.AdminAsync();
+        await admin.PostJsonAsync("/api/v1/cases", new { reference = "VICTIM-NULL", title = "victims", offence_type = "fraud" });
+        var id = (await admin.PostJsonAsync("/api/v1/cases/VICTIM-NULL/victims", new { name = "Ben L." }))["id"]!.GetValue<string>();
+
+        var response = await admin.PostAsync($"/api/v1/cases/VICTIM-NULL/victims/{id}/losses",
+            new { chain = "btc", token = "BTC", amount_units = "0.1", transaction_ids = new string?[] { Payment, null }, description = "ransom payment" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Contains("item 2 of 'transaction_ids' is null", response.Json["errors"]!["transaction_ids[1]"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ReturnToAVictim_CountsAgainstTheirLossOnceApproved_AndTheDashboardShowsLostAndReceived()
     {
