@@ -55,13 +55,8 @@ public static class CoinJoinDetector
     /// <summary>As <see cref="MayBeCoinJoin(int, ReadOnlySpan{long})"/>, reading the output values straight from the index columns.</summary>
     public static bool MayBeCoinJoin(BitcoinIndex index, uint tx)
     {
-        ArgumentNullException.ThrowIfNull(index);
-        var (firstOutput, endOutput) = index.OutputsOf(tx);
+        if (!HasThreeInputsAndOutputs(index, tx, out var inputs, out var firstOutput, out var endOutput)) return false;
         var outputs = (int)(endOutput - firstOutput);
-        if (outputs < 3) return false;
-        var (firstInput, endInput) = index.InputsOf(tx);
-        var inputs = (int)(endInput - firstInput);
-        if (inputs < 3) return false;
         if ((inputs >= 50 && outputs >= 50) || outputs > PrefilterMaxOutputs) return true;
         for (var i = firstOutput; i < endOutput - 2; i++)
         {
@@ -79,16 +74,26 @@ public static class CoinJoinDetector
     /// </summary>
     public static bool IsCoinJoin(BitcoinIndex index, uint tx)
     {
-        ArgumentNullException.ThrowIfNull(index);
-        var (firstOutput, endOutput) = index.OutputsOf(tx);
+        if (!HasThreeInputsAndOutputs(index, tx, out var inputs, out var firstOutput, out var endOutput)) return false;
         var outputs = (int)(endOutput - firstOutput);
-        if (outputs < 3) return false;
-        var (firstInput, endInput) = index.InputsOf(tx);
-        var inputs = (int)(endInput - firstInput);
-        if (inputs < 3) return false;
         var values = outputs <= 256 ? stackalloc long[outputs] : new long[outputs];
         for (var i = 0; i < outputs; i++) values[i] = index.Value(firstOutput + (uint)i);
         return IsCoinJoin(inputs, values);
+    }
+
+    /// <summary>
+    /// Every rule needs at least three inputs and three outputs; reads the counts (outputs first: most
+    /// transactions have one or two, so the inputs' column is rarely touched).
+    /// </summary>
+    private static bool HasThreeInputsAndOutputs(BitcoinIndex index, uint tx, out int inputs, out uint firstOutput, out uint endOutput)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        (firstOutput, endOutput) = index.OutputsOf(tx);
+        inputs = 0;
+        if (endOutput - firstOutput < 3) return false;
+        var (firstInput, endInput) = index.InputsOf(tx);
+        inputs = (int)(endInput - firstInput);
+        return inputs >= 3;
     }
 
     /// <summary>As <see cref="IsCoinJoin(BitcoinIndex, uint)"/> for a transaction with <paramref name="inputCount"/> inputs and these output values.</summary>
@@ -134,12 +139,8 @@ public static class CoinJoinDetector
     /// <summary>The full rules without the prefilter (kept to prove the prefilter never changes a verdict).</summary>
     internal static HeuristicVerdict? DetectUnfiltered(BitcoinIndex index, uint tx)
     {
-        var (firstOutput, endOutput) = index.OutputsOf(tx);
+        if (!HasThreeInputsAndOutputs(index, tx, out var inputs, out var firstOutput, out var endOutput)) return null;
         var outputs = (int)(endOutput - firstOutput);
-        if (outputs < 3) return null;
-        var (firstInput, endInput) = index.InputsOf(tx);
-        var inputs = (int)(endInput - firstInput);
-        if (inputs < 3) return null;
         var values = outputs <= 256 ? stackalloc long[outputs] : new long[outputs];
         for (var i = 0; i < outputs; i++) values[i] = index.Value(firstOutput + (uint)i);
         return Detect(inputs, values);
