@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using Cairn.Core;
 
 namespace Cairn.Cli;
@@ -33,6 +34,10 @@ public sealed class CliHost
         var host = new CliHost(output, error, time ?? TimeProvider.System);
         var root = host.BuildRoot();
         var parseResult = root.Parse(args);
+        // A missing or malformed option is one line on stderr and exit 1 (the CLI's bad-input contract), not the
+        // command's whole help before it; `cairn` alone, with no command, still shows the help.
+        if (parseResult.Action is ParseErrorAction parseError && parseResult.CommandResult.Command is not RootCommand)
+            parseError.ShowHelp = false;
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
         {

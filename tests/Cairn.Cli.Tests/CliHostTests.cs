@@ -17,4 +17,21 @@ public class CliHostTests
         foreach (var area in new[] { "btc", "eth", "intel", "screen", "trace", "case", "evidence", "ledger", "log", "route" })
             Assert.Contains(area, result.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void MissingRequiredOption_IsOneLineOnStderr_WithoutTheHelp()
+    {
+        var result = CliRunner.Run("route", "--from", "DE", "--to", "US");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("", result.Output);
+        Assert.Equal("Option '--measure' is required.", result.Error.Trim());
+    }
+
+    [Fact]
+    public void NoCommand_StillShowsTheHelp()
+    {
+        var result = CliRunner.Run();
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("route", result.Output, StringComparison.Ordinal);
+    }
 }
