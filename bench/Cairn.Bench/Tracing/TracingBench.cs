@@ -337,6 +337,8 @@ public sealed class TracingBench : IBenchSuite
     /// <summary>
     /// Outputs reached within 1, 2, … <paramref name="hops"/> hops (as <see cref="Descendants"/> counts them); the
     /// list ends at the first hop past <paramref name="high"/> (that hop is abandoned as soon as it passes, its size then counts as above <paramref name="high"/>) or when the walk ends.
+    /// Kept apart from <see cref="Descendants"/> on purpose: that walk is the timed baseline of every trace row and
+    /// stays free of this one's per-hop bookkeeping.
     /// </summary>
     private static List<int> DescendantsPerHop(BitcoinIndex index, uint[] starts, int hops, int high)
     {
