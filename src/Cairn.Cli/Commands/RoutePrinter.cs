@@ -15,6 +15,7 @@ internal static class RoutePrinter
             ctx.Console.MarkupLine($"\n[bold]{o.Rank}. {Markup.Escape(o.Instrument)}[/] — {Markup.Escape(o.Rule)} [dim]({Markup.Escape(o.Citation)}; rule {o.RuleId})[/]"
                 + (o.Verified ? "" : " [red]UNVERIFIED[/]") + (o.PartiesConfirmed ? "" : $" [red]{RouteOption.PartyStatusUnverifiedText}[/]")
                 + (o.Informal ? " [yellow]informal: not a legal basis[/]" : ""));
+            if (o.Treaty is not null) ctx.Console.MarkupLine($"   treaty: {Markup.Escape(o.Treaty)}");
             if (o.RankNote is not null && !o.Informal) ctx.Console.MarkupLine($"   [yellow]{Markup.Escape(o.RankNote)}[/]");
             ctx.Console.MarkupLine($"   channel: {o.Channel.Replace('_', ' ')}; request type: {o.RequestType}");
             if (o.Addressee is { } addressee)

@@ -20,7 +20,7 @@ public static class RequestComposer
         ArgumentNullException.ThrowIfNull(reference);
         if (request.FormId is { } formId) return FormComposer.Compose(request, reference.Form(formId), reference);
         var t = For(request.Language);
-        var (instrument, rule) = reference.Rule(request.RuleId);
+        var (instrument, rule) = reference.RuleBetween(request.RuleId, request.RequestingState, request.RequestedState);
         var title = F(t["title"], MeasureWords.In(request.Measure, request.Language)) + (request.Urgent ? " — " + t["urgent"] : "");
         var annexes = new AnnexTables(request, t);
         var sections = new List<DocumentSection>
@@ -83,7 +83,11 @@ public static class RequestComposer
 
     private static List<string> Basis(LegalRequest request, Instrument instrument, LegalRule rule, Dictionary<string, string> t)
     {
-        var lines = new List<string> { request.Informal ? request.LegalBasis : $"{instrument.Title} — {rule.Citation}", F(t["channel"], request.Channel) };
+        // A bilateral hub's rule, rewritten for the pair, already names the pair's own treaty (BilateralCitations).
+        var basis = request.Informal ? request.LegalBasis
+            : instrument.Membership == Memberships.BilateralHub ? rule.Citation
+            : $"{instrument.Title} — {rule.Citation}";
+        var lines = new List<string> { basis, F(t["channel"], request.Channel) };
         if (!rule.Verified && !request.Unverified.Any(u => u.Contains(rule.Id, StringComparison.Ordinal)))
             lines.Add(F(t["unverified"], $"rule {rule.Id} ({rule.Citation})"));
         return lines;

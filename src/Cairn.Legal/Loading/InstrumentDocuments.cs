@@ -70,6 +70,7 @@ internal sealed class PartyEntry
 {
     public string State { get; set; } = "";
     public string? Title { get; set; }
+    public string? CitedAs { get; set; }
     public string? Fiu { get; set; }
     public string? Signature { get; set; }
     public string? Ratification { get; set; }

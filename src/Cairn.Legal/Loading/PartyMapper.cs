@@ -20,6 +20,7 @@ internal static class PartyMapper
         {
             Consent = party.Consent,
             Title = party.Title,
+            CitedAs = party.CitedAs,
             Fiu = party.Fiu,
             MemberSince = DataDates.Optional(file, party.MemberSince),
             MemberSinceYear = party.MemberSinceYear,

@@ -30,6 +30,13 @@ public sealed record InstrumentParty(
 
     public string? Title { get; init; }
 
+    /// <summary>
+    /// For a treaty of a bilateral hub: the short name the hub's rule citations give this treaty (e.g.
+    /// "Netherlands-US treaty"), when a rule was checked on its text; a request between the two States then
+    /// cites those articles (<see cref="BilateralCitations"/>).
+    /// </summary>
+    public string? CitedAs { get; init; }
+
     public DateOnly? Terminated { get; init; }
 
     public string? Fiu { get; init; }

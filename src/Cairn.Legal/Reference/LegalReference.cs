@@ -51,6 +51,22 @@ public sealed class LegalReference
         throw new NotFoundException($"unknown legal rule '{ruleId}'");
     }
 
+    /// <summary>
+    /// The rule as a request from <paramref name="requesting"/> to <paramref name="requested"/> cites it: under a
+    /// bilateral hub, the pair's own treaty and its articles (<see cref="BilateralCitations"/>); otherwise as it stands.
+    /// </summary>
+    public (Instrument Instrument, LegalRule Rule) RuleBetween(string ruleId, string requesting, string requested)
+    {
+        var (instrument, rule) = Rule(ruleId);
+        return BilateralCitations.TreatyOf(instrument, requesting, requested) is { } treaty
+            ? (instrument, BilateralCitations.ForTreaty(rule, TreatyName(instrument, treaty), treaty))
+            : (instrument, rule);
+    }
+
+    /// <summary>A bilateral hub treaty in words, with the States' English names.</summary>
+    public string TreatyName(Instrument instrument, InstrumentParty treaty) =>
+        BilateralCitations.TreatyName(instrument, treaty, code => Jurisdiction(code).Name);
+
     public bool IsKnownRule(string ruleId) => _instruments.Values.Any(i => i.Rules.Any(r => r.Id == ruleId));
 
     public OfficialForm Form(string id) =>

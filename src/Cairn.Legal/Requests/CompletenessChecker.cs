@@ -9,7 +9,7 @@ public static class CompletenessChecker
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(reference);
-        var (_, rule) = reference.Rule(request.RuleId);
+        var (_, rule) = reference.RuleBetween(request.RuleId, request.RequestingState, request.RequestedState);
         var required = rule.ContentsFor(request.Measure, request.Urgent).ToList();
         bool Filled(CitedItem item) => request.Contents.TryGetValue(item.Id, out var text) && !string.IsNullOrWhiteSpace(text);
         return new CompletenessReport(request.Id, rule.Id, required.Where(Filled).ToList(), required.Where(i => !Filled(i)).ToList());

@@ -24,7 +24,7 @@ public sealed class DeadlineCalculator
     public IReadOnlyList<ComputedDeadline> Compute(LegalRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (_, rule) = _reference.Rule(request.RuleId);
+        var (_, rule) = _reference.RuleBetween(request.RuleId, request.RequestingState, request.RequestedState);
         var now = _time.GetUtcNow();
         var dues = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
         var result = new List<ComputedDeadline>();

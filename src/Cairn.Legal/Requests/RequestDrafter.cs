@@ -73,15 +73,16 @@ public sealed class RequestDrafter
 
     private LegalRequest Build(DraftInput input, RouteResult route, RouteOption option, List<TraceFinding> findings)
     {
-        var (instrument, rule) = _reference.Rule(option.RuleId);
+        var (instrument, rule) = _reference.RuleBetween(option.RuleId, route.RequestingState, route.RequestedState);
         var requested = route.RequestedState;
+        var treaty = BilateralCitations.TreatyOf(instrument, route.RequestingState, requested);
         var form = option.Informal ? null : _reference.FormFor(instrument.Id, route.Measure);
         var state = _reference.Jurisdiction(requested).Name;
         var (language, languageNote) = RequestLanguages.Choose(input.Language, option.Languages, state, form?.Languages.Where(form.IsVerifiedIn).ToList());
         var caseRef = string.IsNullOrWhiteSpace(input.CaseReference) ? "req" : input.CaseReference.Trim();
         var basis = option.Informal
             ? $"informal channel, not a legal basis: {instrument.Title}, {rule.Citation}"
-            : $"{instrument.Title}, {rule.Citation}" + (option.PartiesConfirmed ? "" : $" [{RouteOption.PartyStatusUnverifiedText}]");
+            : (treaty is null ? $"{instrument.Title}, {rule.Citation}" : rule.Citation) + (option.PartiesConfirmed ? "" : $" [{RouteOption.PartyStatusUnverifiedText}]");
         var request = new LegalRequest
         {
             Id = $"{caseRef}-{requested}-{route.Measure}".ToLowerInvariant().Replace(' ', '-'),
@@ -105,7 +106,7 @@ public sealed class RequestDrafter
             RouteRank = option.Rank,
             RouteOn = route.AsOf,
             OffenceType = input.OffenceType,
-            Unverified = [.. option.Unverified],
+            Unverified = [.. option.Unverified, .. TreatyArticlesNotRecorded(instrument, option, treaty, rule, route.Measure, input.Urgent)],
             Informal = option.Informal,
             Findings = findings,
         };
@@ -128,6 +129,18 @@ public sealed class RequestDrafter
             if (!string.IsNullOrWhiteSpace(text)) request.Contents[item.Id] = text;
         }
         return request;
+    }
+
+    /// <summary>
+    /// A hub rule drafted for a treaty whose articles the data does not record (all, or those of some content
+    /// items): the letter then cites no article number there (another treaty's would be wrong), and the drafter
+    /// is told where the contents come from.
+    /// </summary>
+    private static IEnumerable<string> TreatyArticlesNotRecorded(Instrument instrument, RouteOption option, InstrumentParty? treaty, LegalRule rule, string measure, bool urgent)
+    {
+        if (treaty is null || rule.ContentsFor(measure, urgent).All(i => i.Citation != BilateralCitations.ArticleNotRecorded)) yield break;
+        yield return $"{rule.Citation}: article numbers not recorded for every content item; the contents follow rule {option.RuleId} of the " +
+            $"{instrument.ShortTitle}, checked on other treaties ({option.Citation}); cite the treaty's own articles";
     }
 
     /// <summary>

@@ -48,6 +48,7 @@ internal sealed class OptionBuilder(LegalReference reference, string requesting,
             Languages = LanguagesFor(candidate, addressee),
             Informal = instrument.Informal || rule.Informal,
             Effects = effects,
+            Treaty = BilateralCitations.TreatyOf(instrument, requesting, requested) is { } treaty ? reference.TreatyName(instrument, treaty) : null,
         };
     }
 

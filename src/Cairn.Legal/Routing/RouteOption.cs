@@ -45,6 +45,12 @@ public sealed record RouteOption(
 
     public bool Informal { get; init; }
 
+    /// <summary>
+    /// For a bilateral hub's option, the pair's own treaty in words (title, signature, entry into force): the
+    /// basis a draft cites, where <see cref="Citation"/> names the treaties the hub's rule was checked on.
+    /// </summary>
+    public string? Treaty { get; init; }
+
     /// <summary>Why the option ranks lower than its specificity suggests (a subsidiary rule, an informal channel), or null.</summary>
     public string? RankNote { get; init; }
 

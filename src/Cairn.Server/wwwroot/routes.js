@@ -57,6 +57,7 @@ function option(o, result, query) {
   return h("div", { class: "card route", "data-testid": "route-option", "data-rule": o.rule_id },
     h("h2", {}, `${o.rank}. ${o.instrument} `, ...pills),
     h("p", {}, `${o.rule} (${o.citation}), ${CHANNELS[o.channel] || o.channel}`),
+    o.treaty ? h("p", { "data-testid": "route-treaty" }, h("strong", {}, "Treaty: "), o.treaty) : null,
     o.rank_note && !o.informal ? h("p", { class: "warn" }, `Ranked lower: ${o.rank_note}`) : null,
     h("p", { "data-testid": "route-addressee" }, h("strong", {}, "Send to: "), addressee, a && a.name && !a.verified ? h("span", { class: "pill unverified" }, "unverified") : null),
     h("p", { "data-testid": "route-languages" }, h("strong", {}, "Languages: "), languages, o.languages.languages.length && !o.languages.verified ? h("span", { class: "pill unverified" }, "unverified") : null),

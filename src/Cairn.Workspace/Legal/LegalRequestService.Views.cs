@@ -104,7 +104,7 @@ public sealed partial class LegalRequestService
     {
         var stored = await _store.GetAsync(actor, id, cancellationToken).ConfigureAwait(false);
         var request = FromStored(stored);
-        var (_, rule) = Reference.Rule(request.RuleId);
+        var (_, rule) = Reference.RuleBetween(request.RuleId, request.RequestingState, request.RequestedState);
         var validation = ValidationView.Of(request, LatestValidation(stored));
         return new RequestDetail(request, stored.Version, RequestLifecycle.Name(request.Status), Check(request), Deadlines(request), rule.RequiredContents)
         {

@@ -24,6 +24,18 @@ public sealed class LegalCliTests
         Assert.Contains("UNVERIFIED", result.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Route_BilateralTreaty_NamesThePairsOwnTreaty_InTextAndJson()
+    {
+        var text = CliRunner.Run("route", "--from", "NL", "--to", "US", "--measure", "freeze", "--on", "2026-12-01");
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("treaty: Treaty between the United States and the Kingdom of the Netherlands", text.Output, StringComparison.Ordinal);
+        var json = CliRunner.Run("route", "--from", "NL", "--to", "US", "--measure", "freeze", "--on", "2026-12-01", "--json");
+        using var answer = JsonDocument.Parse(json.Output);
+        var hub = answer.RootElement.GetProperty("options").EnumerateArray().First(o => o.GetProperty("rule_id").GetString() == "us-mlat-general");
+        Assert.Contains("(in force 1983-09-15)", hub.GetProperty("treaty").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("XX", "preservation", "unknown state code 'XX'")]
     [InlineData("FR", "teleport", "unknown measure 'teleport'")]

@@ -154,6 +154,11 @@ public sealed class WebUiTests(DemoServerFixture fixture) : IClassFixture<Browse
         await page.FillAsync("#route-to", "SO");
         await page.ClickAsync("form button[type=submit]");
         await Assertions.Expect(page.Locator("[data-testid=route-standing]")).ToContainTextAsync("UNTOC enters into force for SO only on 2025-04-24");
+        // A bilateral treaty (from NL): the pair's own treaty is named beside the US hub rule's citation.
+        await page.FillAsync("#route-to", "US");
+        await page.FillAsync("#route-on", "2026-12-01");
+        await page.ClickAsync("form button[type=submit]");
+        await Assertions.Expect(page.Locator("[data-testid=route-treaty]").First).ToContainTextAsync("Treaty between the United States and the Kingdom of the Netherlands");
 
         // Draft the demo case's request on a route chosen in the explorer (the second one), to Germany only.
         await page.FillAsync("#route-to", "DE");
