@@ -35,9 +35,12 @@ public sealed class CliHost
         var root = host.BuildRoot();
         var parseResult = root.Parse(args);
         // A missing or malformed option is one line on stderr and exit 1 (the CLI's bad-input contract), not the
-        // command's whole help before it; `cairn` alone, with no command, still shows the help.
-        if (parseResult.Action is ParseErrorAction parseError && parseResult.CommandResult.Command is not RootCommand)
-            parseError.ShowHelp = false;
+        // command's whole help before it, however many options are wrong; `cairn` alone still shows the help.
+        if (parseResult.Errors.Count > 0 && parseResult.CommandResult.Command is not RootCommand)
+        {
+            error.WriteLine("error: " + string.Join("; ", parseResult.Errors.Select(e => e.Message.TrimEnd('.'))));
+            return 1;
+        }
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
         {

@@ -24,7 +24,15 @@ public class CliHostTests
         var result = CliRunner.Run("route", "--from", "DE", "--to", "US");
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("", result.Output);
-        Assert.Equal("Option '--measure' is required.", result.Error.Trim());
+        Assert.Equal("error: Option '--measure' is required", result.Error.Trim());
+    }
+
+    [Fact]
+    public void SeveralMissingOptions_AreStillOneLine()
+    {
+        var result = CliRunner.Run("request", "draft", "--from", "DE");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("error: Option '--findings' is required; Option '--measure' is required", result.Error.Trim());
     }
 
     [Fact]
