@@ -38,7 +38,7 @@ internal sealed partial class TraceRun
     private int _contributorCount;
 
     private readonly PriorityQueue<uint, long> _queue = new();
-    private readonly List<(int Output, long Amount, StopReason Reason)> _stops = [];
+    private readonly List<TraceStop> _stops = [];
     private readonly List<CoinJoinSeen> _coinJoins = [];
     private readonly List<uint> _processedOrder = [];
     private readonly List<int> _trail = [];
@@ -48,11 +48,21 @@ internal sealed partial class TraceRun
     private readonly Func<uint, string?> _addressText;
     private long[] _scratch = new long[64];
 
+    /// <summary>Per output number its <c>txid:vout</c>, formatted once when the result is read (none before).</summary>
+    private string?[]? _references;
+    private long _seedAmount;
+
     private const uint NoTransaction = uint.MaxValue;
     private long _fees;
     private long _poisonInflow;
     private int _visited;
     private int _coinJoinChecks;
+
+    /// <summary>
+    /// Held while a part of the result is made from this run's state after the trace (endpoints,
+    /// paths, peel chains): those share the run's caches, and a result may be read from several threads.
+    /// </summary>
+    internal Lock Gate { get; } = new();
 
     public TraceRun(BitcoinIndex index, AddressClusters? clusters, ClusterAttribution? attribution, TraceRequest request, HeuristicFigures figures)
     {
@@ -109,7 +119,7 @@ internal sealed partial class TraceRun
         for (var number = 0; number < _outputIds.Count; number++)
             if (_outputs[number].HasPending) waiting.Add(number);
         waiting.Sort((a, b) => _outputs[a].Output.CompareTo(_outputs[b].Output));
-        foreach (var number in waiting) _stops.Add((number, _outputs[number].Pending, StopReason.WorkLimit));
+        foreach (var number in waiting) _stops.Add(new TraceStop(number, _outputs[number].Pending, StopReason.WorkLimit));
         return BuildResult(seeds, seedAmount);
     }
 
@@ -355,5 +365,5 @@ internal sealed partial class TraceRun
         return state.CoinJoinStop;
     }
 
-    private void Stop(int number, long taint, StopReason reason) => _stops.Add((number, taint, reason));
+    private void Stop(int number, long taint, StopReason reason) => _stops.Add(new TraceStop(number, taint, reason));
 }
