@@ -12,15 +12,15 @@ internal sealed partial class TraceRun
     /// other <c>txid:vout</c>, address, path and peel chain is made when a caller (the JSON writer, a
     /// report) reads it, from the arrays kept here (issue 19: the formatting was two thirds of a trace).
     /// </summary>
-    private TraceResult BuildResult(IReadOnlyList<uint> seeds, long seedAmount)
+    private TraceResult BuildResult(int[] seedNumbers, long seedAmount)
     {
         _seedAmount = seedAmount;
         var stops = _stops.ToArray();
         // The order the endpoints were always reported in: largest amount first, then txid:vout ordinally.
         stops.AsSpan().Sort(CompareStops);
         var endpoints = new TraceEndpointList(this, stops);
-        var seedOutputs = new string[seeds.Count];
-        for (var i = 0; i < seedOutputs.Length; i++) seedOutputs[i] = Reference(_outputIds.Find(seeds[i]));
+        var seedOutputs = new string[seedNumbers.Length];
+        for (var i = 0; i < seedOutputs.Length; i++) seedOutputs[i] = Reference(seedNumbers[i]);
         var peelChains = new DeferredList<PeelChainSeen>(Gate, PeelChainsMet);
         return new TraceResult
         {
@@ -79,11 +79,36 @@ internal sealed partial class TraceRun
         if (a.Output == b.Output) return 0;
         var (txA, txB) = (TransactionOf(a.Output), TransactionOf(b.Output));
         if (txA != txB && _index.TransactionHash(txA).CompareTo(_index.TransactionHash(txB)) is var byHash && byHash != 0) return byHash;
-        Span<char> voutA = stackalloc char[10];
-        Span<char> voutB = stackalloc char[10];
-        (_outputs[a.Output].Output - _index.OutputsOf(txA).First).TryFormat(voutA, out var lengthA, provider: System.Globalization.CultureInfo.InvariantCulture);
-        (_outputs[b.Output].Output - _index.OutputsOf(txB).First).TryFormat(voutB, out var lengthB, provider: System.Globalization.CultureInfo.InvariantCulture);
-        return voutA[..lengthA].SequenceCompareTo(voutB[..lengthB]);
+        return CompareAsText(_outputs[a.Output].Output - _index.OutputsOf(txA).First, _outputs[b.Output].Output - _index.OutputsOf(txB).First);
+    }
+
+    /// <summary>Orders two numbers as their decimal texts compare ordinally (9 after 10, 1 before 10), without writing them.</summary>
+    internal static int CompareAsText(uint a, uint b)
+    {
+        var (digitsA, digitsB) = (Digits(a), Digits(b));
+        if (digitsA == digitsB) return a.CompareTo(b);
+        // Compare the longer one's leading digits with the shorter one; when equal, the shorter (a prefix) comes first.
+        var shift = Pow10(Math.Abs(digitsA - digitsB));
+        var byLead = digitsA > digitsB ? (a / shift).CompareTo(b) : a.CompareTo(b / shift);
+        return byLead != 0 ? byLead : digitsA.CompareTo(digitsB);
+    }
+
+    private static int Digits(uint value)
+    {
+        var digits = 1;
+        while (value >= 10)
+        {
+            value /= 10;
+            digits++;
+        }
+        return digits;
+    }
+
+    private static uint Pow10(int exponent)
+    {
+        var power = 1u;
+        for (var i = 0; i < exponent; i++) power *= 10;
+        return power;
     }
 
     /// <summary>Endpoints attributed to actors answering to each jurisdiction (an actor in two counts in both), largest total first.</summary>
@@ -194,7 +219,7 @@ internal sealed partial class TraceRun
     private string Reference(int number)
     {
         // One cache per run, made on the first reference asked for (paths repeat the same outputs many times).
-        _references ??= new string?[_outputIds.Count];
+        _references ??= new string?[_outputCount];
         if (_references[number] is { } known) return known;
         var tx = TransactionOf(number);
         var vout = _outputs[number].Output - _index.OutputsOf(tx).First;

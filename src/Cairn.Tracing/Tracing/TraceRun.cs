@@ -26,7 +26,9 @@ internal sealed partial class TraceRun
     private readonly bool _checkClusterSize;
 
     /// <summary>Numbers of the outputs taint reached, and per number what the trace knows of that output.</summary>
-    private readonly DenseIdMap _outputIds = new(256);
+    /// <remarks>From the thread's <see cref="TraceWorkspace"/>, given back when the run ends (then null: the result never reads it).</remarks>
+    private DenseIdMap _outputIds;
+    private int _outputCount;
     private OutputState[] _outputs = new OutputState[256];
 
     /// <summary>Numbers of the transactions queued or checked for a CoinJoin stop, and their state.</summary>
@@ -37,7 +39,8 @@ internal sealed partial class TraceRun
     private int[] _contributors = new int[256];
     private int _contributorCount;
 
-    private readonly PriorityQueue<uint, long> _queue = new();
+    private readonly TraceWorkspace _workspace;
+    private PriorityQueue<uint, long> _queue;
     private readonly List<TraceStop> _stops = [];
     private readonly List<CoinJoinSeen> _coinJoins = [];
     private readonly List<uint> _processedOrder = [];
@@ -46,7 +49,7 @@ internal sealed partial class TraceRun
     /// <summary>Address strings formatted in this run (endpoints and the change rules of peel-chain hops meet the same addresses).</summary>
     private readonly Dictionary<uint, string> _addressTexts = [];
     private readonly Func<uint, string?> _addressText;
-    private long[] _scratch = new long[64];
+    private long[] _scratch;
 
     /// <summary>Per output number its <c>txid:vout</c>, formatted once when the result is read (none before).</summary>
     private string?[]? _references;
@@ -75,6 +78,8 @@ internal sealed partial class TraceRun
         _timeLimit = request.TimeLimit is { } limit ? (uint)Math.Clamp(limit.ToUnixTimeSeconds(), 0, uint.MaxValue) : null;
         _checkClusterSize = clusters is not null && request.LargeClusterSize < uint.MaxValue;
         _addressText = AddressText;
+        _workspace = TraceWorkspace.Rent();
+        (_outputIds, _queue, _scratch) = (_workspace.OutputIds, _workspace.Queue, _workspace.Scratch);
     }
 
     /// <summary>Headline precisions looked up in this run (the same few rules are quoted for every CoinJoin and peel chain met).</summary>
@@ -120,7 +125,13 @@ internal sealed partial class TraceRun
             if (_outputs[number].HasPending) waiting.Add(number);
         waiting.Sort((a, b) => _outputs[a].Output.CompareTo(_outputs[b].Output));
         foreach (var number in waiting) _stops.Add(new TraceStop(number, _outputs[number].Pending, StopReason.WorkLimit));
-        return BuildResult(seeds, seedAmount);
+        var seedNumbers = new int[seeds.Count];
+        for (var i = 0; i < seedNumbers.Length; i++) seedNumbers[i] = _outputIds.Find(seeds[i]);
+        _outputCount = _outputIds.Count;
+        _workspace.Scratch = _scratch; // it may have grown
+        TraceWorkspace.Return(_workspace);
+        (_outputIds, _queue, _scratch) = (null!, null!, null!); // the next trace on this thread owns them now
+        return BuildResult(seedNumbers, seedAmount);
     }
 
     /// <summary>Forward: inputs are the sources, outputs then the fee the destinations.</summary>
