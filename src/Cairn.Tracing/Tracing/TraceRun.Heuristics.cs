@@ -7,7 +7,7 @@ namespace Cairn.Tracing.Tracing;
 /// <summary>Listing the heuristics a trace relied on, each with its measured error rates (DESIGN: "heuristics report a confidence and the rule that fired").</summary>
 internal sealed partial class TraceRun
 {
-    private List<HeuristicStep> HeuristicsUsed(TraceEndpointList endpoints, IReadOnlyList<PeelChainSeen> peelChains)
+    private List<HeuristicStep> HeuristicsUsed(TraceEndpointList endpoints, IReadOnlyList<CoinJoinSeen> coinJoins, IReadOnlyList<PeelChainSeen> peelChains)
     {
         var steps = new List<HeuristicStep>();
         void Add(string rule, HeuristicKind kind, string usedFor, int times)
@@ -17,7 +17,7 @@ internal sealed partial class TraceRun
 
         Add(HeuristicCatalogue.CoinJoinAny, HeuristicKind.CoinJoin,
             "checked every transaction the trace reached for a CoinJoin; one it missed would be followed like an ordinary payment", _coinJoinChecks);
-        foreach (var rule in _coinJoins.GroupBy(c => c.Rule, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var rule in coinJoins.GroupBy(c => c.Rule, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
             Add(rule.Key, HeuristicKind.CoinJoin, _request.ThroughCoinJoin
                 ? "named a CoinJoin the trace went through with haircut"
                 : "named a CoinJoin the trace stopped at", rule.Count());

@@ -1,4 +1,5 @@
 using Cairn.Tracing.Attribution;
+using Cairn.Tracing.Heuristics;
 using Cairn.Tracing.Heuristics.ErrorRates;
 
 namespace Cairn.Tracing.Tracing;
@@ -22,6 +23,7 @@ internal sealed partial class TraceRun
         var seedOutputs = new string[seedNumbers.Length];
         for (var i = 0; i < seedOutputs.Length; i++) seedOutputs[i] = Reference(seedNumbers[i]);
         var peelChains = new DeferredList<PeelChainSeen>(Gate, PeelChainsMet);
+        var coinJoins = new DeferredList<CoinJoinSeen>(Gate, CoinJoinsMet);
         return new TraceResult
         {
             Request = _request,
@@ -35,10 +37,26 @@ internal sealed partial class TraceRun
             Endpoints = endpoints,
             Jurisdictions = new DeferredList<JurisdictionTotal>(Gate, () => JurisdictionTotals(endpoints)),
             Bounds = new DeferredList<BoundHit>(Gate, () => BoundsHit(endpoints)),
-            CoinJoins = _coinJoins,
+            CoinJoins = coinJoins,
             PeelChains = peelChains,
-            Heuristics = new DeferredList<HeuristicStep>(Gate, () => HeuristicsUsed(endpoints, peelChains)),
+            Heuristics = new DeferredList<HeuristicStep>(Gate, () => HeuristicsUsed(endpoints, coinJoins, peelChains)),
         };
+    }
+
+    /// <summary>The CoinJoins the trace met, in the order met, each with the verdict that named it.</summary>
+    private List<CoinJoinSeen> CoinJoinsMet()
+    {
+        var seen = new List<CoinJoinSeen>(_coinJoinTransactions.Count);
+        foreach (var tx in _coinJoinTransactions)
+        {
+            // IsCoinJoin said yes, so Detect names it (CoinJoinDetector's contract, tested on every generated transaction).
+            var verdict = CoinJoinDetector.Detect(_index, tx) ?? throw new InvalidOperationException($"CoinJoinDetector.IsCoinJoin and Detect disagree on transaction {tx}");
+            seen.Add(new CoinJoinSeen(_index.TransactionHash(tx).ToString(), verdict.Rule, verdict.Confidence, verdict.Detail, _request.ThroughCoinJoin)
+            {
+                MeasuredPrecision = HeadlinePrecision(verdict.Rule),
+            });
+        }
+        return seen;
     }
 
     /// <summary>The reported endpoint of one stop: its <c>txid:vout</c>, address, cluster, attribution and paths (called under <see cref="Gate"/>).</summary>

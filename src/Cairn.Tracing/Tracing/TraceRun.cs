@@ -42,7 +42,8 @@ internal sealed partial class TraceRun
     private readonly TraceWorkspace _workspace;
     private PriorityQueue<uint, long> _queue;
     private readonly List<TraceStop> _stops = [];
-    private readonly List<CoinJoinSeen> _coinJoins = [];
+    /// <summary>The CoinJoins met, in the order met; their verdicts (rule, detail text, precision) are made when the result's CoinJoins are read.</summary>
+    private readonly List<uint> _coinJoinTransactions = [];
     private readonly List<uint> _processedOrder = [];
     private readonly List<int> _trail = [];
 
@@ -363,15 +364,11 @@ internal sealed partial class TraceRun
     private bool IsCoinJoinStop(uint tx, ref TransactionState state)
     {
         if (state.CoinJoinChecked) return state.CoinJoinStop;
-        // Most transactions are no CoinJoin: IsCoinJoin says so without building a verdict.
-        var verdict = CoinJoinDetector.IsCoinJoin(_index, tx) ? CoinJoinDetector.Detect(_index, tx) : null;
-        if (verdict is not null)
-            _coinJoins.Add(new CoinJoinSeen(_index.TransactionHash(tx).ToString(), verdict.Rule, verdict.Confidence, verdict.Detail, _request.ThroughCoinJoin)
-            {
-                MeasuredPrecision = HeadlinePrecision(verdict.Rule),
-            });
+        // IsCoinJoin says whether Detect names a CoinJoin without building the verdict, which waits for the result to be read.
+        var isCoinJoin = CoinJoinDetector.IsCoinJoin(_index, tx);
+        if (isCoinJoin) _coinJoinTransactions.Add(tx);
         state.CoinJoinChecked = true;
-        state.CoinJoinStop = verdict is not null && !_request.ThroughCoinJoin;
+        state.CoinJoinStop = isCoinJoin && !_request.ThroughCoinJoin;
         _coinJoinChecks++;
         return state.CoinJoinStop;
     }

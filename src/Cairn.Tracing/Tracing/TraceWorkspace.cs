@@ -9,7 +9,7 @@ namespace Cairn.Tracing.Tracing;
 /// </summary>
 internal sealed class TraceWorkspace
 {
-    /// <summary>A workspace whose output table grew past this many entries (a trace of ~100,000 outputs) is not kept: it would hold megabytes per thread and cost a large clear for every small trace after it.</summary>
+    /// <summary>A workspace whose output table grew past this many entries (a trace of more than ~65,000 outputs: the table is at most half full) is not kept: it would hold megabytes per thread and cost a large clear for every small trace after it.</summary>
     private const int KeptTableSize = 1 << 17;
 
     [ThreadStatic]
