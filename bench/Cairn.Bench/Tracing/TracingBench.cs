@@ -14,7 +14,8 @@ namespace Cairn.Bench.Tracing;
 /// Tracing figures on a generated chain, each beside a baseline in the same run:
 /// multi-input clustering (inputs/s, one core) beside a raw pass reading the same input → address
 /// columns; a 10-hop haircut trace from outputs with about 1,000 descendants (median, p99) beside
-/// a plain breadth-first walk over the same descendants; a path search between addresses 6 hops
+/// a plain breadth-first walk over the same descendants (and, as the result is made when read, the trace plus reading
+/// its result in full, as the JSON writer does); a path search between addresses 6 hops
 /// apart beside a plain 6-hop walk from the source. Usage: <c>tracing [--txs N] [--work DIR | --index DIR] [--seeds N] [--large-seeds N] [--large-min N]
 /// [--bounded-seeds N] [--bounded-min N] [--bounded-max N] [--rounds N] [--warmup N] [--only clustering,trace,path]</c>.
 /// <c>--bounded-seeds N</c> (default 0) adds a haircut trace from N busy addresses whose walk reaches
