@@ -63,6 +63,16 @@ internal sealed class DenseIdMap
         return Count - 1;
     }
 
+    /// <summary>Entries in the table (twice the ids it holds before it grows, at least).</summary>
+    public int TableSize => _slots.Length;
+
+    /// <summary>Forgets every id, keeping the table (for the next trace on this thread, <see cref="TraceWorkspace"/>).</summary>
+    public void Clear()
+    {
+        Array.Clear(_slots); // keys under an empty slot are never read
+        Count = 0;
+    }
+
     /// <summary>Fibonacci hashing: the high bits of id × 2^32/φ spread consecutive ids over the table.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Hash(uint id) => (int)((id * 2654435769u) >> 7);

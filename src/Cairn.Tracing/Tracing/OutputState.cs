@@ -16,6 +16,4 @@ internal struct OutputState
     public bool IsSeed;
     /// <summary>For the paths: the number of the processed transaction whose contributors lead back from here, -1 for none, <see cref="Unresolved"/> until asked.</summary>
     public int ContributorsAt;
-    /// <summary>Its <c>txid:vout</c>, formatted once (paths repeat the same outputs many times).</summary>
-    public string? Reference;
 }

@@ -28,6 +28,6 @@ public sealed record TraceResult
     /// <summary>Every heuristic the trace relied on, what for, how often, and its measured error rates.</summary>
     public IReadOnlyList<HeuristicStep> Heuristics { get; init; } = [];
 
-    /// <summary>Sum of endpoint amounts.</summary>
-    public long EndpointTotalSat => Endpoints.Sum(e => e.AmountSat);
+    /// <summary>Sum of endpoint amounts (for a trace's own endpoints, known without formatting any of them).</summary>
+    public long EndpointTotalSat => Endpoints is TraceEndpointList list ? list.TotalSat : Endpoints.Sum(e => e.AmountSat);
 }

@@ -7,7 +7,7 @@ namespace Cairn.Tracing.Tracing;
 /// <summary>Listing the heuristics a trace relied on, each with its measured error rates (DESIGN: "heuristics report a confidence and the rule that fired").</summary>
 internal sealed partial class TraceRun
 {
-    private List<HeuristicStep> HeuristicsUsed(List<TraceEndpoint> endpoints, List<PeelChainSeen> peelChains)
+    private List<HeuristicStep> HeuristicsUsed(TraceEndpointList endpoints, IReadOnlyList<CoinJoinSeen> coinJoins, IReadOnlyList<PeelChainSeen> peelChains)
     {
         var steps = new List<HeuristicStep>();
         void Add(string rule, HeuristicKind kind, string usedFor, int times)
@@ -17,7 +17,7 @@ internal sealed partial class TraceRun
 
         Add(HeuristicCatalogue.CoinJoinAny, HeuristicKind.CoinJoin,
             "checked every transaction the trace reached for a CoinJoin; one it missed would be followed like an ordinary payment", _coinJoinChecks);
-        foreach (var rule in _coinJoins.GroupBy(c => c.Rule, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var rule in coinJoins.GroupBy(c => c.Rule, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
             Add(rule.Key, HeuristicKind.CoinJoin, _request.ThroughCoinJoin
                 ? "named a CoinJoin the trace went through with haircut"
                 : "named a CoinJoin the trace stopped at", rule.Count());
@@ -29,10 +29,14 @@ internal sealed partial class TraceRun
             Add(rule.Key, rule.Key == HeuristicCatalogue.PeelLargerOutput ? HeuristicKind.PeelChain : HeuristicKind.Change,
                 rule.Key == HeuristicCatalogue.PeelLargerOutput ? "took the larger output as the change at peel-chain hops no change rule decided" : "pointed at the change at peel-chain hops",
                 rule.Count());
-        Add(HeuristicCatalogue.MultiInput, HeuristicKind.Clustering, "attributed an endpoint through the tagged address's multi-input cluster",
-            endpoints.Count(e => e.Attribution?.Source.EndsWith(ClusterAttribution.ViaCluster, StringComparison.Ordinal) == true));
-        Add(HeuristicCatalogue.MultiInput, HeuristicKind.Clustering, $"stopped at an unattributed multi-input cluster of more than {_request.LargeClusterSize} addresses",
-            endpoints.Count(e => e.Reason == StopReason.UnattributedLargeCluster));
+        var (viaCluster, largeCluster) = (0, 0);
+        foreach (var stop in endpoints.Stops)
+        {
+            if (AttributionOf(stop.Output)?.Source.EndsWith(ClusterAttribution.ViaCluster, StringComparison.Ordinal) == true) viaCluster++;
+            if (stop.Reason == StopReason.UnattributedLargeCluster) largeCluster++;
+        }
+        Add(HeuristicCatalogue.MultiInput, HeuristicKind.Clustering, "attributed an endpoint through the tagged address's multi-input cluster", viaCluster);
+        Add(HeuristicCatalogue.MultiInput, HeuristicKind.Clustering, $"stopped at an unattributed multi-input cluster of more than {_request.LargeClusterSize} addresses", largeCluster);
         return steps;
     }
 }

@@ -1,72 +1,159 @@
 using Cairn.Tracing.Attribution;
+using Cairn.Tracing.Heuristics;
+using Cairn.Tracing.Heuristics.ErrorRates;
 
 namespace Cairn.Tracing.Tracing;
 
 /// <summary>Turning the stops into the reported result: endpoints with paths, jurisdiction totals, bounds hit.</summary>
 internal sealed partial class TraceRun
 {
-    private TraceResult BuildResult(IReadOnlyList<uint> seeds, long seedAmount)
+    /// <summary>
+    /// The result as the run's own state: the endpoints as sorted <see cref="TraceStop"/>s and the
+    /// derived lists built on first read. The trace itself formats only the seeds' references; every
+    /// other <c>txid:vout</c>, address, path and peel chain is made when a caller (the JSON writer, a
+    /// report) reads it, from the arrays kept here (issue 19: the formatting was two thirds of a trace).
+    /// </summary>
+    private TraceResult BuildResult(int[] seedNumbers, long seedAmount)
     {
-        var endpoints = new List<TraceEndpoint>(_stops.Count);
-        foreach (var (number, amount, reason) in _stops)
-        {
-            var address = _index.AddressOf(_outputs[number].Output);
-            var hasAddress = address != uint.MaxValue;
-            var attribution = hasAddress ? _attribution?.Lookup(address) : null;
-            var paths = PathsTo(number, out var truncated);
-            endpoints.Add(new TraceEndpoint(
-                Reference(number),
-                hasAddress ? AddressText(address) : null,
-                hasAddress && _clusters is not null ? _clusters.ClusterOf(address) : null,
-                attribution,
-                amount,
-                seedAmount == 0 ? 0 : Math.Round((double)amount / seedAmount, 8),
-                _outputs[number].Hops,
-                reason,
-                paths,
-                truncated) { Sanctioned = hasAddress && _attribution?.IsSanctioned(address) == true });
-        }
-        endpoints.Sort((a, b) => b.AmountSat != a.AmountSat ? b.AmountSat.CompareTo(a.AmountSat) : string.CompareOrdinal(a.Output, b.Output));
-        var peelChains = PeelChainsMet();
+        _seedAmount = seedAmount;
+        var stops = _stops.ToArray();
+        // The order the endpoints were always reported in: largest amount first, then txid:vout ordinally.
+        stops.AsSpan().Sort(CompareStops);
+        var endpoints = new TraceEndpointList(this, stops);
+        var seedOutputs = new string[seedNumbers.Length];
+        for (var i = 0; i < seedOutputs.Length; i++) seedOutputs[i] = Reference(seedNumbers[i]);
+        var peelChains = new DeferredList<PeelChainSeen>(Gate, PeelChainsMet);
+        var coinJoins = new DeferredList<CoinJoinSeen>(Gate, CoinJoinsMet);
         return new TraceResult
         {
             Request = _request,
             TipHeight = _index.TipHeight,
             TipHash = _index.TipHash?.ToString() ?? "",
-            SeedOutputs = [.. seeds.Select(seed => Reference(_outputIds.Find(seed)))],
+            SeedOutputs = seedOutputs,
             SeedAmountSat = seedAmount,
             FeesSat = _fees,
             PoisonInflowSat = _poisonInflow,
             TransactionsVisited = _visited,
             Endpoints = endpoints,
-            Jurisdictions = JurisdictionTotals(endpoints),
-            Bounds = BoundsHit(endpoints),
-            CoinJoins = _coinJoins,
+            Jurisdictions = new DeferredList<JurisdictionTotal>(Gate, () => JurisdictionTotals(endpoints)),
+            Bounds = new DeferredList<BoundHit>(Gate, () => BoundsHit(endpoints)),
+            CoinJoins = coinJoins,
             PeelChains = peelChains,
-            Heuristics = HeuristicsUsed(endpoints, peelChains),
+            Heuristics = new DeferredList<HeuristicStep>(Gate, () => HeuristicsUsed(endpoints, coinJoins, peelChains)),
         };
     }
 
-    private static List<JurisdictionTotal> JurisdictionTotals(List<TraceEndpoint> endpoints) =>
-        [.. endpoints
-            .Where(e => e.Attribution is not null)
-            .SelectMany(e => e.Attribution!.Jurisdictions.Select(j => (Jurisdiction: j, Endpoint: e)))
+    /// <summary>The CoinJoins the trace met, in the order met, each with the verdict that named it.</summary>
+    private List<CoinJoinSeen> CoinJoinsMet()
+    {
+        var seen = new List<CoinJoinSeen>(_coinJoinTransactions.Count);
+        foreach (var tx in _coinJoinTransactions)
+        {
+            // IsCoinJoin said yes, so Detect names it (CoinJoinDetector's contract, tested on every generated transaction).
+            var verdict = CoinJoinDetector.Detect(_index, tx) ?? throw new InvalidOperationException($"CoinJoinDetector.IsCoinJoin and Detect disagree on transaction {tx}");
+            seen.Add(new CoinJoinSeen(_index.TransactionHash(tx).ToString(), verdict.Rule, verdict.Confidence, verdict.Detail, _request.ThroughCoinJoin)
+            {
+                MeasuredPrecision = HeadlinePrecision(verdict.Rule),
+            });
+        }
+        return seen;
+    }
+
+    /// <summary>The reported endpoint of one stop: its <c>txid:vout</c>, address, cluster, attribution and paths (called under <see cref="Gate"/>).</summary>
+    internal TraceEndpoint Endpoint(TraceStop stop)
+    {
+        var (number, amount, reason) = stop;
+        var address = _index.AddressOf(_outputs[number].Output);
+        var hasAddress = address != uint.MaxValue;
+        var paths = PathsTo(number, out var truncated);
+        return new TraceEndpoint(
+            Reference(number),
+            hasAddress ? AddressText(address) : null,
+            hasAddress && _clusters is not null ? _clusters.ClusterOf(address) : null,
+            AttributionOf(number),
+            amount,
+            _seedAmount == 0 ? 0 : Math.Round((double)amount / _seedAmount, 8),
+            _outputs[number].Hops,
+            reason,
+            paths,
+            truncated) { Sanctioned = hasAddress && _attribution?.IsSanctioned(address) == true };
+    }
+
+    private ActorAttribution? AttributionOf(int number)
+    {
+        var address = _index.AddressOf(_outputs[number].Output);
+        return address != uint.MaxValue ? _attribution?.Lookup(address) : null;
+    }
+
+    /// <summary>
+    /// Larger amount first, then the <c>txid:vout</c> texts compared ordinally, without making them:
+    /// the display txid is the hash's bytes reversed in lowercase hex, whose ordinal order is
+    /// <see cref="Cairn.Chains.Bitcoin.Hash256.CompareTo"/>'s (most significant byte first); within one
+    /// transaction the texts differ only in the vout's decimal digits, compared as text ("10" before "9").
+    /// </summary>
+    private int CompareStops(TraceStop a, TraceStop b)
+    {
+        if (a.AmountSat != b.AmountSat) return b.AmountSat.CompareTo(a.AmountSat);
+        if (a.Output == b.Output) return 0;
+        var (txA, txB) = (TransactionOf(a.Output), TransactionOf(b.Output));
+        if (txA != txB && _index.TransactionHash(txA).CompareTo(_index.TransactionHash(txB)) is var byHash && byHash != 0) return byHash;
+        return CompareAsText(_outputs[a.Output].Output - _index.OutputsOf(txA).First, _outputs[b.Output].Output - _index.OutputsOf(txB).First);
+    }
+
+    /// <summary>Orders two numbers as their decimal texts compare ordinally (9 after 10, 1 before 10), without writing them.</summary>
+    internal static int CompareAsText(uint a, uint b)
+    {
+        var (digitsA, digitsB) = (Digits(a), Digits(b));
+        if (digitsA == digitsB) return a.CompareTo(b);
+        // Compare the longer one's leading digits with the shorter one; when equal, the shorter (a prefix) comes first.
+        var shift = Pow10(Math.Abs(digitsA - digitsB));
+        var byLead = digitsA > digitsB ? (a / shift).CompareTo(b) : a.CompareTo(b / shift);
+        return byLead != 0 ? byLead : digitsA.CompareTo(digitsB);
+    }
+
+    private static int Digits(uint value)
+    {
+        var digits = 1;
+        while (value >= 10)
+        {
+            value /= 10;
+            digits++;
+        }
+        return digits;
+    }
+
+    private static uint Pow10(int exponent)
+    {
+        var power = 1u;
+        for (var i = 0; i < exponent; i++) power *= 10;
+        return power;
+    }
+
+    /// <summary>Endpoints attributed to actors answering to each jurisdiction (an actor in two counts in both), largest total first.</summary>
+    private List<JurisdictionTotal> JurisdictionTotals(TraceEndpointList endpoints)
+    {
+        var attributed = new List<(ActorAttribution Attribution, long AmountSat)>();
+        foreach (var stop in endpoints.Stops)
+            if (AttributionOf(stop.Output) is { } attribution) attributed.Add((attribution, stop.AmountSat));
+        return [.. attributed
+            .SelectMany(e => e.Attribution.Jurisdictions.Select(j => (Jurisdiction: j, Endpoint: e)))
             .GroupBy(x => x.Jurisdiction, StringComparer.Ordinal)
             .Select(g => new JurisdictionTotal(g.Key, g.Sum(x => x.Endpoint.AmountSat), g.Count(),
-                [.. g.Select(x => x.Endpoint.Attribution!.ActorId).Distinct().Order(StringComparer.Ordinal)]))
+                [.. g.Select(x => x.Endpoint.Attribution.ActorId).Distinct().Order(StringComparer.Ordinal)]))
             .OrderByDescending(t => t.AmountSat).ThenBy(t => t.Jurisdiction, StringComparer.Ordinal)];
+    }
 
     /// <summary>Per stop reason that is a bound (in the reason's order), how many endpoints it made and their amount.</summary>
-    private List<BoundHit> BoundsHit(List<TraceEndpoint> endpoints)
+    private List<BoundHit> BoundsHit(TraceEndpointList endpoints)
     {
         var reasons = Enum.GetValues<StopReason>();
         var counts = new int[reasons.Length];
         var amounts = new long[reasons.Length];
-        foreach (var endpoint in endpoints)
+        foreach (var stop in endpoints.Stops)
         {
-            var at = Array.IndexOf(reasons, endpoint.Reason);
+            var at = Array.IndexOf(reasons, stop.Reason);
             counts[at]++;
-            amounts[at] += endpoint.AmountSat;
+            amounts[at] += stop.AmountSat;
         }
         var bounds = new List<BoundHit>();
         for (var at = 0; at < reasons.Length; at++)
@@ -149,7 +236,9 @@ internal sealed partial class TraceRun
 
     private string Reference(int number)
     {
-        if (_outputs[number].Reference is { } known) return known;
+        // One cache per run, made on the first reference asked for (paths repeat the same outputs many times).
+        _references ??= new string?[_outputCount];
+        if (_references[number] is { } known) return known;
         var tx = TransactionOf(number);
         var vout = _outputs[number].Output - _index.OutputsOf(tx).First;
         // txid as displayed (64 hex digits of the byte-reversed hash), ':' and the vout, written straight into one string.
@@ -160,6 +249,6 @@ internal sealed partial class TraceRun
         Convert.TryToHexStringLower(hash, text, out var hexDigits);
         text[hexDigits] = ':';
         vout.TryFormat(text[(hexDigits + 1)..], out var voutDigits, provider: System.Globalization.CultureInfo.InvariantCulture);
-        return _outputs[number].Reference = new string(text[..(hexDigits + 1 + voutDigits)]);
+        return _references[number] = new string(text[..(hexDigits + 1 + voutDigits)]);
     }
 }

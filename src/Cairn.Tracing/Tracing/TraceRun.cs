@@ -26,7 +26,9 @@ internal sealed partial class TraceRun
     private readonly bool _checkClusterSize;
 
     /// <summary>Numbers of the outputs taint reached, and per number what the trace knows of that output.</summary>
-    private readonly DenseIdMap _outputIds = new(256);
+    /// <remarks>From the thread's <see cref="TraceWorkspace"/>, given back when the run ends (then null: the result never reads it).</remarks>
+    private DenseIdMap _outputIds;
+    private int _outputCount;
     private OutputState[] _outputs = new OutputState[256];
 
     /// <summary>Numbers of the transactions queued or checked for a CoinJoin stop, and their state.</summary>
@@ -37,22 +39,34 @@ internal sealed partial class TraceRun
     private int[] _contributors = new int[256];
     private int _contributorCount;
 
-    private readonly PriorityQueue<uint, long> _queue = new();
-    private readonly List<(int Output, long Amount, StopReason Reason)> _stops = [];
-    private readonly List<CoinJoinSeen> _coinJoins = [];
+    private readonly TraceWorkspace _workspace;
+    private PriorityQueue<uint, long> _queue;
+    private readonly List<TraceStop> _stops = [];
+    /// <summary>The CoinJoins met, in the order met; their verdicts (rule, detail text, precision) are made when the result's CoinJoins are read.</summary>
+    private readonly List<uint> _coinJoinTransactions = [];
     private readonly List<uint> _processedOrder = [];
     private readonly List<int> _trail = [];
 
     /// <summary>Address strings formatted in this run (endpoints and the change rules of peel-chain hops meet the same addresses).</summary>
     private readonly Dictionary<uint, string> _addressTexts = [];
     private readonly Func<uint, string?> _addressText;
-    private long[] _scratch = new long[64];
+    private long[] _scratch;
+
+    /// <summary>Per output number its <c>txid:vout</c>, formatted once when the result is read (none before).</summary>
+    private string?[]? _references;
+    private long _seedAmount;
 
     private const uint NoTransaction = uint.MaxValue;
     private long _fees;
     private long _poisonInflow;
     private int _visited;
     private int _coinJoinChecks;
+
+    /// <summary>
+    /// Held while a part of the result is made from this run's state after the trace (endpoints,
+    /// paths, peel chains): those share the run's caches, and a result may be read from several threads.
+    /// </summary>
+    internal Lock Gate { get; } = new();
 
     public TraceRun(BitcoinIndex index, AddressClusters? clusters, ClusterAttribution? attribution, TraceRequest request, HeuristicFigures figures)
     {
@@ -65,6 +79,8 @@ internal sealed partial class TraceRun
         _timeLimit = request.TimeLimit is { } limit ? (uint)Math.Clamp(limit.ToUnixTimeSeconds(), 0, uint.MaxValue) : null;
         _checkClusterSize = clusters is not null && request.LargeClusterSize < uint.MaxValue;
         _addressText = AddressText;
+        _workspace = TraceWorkspace.Rent();
+        (_outputIds, _queue, _scratch) = (_workspace.OutputIds, _workspace.Queue, _workspace.Scratch);
     }
 
     /// <summary>Headline precisions looked up in this run (the same few rules are quoted for every CoinJoin and peel chain met).</summary>
@@ -109,8 +125,14 @@ internal sealed partial class TraceRun
         for (var number = 0; number < _outputIds.Count; number++)
             if (_outputs[number].HasPending) waiting.Add(number);
         waiting.Sort((a, b) => _outputs[a].Output.CompareTo(_outputs[b].Output));
-        foreach (var number in waiting) _stops.Add((number, _outputs[number].Pending, StopReason.WorkLimit));
-        return BuildResult(seeds, seedAmount);
+        foreach (var number in waiting) _stops.Add(new TraceStop(number, _outputs[number].Pending, StopReason.WorkLimit));
+        var seedNumbers = new int[seeds.Count];
+        for (var i = 0; i < seedNumbers.Length; i++) seedNumbers[i] = _outputIds.Find(seeds[i]);
+        _outputCount = _outputIds.Count;
+        _workspace.Scratch = _scratch; // it may have grown
+        TraceWorkspace.Return(_workspace);
+        (_outputIds, _queue, _scratch) = (null!, null!, null!); // the next trace on this thread owns them now
+        return BuildResult(seedNumbers, seedAmount);
     }
 
     /// <summary>Forward: inputs are the sources, outputs then the fee the destinations.</summary>
@@ -342,18 +364,14 @@ internal sealed partial class TraceRun
     private bool IsCoinJoinStop(uint tx, ref TransactionState state)
     {
         if (state.CoinJoinChecked) return state.CoinJoinStop;
-        // Most transactions are no CoinJoin: IsCoinJoin says so without building a verdict.
-        var verdict = CoinJoinDetector.IsCoinJoin(_index, tx) ? CoinJoinDetector.Detect(_index, tx) : null;
-        if (verdict is not null)
-            _coinJoins.Add(new CoinJoinSeen(_index.TransactionHash(tx).ToString(), verdict.Rule, verdict.Confidence, verdict.Detail, _request.ThroughCoinJoin)
-            {
-                MeasuredPrecision = HeadlinePrecision(verdict.Rule),
-            });
+        // IsCoinJoin says whether Detect names a CoinJoin without building the verdict, which waits for the result to be read.
+        var isCoinJoin = CoinJoinDetector.IsCoinJoin(_index, tx);
+        if (isCoinJoin) _coinJoinTransactions.Add(tx);
         state.CoinJoinChecked = true;
-        state.CoinJoinStop = verdict is not null && !_request.ThroughCoinJoin;
+        state.CoinJoinStop = isCoinJoin && !_request.ThroughCoinJoin;
         _coinJoinChecks++;
         return state.CoinJoinStop;
     }
 
-    private void Stop(int number, long taint, StopReason reason) => _stops.Add((number, taint, reason));
+    private void Stop(int number, long taint, StopReason reason) => _stops.Add(new TraceStop(number, taint, reason));
 }
