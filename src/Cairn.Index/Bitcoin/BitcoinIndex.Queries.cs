@@ -31,6 +31,13 @@ public sealed partial class BitcoinIndex
         return TxIdIndex.TryFind(hash, ref matcher, out txId);
     }
 
+    /// <summary>The newest transaction with this txid among the ids below <paramref name="limit"/> (ingest: the spending transaction's id).</summary>
+    internal bool TryFindTransactionBelow(Hash256 txid, ulong hash, uint limit, out uint txId)
+    {
+        var matcher = new TxIdMatcher(this, txid);
+        return TxIdIndex.TryFindBelow(hash, ref matcher, limit, out txId);
+    }
+
     internal bool TryFindAddress(AddressKey key, ulong hash, out uint addressId)
     {
         var matcher = new AddressMatcher(this, key);

@@ -113,7 +113,35 @@ public sealed class HashIndex : IDisposable
 
     /// <summary>Finds the id whose key matches; when several match (duplicate txids, BIP30) the highest id wins.</summary>
     public bool TryFind<TMatcher>(ulong hash, ref TMatcher matcher, out uint id) where TMatcher : struct, IKeyMatcher =>
-        Probe(hash, ref matcher, out id, out _);
+        Probe(hash, ref matcher, uint.MaxValue, out id, out _);
+
+    /// <summary>
+    /// As <see cref="TryFind"/>, among the ids below <paramref name="limit"/> only: the answer the table gave
+    /// when it held just those ids, so an ingest may insert a block's keys before it looks up the block's inputs.
+    /// </summary>
+    public bool TryFindBelow<TMatcher>(ulong hash, ref TMatcher matcher, uint limit, out uint id) where TMatcher : struct, IKeyMatcher =>
+        Probe(hash, ref matcher, limit, out id, out _);
+
+    /// <summary>Starts loading the key's home slot into the cache (see <see cref="MappedColumn{T}.Prefetch"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Prefetch(ulong hash) => _slots.Prefetch((long)Home(hash));
+
+    /// <summary>
+    /// The id in the first slot of the key's probe sequence whose fingerprint matches, or -1 when an empty
+    /// slot comes first; the key column is not read, so the id is only a likely match, for prefetching its row.
+    /// </summary>
+    public long FirstCandidate(ulong hash)
+    {
+        var slot = Home(hash);
+        var fingerprint = (uint)hash & ~_idMask;
+        while (true)
+        {
+            var entry = _slots[(long)slot];
+            if (entry == 0) return -1;
+            if ((entry & ~_idMask) == fingerprint) return (entry & _idMask) - 1;
+            slot = Next(slot);
+        }
+    }
 
     /// <summary>
     /// Looks the key up and, when it is absent, adds it under <paramref name="newId"/> (which
@@ -122,14 +150,14 @@ public sealed class HashIndex : IDisposable
     public bool FindOrAdd<TMatcher>(ulong hash, ref TMatcher matcher, uint newId, out uint id) where TMatcher : struct, IKeyMatcher
     {
         if (KeyCount + 1 > _maxKeys) Grow(KeyCount + 1);
-        if (Probe(hash, ref matcher, out id, out var empty)) return true;
+        if (Probe(hash, ref matcher, uint.MaxValue, out id, out var empty)) return true;
         _slots.Set((long)empty, (uint)hash & ~_idMask | (newId + 1));
         KeyCount++;
         id = newId;
         return false;
     }
 
-    private bool Probe<TMatcher>(ulong hash, ref TMatcher matcher, out uint id, out ulong empty) where TMatcher : struct, IKeyMatcher
+    private bool Probe<TMatcher>(ulong hash, ref TMatcher matcher, uint limit, out uint id, out ulong empty) where TMatcher : struct, IKeyMatcher
     {
         var slot = Home(hash);
         var fingerprint = (uint)hash & ~_idMask;
@@ -146,7 +174,7 @@ public sealed class HashIndex : IDisposable
             if ((entry & ~_idMask) == fingerprint)
             {
                 var candidate = (entry & _idMask) - 1;
-                if ((!found || candidate > id) && matcher.Matches(candidate))
+                if (candidate < limit && (!found || candidate > id) && matcher.Matches(candidate))
                 {
                     id = candidate;
                     found = true;
