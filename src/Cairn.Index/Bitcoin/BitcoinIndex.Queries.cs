@@ -67,7 +67,26 @@ public sealed partial class BitcoinIndex
     public (uint First, uint End) InputsOf(uint txId) =>
         (TxFirstInput[txId], txId + 1 < TransactionCount ? TxFirstInput[txId + 1] : (uint)InputCount);
 
-    public long Value(uint outputId) => OutputValue[outputId];
+    public long Value(uint outputId)
+    {
+        var bits = OutputValue[outputId].Bits;
+        return bits != StoredValue.Large ? bits : LargeValue(outputId);
+    }
+
+    /// <summary>The value of an output stored in out_value_large.col (binary search: its rows are in output order).</summary>
+    private long LargeValue(uint outputId)
+    {
+        long low = 0, high = OutputLargeValues.Count - 1;
+        while (low <= high)
+        {
+            var mid = (low + high) / 2;
+            var row = OutputLargeValues[mid];
+            if (row.OutputId == outputId) return row.Value;
+            if (row.OutputId < outputId) low = mid + 1;
+            else high = mid - 1;
+        }
+        throw new InvalidDataException($"output {outputId} is marked as holding a large value but out_value_large.col has no row for it: the index is damaged, delete it and ingest again");
+    }
 
     public uint AddressOf(uint outputId) => OutputAddress[outputId];
 
@@ -125,7 +144,7 @@ public sealed partial class BitcoinIndex
     {
         var (first, end) = InputsOf(txId);
         long total = 0;
-        for (var i = first; i < end; i++) total += OutputValue[InputSpentOutput[i]];
+        for (var i = first; i < end; i++) total += Value(InputSpentOutput[i]);
         return total;
     }
 
@@ -133,7 +152,7 @@ public sealed partial class BitcoinIndex
     {
         var (first, end) = OutputsOf(txId);
         long total = 0;
-        for (var o = first; o < end; o++) total += OutputValue[o];
+        for (var o = first; o < end; o++) total += Value(o);
         return total;
     }
 
@@ -154,8 +173,19 @@ public sealed partial class BitcoinIndex
         return (uint)low;
     }
 
-    /// <summary>Every output value as one span (indexes up to 2^31 outputs), for full passes.</summary>
-    public ReadOnlySpan<long> OutputValueSpan() => OutputValue.AsSpan();
+    /// <summary>
+    /// Copies the values of outputs [<paramref name="firstOutput"/>, + <paramref name="into"/>.Length) into
+    /// <paramref name="into"/>, for full passes (the column is 5 bytes a value, so there is no span of longs to lend).
+    /// </summary>
+    public void CopyValues(uint firstOutput, Span<long> into)
+    {
+        var stored = OutputValue.Slice(firstOutput, into.Length);
+        for (var i = 0; i < stored.Length; i++)
+        {
+            var bits = stored[i].Bits;
+            into[i] = bits != StoredValue.Large ? bits : LargeValue(firstOutput + (uint)i);
+        }
+    }
 
     /// <summary>Every output's address id as one span, for full passes.</summary>
     public ReadOnlySpan<uint> OutputAddressSpan() => OutputAddress.AsSpan();

@@ -33,7 +33,8 @@ public sealed partial class BitcoinIndex : IDisposable
         TxVirtualSize = Column<uint>("tx_vsize", manifest.Transactions);
         TxFlagsColumn = Column<byte>("tx_flags", manifest.Transactions);
         InputSpentOutput = Column<uint>("in_spent_output", manifest.Inputs);
-        OutputValue = Column<long>("out_value", manifest.Outputs);
+        OutputValue = Column<StoredValue>("out_value", manifest.Outputs);
+        OutputLargeValues = Column<LargeOutputValue>("out_value_large", manifest.LargeValues);
         OutputAddress = Column<uint>("out_address", manifest.Outputs);
         OutputTypeColumn = Column<byte>("out_type", manifest.Outputs);
         OutputSpender = Column<uint>("out_spender", manifest.Outputs, heldInMemory: true);
@@ -61,7 +62,8 @@ public sealed partial class BitcoinIndex : IDisposable
     internal MappedColumn<uint> TxVirtualSize { get; }
     internal MappedColumn<byte> TxFlagsColumn { get; }
     internal MappedColumn<uint> InputSpentOutput { get; }
-    internal MappedColumn<long> OutputValue { get; }
+    internal MappedColumn<StoredValue> OutputValue { get; }
+    internal MappedColumn<LargeOutputValue> OutputLargeValues { get; }
     internal MappedColumn<uint> OutputAddress { get; }
     internal MappedColumn<byte> OutputTypeColumn { get; }
     internal MappedColumn<uint> OutputSpender { get; }

@@ -251,7 +251,8 @@ public sealed partial class BitcoinIndexWriter
             previous = index.AddressLastOutput[addressId];
         }
         // Order matters for crash repair: the output row is complete before the head moves to it.
-        index.OutputValue.Append(value);
+        index.OutputValue.Append(StoredValue.From(value));
+        if (StoredValue.IsLarge(value)) index.OutputLargeValues.Append(new LargeOutputValue(outputId, value));
         index.OutputAddress.Append(addressId);
         index.OutputTypeColumn.Append((byte)type);
         index.OutputPreviousSameAddress.Append(previous);

@@ -182,6 +182,7 @@ public sealed partial class BitcoinIndexWriter : IDisposable
         index.InputSpentOutput.Truncate(firstInput);
         foreach (var column in new[] { index.OutputValue.Truncate, (Action<long>)index.OutputAddress.Truncate, index.OutputTypeColumn.Truncate, index.OutputSpender.Truncate, index.OutputPreviousSameAddress.Truncate })
             column(firstOutput);
+        index.OutputLargeValues.Truncate(FirstLargeValueFrom(firstOutput));
         for (var a = (long)firstAddress; a < index.AddressCount; a++)
         {
             if (!StoredAddressKey.HasTail(index.AddressKeys[a].Kind)) continue;
@@ -193,6 +194,20 @@ public sealed partial class BitcoinIndexWriter : IDisposable
         index.AddressOutputCount.Truncate(firstAddress);
         index.TxIdIndex.TruncateTo(firstTx);
         index.AddressIndex.TruncateTo(firstAddress);
+    }
+
+    /// <summary>The first row of out_value_large.col whose output is at or after <paramref name="output"/> (rows are in output order).</summary>
+    private long FirstLargeValueFrom(long output)
+    {
+        var rows = Index.OutputLargeValues;
+        long low = 0, high = rows.Count;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (rows[mid].OutputId < output) low = mid + 1;
+            else high = mid;
+        }
+        return low;
     }
 
     /// <summary>Makes everything appended so far durable and the new tip visible to readers.</summary>
@@ -235,7 +250,7 @@ public sealed partial class BitcoinIndexWriter : IDisposable
         {
             index.BlockHash.Flush, index.BlockTime.Flush, index.BlockFirstTx.Flush, index.BlockFirstAddress.Flush,
             index.TxHash.Flush, index.TxFirstInput.Flush, index.TxFirstOutput.Flush, index.TxLockTime.Flush,
-            index.TxVirtualSize.Flush, index.TxFlagsColumn.Flush, index.InputSpentOutput.Flush, index.OutputValue.Flush,
+            index.TxVirtualSize.Flush, index.TxFlagsColumn.Flush, index.InputSpentOutput.Flush, index.OutputValue.Flush, index.OutputLargeValues.Flush,
             index.OutputAddress.Flush, index.OutputTypeColumn.Flush, index.OutputPreviousSameAddress.Flush,
             index.AddressKeys.Flush, index.AddressKeyTails.Flush,
         })
@@ -254,6 +269,7 @@ public sealed partial class BitcoinIndexWriter : IDisposable
             Outputs = index.OutputCount,
             Addresses = index.AddressCount,
             AddressTails = index.AddressKeyTails.Count,
+            LargeValues = index.OutputLargeValues.Count,
             Tip = index.TipHash?.ToString(),
         }.Save(index.Directory);
     }

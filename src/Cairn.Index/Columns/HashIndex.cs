@@ -45,19 +45,28 @@ public sealed class HashIndex : IDisposable
     public long KeyCount { get; private set; }
 
     /// <summary>
-    /// The canonical capacity: the smallest power of two or three quarters of one (so the
-    /// table never sits below 0.53 load for long) keeping the load at or below 0.8.
+    /// The canonical capacity: the smallest power of two, or five, six or seven eighths of one, keeping the load at or
+    /// below 0.8 (format 3; format 2 knew only powers of two and three quarters). The finer steps keep a table between
+    /// 0.64 and 0.8 full instead of 0.53 and 0.8: the 20 M-transaction chain's address table needs 168 M slots instead
+    /// of 201 M.
     /// </summary>
     public static long CapacityFor(long keys)
     {
         var needed = Math.Max(MinimumCapacity, (keys * 5 + 3) / 4);
         var power = (long)BitOperations.RoundUpToPowerOf2((ulong)needed);
-        var threeQuarters = power / 4 * 3;
-        return threeQuarters >= needed && threeQuarters >= MinimumCapacity ? threeQuarters : power;
+        for (var eighths = 5; eighths < 8; eighths++)
+        {
+            var step = power / 8 * eighths;
+            if (step >= needed && step >= MinimumCapacity) return step;
+        }
+        return power;
     }
 
     private static bool IsCapacityStep(long capacity) =>
-        capacity >= MinimumCapacity && (BitOperations.IsPow2(capacity) || (capacity % 3 == 0 && BitOperations.IsPow2(capacity / 3)));
+        capacity >= MinimumCapacity && (BitOperations.IsPow2(capacity)
+            || (capacity % 5 == 0 && BitOperations.IsPow2(capacity / 5))
+            || (capacity % 3 == 0 && BitOperations.IsPow2(capacity / 3))
+            || (capacity % 7 == 0 && BitOperations.IsPow2(capacity / 7)));
 
     /// <summary>
     /// Opens an existing table holding <paramref name="keyCount"/> keys; its capacity is the
