@@ -105,7 +105,19 @@ public sealed partial class BitcoinIndex
 
     public string AddressString(uint addressId) => AddressKeyOf(addressId).ToDisplayString(Network);
 
-    public uint OutputCountOfAddress(uint addressId) => AddressOutputCount[addressId];
+    public uint OutputCountOfAddress(uint addressId)
+    {
+        var stored = AddressOutputCount[addressId];
+        return stored < SaturatedOutputCount ? stored : CountOutputsOfAddress(addressId);
+    }
+
+    /// <summary>The length of the address's output list, walked (for counts the one-byte column cannot hold).</summary>
+    internal uint CountOutputsOfAddress(uint addressId)
+    {
+        uint count = 0;
+        for (var next = AddressLastOutput[addressId]; next != 0; next = OutputPreviousSameAddress[next - 1]) count++;
+        return count;
+    }
 
     /// <summary>The transaction an output belongs to (binary search over tx_first_output).</summary>
     public uint TransactionOfOutput(uint outputId) => UpperBound(TxFirstOutput, TransactionCount, outputId);

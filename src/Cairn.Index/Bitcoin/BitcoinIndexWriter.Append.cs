@@ -259,7 +259,8 @@ public sealed partial class BitcoinIndexWriter
         if (addressId != uint.MaxValue)
         {
             index.AddressLastOutput.Set(addressId, outputId + 1);
-            index.AddressOutputCount.Set(addressId, index.AddressOutputCount[addressId] + 1);
+            var count = index.AddressOutputCount[addressId];
+            if (count < BitcoinIndex.SaturatedOutputCount) index.AddressOutputCount.Set(addressId, (byte)(count + 1));
         }
     }
 }

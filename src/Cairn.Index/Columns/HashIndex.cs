@@ -97,12 +97,21 @@ public sealed class HashIndex : IDisposable
         if (File.Exists(temp)) File.Delete(temp);
         var slots = MappedColumn<uint>.CreateInMemory(temp, capacity);
         var index = new HashIndex(temp, slots, 0, writable: true, hashOfId);
-        for (uint id = 0; id < keys; id++) index.Place(hashOfId(id), id);
+        // Keys go to random slots: each one's slot is prefetched a few keys ahead so the misses overlap.
+        const int ahead = 16;
+        Span<ulong> hashes = stackalloc ulong[ahead];
+        for (uint id = 0; id < keys && id < ahead; id++) index.Prefetch(hashes[(int)id] = hashOfId(id));
+        for (uint id = 0; id < keys; id++)
+        {
+            var hash = hashes[(int)(id % ahead)];
+            if (id + ahead < keys) index.Prefetch(hashes[(int)(id % ahead)] = hashOfId(id + ahead));
+            index.Place(hash, id);
+        }
         slots.Flush();
-        slots.Dispose();
-        // The rename is atomic: a reader or a killed writer sees the old table or the new one.
-        File.Move(temp, path, overwrite: true);
-        return new HashIndex(path, MappedColumn<uint>.Open(path, capacity, writable: true, heldInMemory: true), keys, writable: true, hashOfId);
+        // The rename is atomic: a reader or a killed writer sees the old table or the new one. The slots stay in
+        // memory under the new name rather than being read back.
+        slots.MoveTo(path);
+        return new HashIndex(path, slots, keys, writable: true, hashOfId);
     }
 
     private void SetCapacity(long capacity)

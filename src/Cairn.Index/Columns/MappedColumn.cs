@@ -25,7 +25,7 @@ public sealed unsafe class MappedColumn<T> : IDisposable where T : unmanaged
 {
     private const long GrowthQuantumBytes = 16L << 20;
 
-    private readonly string _path;
+    private string _path;
     private readonly bool _writable;
     private readonly bool _inMemory;
     private bool _changed;
@@ -253,6 +253,13 @@ public sealed unsafe class MappedColumn<T> : IDisposable where T : unmanaged
         if (newCount > Count) throw new ArgumentOutOfRangeException(nameof(newCount));
         Count = newCount;
         _changed = true;
+    }
+
+    /// <summary>Renames the column's file to <paramref name="path"/> (replacing any file there) and keeps the column open on it.</summary>
+    public void MoveTo(string path)
+    {
+        File.Move(_path, path, overwrite: true);
+        _path = path;
     }
 
     /// <summary>Flushes mapped pages to the file so a committed state survives an OS crash too.</summary>

@@ -1,5 +1,4 @@
 using Cairn.Chains.Bitcoin;
-using Cairn.Development.Generation;
 using Cairn.Index.Bitcoin;
 
 namespace Cairn.Index.Tests.Bitcoin;
@@ -20,32 +19,10 @@ public sealed class OutputValueStorageTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     /// <summary>One coinbase-only block per value, each paying it to its own taproot key.</summary>
-    private static List<ScannedBlock> Chain(IReadOnlyList<long> values)
-    {
-        var builder = new RawTransactionBuilder(new DeterministicRandom(5));
-        var scanner = new BlockScanner(Network.RegTest);
-        var previous = Network.RegTest.GenesisHash;
-        var blocks = new List<ScannedBlock>();
-        for (var height = 0; height < values.Count; height++)
-        {
-            var coinbase = builder.BuildCoinbase(height, values[height], [0x51, 0x20, .. Enumerable.Repeat((byte)(height + 1), 32)]);
-            var raw = RawTransactionBuilder.AssembleBlock(previous, 1_700_000_000 + (uint)height * 600, 1, [coinbase]);
-            var scanned = new ScannedBlock();
-            scanner.Scan(raw, scanned, $"block {height}");
-            previous = scanned.Hash;
-            blocks.Add(scanned);
-        }
-        return blocks;
-    }
+    private static List<ScannedBlock> Chain(IReadOnlyList<long> values) =>
+        CoinbaseChain.Build(values, height => [0x51, 0x20, .. Enumerable.Repeat((byte)(height + 1), 32)]);
 
-    private string Build(string name, IEnumerable<ScannedBlock> blocks)
-    {
-        var directory = Path.Combine(_temp.Path, name);
-        using var writer = BitcoinIndexWriter.Open(directory, Network.RegTest);
-        var height = 0;
-        foreach (var block in blocks) writer.Append(block, height++);
-        return directory;
-    }
+    private string Build(string name, IEnumerable<ScannedBlock> blocks) => CoinbaseChain.Index(Path.Combine(_temp.Path, name), blocks);
 
     [Fact]
     public void EveryValue_ReadsBackExactly_WhetherItFitsInFiveBytesOrNot()
