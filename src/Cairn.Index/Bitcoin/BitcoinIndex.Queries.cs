@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Cairn.Chains.Bitcoin;
 using Cairn.Index.Columns;
 
@@ -191,10 +193,15 @@ public sealed partial class BitcoinIndex
     /// </summary>
     public void CopyValues(uint firstOutput, Span<long> into)
     {
-        var stored = OutputValue.Slice(firstOutput, into.Length);
-        for (var i = 0; i < stored.Length; i++)
+        var bytes = MemoryMarshal.AsBytes(OutputValue.Slice(firstOutput, into.Length));
+        ref var first = ref MemoryMarshal.GetReference(bytes);
+        for (var i = 0; i < into.Length; i++)
         {
-            var bits = stored[i].Bits;
+            // One unaligned 8-byte load masked to 40 bits while 8 bytes remain in the slice, the stored form after.
+            var offset = i * StoredValue.Size;
+            var bits = offset + sizeof(ulong) <= bytes.Length
+                ? (long)(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref first, offset)) & StoredValue.Large)
+                : MemoryMarshal.Read<StoredValue>(bytes[offset..]).Bits;
             into[i] = bits != StoredValue.Large ? bits : LargeValue(firstOutput + (uint)i);
         }
     }

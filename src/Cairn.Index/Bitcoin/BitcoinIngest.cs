@@ -187,26 +187,38 @@ public sealed class BitcoinIngest
             index.AddressCount + outputs + (long)(addressRate * blocksAfter));
     }
 
-    /// <summary>Keeps the last two de-obfuscated blk files in memory: best-chain order mostly walks a file forward.</summary>
+    /// <summary>
+    /// Keeps the last few de-obfuscated blk files in memory: best-chain order mostly walks a file forward. When a file is
+    /// first needed the next one is read in the background, so reading the files (not cached: as slow as the disk)
+    /// overlaps with scanning and appending instead of stalling a batch's scan once per file.
+    /// </summary>
     private sealed class BlockFileCache(BlockFileReader reader)
     {
+        private const int FilesKept = 4;
         private readonly Lock _gate = new();
-        private readonly Dictionary<int, Dictionary<long, ReadOnlyMemory<byte>>> _files = [];
+        private readonly HashSet<int> _present = [.. reader.ListFileIndexes()];
+        private readonly Dictionary<int, Task<Dictionary<long, ReadOnlyMemory<byte>>>> _files = [];
         private readonly Queue<int> _order = new();
 
         public ReadOnlyMemory<byte> Read(BlockLocation location)
         {
+            Task<Dictionary<long, ReadOnlyMemory<byte>>> file;
             lock (_gate)
             {
-                if (!_files.TryGetValue(location.FileIndex, out var blocks))
-                {
-                    blocks = reader.ReadFile(location.FileIndex).ToDictionary(r => r.Offset, r => r.RawBlock);
-                    _files[location.FileIndex] = blocks;
-                    _order.Enqueue(location.FileIndex);
-                    if (_order.Count > 3) _files.Remove(_order.Dequeue());
-                }
-                return blocks[location.Offset];
+                file = Load(location.FileIndex);
+                if (_present.Contains(location.FileIndex + 1)) Load(location.FileIndex + 1);
             }
+            return file.GetAwaiter().GetResult()[location.Offset];
+        }
+
+        private Task<Dictionary<long, ReadOnlyMemory<byte>>> Load(int fileIndex)
+        {
+            if (_files.TryGetValue(fileIndex, out var file)) return file;
+            file = Task.Run(() => reader.ReadFile(fileIndex).ToDictionary(r => r.Offset, r => r.RawBlock));
+            _files[fileIndex] = file;
+            _order.Enqueue(fileIndex);
+            if (_order.Count > FilesKept) _files.Remove(_order.Dequeue());
+            return file;
         }
     }
 }
