@@ -191,6 +191,9 @@ public sealed partial class BitcoinIndex
     /// Copies the values of outputs [<paramref name="firstOutput"/>, + <paramref name="into"/>.Length) into
     /// <paramref name="into"/>, for full passes (the column is 5 bytes a value, so there is no span of longs to lend).
     /// </summary>
+    // Optimised from the first call: a full pass calls this a few thousand times in well under the tiered JIT's delay,
+    // so without it the pass ran mostly unoptimised code (274 against 898 M rows/s for a span of longs).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CopyValues(uint firstOutput, Span<long> into)
     {
         var bytes = MemoryMarshal.AsBytes(OutputValue.Slice(firstOutput, into.Length));
