@@ -69,6 +69,14 @@ public sealed partial class BitcoinIndexWriter
     /// <summary>How many rows ahead of its use a random read is prefetched: enough misses in flight to keep the memory busy.</summary>
     private const int PrefetchDistance = 16;
 
+    /// <summary>What <see cref="SpentOutput"/> answers for an input whose transaction, or output, does not exist.</summary>
+    private const long UnknownTransaction = -1;
+    private const long NoSuchOutput = -2;
+
+    /// <summary>Per input of the block being resolved: the spending transaction's id and the output it spends (reused).</summary>
+    private uint[] _spendingTx = new uint[256];
+    private long[] _spentOutput = new long[256];
+
     private void AppendTransactionSide(ScannedBlock[] blocks, int count, long height)
     {
         var index = Index;
@@ -156,12 +164,6 @@ public sealed partial class BitcoinIndexWriter
         }
         for (var i = Math.Max(0, inputs - PrefetchDistance); i < inputs; i++) LinkSpend(block, i, spending[i], spent[i], height);
     }
-
-    private uint[] _spendingTx = new uint[256];
-    private long[] _spentOutput = new long[256];
-
-    private const long UnknownTransaction = -1;
-    private const long NoSuchOutput = -2;
 
     /// <summary>The output input <paramref name="input"/> spends, or <see cref="UnknownTransaction"/> / <see cref="NoSuchOutput"/>.</summary>
     private long SpentOutput(ScannedBlock block, int input, uint spendingTx)
