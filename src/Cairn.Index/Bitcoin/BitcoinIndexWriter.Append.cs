@@ -66,51 +66,132 @@ public sealed partial class BitcoinIndexWriter
         outputs.GetAwaiter().GetResult();
     }
 
+    /// <summary>How many rows ahead of its use a random read is prefetched: enough misses in flight to keep the memory busy.</summary>
+    private const int PrefetchDistance = 16;
+
+    /// <summary>What <see cref="SpentOutput"/> answers for an input whose transaction, or output, does not exist.</summary>
+    private const long UnknownTransaction = -1;
+    private const long NoSuchOutput = -2;
+
+    /// <summary>Per input of the block being resolved: the spending transaction's id and the output it spends (reused).</summary>
+    private uint[] _spendingTx = new uint[256];
+    private long[] _spentOutput = new long[256];
+
     private void AppendTransactionSide(ScannedBlock[] blocks, int count, long height)
     {
         var index = Index;
         for (var b = 0; b < count; b++)
         {
             var block = blocks[b];
-            index.BlockFirstTx.Append((uint)index.TxHash.Count);
-            index.TxHash.Reserve(block.TransactionCount);
-            index.TxFirstInput.Reserve(block.TransactionCount);
-            index.TxFirstOutput.Reserve(block.TransactionCount);
-            index.TxLockTime.Reserve(block.TransactionCount);
-            index.TxVirtualSize.Reserve(block.TransactionCount);
-            index.TxFlagsColumn.Reserve(block.TransactionCount);
-            index.InputSpentOutput.Reserve(block.InputCount);
-            index.OutputSpender.Reserve(block.OutputCount);
-            for (var t = 0; t < block.TransactionCount; t++)
-            {
-                var txId = (uint)index.TxHash.Count;
-                index.TxHash.Append(block.TxIds[t]);
-                index.TxFirstInput.Append((uint)index.InputSpentOutput.Count);
-                index.TxFirstOutput.Append((uint)index.OutputSpender.Count);
-                index.TxLockTime.Append(block.TxLockTime[t]);
-                index.TxVirtualSize.Append(block.TxVirtualSize[t]);
-                index.TxFlagsColumn.Append(block.TxFlags[t]);
-
-                for (var i = block.TxFirstInput[t]; i < block.TxFirstInput[t + 1]; i++)
-                {
-                    var prevTxid = block.InputPrevTxIds[i];
-                    if (!index.TryFindTransaction(prevTxid, block.InputPrevTxIdHashes[i], out var prevTx) || prevTx >= txId)
-                        throw new CairnException($"block {block.Hash} (height {height + b}) tx {block.TxIds[t]} spends unknown transaction {prevTxid}");
-                    // prevTx < txId, whose row is already appended, so prevTx + 1 has a first output.
-                    var spent = index.TxFirstOutput[prevTx] + block.InputPrevIndex[i];
-                    if (spent >= index.TxFirstOutput[prevTx + 1])
-                        throw new CairnException($"block {block.Hash} (height {height + b}) tx {block.TxIds[t]} spends {prevTxid}:{block.InputPrevIndex[i]}, which does not exist");
-                    if (index.OutputSpender[spent] != 0)
-                        throw new CairnException($"block {block.Hash} (height {height + b}) tx {block.TxIds[t]} double-spends {prevTxid}:{block.InputPrevIndex[i]}");
-                    index.InputSpentOutput.Append(spent);
-                    index.OutputSpender.Set(spent, txId + 1);
-                }
-
-                for (var o = block.TxFirstOutput[t]; o < block.TxFirstOutput[t + 1]; o++)
-                    index.OutputSpender.Append(0);
-                index.TxIdIndex.Insert(block.TxIdHashes[t], txId);
-            }
+            var firstTx = (uint)index.TxHash.Count;
+            index.BlockFirstTx.Append(firstTx);
+            AppendTransactionRows(block);
+            ResolveInputs(block, firstTx, height + b);
         }
+    }
+
+    /// <summary>
+    /// The block's transaction rows, the zero spender of each of its outputs and its txids in the hash table. All of
+    /// them go in before the inputs are resolved, so the inputs' lookups can be batched; a lookup then takes only ids
+    /// below the spending transaction (<see cref="Columns.HashIndex.TryFindBelow"/>), which answers as if each txid had
+    /// been inserted after its own transaction's inputs.
+    /// </summary>
+    private void AppendTransactionRows(ScannedBlock block)
+    {
+        var index = Index;
+        var transactions = block.TransactionCount;
+        var firstTx = (uint)index.TxHash.Count;
+        var firstInput = (uint)index.InputSpentOutput.Count;
+        var firstOutput = (uint)index.OutputSpender.Count;
+        index.TxHash.Reserve(transactions);
+        index.TxFirstInput.Reserve(transactions);
+        index.TxFirstOutput.Reserve(transactions);
+        index.TxLockTime.Reserve(transactions);
+        index.TxVirtualSize.Reserve(transactions);
+        index.TxFlagsColumn.Reserve(transactions);
+        index.InputSpentOutput.Reserve(block.InputCount);
+        index.OutputSpender.Reserve(block.OutputCount);
+        for (var t = 0; t < transactions; t++)
+        {
+            index.TxHash.Append(block.TxIds[t]);
+            index.TxFirstInput.Append(firstInput + (uint)block.TxFirstInput[t]);
+            index.TxFirstOutput.Append(firstOutput + (uint)block.TxFirstOutput[t]);
+            index.TxLockTime.Append(block.TxLockTime[t]);
+            index.TxVirtualSize.Append(block.TxVirtualSize[t]);
+            index.TxFlagsColumn.Append(block.TxFlags[t]);
+        }
+        for (var o = 0; o < block.OutputCount; o++) index.OutputSpender.Append(0);
+        var table = index.TxIdIndex;
+        for (var t = 0; t < transactions; t++)
+        {
+            if (t + PrefetchDistance < transactions) table.Prefetch(block.TxIdHashes[t + PrefetchDistance]);
+            table.Insert(block.TxIdHashes[t], firstTx + (uint)t);
+        }
+    }
+
+    /// <summary>
+    /// Finds the output each input spends and links it to its spender, in three stages a few inputs apart so that the
+    /// cache misses of neighbouring inputs overlap (the txid slot, then the candidate's txid and first output, then the
+    /// spent output's spender). The checks and the writes happen in input order in the last stage, so the first
+    /// invalid input is reported as before.
+    /// </summary>
+    private void ResolveInputs(ScannedBlock block, uint firstTx, long height)
+    {
+        var index = Index;
+        var inputs = block.InputCount;
+        if (inputs == 0) return;
+        var table = index.TxIdIndex;
+        var spending = _spendingTx.Length >= inputs ? _spendingTx : _spendingTx = new uint[Math.Max(inputs, _spendingTx.Length * 2)];
+        var spent = _spentOutput.Length >= inputs ? _spentOutput : _spentOutput = new long[spending.Length];
+        for (int t = 0, i = 0; t < block.TransactionCount; t++)
+            for (; i < block.TxFirstInput[t + 1]; i++) spending[i] = firstTx + (uint)t;
+
+        for (var i = -2 * PrefetchDistance; i < inputs; i++)
+        {
+            var ahead = i + 2 * PrefetchDistance;
+            if (ahead < inputs) table.Prefetch(block.InputPrevTxIdHashes[ahead]);
+            var near = i + PrefetchDistance;
+            if (near >= 0 && near < inputs && table.FirstCandidate(block.InputPrevTxIdHashes[near]) is var candidate and >= 0)
+            {
+                index.TxHash.Prefetch(candidate);
+                index.TxFirstOutput.Prefetch(candidate);
+            }
+            if (i < 0) continue;
+            spent[i] = SpentOutput(block, i, spending[i]);
+            if (spent[i] >= 0) index.OutputSpender.Prefetch(spent[i]);
+            var late = i - PrefetchDistance;
+            if (late >= 0) LinkSpend(block, late, spending[late], spent[late], height);
+        }
+        for (var i = Math.Max(0, inputs - PrefetchDistance); i < inputs; i++) LinkSpend(block, i, spending[i], spent[i], height);
+    }
+
+    /// <summary>The output input <paramref name="input"/> spends, or <see cref="UnknownTransaction"/> / <see cref="NoSuchOutput"/>.</summary>
+    private long SpentOutput(ScannedBlock block, int input, uint spendingTx)
+    {
+        var index = Index;
+        if (!index.TryFindTransactionBelow(block.InputPrevTxIds[input], block.InputPrevTxIdHashes[input], spendingTx, out var prevTx))
+            return UnknownTransaction;
+        // prevTx < spendingTx, whose row is already appended, so prevTx + 1 has a first output.
+        var spent = (long)index.TxFirstOutput[prevTx] + block.InputPrevIndex[input];
+        return spent < index.TxFirstOutput[prevTx + 1] ? spent : NoSuchOutput;
+    }
+
+    private void LinkSpend(ScannedBlock block, int input, uint spendingTx, long spent, long height)
+    {
+        var index = Index;
+        if (spent < 0 || index.OutputSpender[spent] != 0)
+        {
+            var txid = block.TxIds[spendingTx - (index.TxHash.Count - block.TransactionCount)];
+            var prevTxid = block.InputPrevTxIds[input];
+            throw new CairnException(spent switch
+            {
+                UnknownTransaction => $"block {block.Hash} (height {height}) tx {txid} spends unknown transaction {prevTxid}",
+                NoSuchOutput => $"block {block.Hash} (height {height}) tx {txid} spends {prevTxid}:{block.InputPrevIndex[input]}, which does not exist",
+                _ => $"block {block.Hash} (height {height}) tx {txid} double-spends {prevTxid}:{block.InputPrevIndex[input]}",
+            });
+        }
+        index.InputSpentOutput.Append((uint)spent);
+        index.OutputSpender.Set(spent, spendingTx + 1);
     }
 
     private void AppendOutputSide(ScannedBlock[] blocks, int count)
@@ -129,8 +210,21 @@ public sealed partial class BitcoinIndexWriter
             index.AddressKeyTails.Reserve(outputs);
             index.AddressLastOutput.Reserve(outputs);
             index.AddressOutputCount.Reserve(outputs);
+            var table = index.AddressIndex;
             for (var o = 0; o < outputs; o++)
+            {
+                // Prefetch as the inputs do: the address's slot two steps ahead, then the row it likely names.
+                var ahead = o + 2 * PrefetchDistance;
+                if (ahead < outputs && block.OutputAddress[ahead].Kind != AddressKind.None) table.Prefetch(block.OutputAddressHashes[ahead]);
+                var near = o + PrefetchDistance;
+                if (near < outputs && block.OutputAddress[near].Kind != AddressKind.None && table.FirstCandidate(block.OutputAddressHashes[near]) is var candidate and >= 0)
+                {
+                    index.AddressKeys.Prefetch(candidate);
+                    index.AddressLastOutput.Prefetch(candidate);
+                    index.AddressOutputCount.Prefetch(candidate);
+                }
                 AppendOutput(block.OutputValue[o], block.OutputType[o], block.OutputAddress[o], block.OutputAddressHashes[o]);
+            }
         }
     }
 
@@ -159,14 +253,16 @@ public sealed partial class BitcoinIndexWriter
             previous = index.AddressLastOutput[addressId];
         }
         // Order matters for crash repair: the output row is complete before the head moves to it.
-        index.OutputValue.Append(value);
+        index.OutputValue.Append(StoredValue.From(value));
+        if (StoredValue.IsLarge(value)) index.OutputLargeValues.Append(new LargeOutputValue(outputId, value));
         index.OutputAddress.Append(addressId);
         index.OutputTypeColumn.Append((byte)type);
         index.OutputPreviousSameAddress.Append(previous);
         if (addressId != uint.MaxValue)
         {
             index.AddressLastOutput.Set(addressId, outputId + 1);
-            index.AddressOutputCount.Set(addressId, index.AddressOutputCount[addressId] + 1);
+            var count = index.AddressOutputCount[addressId];
+            if (count < BitcoinIndex.SaturatedOutputCount) index.AddressOutputCount.Set(addressId, (byte)(count + 1));
         }
     }
 }

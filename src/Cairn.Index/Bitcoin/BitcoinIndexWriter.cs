@@ -79,10 +79,10 @@ public sealed partial class BitcoinIndexWriter : IDisposable
     /// </summary>
     private static void ExtendRecomputedColumns(string directory, IndexManifest manifest)
     {
-        foreach (var (name, rows) in new[] { ("out_spender", manifest.Outputs), ("addr_last_output", manifest.Addresses), ("addr_output_count", manifest.Addresses) })
+        foreach (var (name, bytes) in new[] { ("out_spender", manifest.Outputs * sizeof(uint)), ("addr_last_output", manifest.Addresses * sizeof(uint)), ("addr_output_count", manifest.Addresses) })
         {
             using var file = new FileStream(Path.Combine(directory, name + ".col"), FileMode.OpenOrCreate, FileAccess.ReadWrite);
-            if (file.Length < rows * sizeof(uint)) file.SetLength(rows * sizeof(uint));
+            if (file.Length < bytes) file.SetLength(bytes);
         }
     }
 
@@ -108,7 +108,8 @@ public sealed partial class BitcoinIndexWriter : IDisposable
             var address = index.OutputAddress[o];
             if (address == uint.MaxValue) continue;
             index.AddressLastOutput.Set(address, (uint)o + 1);
-            index.AddressOutputCount.Set(address, index.AddressOutputCount[address] + 1);
+            var count = index.AddressOutputCount[address];
+            if (count < BitcoinIndex.SaturatedOutputCount) index.AddressOutputCount.Set(address, (byte)(count + 1));
         }
         index.TxIdIndex?.Dispose();
         index.AddressIndex?.Dispose();
@@ -166,13 +167,19 @@ public sealed partial class BitcoinIndexWriter : IDisposable
         var firstOutput = index.TxFirstOutput[firstTx];
         for (var i = index.InputCount - 1; i >= firstInput; i--)
             index.OutputSpender.Set(index.InputSpentOutput[i], 0);
+        var saturated = new HashSet<uint>();
         for (var o = index.OutputCount - 1; o >= firstOutput; o--)
         {
             var address = index.OutputAddress[o];
             if (address == uint.MaxValue || address >= firstAddress) continue;
             index.AddressLastOutput.Set(address, index.OutputPreviousSameAddress[o]);
-            index.AddressOutputCount.Set(address, index.AddressOutputCount[address] - 1);
+            var count = index.AddressOutputCount[address];
+            if (count < BitcoinIndex.SaturatedOutputCount) index.AddressOutputCount.Set(address, (byte)(count - 1));
+            else saturated.Add(address);
         }
+        // A saturated count does not say how many outputs are left: the restored list is walked.
+        foreach (var address in saturated)
+            index.AddressOutputCount.Set(address, (byte)Math.Min(index.CountOutputsOfAddress(address), BitcoinIndex.SaturatedOutputCount));
         index.BlockHash.Truncate(height);
         index.BlockTime.Truncate(height);
         index.BlockFirstTx.Truncate(height);
@@ -182,6 +189,7 @@ public sealed partial class BitcoinIndexWriter : IDisposable
         index.InputSpentOutput.Truncate(firstInput);
         foreach (var column in new[] { index.OutputValue.Truncate, (Action<long>)index.OutputAddress.Truncate, index.OutputTypeColumn.Truncate, index.OutputSpender.Truncate, index.OutputPreviousSameAddress.Truncate })
             column(firstOutput);
+        index.OutputLargeValues.Truncate(FirstLargeValueFrom(firstOutput));
         for (var a = (long)firstAddress; a < index.AddressCount; a++)
         {
             if (!StoredAddressKey.HasTail(index.AddressKeys[a].Kind)) continue;
@@ -193,6 +201,20 @@ public sealed partial class BitcoinIndexWriter : IDisposable
         index.AddressOutputCount.Truncate(firstAddress);
         index.TxIdIndex.TruncateTo(firstTx);
         index.AddressIndex.TruncateTo(firstAddress);
+    }
+
+    /// <summary>The first row of out_value_large.col whose output is at or after <paramref name="output"/> (rows are in output order).</summary>
+    private long FirstLargeValueFrom(long output)
+    {
+        var rows = Index.OutputLargeValues;
+        long low = 0, high = rows.Count;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (rows[mid].OutputId < output) low = mid + 1;
+            else high = mid;
+        }
+        return low;
     }
 
     /// <summary>Makes everything appended so far durable and the new tip visible to readers.</summary>
@@ -235,7 +257,7 @@ public sealed partial class BitcoinIndexWriter : IDisposable
         {
             index.BlockHash.Flush, index.BlockTime.Flush, index.BlockFirstTx.Flush, index.BlockFirstAddress.Flush,
             index.TxHash.Flush, index.TxFirstInput.Flush, index.TxFirstOutput.Flush, index.TxLockTime.Flush,
-            index.TxVirtualSize.Flush, index.TxFlagsColumn.Flush, index.InputSpentOutput.Flush, index.OutputValue.Flush,
+            index.TxVirtualSize.Flush, index.TxFlagsColumn.Flush, index.InputSpentOutput.Flush, index.OutputValue.Flush, index.OutputLargeValues.Flush,
             index.OutputAddress.Flush, index.OutputTypeColumn.Flush, index.OutputPreviousSameAddress.Flush,
             index.AddressKeys.Flush, index.AddressKeyTails.Flush,
         })
@@ -254,6 +276,7 @@ public sealed partial class BitcoinIndexWriter : IDisposable
             Outputs = index.OutputCount,
             Addresses = index.AddressCount,
             AddressTails = index.AddressKeyTails.Count,
+            LargeValues = index.OutputLargeValues.Count,
             Tip = index.TipHash?.ToString(),
         }.Save(index.Directory);
     }

@@ -123,6 +123,7 @@ public sealed class BitcoinIngest
             pending = ScanBatch(height + count, next);
             appending.Start();
             cancellationToken.ThrowIfCancellationRequested();
+            ReserveKeys(current, count, end - height - count, firstTransaction, firstAddress, added);
             _writer.AppendBlocks(current, count, height);
             for (var i = 0; i < count; i++)
             {
@@ -132,13 +133,6 @@ public sealed class BitcoinIngest
                 added++;
             }
             height += count;
-            // Pre-size the hash tables for the whole run from the rows per block seen so far,
-            // so they are rehashed about once instead of at every growth step.
-            var remaining = end - height;
-            if (remaining > 0)
-                _writer.ReserveKeys(
-                    index.TransactionCount + (index.TransactionCount - firstTransaction) * remaining / added,
-                    index.AddressCount + (index.AddressCount - firstAddress) * remaining / added);
             appending.Stop();
             if (sinceCommit >= CommitEveryBytes)
             {
@@ -169,26 +163,62 @@ public sealed class BitcoinIngest
         };
     }
 
-    /// <summary>Keeps the last two de-obfuscated blk files in memory: best-chain order mostly walks a file forward.</summary>
+    /// <summary>
+    /// Pre-sizes the hash tables, before a batch is appended, for the batch's own keys and the blocks left after it at
+    /// the rate seen so far, so they are rehashed about once in a run instead of at every growth step. The batch is
+    /// already scanned, so its transactions are known and its outputs bound its new addresses. The first batch reserves
+    /// for itself only: its outputs would overstate the run's new addresses (some pay old ones), and a table never
+    /// shrinks before the end.
+    /// </summary>
+    private void ReserveKeys(ScannedBlock[] batch, int count, long blocksAfter, long firstTransaction, long firstAddress, long appended)
+    {
+        long transactions = 0, outputs = 0;
+        for (var i = 0; i < count; i++)
+        {
+            transactions += batch[i].TransactionCount;
+            outputs += batch[i].OutputCount;
+        }
+        var index = _writer.Index;
+        var (transactionRate, addressRate) = appended > 0
+            ? ((double)(index.TransactionCount - firstTransaction) / appended, (double)(index.AddressCount - firstAddress) / appended)
+            : (0.0, 0.0);
+        _writer.ReserveKeys(
+            index.TransactionCount + transactions + (long)(transactionRate * blocksAfter),
+            index.AddressCount + outputs + (long)(addressRate * blocksAfter));
+    }
+
+    /// <summary>
+    /// Keeps the last few de-obfuscated blk files in memory: best-chain order mostly walks a file forward. When a file is
+    /// first needed the next one is read in the background, so reading the files (not cached: as slow as the disk)
+    /// overlaps with scanning and appending instead of stalling a batch's scan once per file.
+    /// </summary>
     private sealed class BlockFileCache(BlockFileReader reader)
     {
+        private const int FilesKept = 4;
         private readonly Lock _gate = new();
-        private readonly Dictionary<int, Dictionary<long, ReadOnlyMemory<byte>>> _files = [];
+        private readonly HashSet<int> _present = [.. reader.ListFileIndexes()];
+        private readonly Dictionary<int, Task<Dictionary<long, ReadOnlyMemory<byte>>>> _files = [];
         private readonly Queue<int> _order = new();
 
         public ReadOnlyMemory<byte> Read(BlockLocation location)
         {
+            Task<Dictionary<long, ReadOnlyMemory<byte>>> file;
             lock (_gate)
             {
-                if (!_files.TryGetValue(location.FileIndex, out var blocks))
-                {
-                    blocks = reader.ReadFile(location.FileIndex).ToDictionary(r => r.Offset, r => r.RawBlock);
-                    _files[location.FileIndex] = blocks;
-                    _order.Enqueue(location.FileIndex);
-                    if (_order.Count > 3) _files.Remove(_order.Dequeue());
-                }
-                return blocks[location.Offset];
+                file = Load(location.FileIndex);
+                if (_present.Contains(location.FileIndex + 1)) Load(location.FileIndex + 1);
             }
+            return file.GetAwaiter().GetResult()[location.Offset];
+        }
+
+        private Task<Dictionary<long, ReadOnlyMemory<byte>>> Load(int fileIndex)
+        {
+            if (_files.TryGetValue(fileIndex, out var file)) return file;
+            file = Task.Run(() => reader.ReadFile(fileIndex).ToDictionary(r => r.Offset, r => r.RawBlock));
+            _files[fileIndex] = file;
+            _order.Enqueue(fileIndex);
+            if (_order.Count > FilesKept) _files.Remove(_order.Dequeue());
+            return file;
         }
     }
 }

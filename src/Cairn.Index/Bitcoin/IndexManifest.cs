@@ -11,7 +11,7 @@ namespace Cairn.Index.Bitcoin;
 /// </summary>
 public sealed record IndexManifest
 {
-    public const int CurrentFormat = 2;
+    public const int CurrentFormat = 3;
     public const string FileName = "manifest.json";
 
     [JsonPropertyName("format")] public int Format { get; init; } = CurrentFormat;
@@ -23,6 +23,8 @@ public sealed record IndexManifest
     [JsonPropertyName("addresses")] public long Addresses { get; init; }
     /// <summary>Rows of addr_key_tail.col: the addresses whose payload is longer than 20 bytes.</summary>
     [JsonPropertyName("address_tails")] public long AddressTails { get; init; }
+    /// <summary>Rows of out_value_large.col: the outputs whose value does not fit in 5 bytes (format 3).</summary>
+    [JsonPropertyName("large_values")] public long LargeValues { get; init; }
     [JsonPropertyName("tip")] public string? Tip { get; init; }
 
     public static IndexManifest? Load(string directory)

@@ -1,6 +1,7 @@
 using System.IO.MemoryMappedFiles;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Cairn.Index.Columns;
 
@@ -24,7 +25,7 @@ public sealed unsafe class MappedColumn<T> : IDisposable where T : unmanaged
 {
     private const long GrowthQuantumBytes = 16L << 20;
 
-    private readonly string _path;
+    private string _path;
     private readonly bool _writable;
     private readonly bool _inMemory;
     private bool _changed;
@@ -114,7 +115,7 @@ public sealed unsafe class MappedColumn<T> : IDisposable where T : unmanaged
     private void Allocate(long values)
     {
         _capacity = Math.Max(values, 1);
-        _base = (byte*)NativeMemory.AllocZeroed((nuint)(_capacity * sizeof(T)));
+        _base = HugePageMemory.AllocateZeroed((nuint)(_capacity * sizeof(T)));
     }
 
     /// <summary>Writes the values held in memory to the file, which then holds exactly <see cref="Count"/> of them.</summary>
@@ -148,7 +149,7 @@ public sealed unsafe class MappedColumn<T> : IDisposable where T : unmanaged
     {
         if (_inMemory)
         {
-            NativeMemory.Free(_base);
+            HugePageMemory.Free(_base, (nuint)(_capacity * sizeof(T)));
             _base = null;
             _capacity = 0;
             return;
@@ -192,6 +193,17 @@ public sealed unsafe class MappedColumn<T> : IDisposable where T : unmanaged
         _changed = true;
     }
 
+    /// <summary>
+    /// Asks the CPU to start loading the value's cache line (x86 PREFETCHT0; nothing elsewhere): the ingest
+    /// issues these a few rows ahead of the random reads it is about to make, so their cache misses overlap
+    /// instead of following one another.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Prefetch(long id)
+    {
+        if (Sse.IsSupported) Sse.Prefetch0((T*)_base + id);
+    }
+
     /// <summary>Direct read-only view of ids [start, start+length) for tight loops.</summary>
     public ReadOnlySpan<T> Slice(long start, int length)
     {
@@ -225,10 +237,9 @@ public sealed unsafe class MappedColumn<T> : IDisposable where T : unmanaged
         bytes = (bytes + GrowthQuantumBytes - 1) / GrowthQuantumBytes * GrowthQuantumBytes;
         if (_inMemory)
         {
-            var old = _capacity * sizeof(T);
-            _base = (byte*)NativeMemory.Realloc(_base, (nuint)bytes);
-            NativeMemory.Clear(_base + old, (nuint)(bytes - old));
-            _capacity = bytes / sizeof(T);
+            var capacity = bytes / sizeof(T);
+            _base = HugePageMemory.Reallocate(_base, (nuint)(_capacity * sizeof(T)), (nuint)(capacity * sizeof(T)));
+            _capacity = capacity;
             return;
         }
         Unmap();
@@ -242,6 +253,13 @@ public sealed unsafe class MappedColumn<T> : IDisposable where T : unmanaged
         if (newCount > Count) throw new ArgumentOutOfRangeException(nameof(newCount));
         Count = newCount;
         _changed = true;
+    }
+
+    /// <summary>Renames the column's file to <paramref name="path"/> (replacing any file there) and keeps the column open on it.</summary>
+    public void MoveTo(string path)
+    {
+        File.Move(_path, path, overwrite: true);
+        _path = path;
     }
 
     /// <summary>Flushes mapped pages to the file so a committed state survives an OS crash too.</summary>

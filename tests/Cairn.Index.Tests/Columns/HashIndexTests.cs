@@ -91,10 +91,15 @@ public sealed class HashIndexTests : IDisposable
     [Theory]
     [InlineData(0, 1024)]
     [InlineData(819, 1024)]
-    [InlineData(820, 1536)]
+    [InlineData(820, 1280)]
+    [InlineData(1024, 1280)]
+    [InlineData(1025, 1536)]
     [InlineData(1228, 1536)]
-    [InlineData(1229, 2048)]
+    [InlineData(1229, 1792)]
+    [InlineData(1433, 1792)]
+    [InlineData(1434, 2048)]
     [InlineData(3_011_290, 4_194_304)]
-    public void CapacityFor_IsThe_SmallestPowerOfTwoOrThreeQuartersOfOne_AtLoadUpTo0Point8(long keys, long capacity) =>
+    [InlineData(124_070_310, 167_772_160)]
+    public void CapacityFor_IsThe_SmallestPowerOfTwoOrFiveSixOrSevenEighthsOfOne_AtLoadUpTo0Point8(long keys, long capacity) =>
         Assert.Equal(capacity, HashIndex.CapacityFor(keys));
 }
