@@ -82,7 +82,19 @@ public sealed class FuzzBench : IBenchSuite
             await ApiFuzzTargets.RaiseAlertsAsync(host.App.Services);
             var openApi = JsonNode.Parse(await http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)))!;
             var book = await ApiSeedBook.LoadAsync(http, officer);
-            var fuzzer = new ApiFuzzer(http, seed);
+            // A progress line every 500 cases (with each new finding at once), so a slice stopped part-way says how far it got.
+            var printed = 0;
+            var fuzzer = new ApiFuzzer(http, seed)
+            {
+                Progress = partial =>
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"progress {partial.Target,-25} {partial.Cases,8:N0} {partial.Accepted,9:N0} {partial.Refused,8:N0} {partial.Findings.Count,8} {partial.Elapsed.TotalSeconds,8:F1} {partial.CasesPerSecond,9:N1}"));
+                    foreach (var finding in partial.Findings.Skip(printed)) output.WriteLine($"FINDING so far {finding.Target} ({finding.Kind}): {finding.Problem}");
+                    printed = partial.Findings.Count;
+                    output.Flush();
+                },
+            };
             var operations = ApiFuzzTargets.Fuzzable(ApiFuzzer.Operations(openApi)).ToList();
             if (after is not null)
             {
@@ -106,6 +118,7 @@ public sealed class FuzzBench : IBenchSuite
                         output.WriteLine($"seed {operation.OperationId,-32} {status} {answer}");
                     continue;
                 }
+                printed = 0;
                 var report = await fuzzer.RunAsync(openApi, operation, cases, book.For(operation));
                 reports.Add(report);
                 await PrintAsync(output, report, findingsDirectory);

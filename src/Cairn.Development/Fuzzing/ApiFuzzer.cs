@@ -31,6 +31,15 @@ public sealed class ApiFuzzer
         _seed = seed;
     }
 
+    /// <summary>
+    /// Called every <see cref="ProgressEvery"/> cases with the figures so far (and the findings so far), so a slow operation
+    /// stopped part-way (an evidence export takes about a second a case) still says how far it got and what it found.
+    /// </summary>
+    public Action<FuzzReport>? Progress { get; init; }
+
+    /// <summary>How many cases between two <see cref="Progress"/> calls.</summary>
+    public int ProgressEvery { get; init; } = 500;
+
     /// <summary>The operations of <paramref name="openApi"/> as (method, path template, operation id, request body schema or null).</summary>
     public static IReadOnlyList<ApiOperation> Operations(JsonNode openApi)
     {
@@ -89,6 +98,8 @@ public sealed class ApiFuzzer
             else if (problem is null) refused++;
             else if (seen.Add(problem.Value.Signature))
                 findings.Add(new FuzzFinding("api " + operation.OperationId, problem.Value.Kind, $"{operation.Method} {path}: {problem.Value.Text}", input, input));
+            if (Progress is not null && (i + 1) % ProgressEvery == 0 && i + 1 < cases)
+                Progress(new FuzzReport("api " + operation.OperationId, i + 1, accepted, refused, [.. findings], clock.Elapsed));
         }
         return new FuzzReport("api " + operation.OperationId, cases, accepted, refused, findings, clock.Elapsed);
     }
