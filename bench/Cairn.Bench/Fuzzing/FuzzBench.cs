@@ -59,6 +59,9 @@ public sealed class FuzzBench : IBenchSuite
     {
         var data = Directory.CreateTempSubdirectory("cairn-bench-fuzz-").FullName;
         await DemoPipeline.RunAsync(data, TimeProvider.System, 2_000);
+        // The demo chain is Bitcoin only: the Ethereum lookups get an index of two recorded mainnet blocks (no node needed).
+        var ethereum = RecordedEthereumIndex.WriteInto(data, FuzzSeeds.Find(Directory.GetCurrentDirectory()).SharedData)
+            ?? throw new InvalidOperationException("the shared data lacks ethereum-etl's recorded blocks (../shared/data/ethereum-etl)");
         var port = FreePort();
         // The exchange endpoints answer 503 until the node has keys (no API operation creates them: `cairn exchange node
         // init` does), so the pass gives the installation a node first, as an agency that exchanges would have.
@@ -81,7 +84,7 @@ public sealed class FuzzBench : IBenchSuite
             using var disposeOfficer = officer;
             await ApiFuzzTargets.RaiseAlertsAsync(host.App.Services);
             var openApi = JsonNode.Parse(await http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)))!;
-            var book = await ApiSeedBook.LoadAsync(http, officer);
+            var book = await ApiSeedBook.LoadAsync(http, officer, ethereum);
             // A progress line every 500 cases (with each new finding at once), so a slice stopped part-way says how far it got.
             var printed = 0;
             var fuzzer = new ApiFuzzer(http, seed)

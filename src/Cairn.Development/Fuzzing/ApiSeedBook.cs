@@ -22,8 +22,6 @@ public sealed partial class ApiSeedBook
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> WithoutRealPathValues = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["GetEthereumAddress"] = "the demo has no Ethereum index",
-        ["GetEthereumTransaction"] = "the demo has no Ethereum index",
         ["GetJob"] = "no background job: the ingest operations are not seeded (an accepted case would re-ingest the chain)",
         ["CheckMatchFilterMessage"] = "no inbox message: the node has no partner to receive one from",
     };
@@ -42,8 +40,11 @@ public sealed partial class ApiSeedBook
     /// <summary>The request id, trace id, alert, watch, victim, subject, entity, node, transaction, address and actor of the demo installation.</summary>
     public IReadOnlyDictionary<string, string> Values => _values;
 
-    /// <summary>Looks every value up through <paramref name="http"/> (the fuzzing user's client); <paramref name="officer"/> is the second ledger user.</summary>
-    public static async Task<ApiSeedBook> LoadAsync(HttpClient http, HttpClient officer, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Looks every value up through <paramref name="http"/> (the fuzzing user's client); <paramref name="officer"/> is the second
+    /// user; <paramref name="ethereum"/> an address and a transaction of the installation's Ethereum index (<see cref="RecordedEthereumIndex"/>).
+    /// </summary>
+    public static async Task<ApiSeedBook> LoadAsync(HttpClient http, HttpClient officer, (string Address, string Transaction) ethereum, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(officer);
@@ -69,6 +70,7 @@ public sealed partial class ApiSeedBook
         values["alertId"] = (await book.FirstAsync($"/api/v1/cases/{reference}/alerts", cancellationToken).ConfigureAwait(false))["id"]!.GetValue<string>();
         var request = await book.GetAsync($"/api/v1/requests/{values["id"]}", cancellationToken).ConfigureAwait(false);
         values["request"] = values["id"];
+        (values["eth_address"], values["eth_transaction"]) = ethereum;
         values["item"] = request["required_contents"]!.AsArray().First()!["id"]!.GetValue<string>();
         values["notification"] = (await book.GetAsync("/api/v1/notifications?limit=100", cancellationToken).ConfigureAwait(false))["items"]!.AsArray()
             .First(n => n!["kind"]!.GetValue<string>() == "address_hit")!["id"]!.GetValue<string>();
@@ -120,6 +122,11 @@ public sealed partial class ApiSeedBook
         };
         if (id is not null) values["id"] = id;
         if (WithoutRealPathValues.ContainsKey(operation.OperationId)) values.Remove("address");
+        if (path.StartsWith("/api/v1/eth/", StringComparison.Ordinal))
+        {
+            values["address"] = _values["eth_address"];
+            values["hash"] = _values["eth_transaction"];
+        }
         return values;
     }
 
