@@ -5,7 +5,7 @@ using Cairn.Core.Json;
 namespace Cairn.Storage.Ledger;
 
 /// <summary>
-/// The running balances of a case's ledger (Ledger/Migrations/095_ledger_running_balances.sql), so that recording an event or
+/// The running balances of a case's ledger (Migrations/014_ledger_running_balances.sql), so that recording an event or
 /// deciding on one checks it against the balances as they stand instead of replaying the case's whole ledger, which made each
 /// call cost time in proportion to the ledger (issue 17: the fuzz pass of session 10 slowed to 5 cases a second).
 /// <para>
