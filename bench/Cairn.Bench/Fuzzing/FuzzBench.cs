@@ -59,6 +59,9 @@ public sealed class FuzzBench : IBenchSuite
     {
         var data = Directory.CreateTempSubdirectory("cairn-bench-fuzz-").FullName;
         await DemoPipeline.RunAsync(data, TimeProvider.System, 2_000);
+        // The demo chain is Bitcoin only: the Ethereum lookups get an index of two recorded mainnet blocks (no node needed).
+        var ethereum = RecordedEthereumIndex.WriteInto(data, FuzzSeeds.Find(Directory.GetCurrentDirectory()).SharedData)
+            ?? throw new InvalidOperationException("the shared data lacks ethereum-etl's recorded blocks (../shared/data/ethereum-etl)");
         var port = FreePort();
         // The exchange endpoints answer 503 until the node has keys (no API operation creates them: `cairn exchange node
         // init` does), so the pass gives the installation a node first, as an agency that exchanges would have.
@@ -81,8 +84,20 @@ public sealed class FuzzBench : IBenchSuite
             using var disposeOfficer = officer;
             await ApiFuzzTargets.RaiseAlertsAsync(host.App.Services);
             var openApi = JsonNode.Parse(await http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)))!;
-            var book = await ApiSeedBook.LoadAsync(http, officer);
-            var fuzzer = new ApiFuzzer(http, seed);
+            var book = await ApiSeedBook.LoadAsync(http, officer, ethereum);
+            // A progress line every 500 cases (with each new finding at once), so a slice stopped part-way says how far it got.
+            var printed = 0;
+            var fuzzer = new ApiFuzzer(http, seed)
+            {
+                Progress = partial =>
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"progress {partial.Target,-25} {partial.Cases,8:N0} {partial.Accepted,9:N0} {partial.Refused,8:N0} {partial.Findings.Count,8} {partial.Elapsed.TotalSeconds,8:F1} {partial.CasesPerSecond,9:N1}"));
+                    foreach (var finding in partial.Findings.Skip(printed)) output.WriteLine($"FINDING so far {finding.Target} ({finding.Kind}): {finding.Problem}");
+                    printed = partial.Findings.Count;
+                    output.Flush();
+                },
+            };
             var operations = ApiFuzzTargets.Fuzzable(ApiFuzzer.Operations(openApi)).ToList();
             if (after is not null)
             {
@@ -106,6 +121,7 @@ public sealed class FuzzBench : IBenchSuite
                         output.WriteLine($"seed {operation.OperationId,-32} {status} {answer}");
                     continue;
                 }
+                printed = 0;
                 var report = await fuzzer.RunAsync(openApi, operation, cases, book.For(operation));
                 reports.Add(report);
                 await PrintAsync(output, report, findingsDirectory);

@@ -4,12 +4,14 @@ namespace Cairn.Cases.Evidence;
 /// File names that come from users or partners (uploads, exchange attachments) made safe to use as
 /// one path segment anywhere: the last segment after any '/' or '\', no control or format
 /// characters, no "..", no leading dots or trailing dots and spaces (Windows drops them), at most
-/// 200 characters; "file" when nothing is left. <see cref="IsSafeEntryName"/> checks a whole path
+/// 200 characters and 200 bytes of UTF-8; "file" when nothing is left. <see cref="IsSafeEntryName"/> checks a whole path
 /// inside a package the same way, segment by segment.
 /// </summary>
 public static class SafeFileName
 {
     private const int MaxLength = 200;
+
+    private const int MaxBytes = 200;
 
     public static string From(string? name)
     {
@@ -20,6 +22,18 @@ public static class SafeFileName
         while (text.Contains("..", StringComparison.Ordinal)) text = text.Replace("..", ".", StringComparison.Ordinal);
         text = text.TrimStart('.', ' ').TrimEnd('.', ' ');
         if (text.Length > MaxLength) text = text[..MaxLength];
+        // File systems bound one name in bytes, not characters (NAME_MAX, 255 bytes on ext4, XFS, Btrfs and APFS): 200
+        // characters outside ASCII take up to 800 bytes of UTF-8, which made an upload a 500 (found by the API fuzz pass of
+        // session 11, issue 17). Cut at a whole character.
+        var length = 0;
+        var bytes = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (bytes + rune.Utf8SequenceLength > MaxBytes) break;
+            bytes += rune.Utf8SequenceLength;
+            length += rune.Utf16SequenceLength;
+        }
+        text = text[..length].TrimEnd('.', ' ');
         return text.Length == 0 ? "file" : text;
     }
 

@@ -25,6 +25,65 @@ public sealed class AssetLedger
         return ledger;
     }
 
+    /// <summary>
+    /// The ledger as it stood when <paramref name="state"/> was taken (<see cref="State"/>): applying an event to it decides as
+    /// applying it after a replay of the events the state was taken from, since every check reads only the running balances
+    /// and the decimals already recorded, never an earlier event itself.
+    /// </summary>
+    public static AssetLedger FromState(AssetLedgerState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var ledger = new AssetLedger();
+        foreach (var b in state.Balances)
+            ledger._balances[b.Asset] = new Balance { Frozen = b.Frozen, Seized = b.Seized, Confiscated = b.Confiscated, Liquidated = b.Liquidated, Returned = b.Returned, Shared = b.Shared };
+        foreach (var t in state.States)
+            ledger._states[(t.State, t.Chain, t.Token)] = new StateBalance { Frozen = t.Frozen, Seized = t.Seized, Confiscated = t.Confiscated, Received = t.Received, Returned = t.Returned };
+        foreach (var d in state.Decimals) ledger._decimals[(d.Chain, d.Token)] = d.Decimals;
+        return ledger;
+    }
+
+    /// <summary>What this ledger holds, to be kept and restored with <see cref="FromState"/>.</summary>
+    public AssetLedgerState State() => new(Balances(), States(),
+        [.. _decimals.OrderBy(kv => kv.Key.Chain, StringComparer.Ordinal).ThenBy(kv => kv.Key.Token, StringComparer.Ordinal).Select(kv => new TokenDecimals(kv.Key.Chain, kv.Key.Token, kv.Value))]);
+
+    /// <summary>
+    /// Takes back a disposal applied earlier (a pending one that is rejected): the ledger is then what a replay without it would
+    /// give, since a disposal only moves an amount out of what is confiscated at its location into the disposed totals and the
+    /// States' totals, and nothing applied after it can have depended on its being there (taking it out only leaves more
+    /// confiscated). False, and nothing changed, when that does not hold exactly: it is not a disposal, or it gave a token's
+    /// decimals (it may have been the event that first recorded them, which only a replay can tell); replay then.
+    /// </summary>
+    public bool TryWithdraw(NewLedgerEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (!LedgerApprovals.NeedsApproval(e.Kind)) return false;
+        if (e.Decimals is not null && AssetDecimals.Native(e.Asset) is null) return false;
+        if (!_balances.TryGetValue(e.Asset, out var balance)) return false;
+        var disposed = e.Kind switch
+        {
+            LedgerEventKind.Liquidate => balance.Liquidated,
+            LedgerEventKind.Share => balance.Shared,
+            _ => balance.Returned,
+        };
+        if (disposed < e.Amount || string.IsNullOrWhiteSpace(e.Recipient) && e.Kind != LedgerEventKind.Liquidate) return false;
+        balance.Confiscated += e.Amount;
+        switch (e.Kind)
+        {
+            case LedgerEventKind.Liquidate:
+                balance.Liquidated -= e.Amount;
+                return true;
+            case LedgerEventKind.Share:
+                balance.Shared -= e.Amount;
+                break;
+            default:
+                balance.Returned -= e.Amount;
+                break;
+        }
+        StateOf(e.Recipient!, e.Asset).Received -= e.Amount;
+        StateOf(e.Jurisdiction, e.Asset).Returned -= e.Amount;
+        return true;
+    }
+
     /// <summary>Applies <paramref name="e"/>, or throws <see cref="CairnException"/> naming the broken rule and changes nothing.</summary>
     public void Apply(NewLedgerEvent e)
     {

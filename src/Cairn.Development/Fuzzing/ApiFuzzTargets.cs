@@ -27,12 +27,28 @@ public static class ApiFuzzTargets
     /// <summary>An agency registered for the pass: {code} of the agency update, and the agency the demo case is shared with ({agency}).</summary>
     public const string FuzzAgency = "FUZZ-AGENCY";
 
+    /// <summary>A user of <see cref="FuzzAgency"/> whose case names the demo case's ransom address: the address hit that fills {id} of the notifications.</summary>
+    public const string FuzzPartner = "fuzz-partner";
+
+    /// <summary>The partner agency's case with the ransom address (an address hit for the demo agency).</summary>
+    public const string PartnerCase = "FUZZ-PARTNER-1";
+
+    /// <summary>
+    /// The case whose status SetCaseStatus changes (suspended, opened again): never the demo case, whose writes every later
+    /// operation of a pass needs open.
+    /// </summary>
+    public const string StatusCase = "FUZZ-STATUS-1";
+
     private const string OfficerPassword = "fuzz officer password";
+
+    private const string PartnerPassword = "fuzz partner password";
 
     /// <summary>
     /// Gives the demo installation what the API's paths name and a fresh demo lacks, through the API as a user would: the
-    /// account whose login fills {login}, a second ledger user (returned: a client with its API token), a registered agency the
-    /// case is shared with, a victim, a watch on the ransom address, and a confiscated balance for disposals to come from.
+    /// account whose login fills {login}, a second user (returned: a client with its API token) who records the disposals to
+    /// approve and drafts the requests to validate (four eyes), a registered agency the case is shared with, a user of that agency
+    /// whose case names the ransom address (so the demo agency has an address hit notice), a case for the status changes, a
+    /// victim, a watch on the ransom address, and a confiscated balance for disposals to come from.
     /// Alerts need an ingest after the watch: <see cref="RaiseAlertsAsync"/>.
     /// </summary>
     public static async Task<HttpClient> PrepareAsync(HttpClient adminSession)
@@ -40,8 +56,10 @@ public static class ApiFuzzTargets
         ArgumentNullException.ThrowIfNull(adminSession);
         var reference = DemoPipeline.CaseReference;
         await SendAsync(adminSession, "/api/v1/admin/accounts", new { login = FuzzedAccount, agency = DemoPipeline.Agency, display_name = "Fuzzed account", roles = new[] { "investigator" } }).ConfigureAwait(false);
-        var officer = await SendAsync(adminSession, "/api/v1/admin/accounts", new { login = FuzzOfficer, agency = DemoPipeline.Agency, display_name = "Fuzzing asset recovery officer", roles = new[] { "asset_recovery_officer" } }).ConfigureAwait(false);
+        var officer = await SendAsync(adminSession, "/api/v1/admin/accounts", new { login = FuzzOfficer, agency = DemoPipeline.Agency, display_name = "Fuzzing asset recovery officer", roles = new[] { "asset_recovery_officer", "prosecutor" } }).ConfigureAwait(false);
         await SendAsync(adminSession, "/api/v1/admin/agencies", new { code = FuzzAgency, name = "Fuzzing partner agency", state = "FR", kind = "police" }).ConfigureAwait(false);
+        await SendAsync(adminSession, "/api/v1/cases", new { reference = StatusCase, title = "Case whose status the fuzz pass changes", offence_type = "fraud" }).ConfigureAwait(false);
+        await PartnerAddressHitAsync(adminSession).ConfigureAwait(false);
         await SendAsync(adminSession, $"/api/v1/cases/{reference}/share", new { agency = FuzzAgency, level = "read" }).ConfigureAwait(false);
         await SendAsync(adminSession, $"/api/v1/cases/{reference}/victims", new { name = "Fuzzed victim", details = "made by the fuzz pass" }).ConfigureAwait(false);
         var ransomAddress = await RansomAddressAsync(adminSession).ConfigureAwait(false);
@@ -50,6 +68,21 @@ public static class ApiFuzzTargets
         foreach (var kind in new[] { "freeze", "seize", "confiscate" })
             await SendAsync(adminSession, $"/api/v1/cases/{reference}/ledger", LedgerEvent(kind, "1000000")).ConfigureAwait(false);
         return await TokenClientAsync(adminSession.BaseAddress!, FuzzOfficer, officer["one_time_password"]!.GetValue<string>(), OfficerPassword).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A user of the partner agency records the demo case's ransom address on a case of its own, as a second agency on the same
+    /// funds would: both agencies get an address hit notice (deconfliction), which MarkNotificationRead and
+    /// RequestContactAfterAddressHit then name. Notices come only from such a hit, a share or an overlap: no API operation makes one.
+    /// </summary>
+    private static async Task PartnerAddressHitAsync(HttpClient adminSession)
+    {
+        var partner = await SendAsync(adminSession, "/api/v1/admin/accounts", new { login = FuzzPartner, agency = FuzzAgency, display_name = "Fuzzing partner investigator", roles = new[] { "investigator" } }).ConfigureAwait(false);
+        using var client = await TokenClientAsync(adminSession.BaseAddress!, FuzzPartner, partner["one_time_password"]!.GetValue<string>(), PartnerPassword).ConfigureAwait(false);
+        await ApiSeedBook.SendAsync(client, HttpMethod.Post, "/api/v1/cases", new { reference = PartnerCase, title = "Partner agency's case on the same ransom", offence_type = "ransomware" }, CancellationToken.None).ConfigureAwait(false);
+        var version = JsonNode.Parse(await client.GetStringAsync(new Uri($"/api/v1/cases/{PartnerCase}", UriKind.Relative)).ConfigureAwait(false))!["version"]!.GetValue<long>();
+        await ApiSeedBook.SendAsync(client, HttpMethod.Post, $"/api/v1/cases/{PartnerCase}/wallets",
+            new { chain = "btc", address = await RansomAddressAsync(adminSession).ConfigureAwait(false), role = "perpetrator", label = "ransom", version }, CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>

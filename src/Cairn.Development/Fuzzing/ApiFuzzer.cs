@@ -31,6 +31,15 @@ public sealed class ApiFuzzer
         _seed = seed;
     }
 
+    /// <summary>
+    /// Called every <see cref="ProgressEvery"/> cases with the figures so far (and the findings so far), so a slow operation
+    /// stopped part-way (an evidence export takes about a second a case) still says how far it got and what it found.
+    /// </summary>
+    public Action<FuzzReport>? Progress { get; init; }
+
+    /// <summary>How many cases between two <see cref="Progress"/> calls.</summary>
+    public int ProgressEvery { get; init; } = 500;
+
     /// <summary>The operations of <paramref name="openApi"/> as (method, path template, operation id, request body schema or null).</summary>
     public static IReadOnlyList<ApiOperation> Operations(JsonNode openApi)
     {
@@ -42,7 +51,10 @@ public sealed class ApiFuzzer
             if (method is "parameters" or "summary" or "description") continue;
             var body = operation!["requestBody"]?["content"]?["application/json"]?["schema"];
             var parameters = operation["parameters"]?.AsArray().Select(p => (Name: p!["name"]!.GetValue<string>(), In: p["in"]!.GetValue<string>(), Schema: p["schema"])).ToList() ?? [];
-            operations.Add(new ApiOperation(method.ToUpperInvariant(), path, operation["operationId"]?.GetValue<string>() ?? $"{method} {path}", body, parameters));
+            operations.Add(new ApiOperation(method.ToUpperInvariant(), path, operation["operationId"]?.GetValue<string>() ?? $"{method} {path}", body, parameters)
+            {
+                FormSchema = operation["requestBody"]?["content"]?["multipart/form-data"]?["schema"],
+            });
         }
         return operations;
     }
@@ -63,6 +75,9 @@ public sealed class ApiFuzzer
         if (sample is null) bodySeeds.Add(Encoding.UTF8.GetBytes(SampleQuery(operation, schemas)));
         else bodySeeds.AddRange([Encoding.UTF8.GetBytes(sample.ToJsonString()), "{}"u8.ToArray()]);
         var bodies = new Mutator(bodySeeds, sample is null ? FuzzInputKind.Text : FuzzInputKind.Json, _seed ^ Hash(operation.OperationId));
+        var form = operation.BodySchema is null && operation.FormSchema is not null
+            ? new ApiFormMutator(seed.Forms.Count > 0 ? seed.Forms : [ApiFormMutator.SampleFrom(operation.FormSchema, schemas)], _seed ^ Hash(operation.OperationId))
+            : null;
         var pathMutator = new Mutator([.. seed.PathValues.Values.Select(Encoding.UTF8.GetBytes), "x"u8.ToArray()], FuzzInputKind.Text, _seed ^ Hash(operation.OperationId) ^ 0x5eed);
         var findings = new List<FuzzFinding>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -81,14 +96,28 @@ public sealed class ApiFuzzer
                 if (seen.Add("seeding:" + ex.GetType().Name))
                     findings.Add(new FuzzFinding("api " + operation.OperationId, "seeding", $"before case {i}: {Clip(ex.Message)}", [], []));
             }
-            var input = Replace(bodies.Next(), state?.Replacements);
             var mutatePath = i % 10 == 9;
             var path = FillPath(operation.Path, state?.PathValues ?? seed.PathValues, mutatePath ? Encoding.UTF8.GetString(pathMutator.Next()) : null);
-            var (status, problem) = await SendAsync(operation, path, input, sample is not null, cancellationToken).ConfigureAwait(false);
+            byte[] input;
+            HttpRequestMessage request;
+            if (form is not null)
+            {
+                var parts = form.Next(out var raw);
+                input = raw ?? Describe(parts!);
+                request = FormRequest(operation, path, parts?.Select(p => p with { Content = Replace(p.Content, state?.Replacements) }).ToList(), raw);
+            }
+            else
+            {
+                input = Replace(bodies.Next(), state?.Replacements);
+                request = Request(operation, path, input, sample is not null);
+            }
+            var (status, problem) = await SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (problem is null && status < 400) accepted++;
             else if (problem is null) refused++;
             else if (seen.Add(problem.Value.Signature))
                 findings.Add(new FuzzFinding("api " + operation.OperationId, problem.Value.Kind, $"{operation.Method} {path}: {problem.Value.Text}", input, input));
+            if (Progress is not null && (i + 1) % ProgressEvery == 0 && i + 1 < cases)
+                Progress(new FuzzReport("api " + operation.OperationId, i + 1, accepted, refused, [.. findings], clock.Elapsed));
         }
         return new FuzzReport("api " + operation.OperationId, cases, accepted, refused, findings, clock.Elapsed);
     }
@@ -102,6 +131,18 @@ public sealed class ApiFuzzer
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(seed);
         var answers = new List<(int, string)>();
+        if (operation.BodySchema is null && operation.FormSchema is not null && seed.Forms.Count > 0)
+        {
+            foreach (var parts in seed.Forms)
+            {
+                var state = seed.BeforeEachCase is null ? null : await seed.BeforeEachCase(cancellationToken).ConfigureAwait(false);
+                var path = FillPath(operation.Path, state?.PathValues ?? seed.PathValues, null);
+                using var request = FormRequest(operation, path, [.. parts.Select(p => p with { Content = Replace(p.Content, state?.Replacements) })], null);
+                using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                answers.Add(((int)response.StatusCode, Clip(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false))));
+            }
+            return answers;
+        }
         foreach (var body in seed.Bodies.DefaultIfEmpty(""))
         {
             var state = seed.BeforeEachCase is null ? null : await seed.BeforeEachCase(cancellationToken).ConfigureAwait(false);
@@ -122,8 +163,38 @@ public sealed class ApiFuzzer
         return request;
     }
 
-    private Task<(int Status, (string Kind, string Text, string Signature)? Problem)> SendAsync(ApiOperation operation, string path, byte[] input, bool jsonBody, CancellationToken cancellationToken) =>
-        SendAsync(Request(operation, path, input, jsonBody), cancellationToken);
+    /// <summary>A multipart/form-data request of <paramref name="parts"/>, or of <paramref name="raw"/> bytes under a multipart content type (broken framing).</summary>
+    private static HttpRequestMessage FormRequest(ApiOperation operation, string path, IReadOnlyList<ApiFormPart>? parts, byte[]? raw)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(operation.Method), path);
+        if (raw is not null)
+        {
+            request.Content = new ByteArrayContent(raw);
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=fuzz-boundary");
+            return request;
+        }
+        var content = new MultipartFormDataContent("fuzz-boundary");
+        foreach (var part in parts!)
+        {
+            var bytes = new ByteArrayContent(part.Content);
+            if (part.IsFile)
+            {
+                // Written by hand: a mutated file name may hold quotes, which MultipartFormDataContent refuses client-side. A header
+                // line carries ASCII without line breaks only, so the rest goes as RFC 5987 filename* (percent-encoded UTF-8).
+                var name = part.FileName ?? "fuzz.bin";
+                var ascii = string.Concat(name.Select(c => c is < ' ' or > '~' ? '_' : c));
+                bytes.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"{part.Name}\"; filename=\"{ascii}\"; filename*=UTF-8''{Uri.EscapeDataString(name)}");
+                content.Add(bytes);
+            }
+            else content.Add(bytes, part.Name);
+        }
+        request.Content = content;
+        return request;
+    }
+
+    /// <summary>A form as one input for a finding: each part's name, then its bytes.</summary>
+    private static byte[] Describe(IReadOnlyList<ApiFormPart> parts) =>
+        [.. parts.SelectMany(p => Encoding.UTF8.GetBytes($"--{p.Name}{(p.IsFile ? $" file {p.FileName}" : "")}\n").Concat(p.Content).Concat("\n"u8.ToArray()))];
 
     /// <summary>Applies the case's replacements (the current version for the seed's) to the mutated body's text; a body that is not UTF-8 is left as it is.</summary>
     private static byte[] Replace(byte[] input, IReadOnlyDictionary<string, string>? replacements)

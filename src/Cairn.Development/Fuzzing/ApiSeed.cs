@@ -15,4 +15,10 @@ public sealed record ApiSeed(IReadOnlyDictionary<string, string> PathValues, IRe
     /// remove): the path values and the text replacements in the body that hold at that moment. Null: nothing changes.
     /// </summary>
     public Func<CancellationToken, Task<ApiCaseState>>? BeforeEachCase { get; init; }
+
+    /// <summary>
+    /// Forms the server accepts, for an operation whose body is multipart/form-data (its parts: files and text fields); empty: a
+    /// form sampled from the OpenAPI schema. The case's replacements apply to each part that is UTF-8 text.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<ApiFormPart>> Forms { get; init; } = [];
 }

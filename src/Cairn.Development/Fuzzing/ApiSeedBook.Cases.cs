@@ -16,6 +16,11 @@ public sealed partial class ApiSeedBook
 
     private int _tracesSaved;
 
+    /// <summary>The case SetCaseStatus changes, and how many were made (a case closed by a fuzz case is replaced).</summary>
+    private string _statusCase = ApiFuzzTargets.StatusCase;
+
+    private int _statusCases = 1;
+
     /// <summary>The seed bodies carry version 0; this is what they send instead (a case whose mutation changed the version keeps its own).</summary>
     private static Dictionary<string, string> Version(long current) => new(StringComparer.Ordinal)
     {
@@ -63,19 +68,45 @@ public sealed partial class ApiSeedBook
         var next = request?["next_statuses"]!.AsArray().Select(s => s!.GetValue<string>()).OrderBy(s => s == "withdrawn").ToList() ?? [];
         if (next.Count == 0)
         {
-            var drafted = await SendAsync(_http, HttpMethod.Post, $"/api/v1/cases/{DemoPipeline.CaseReference}/requests/draft",
-                new { from = "NL", measures = new[] { "preservation" }, urgent = true, acknowledge_overlap = true }, cancellationToken).ConfigureAwait(false);
-            _statusRequest = drafted["drafts"]!.AsArray().First()!["id"]!.GetValue<string>();
-            request = await GetAsync($"/api/v1/requests/{_statusRequest}", cancellationToken).ConfigureAwait(false);
-            foreach (var item in request["required_contents"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()))
-            {
-                var version = (await GetAsync($"/api/v1/requests/{_statusRequest}", cancellationToken).ConfigureAwait(false))["version"]!.GetValue<long>();
-                await SendAsync(_http, HttpMethod.Put, $"/api/v1/requests/{_statusRequest}/contents/{item}", new { text = "Filled by the fuzz pass.", version }, cancellationToken).ConfigureAwait(false);
-            }
+            _statusRequest = await DraftFilledAsync(_http, cancellationToken).ConfigureAwait(false);
             request = await GetAsync($"/api/v1/requests/{_statusRequest}", cancellationToken).ConfigureAwait(false);
             next = [.. request["next_statuses"]!.AsArray().Select(s => s!.GetValue<string>()).OrderBy(s => s == "withdrawn")];
         }
         return new ApiCaseState(With(paths, "id", _statusRequest!), new Dictionary<string, string>(StringComparer.Ordinal) { [StatusMarker] = next.FirstOrDefault() ?? "ready" });
+    }
+
+    /// <summary>A request of the demo case drafted by <paramref name="client"/>'s user from the demo trace, its required contents filled by the same user (it can leave draft).</summary>
+    private async Task<string> DraftFilledAsync(HttpClient client, CancellationToken cancellationToken)
+    {
+        var drafted = await SendAsync(client, HttpMethod.Post, $"/api/v1/cases/{DemoPipeline.CaseReference}/requests/draft",
+            // The demo's own trace, named: the newest trace (the default) may be a one-hop trace saved by an earlier operation of the pass.
+            new { trace_id = V("trace"), from = "NL", measures = new[] { "preservation" }, urgent = true, acknowledge_overlap = true }, cancellationToken).ConfigureAwait(false);
+        var id = drafted["drafts"]!.AsArray().First()!["id"]!.GetValue<string>();
+        var request = await GetAsync($"/api/v1/requests/{id}", cancellationToken).ConfigureAwait(false);
+        foreach (var item in request["required_contents"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()))
+        {
+            var version = (await GetAsync($"/api/v1/requests/{id}", cancellationToken).ConfigureAwait(false))["version"]!.GetValue<long>();
+            await SendAsync(client, HttpMethod.Put, $"/api/v1/requests/{id}/contents/{item}", new { text = "Filled by the fuzz pass.", version }, cancellationToken).ConfigureAwait(false);
+        }
+        return id;
+    }
+
+    /// <summary>
+    /// The case made for the status changes (a new one when a case closed it: a closed case takes no more changes), its version,
+    /// and the status to move it to: suspended when open, open otherwise.
+    /// </summary>
+    private async Task<ApiCaseState> CaseStatusAsync(IReadOnlyDictionary<string, string> paths, CancellationToken cancellationToken)
+    {
+        var found = await GetAsync($"/api/v1/cases/{_statusCase}", cancellationToken).ConfigureAwait(false);
+        if (found["status"]!.GetValue<string>() == "closed")
+        {
+            _statusCase = $"FUZZ-STATUS-{++_statusCases}";
+            await SendAsync(_http, HttpMethod.Post, "/api/v1/cases", new { reference = _statusCase, title = "Case whose status the fuzz pass changes", offence_type = "fraud" }, cancellationToken).ConfigureAwait(false);
+            found = await GetAsync($"/api/v1/cases/{_statusCase}", cancellationToken).ConfigureAwait(false);
+        }
+        var replacements = Version(found["version"]!.GetValue<long>());
+        replacements[CaseStatusMarker] = found["status"]!.GetValue<string>() == "open" ? "suspended" : "open";
+        return new ApiCaseState(With(paths, "reference", _statusCase), replacements);
     }
 
     /// <summary>
@@ -120,7 +151,7 @@ public sealed partial class ApiSeedBook
         new(paths, StringComparer.Ordinal) { [name] = value };
 
     /// <summary>Sends a preparation request with an API token (no antiforgery needed); throws on anything but success.</summary>
-    private static async Task<JsonNode> SendAsync(HttpClient client, HttpMethod method, string path, object body, CancellationToken cancellationToken)
+    internal static async Task<JsonNode> SendAsync(HttpClient client, HttpMethod method, string path, object body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
         using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);

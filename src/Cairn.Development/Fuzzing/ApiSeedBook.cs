@@ -22,10 +22,6 @@ public sealed partial class ApiSeedBook
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> WithoutRealPathValues = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["MarkNotificationRead"] = "no notification: the demo agency receives none (only shares by other agencies and address hits make one)",
-        ["RequestContactAfterAddressHit"] = "no notification of an address hit",
-        ["GetEthereumAddress"] = "the demo has no Ethereum index",
-        ["GetEthereumTransaction"] = "the demo has no Ethereum index",
         ["GetJob"] = "no background job: the ingest operations are not seeded (an accepted case would re-ingest the chain)",
         ["CheckMatchFilterMessage"] = "no inbox message: the node has no partner to receive one from",
     };
@@ -44,8 +40,11 @@ public sealed partial class ApiSeedBook
     /// <summary>The request id, trace id, alert, watch, victim, subject, entity, node, transaction, address and actor of the demo installation.</summary>
     public IReadOnlyDictionary<string, string> Values => _values;
 
-    /// <summary>Looks every value up through <paramref name="http"/> (the fuzzing user's client); <paramref name="officer"/> is the second ledger user.</summary>
-    public static async Task<ApiSeedBook> LoadAsync(HttpClient http, HttpClient officer, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Looks every value up through <paramref name="http"/> (the fuzzing user's client); <paramref name="officer"/> is the second
+    /// user; <paramref name="ethereum"/> an address and a transaction of the installation's Ethereum index (<see cref="RecordedEthereumIndex"/>).
+    /// </summary>
+    public static async Task<ApiSeedBook> LoadAsync(HttpClient http, HttpClient officer, (string Address, string Transaction) ethereum, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(officer);
@@ -71,7 +70,14 @@ public sealed partial class ApiSeedBook
         values["alertId"] = (await book.FirstAsync($"/api/v1/cases/{reference}/alerts", cancellationToken).ConfigureAwait(false))["id"]!.GetValue<string>();
         var request = await book.GetAsync($"/api/v1/requests/{values["id"]}", cancellationToken).ConfigureAwait(false);
         values["request"] = values["id"];
+        (values["eth_address"], values["eth_transaction"]) = ethereum;
         values["item"] = request["required_contents"]!.AsArray().First()!["id"]!.GetValue<string>();
+        values["notification"] = (await book.GetAsync("/api/v1/notifications?limit=100", cancellationToken).ConfigureAwait(false))["items"]!.AsArray()
+            .First(n => n!["kind"]!.GetValue<string>() == "address_hit")!["id"]!.GetValue<string>();
+        // Four eyes: a ready request drafted and filled by the second user, which the fuzzing user (a prosecutor) may validate.
+        values["ready_request"] = await book.DraftFilledAsync(officer, cancellationToken).ConfigureAwait(false);
+        await SendAsync(officer, HttpMethod.Post, $"/api/v1/requests/{values["ready_request"]}/status", new { to = "ready", note = "ready for validation by the fuzz pass" }, cancellationToken).ConfigureAwait(false);
+        book._package = await http.GetByteArrayAsync(new Uri($"/api/v1/cases/{reference}/evidence/export", UriKind.Relative), cancellationToken).ConfigureAwait(false);
         return book;
     }
 
@@ -80,10 +86,12 @@ public sealed partial class ApiSeedBook
     {
         ArgumentNullException.ThrowIfNull(operation);
         var paths = PathValuesOf(operation);
-        var seed = new ApiSeed(paths, Bodies(operation.OperationId));
+        var seed = new ApiSeed(paths, Bodies(operation.OperationId)) { Forms = Forms(operation.OperationId) };
         return operation.OperationId switch
         {
-            "UpdateCase" or "AddCaseSubject" or "AddCaseNote" or "SetCaseStatus" or "AddCaseWallet" => seed with { BeforeEachCase = ct => CaseVersionAsync(paths, ct) },
+            "SetCaseStatus" => seed with { BeforeEachCase = ct => CaseStatusAsync(paths, ct) },
+            "UploadEvidence" => seed with { BeforeEachCase = ct => Task.FromResult(new ApiCaseState(paths, new Dictionary<string, string>(StringComparer.Ordinal) { [CopyMarker] = $"{++_uploads}" })) },
+            "UpdateCase" or "AddCaseSubject" or "AddCaseNote" or "AddCaseWallet" => seed with { BeforeEachCase = ct => CaseVersionAsync(paths, ct) },
             "UpdateCaseSubject" or "RemoveCaseSubject" => seed with { BeforeEachCase = ct => SubjectAsync(paths, ct) },
             "SetRequestContent" => seed with { BeforeEachCase = ct => RequestVersionAsync(paths, ct) },
             "SetRequestStatus" => seed with { BeforeEachCase = ct => RequestStatusAsync(paths, ct) },
@@ -104,7 +112,9 @@ public sealed partial class ApiSeedBook
         var path = operation.Path;
         string? id = path switch
         {
+            _ when operation.OperationId == "ValidateRequest" => _values["ready_request"],
             _ when path.StartsWith("/api/v1/requests/{id}", StringComparison.Ordinal) => _values["request"],
+            _ when path.StartsWith("/api/v1/notifications/{id}", StringComparison.Ordinal) => _values["notification"],
             _ when path.Contains("/traces/{id}", StringComparison.Ordinal) => _values["trace"],
             _ when path.StartsWith("/api/v1/intel/actors/", StringComparison.Ordinal) => _values["actor"],
             _ when path.Contains("/tx/{id}", StringComparison.Ordinal) => _values["txid"],
@@ -112,6 +122,11 @@ public sealed partial class ApiSeedBook
         };
         if (id is not null) values["id"] = id;
         if (WithoutRealPathValues.ContainsKey(operation.OperationId)) values.Remove("address");
+        if (path.StartsWith("/api/v1/eth/", StringComparison.Ordinal))
+        {
+            values["address"] = _values["eth_address"];
+            values["hash"] = _values["eth_transaction"];
+        }
         return values;
     }
 
@@ -136,7 +151,7 @@ public sealed partial class ApiSeedBook
             "UpdateCaseSubject" => [Json(new { kind = Snake(nameof(SubjectKind.Organisation)), role = Snake(nameof(SubjectRole.Victim)), name = "Demo Hospital Foundation (fictional victim)", details = "paid the ransom", identifiers = Array.Empty<object>(), version = 0 })],
             "RemoveCaseSubject" => ["version=0"],
             "AddCaseNote" => [Json(new { text = "Fuzzed note", version = 0 })],
-            "SetCaseStatus" => [Json(new { status = Snake(nameof(CaseStatus.Open)), reason = "fuzz pass", version = 0 })],
+            "SetCaseStatus" => [Json(new { status = CaseStatusMarker, reason = "fuzz pass", version = 0 })],
             "Trace" or "TraceChain" => [Json(new { from = new[] { ransom }, max_hops = 2 }), Json(new { from = new[] { V("txid") }, model = "poison", max_hops = 2, direction = "forward" })],
             "FindRoutes" => ["from=NL&to=SG&measure=freeze&urgent=true&offence=ransomware", "from=NL&to=DE&measure=preservation"],
             "AddLedgerEvent" => [Json(ApiFuzzTargets.LedgerEvent(Snake(nameof(LedgerEventKind.Freeze)), "0.5"))],
@@ -150,7 +165,7 @@ public sealed partial class ApiSeedBook
             "AddCaseWatch" => [Json(new { chain = "btc", kind = "address", value = ransom, label = "fuzzed watch" }), Json(new { chain = "btc", kind = "cluster", value = ransom, threshold = "10000000" })],
             "ProposeAlertRoute" => ["from=NL"],
             "DraftFromAlert" => [Json(new { from = "NL", measure = "freeze" })],
-            "DraftRequests" => [Json(new { from = "NL", measures = new[] { "preservation" }, urgent = true }), Json(new { from = "BE", measures = new[] { "freeze" }, trace_id = V("trace"), acknowledge_overlap = true })],
+            "DraftRequests" => [Json(new { trace_id = V("trace"), from = "NL", measures = new[] { "preservation" }, urgent = true, acknowledge_overlap = true }), Json(new { from = "BE", measures = new[] { "freeze" }, trace_id = V("trace"), acknowledge_overlap = true })],
             "SetRequestContent" => [Json(new { text = "Fuzzed content", version = 0 })],
             "SetRequestStatus" => [Json(new { to = StatusMarker, note = "fuzz pass" })],
             "RenderRequest" => ["format=json"],
@@ -163,6 +178,34 @@ public sealed partial class ApiSeedBook
             _ => [],
         };
     }
+
+    /// <summary>
+    /// Forms (multipart/form-data) the server accepts: a small text file as evidence (its text numbered per case, since a case
+    /// refuses a second file with the same SHA-256) and the demo case's own evidence package to verify.
+    /// </summary>
+    private List<IReadOnlyList<ApiFormPart>> Forms(string operationId) => operationId switch
+    {
+        "UploadEvidence" =>
+        [
+            [
+                new ApiFormPart("file", true, System.Text.Encoding.UTF8.GetBytes($"Screenshot notes of the ransom note, copy {CopyMarker}.\n"), "ransom-note.txt"),
+                new ApiFormPart("method", false, "screenshot"u8.ToArray()), new ApiFormPart("source", false, "victim's e-mail"u8.ToArray()),
+            ],
+        ],
+        "VerifyEvidencePackage" when _package is not null => [[new ApiFormPart("package", true, _package, $"{DemoPipeline.CaseReference}-evidence.zip")]],
+        _ => [],
+    };
+
+    /// <summary>Where the number of an uploaded copy goes, before each case.</summary>
+    private const string CopyMarker = "copy-number";
+
+    private int _uploads;
+
+    /// <summary>The demo case's evidence package, exported once when the book is loaded.</summary>
+    private byte[]? _package;
+
+    /// <summary>Where the case status to move to (from the status case's current one) goes, before each case.</summary>
+    private const string CaseStatusMarker = "next-case-status";
 
     /// <summary>Where a request status from the request's own <c>next_statuses</c> goes, before each case.</summary>
     private const string StatusMarker = "next-status";

@@ -10,9 +10,10 @@ using Cairn.Storage.Cases;
 namespace Cairn.Storage.Ledger;
 
 /// <summary>
-/// The ledger in SQL (Migrations/004_ledger.sql). Adding an event locks the case row, replays the
-/// case's events through <see cref="AssetLedger"/> with the new one, and only then inserts it with
-/// its custody entry; a broken invariant throws before anything is written.
+/// The ledger in SQL (Migrations/004_ledger.sql). Adding an event locks the case row, applies it through
+/// <see cref="AssetLedger"/> to the case's running balances (<see cref="SqlLedgerRunningBalances"/>: what a replay of the
+/// case's events would give, kept beside them), and only then inserts it with its custody entry and the new balances; a
+/// broken invariant throws before anything is written. Neither recording nor deciding reads the case's other events.
 /// </summary>
 public sealed class SqlLedgerStore : ILedgerStore
 {
@@ -35,21 +36,22 @@ public sealed class SqlLedgerStore : ILedgerStore
         return _database.InTransactionAsync(actor, async unit =>
         {
             var owner = await SqlCaseStore.LoadVisibleAsync(unit, caseReference, forUpdate: true, need: CaseAccess.Owner).ConfigureAwait(false);
-            var existing = await LoadAsync(unit, owner.Id).ConfigureAwait(false);
-            if (newEvent.VictimId is { } victimId) newEvent = await ToVictimAsync(unit, owner.Id, caseReference, newEvent, victimId, existing).ConfigureAwait(false);
+            var balances = await SqlLedgerRunningBalances.LoadAsync(unit, owner.Id, () => LoadAsync(unit, owner.Id)).ConfigureAwait(false);
+            if (newEvent.VictimId is { } victimId) newEvent = await ToVictimAsync(unit, owner.Id, caseReference, newEvent, victimId).ConfigureAwait(false);
             // Pending disposals are held back from what is confiscated: two returns awaiting approval cannot together exceed it.
-            var ledger = AssetLedger.Replay(existing.Where(e => e.Approval != LedgerApproval.Rejected).Select(e => e.Details));
-            ledger.Apply(newEvent);
+            balances.Held.Apply(newEvent);
             foreach (var evidenceId in newEvent.EvidenceIds)
             {
                 var found = await unit.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM evidence WHERE id = @evidenceId AND case_id = @Id", new { evidenceId, owner.Id }).ConfigureAwait(false);
                 if (found == 0) throw new NotFoundException($"evidence '{evidenceId}' is not part of case '{caseReference}'");
             }
             var now = unit.Time.GetUtcNow();
-            var recorded = new LedgerEvent(CairnIds.New(unit.Time), owner.Id, existing.Count + 1, newEvent with { OccurredAt = newEvent.OccurredAt ?? now }, now, unit.Actor.User, unit.Actor.Agency)
+            var recorded = new LedgerEvent(CairnIds.New(unit.Time), owner.Id, balances.LastSequence + 1, newEvent with { OccurredAt = newEvent.OccurredAt ?? now }, now, unit.Actor.User, unit.Actor.Agency)
             {
                 Approval = LedgerApprovals.NeedsApproval(newEvent.Kind) ? LedgerApproval.Pending : LedgerApproval.Approved,
             };
+            if (recorded.Counts) balances.Approved.Apply(recorded.Details);
+            balances.Recorded(recorded.Sequence);
             await unit.ExecuteAsync(
                 "INSERT INTO ledger_events (id, case_id, seq, kind, chain, token, location, amount, legal_basis, authority, jurisdiction, target_location, recipient, recorded_at, recorded_by, recorded_agency, occurred_at, decimals, approval, victim_id) " +
                 "VALUES (@Id, @CaseId, @Seq, @Kind, @Chain, @Token, @Location, @Amount, @LegalBasis, @Authority, @Jurisdiction, @TargetLocation, @Recipient, @RecordedAt, @RecordedBy, @RecordedAgency, @OccurredAt, @Decimals, @Approval, @VictimId)",
@@ -65,6 +67,7 @@ public sealed class SqlLedgerStore : ILedgerStore
                 }).ConfigureAwait(false);
             foreach (var evidenceId in newEvent.EvidenceIds.Distinct())
                 await unit.ExecuteAsync("INSERT INTO ledger_event_evidence (event_id, evidence_id) VALUES (@Id, @evidenceId)", new { recorded.Id, evidenceId }).ConfigureAwait(false);
+            await balances.SaveAsync(unit, owner.Id).ConfigureAwait(false);
             await SqlCaseStore.BumpVersionAsync(unit, owner).ConfigureAwait(false);
             await unit.RecordAsync("ledger.add", "ledger_event", recorded.Id, CustodyRecord.HashOf(Describe(recorded))).ConfigureAwait(false);
             return recorded;
@@ -87,19 +90,16 @@ public sealed class SqlLedgerStore : ILedgerStore
         return _database.InTransactionAsync(actor, async unit =>
         {
             var owner = await SqlCaseStore.LoadVisibleAsync(unit, caseReference, forUpdate: true, need: CaseAccess.Owner).ConfigureAwait(false);
-            var existing = await LoadAsync(unit, owner.Id).ConfigureAwait(false);
-            var target = existing.FirstOrDefault(e => e.Id == eventId)
+            var target = (await LoadAsync(unit, owner.Id, eventId).ConfigureAwait(false)).FirstOrDefault()
                 ?? throw new NotFoundException($"ledger event '{eventId}' is not part of case '{caseReference}'");
             if (target.Approval != LedgerApproval.Pending)
                 throw CairnException.Invalid("event", $"ledger event #{target.Sequence} is {LedgerApprovals.Name(target.Approval)}: only a pending disposal is approved or rejected");
             if (string.Equals(target.RecordedBy, unit.Actor.User, StringComparison.OrdinalIgnoreCase))
                 throw new ForbiddenException($"four eyes: {unit.Actor.User} recorded ledger event #{target.Sequence}; another user of {unit.Actor.Agency} must approve or reject it");
-            if (decision.Outcome == LedgerApproval.Approved)
-            {
-                // The approved ledger as it will be: every approved event and this one, in the order they were recorded.
-                var ledger = new AssetLedger();
-                foreach (var e in existing.Where(e => e.Counts || e.Id == eventId)) ledger.Apply(e.Details);
-            }
+            var balances = await SqlLedgerRunningBalances.LoadAsync(unit, owner.Id, () => LoadAsync(unit, owner.Id)).ConfigureAwait(false);
+            // Approved: the approved ledger as it will be, every approved event and this one; rejected: it is no longer held back.
+            if (decision.Outcome == LedgerApproval.Approved) balances.Approved.Apply(target.Details);
+            else await balances.RejectedAsync(target, () => LoadAsync(unit, owner.Id)).ConfigureAwait(false);
             var decided = target with { Approval = decision.Outcome, Decision = decision with { By = unit.Actor.User, Agency = unit.Actor.Agency } };
             await unit.ExecuteAsync(
                 "UPDATE ledger_events SET approval = @Approval, decided_by = @By, decided_agency = @Agency, decided_role = @Role, decided_at = @At, decision_reason = @Reason " +
@@ -109,6 +109,7 @@ public sealed class SqlLedgerStore : ILedgerStore
                     Approval = LedgerApprovals.Name(decision.Outcome), decided.Decision!.By, decided.Decision.Agency, decided.Decision.Role,
                     At = CustodyEntry.FormatTime(decided.Decision.At), decided.Decision.Reason, target.Id,
                 }).ConfigureAwait(false);
+            await balances.SaveAsync(unit, owner.Id).ConfigureAwait(false);
             await SqlCaseStore.BumpVersionAsync(unit, owner).ConfigureAwait(false);
             await unit.RecordAsync(decision.Outcome == LedgerApproval.Approved ? "ledger.approve" : "ledger.reject", "ledger_event", target.Id,
                 CustodyRecord.HashOf(Describe(decided))).ConfigureAwait(false);
@@ -133,7 +134,7 @@ public sealed class SqlLedgerStore : ILedgerStore
     /// A return pointing to a victim: the victim must be the case's; their name is the recipient unless one is given; and where they have
     /// a loss recorded in the same token, the returns to them (approved and pending) may not exceed it.
     /// </summary>
-    private static async Task<NewLedgerEvent> ToVictimAsync(UnitOfWork unit, string caseId, string caseReference, NewLedgerEvent newEvent, string victimId, IReadOnlyList<LedgerEvent> existing)
+    private static async Task<NewLedgerEvent> ToVictimAsync(UnitOfWork unit, string caseId, string caseReference, NewLedgerEvent newEvent, string victimId)
     {
         var name = await unit.QuerySingleOrDefaultAsync<string>("SELECT name FROM victims WHERE id = @victimId AND case_id = @caseId", new { victimId, caseId }).ConfigureAwait(false)
             ?? throw new ValidationException("victim_id", $"victim '{victimId}' is not a victim of case '{caseReference}'");
@@ -143,8 +144,10 @@ public sealed class SqlLedgerStore : ILedgerStore
         if (losses.Count > 0)
         {
             var lost = losses.Aggregate(BigInteger.Zero, (a, b) => a + b);
-            var returned = existing.Where(e => e.Details.VictimId == victimId && e.Approval != LedgerApproval.Rejected && e.Details.Asset.Chain == newEvent.Asset.Chain && e.Details.Asset.Token == newEvent.Asset.Token)
-                .Aggregate(BigInteger.Zero, (a, e) => a + e.Details.Amount);
+            var returnedTexts = await unit.QueryAsync<string>(
+                "SELECT amount FROM ledger_events WHERE case_id = @caseId AND victim_id = @victimId AND approval <> 'rejected' AND chain = @Chain AND token = @Token",
+                new { caseId, victimId, newEvent.Asset.Chain, newEvent.Asset.Token }).ConfigureAwait(false);
+            var returned = returnedTexts.Aggregate(BigInteger.Zero, (a, t) => a + BigInteger.Parse(t, CultureInfo.InvariantCulture));
             if (returned + newEvent.Amount > lost)
                 throw CairnException.Invalid("amount",
                     $"{name} lost {AssetDecimals.Describe(lost, newEvent.Asset, newEvent.Decimals)} and has {AssetDecimals.Describe(returned, newEvent.Asset, newEvent.Decimals)} returned or awaiting approval: " +
@@ -157,11 +160,13 @@ public sealed class SqlLedgerStore : ILedgerStore
 
     public static LedgerEventKind ParseKind(string text) => LedgerEventKinds.Parse(text);
 
-    private static async Task<IReadOnlyList<LedgerEvent>> LoadAsync(UnitOfWork unit, string caseId)
+    /// <summary>The case's events in order, or only the one with <paramref name="eventId"/> (none when it is not the case's).</summary>
+    private static async Task<IReadOnlyList<LedgerEvent>> LoadAsync(UnitOfWork unit, string caseId, string? eventId = null)
     {
-        var rows = (await unit.QueryAsync<EventRow>($"SELECT {Columns} FROM ledger_events WHERE case_id = @caseId ORDER BY seq", new { caseId }).ConfigureAwait(false)).ToList();
+        var only = eventId is null ? "" : " AND e.id = @eventId";
+        var rows = (await unit.QueryAsync<EventRow>($"SELECT {Columns} FROM ledger_events e WHERE case_id = @caseId{only} ORDER BY seq", new { caseId, eventId }).ConfigureAwait(false)).ToList();
         var links = (await unit.QueryAsync<LinkRow>(
-            "SELECT l.event_id AS EventId, l.evidence_id AS EvidenceId FROM ledger_event_evidence l JOIN ledger_events e ON e.id = l.event_id WHERE e.case_id = @caseId", new { caseId }).ConfigureAwait(false))
+            $"SELECT l.event_id AS EventId, l.evidence_id AS EvidenceId FROM ledger_event_evidence l JOIN ledger_events e ON e.id = l.event_id WHERE e.case_id = @caseId{only}", new { caseId, eventId }).ConfigureAwait(false))
             .ToLookup(l => l.EventId, l => l.EvidenceId);
         return rows.Select(r => new LedgerEvent(r.Id, r.CaseId, r.Seq,
             new NewLedgerEvent(ParseKind(r.Kind), new AssetKey(r.Chain, r.Token, r.Location), BigInteger.Parse(r.Amount, CultureInfo.InvariantCulture),

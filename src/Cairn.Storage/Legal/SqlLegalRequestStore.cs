@@ -126,14 +126,19 @@ public sealed class SqlLegalRequestStore : ILegalRequestStore
             var current = await LoadAsync(unit, validation.RequestId).ConfigureAwait(false);
             if (current.Version != expectedVersion)
                 throw new ConcurrencyException($"request '{validation.RequestId}' was changed by someone else since version {expectedVersion}: reload and validate what is saved now");
-            await unit.ExecuteAsync(
+            // One validation per person and text (the table's key): a second click on the same text is refused on one line, not a
+            // constraint failure (a 500 found by the API fuzz pass of session 11, issue 17). ON CONFLICT keeps it atomic on both dialects.
+            var inserted = await unit.ExecuteAsync(
                 "INSERT INTO legal_request_validations (request_id, request_version, validated_by, agency, role, validated_at, content_sha256, citation) " +
-                "VALUES (@RequestId, @RequestVersion, @ValidatedBy, @Agency, @Role, @ValidatedAt, @ContentSha256, @Citation)",
+                "VALUES (@RequestId, @RequestVersion, @ValidatedBy, @Agency, @Role, @ValidatedAt, @ContentSha256, @Citation) " +
+                "ON CONFLICT (request_id, request_version, validated_by) DO NOTHING",
                 new
                 {
                     validation.RequestId, RequestVersion = expectedVersion, validation.ValidatedBy, validation.Agency, validation.Role,
                     ValidatedAt = CustodyEntry.FormatTime(validation.ValidatedAt), validation.ContentSha256, validation.Citation,
                 }).ConfigureAwait(false);
+            if (inserted == 0)
+                throw CairnException.Invalid("request", $"{validation.ValidatedBy} has already validated request '{validation.RequestId}' as it is now (version {expectedVersion}): a second validation of the same text adds nothing");
             await unit.RecordAsync("request.validate", "request", validation.RequestId, validation.ContentSha256).ConfigureAwait(false);
             return 0;
         }, cancellationToken);

@@ -32,6 +32,10 @@ public sealed partial class LegalRequestService
         ArgumentNullException.ThrowIfNull(request);
         var from = ValidationException.Required(request.From, "from").ToUpperInvariant();
         var measures = request.Measures is { Count: > 0 } m ? m : throw new ValidationException("measures", "field 'measures' needs at least one measure");
+        // A JSON body can hold null in the list ("measures": [null]): refused on one line naming the item, not a 500 (found by the
+        // API fuzz pass of session 11, issue 17).
+        for (var n = 0; n < measures.Count; n++)
+            if (measures[n] is null) throw new ValidationException($"measures[{n}]", $"item {n + 1} of 'measures' is null, not a measure");
         var theCase = await _cases.GetAsync(actor, caseReference, cancellationToken).ConfigureAwait(false);
         if (theCase.AccessOf(actor.Agency) < Cairn.Cases.Cases.CaseAccess.Contribute)
             throw new ForbiddenException($"agency '{actor.Agency}' has read-only access to case '{caseReference}': drafting requests needs a contribute share");

@@ -183,4 +183,23 @@ public sealed class CaseWorkflowTests(DemoServerFixture fixture)
         Assert.Equal("hit", screened[2]!["status"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/v1/btc/tx/{new string('0', 64)}")).Status);
     }
+
+    [Fact]
+    public async Task Upload_WithAFileNameOf200CharactersOutsideAscii_IsStored_UnderANameThatFitsTheFileSystem()
+    {
+        using var admin = await fixture.AdminAsync();
+        (await admin.PostAsync("/api/v1/cases", new { reference = "LONG-NAME-1", title = "long file name", offence_type = "fraud" })).Ok();
+        // 200 characters of three bytes each in UTF-8: 600 bytes, over the 255 a file system allows in one name. Found by the
+        // API fuzz pass of session 11 (issue 17) as a 500 out of File.Create.
+        var name = new string('\u20ac', 200) + ".txt";
+        using var file = new ByteArrayContent("scan of a ransom note"u8.ToArray());
+        file.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"file\"; filename=\"euros.txt\"; filename*=UTF-8''{Uri.EscapeDataString(name)}");
+        using var form = new MultipartFormDataContent { file, { new StringContent("scan"), "method" }, { new StringContent("test"), "source" } };
+
+        var added = (await admin.SendAsync(HttpMethod.Post, "/api/v1/cases/LONG-NAME-1/evidence", content: form)).Ok().Json;
+
+        var stored = added["file_name"]!.GetValue<string>();
+        Assert.StartsWith("\u20ac\u20ac", stored, StringComparison.Ordinal);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(stored) <= 200, $"{System.Text.Encoding.UTF8.GetByteCount(stored)} bytes");
+    }
 }

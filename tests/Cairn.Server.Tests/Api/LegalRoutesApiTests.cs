@@ -62,4 +62,17 @@ public sealed class LegalRoutesApiTests(DemoServerFixture fixture)
         Assert.Equal(chosen, draft["rule_id"]!.GetValue<string>());
         Assert.Empty(drafted["unroutable"]!.AsArray());
     }
+
+    [Fact]
+    public async Task DraftRequests_NullMeasureInTheList_IsAValidationProblemNamingItsPlace()
+    {
+        using var prosecutor = await fixture.SignInAsync("pros");
+
+        // Found by the API fuzz pass of session 11 (issue 17): a 500 out of the measure parser.
+        var response = await prosecutor.PostAsync($"/api/v1/cases/{DemoPipeline.CaseReference}/requests/draft",
+            new { from = "NL", measures = new string?[] { "freeze", null }, acknowledge_overlap = true });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Contains("item 2 of 'measures' is null", response.Json["errors"]!["measures[1]"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }

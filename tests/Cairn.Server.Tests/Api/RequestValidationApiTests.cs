@@ -76,4 +76,22 @@ public sealed class RequestValidationApiTests(DemoServerFixture fixture)
         var validated = await pros.PostJsonAsync($"/api/v1/requests/{eio["request"]!["id"]!.GetValue<string>()}/validate");
         Assert.Equal("validated", validated["state"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task ValidatingTheSameTextTwice_IsRefusedOnOneLine_AndTheFirstValidationStands()
+    {
+        using var pros = await fixture.SignInAsync("pros");
+        using var admin = await fixture.AdminAsync();
+        var fourEyes = (await DraftReadyAsync(pros, "preservation", "epoc-pr-preservation")).First(d => d["validation"]!["second_person"]!.GetValue<bool>());
+        var id = fourEyes["request"]!["id"]!.GetValue<string>();
+        await admin.PostJsonAsync($"/api/v1/requests/{id}/validate");
+
+        // Found by the API fuzz pass of session 11 (issue 17): the table's key refused the second row, and the API answered 500.
+        var again = await admin.PostAsync($"/api/v1/requests/{id}/validate");
+
+        Assert.Equal(HttpStatusCode.BadRequest, again.Status);
+        Assert.Contains("admin has already validated request", again.Json["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var detail = await pros.GetJsonAsync($"/api/v1/requests/{id}");
+        Assert.StartsWith("Validated by admin (Prosecutor", detail["validation"]!["words"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }

@@ -63,6 +63,13 @@ public sealed class ApiFuzzSeedingTests(SeededFuzzServerFixture fixture) : IClas
     [InlineData("TraceChain")]
     [InlineData("RevokeApiToken")]
     [InlineData("RevokeCaseShare")]
+    [InlineData("SetCaseStatus")] // session 11: a case of its own, moved between open and suspended
+    [InlineData("MarkNotificationRead")] // an address hit notice: a partner agency's case names the ransom address
+    [InlineData("RequestContactAfterAddressHit")]
+    [InlineData("ValidateRequest")] // a ready request drafted and filled by the second user (four eyes)
+    [InlineData("UploadEvidence")] // multipart/form-data: a file numbered per case, method and source
+    [InlineData("VerifyEvidencePackage")] // multipart/form-data: the demo case's own package
+    [InlineData("DraftRequests")] // the demo trace named, whatever traces the pass saved before
     public async Task SeedBodiesOfAWritingOperation_AreAcceptedByTheServer(string operationId)
     {
         var operation = fixture.Operation(operationId);
@@ -84,5 +91,33 @@ public sealed class ApiFuzzSeedingTests(SeededFuzzServerFixture fixture) : IClas
 
         Assert.Empty(report.Findings);
         Assert.True(report.Accepted >= 5, $"{report.Accepted} of 100 accepted");
+    }
+
+    [Fact]
+    public async Task SetCaseStatus_ChangesTheStatusCase_AndLeavesTheDemoCaseOpen()
+    {
+        var operation = fixture.Operation("SetCaseStatus");
+        var fuzzer = new ApiFuzzer(fixture.Http, 17);
+
+        var report = await fuzzer.RunAsync(fixture.OpenApi, operation, 60, fixture.Book.For(operation));
+
+        Assert.Empty(report.Findings);
+        Assert.True(report.Accepted >= 1, $"{report.Accepted} of 60 accepted");
+        var demo = System.Text.Json.Nodes.JsonNode.Parse(await fixture.Http.GetStringAsync(new Uri($"/api/v1/cases/{Cairn.Development.Demo.DemoPipeline.CaseReference}", UriKind.Relative)))!;
+        Assert.Equal("open", demo["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task FuzzingAMultipartUpload_SendsFormsTheServerAccepts_AndMutatedOnesItRefusesWithProblems()
+    {
+        var operation = fixture.Operation("UploadEvidence");
+        Assert.NotNull(operation.FormSchema);
+        var fuzzer = new ApiFuzzer(fixture.Http, 17);
+
+        var report = await fuzzer.RunAsync(fixture.OpenApi, operation, 200, fixture.Book.For(operation));
+
+        Assert.Empty(report.Findings);
+        // Most mutations of a text field or the file still make a valid upload; the file is numbered per case (no duplicate SHA-256).
+        Assert.True(report.Accepted >= 20 && report.Refused >= 10, $"{report.Accepted} accepted, {report.Refused} refused of 200");
     }
 }

@@ -29,13 +29,15 @@ public sealed class SeededFuzzServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await DemoPipeline.RunAsync(DataDirectory, TimeProvider.System, 2_000);
+        var ethereum = RecordedEthereumIndex.WriteInto(DataDirectory, Cairn.TestSupport.SharedData.Root)
+            ?? throw new InvalidOperationException("ethereum-etl's recorded blocks are missing from the shared data");
         Server = await TestServer.StartAsync(DataDirectory, DemoPipeline.Agency);
         Http = await ApiFuzzTargets.TokenClientAsync(Server.Address, "admin", Server.Host.BootstrapPassword!, Password);
         using (var session = await ApiFuzzTargets.SignedInAsync(Server.Address, "admin", Password))
             Officer = await ApiFuzzTargets.PrepareAsync(session);
         await ApiFuzzTargets.RaiseAlertsAsync(Server.Host.App.Services);
         OpenApi = JsonNode.Parse(await Http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)))!;
-        Book = await ApiSeedBook.LoadAsync(Http, Officer);
+        Book = await ApiSeedBook.LoadAsync(Http, Officer, ethereum);
     }
 
     public ApiOperation Operation(string operationId) => ApiFuzzer.Operations(OpenApi).Single(o => o.OperationId == operationId);
