@@ -94,6 +94,7 @@ public sealed class BitcoinIndexBench : IBenchSuite
         }
         var perSecond = 3 * rows / pass.Elapsed.TotalSeconds;
         output.WriteLine($"full pass: {perSecond / 1e6:F0} million inputs+outputs per second per core (checksum {checksum & 0xffff})");
+        var valuesAgree = ValueDecodingPass.Measure(index, output);
 
         // Address lookups: 1M random known addresses through the persistent hash index vs a Dictionary.
         var random = new Random(1);
@@ -109,7 +110,7 @@ public sealed class BitcoinIndexBench : IBenchSuite
         foreach (var key in keys) if (dictionary.ContainsKey(key)) foundPlain++;
         var dictionaryRate = keys.Length / plain.Elapsed.TotalSeconds;
         output.WriteLine($"address lookups: {indexRate / 1e6:F2} million/s (found {found:N0}) vs in-memory Dictionary {dictionaryRate / 1e6:F2} million/s (ratio {indexRate / dictionaryRate:F2})");
-        return Task.FromResult(found == keys.Length && foundPlain == keys.Length ? 0 : 1);
+        return Task.FromResult(found == keys.Length && foundPlain == keys.Length && valuesAgree ? 0 : 1);
     }
 
     private static long Option(string[] args, string name, long fallback)
