@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Invocation;
 using Cairn.Core;
 
 namespace Cairn.Cli;
