@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using Cairn.Chains.Bitcoin;
 using Cairn.Core;
 
@@ -19,7 +18,6 @@ public sealed class BlockScanner
     private const byte WitnessFlag = 0x01;
     private const byte MwebFlag = 0x08;
 
-    private readonly IncrementalHash _sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly Network _network;
     private readonly byte _knownFlags;
     private Hash256[] _merkleScratch = new Hash256[64];
@@ -165,18 +163,8 @@ public sealed class BlockScanner
 
         // txid = SHA256d(version ‖ inputs ‖ outputs ‖ locktime), the witness-stripped form (BIP144).
         Span<byte> digest = stackalloc byte[32];
-        if (segwit)
-        {
-            _sha.AppendData(block.Slice(start, 4));
-            _sha.AppendData(block[bodyStart..bodyEnd]);
-            _sha.AppendData(block.Slice(position - 4, 4));
-            _sha.GetHashAndReset(digest);
-        }
-        else
-        {
-            SHA256.HashData(block[start..position], digest);
-        }
-        SHA256.HashData(digest, digest);
+        if (segwit) DoubleSha256.Hash(block.Slice(start, 4), block[bodyStart..bodyEnd], block.Slice(position - 4, 4), digest);
+        else DoubleSha256.Hash(block[start..position], digest);
         into.TxIds[t] = Hash256.FromWire(digest);
         into.TxIdHashes[t] = BitcoinIndex.TxIdHash(into.TxIds[t]);
         into.TxLockTime[t] = lockTime;
