@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
 namespace Cairn.Chains.Bitcoin;
@@ -15,6 +16,7 @@ public static class DoubleSha256
     private static IncrementalHash? t_incremental;
 
     /// <summary>Writes SHA256(SHA256(<paramref name="data"/>)) into the first 32 bytes of <paramref name="destination"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Hash(ReadOnlySpan<byte> data, Span<byte> destination)
     {
         if (LibCryptoSha256.IsAvailable)
@@ -32,6 +34,7 @@ public static class DoubleSha256
     /// without copying them together: a SegWit transaction's txid is the hash of its version, its
     /// inputs and outputs and its lock time with the marker, flag and witnesses left out (BIP144).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Hash(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, ReadOnlySpan<byte> third, Span<byte> destination)
     {
         if (LibCryptoSha256.IsAvailable)
@@ -56,6 +59,7 @@ public static class DoubleSha256
     }
 
     /// <summary>Hash of two concatenated hashes: one merkle tree node.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Hash256 ComputePair(Hash256 left, Hash256 right)
     {
         Span<byte> pair = stackalloc byte[Hash256.Size * 2];

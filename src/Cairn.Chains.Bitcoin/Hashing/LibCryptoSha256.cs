@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
@@ -69,6 +70,7 @@ public static unsafe class LibCryptoSha256
     /// Double SHA-256 of the concatenation of three spans without copying them together, as a SegWit
     /// transaction's txid needs (version ‖ inputs and outputs ‖ lock time, BIP144).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void HashDouble(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, ReadOnlySpan<byte> third, Span<byte> destination)
     {
         EnsureAvailable(destination);
@@ -79,6 +81,7 @@ public static unsafe class LibCryptoSha256
     /// Double SHA-256 of exactly 64 bytes (one merkle node: two child hashes): the message block and its
     /// fixed padding block through SHA256_Transform, then the outer hash, three calls in all.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void HashDoublePair(ReadOnlySpan<byte> pair, Span<byte> destination)
     {
         EnsureAvailable(destination);
@@ -86,6 +89,7 @@ public static unsafe class LibCryptoSha256
         HashPair(pair, destination);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void HashConcatenation(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, ReadOnlySpan<byte> third, Span<byte> destination)
     {
         var context = stackalloc uint[ContextWords];
@@ -98,6 +102,7 @@ public static unsafe class LibCryptoSha256
         HashDigest(context, inner, destination);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void HashPair(ReadOnlySpan<byte> pair, Span<byte> destination)
     {
         var context = stackalloc uint[ContextWords];
