@@ -74,7 +74,7 @@ public sealed class BitcoinParsingSuite : IBenchSuite
         return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
-    private static string FindBlock()
+    internal static string FindBlock()
     {
         foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
         {

@@ -76,7 +76,32 @@ public sealed class BlockFileReader
         if (!File.Exists(path)) throw new CairnException($"block file '{path}' does not exist");
         var data = File.ReadAllBytes(path);
         Deobfuscate(data, 0, _xorKey);
-        return Frame(data, fileIndex, Path.GetFileName(path), startOffset);
+        return Frame(data, data.Length, fileIndex, Path.GetFileName(path), startOffset);
+    }
+
+    /// <summary>
+    /// As <see cref="ReadFile"/>, reading the file into <paramref name="buffer"/> when it is large enough (into a new
+    /// array otherwise, which is returned), so that a caller reading file after file reuses its buffers: a fresh
+    /// 128 MiB array is fresh memory, and the kernel faults in and zeroes every page of it before the read can fill it.
+    /// The records are slices of the returned buffer and valid until the caller reuses it.
+    /// </summary>
+    public (byte[] Buffer, IReadOnlyList<BlockFileRecord> Records) ReadFileInto(int fileIndex, byte[]? buffer)
+    {
+        var path = FilePath(fileIndex);
+        if (!File.Exists(path)) throw new CairnException($"block file '{path}' does not exist");
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var fileLength = RandomAccess.GetLength(handle);
+        if (fileLength > Array.MaxLength) throw new CairnException($"block file '{path}' holds {fileLength} bytes, more than one buffer can");
+        var length = (int)fileLength;
+        if (buffer is null || buffer.Length < length) buffer = GC.AllocateUninitializedArray<byte>(length);
+        for (var offset = 0; offset < length;)
+        {
+            var read = RandomAccess.Read(handle, buffer.AsSpan(offset, length - offset), offset);
+            if (read == 0) throw new CairnException($"block file '{path}' ended at byte {offset} of {length} while it was read");
+            offset += read;
+        }
+        Deobfuscate(buffer.AsSpan(0, length), 0, _xorKey);
+        return (buffer, Frame(buffer, length, fileIndex, Path.GetFileName(path), 0).ToList());
     }
 
     /// <summary>
@@ -166,20 +191,21 @@ public sealed class BlockFileReader
         for (var i = 0; i < data.Length; i++) data[i] ^= key[(phase + i) % key.Length];
     }
 
-    private IEnumerable<BlockFileRecord> Frame(byte[] data, int fileIndex, string fileName, long startOffset)
+    /// <summary>The records of a file read whole into the first <paramref name="fileLength"/> bytes of <paramref name="data"/>.</summary>
+    private IEnumerable<BlockFileRecord> Frame(byte[] data, int fileLength, int fileIndex, string fileName, long startOffset)
     {
         var position = startOffset;
-        while (position < data.Length)
+        while (position < fileLength)
         {
-            var remaining = data.Length - position;
+            var remaining = fileLength - position;
             // Pre-allocated space is zeros: nothing but zeros left means no more blocks in this file.
-            if (!data.AsSpan((int)position).ContainsAnyExcept((byte)0)) yield break;
+            if (!data.AsSpan((int)position, (int)remaining).ContainsAnyExcept((byte)0)) yield break;
             int length;
             try
             {
                 if (remaining < RecordHeaderSize)
                     throw new CairnException($"truncated block record in {fileName} at byte {position}: {remaining} bytes left, a record header needs {RecordHeaderSize}");
-                length = CheckHeader(data.AsSpan((int)position, RecordHeaderSize), fileName, position, data.Length);
+                length = CheckHeader(data.AsSpan((int)position, RecordHeaderSize), fileName, position, fileLength);
             }
             catch (CairnException) when (_options.StopAtLastGoodRecord)
             {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Cairn.Chains.Bitcoin;
 
 /// <summary>
@@ -20,6 +22,7 @@ public static class ScriptClassifier
     internal const byte OpCheckSig = 0xac;
     internal const byte OpCheckMultiSig = 0xae;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ScriptType Classify(ReadOnlySpan<byte> script)
     {
         switch (script.Length)

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Cairn.Core;
 
 namespace Cairn.Chains.Bitcoin;
@@ -115,17 +114,11 @@ internal static class TransactionParser
         return new Transaction(version, inputs, outputs, lockTime, hasWitnessFlag, baseSize, end - start, txId) { IsHogEx = isHogEx };
     }
 
-    /// <summary>Hashes version + inputs/outputs + lock time of a witness transaction without re-serialising it.</summary>
+    /// <summary>Hashes version + inputs/outputs + lock time of a witness transaction without re-serialising or copying it.</summary>
     private static Hash256 ComputeTxId(ReadOnlySpan<byte> transaction, int baseStart, int baseEnd)
     {
-        var length = 4 + (baseEnd - baseStart) + 4;
-        byte[]? rented = null;
-        var buffer = length <= 1024 ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length)).AsSpan(0, length);
-        transaction[..4].CopyTo(buffer);
-        transaction[baseStart..baseEnd].CopyTo(buffer[4..]);
-        transaction[^4..].CopyTo(buffer[^4..]);
-        var txId = DoubleSha256.Compute(buffer);
-        if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
-        return txId;
+        Span<byte> digest = stackalloc byte[Hash256.Size];
+        DoubleSha256.Hash(transaction[..4], transaction[baseStart..baseEnd], transaction[^4..], digest);
+        return Hash256.FromWire(digest);
     }
 }

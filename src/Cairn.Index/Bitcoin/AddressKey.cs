@@ -60,6 +60,7 @@ public unsafe struct AddressKey : IEquatable<AddressKey>
     /// The address an output script pays to, or <see cref="AddressKind.None"/> for scripts that
     /// can never be spent (OP_RETURN). <paramref name="type"/> is the script's classification.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static AddressKey FromScript(ReadOnlySpan<byte> script, ScriptType type)
     {
         var key = default(AddressKey);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cairn.Chains.Bitcoin;
 using Cairn.Core;
 
@@ -96,6 +97,7 @@ public sealed partial class BitcoinIndexWriter
     /// below the spending transaction (<see cref="Columns.HashIndex.TryFindBelow"/>), which answers as if each txid had
     /// been inserted after its own transaction's inputs.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendTransactionRows(ScannedBlock block)
     {
         var index = Index;
@@ -135,6 +137,7 @@ public sealed partial class BitcoinIndexWriter
     /// spent output's spender). The checks and the writes happen in input order in the last stage, so the first
     /// invalid input is reported as before.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ResolveInputs(ScannedBlock block, uint firstTx, long height)
     {
         var index = Index;
@@ -166,6 +169,7 @@ public sealed partial class BitcoinIndexWriter
     }
 
     /// <summary>The output input <paramref name="input"/> spends, or <see cref="UnknownTransaction"/> / <see cref="NoSuchOutput"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private long SpentOutput(ScannedBlock block, int input, uint spendingTx)
     {
         var index = Index;
@@ -176,6 +180,7 @@ public sealed partial class BitcoinIndexWriter
         return spent < index.TxFirstOutput[prevTx + 1] ? spent : NoSuchOutput;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void LinkSpend(ScannedBlock block, int input, uint spendingTx, long spent, long height)
     {
         var index = Index;
@@ -194,6 +199,7 @@ public sealed partial class BitcoinIndexWriter
         index.OutputSpender.Set(spent, spendingTx + 1);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendOutputSide(ScannedBlock[] blocks, int count)
     {
         var index = Index;
@@ -228,6 +234,7 @@ public sealed partial class BitcoinIndexWriter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendOutput(long value, ScriptType type, AddressKey key, ulong keyHash)
     {
         var index = Index;

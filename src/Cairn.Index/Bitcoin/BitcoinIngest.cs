@@ -35,7 +35,7 @@ public sealed class BitcoinIngest
         var start = RollbackDivergent(height => height < best.Count ? best[(int)height].Hash : null);
         var rolledBack = _lastRollback;
         var files = new BlockFileCache(reader);
-        var report = Run(start, best.Count, height => files.Read(best[(int)height].Location), cancellationToken);
+        var report = Run(start, best.Count, height => files.Read(best[(int)height].Location), cancellationToken, betweenBatches: files.Recycle);
         return report with { BlocksRolledBack = rolledBack, Elapsed = stopwatch.Elapsed };
     }
 
@@ -83,7 +83,11 @@ public sealed class BitcoinIngest
         return agree;
     }
 
-    private IngestReport Run(long start, long end, Func<long, ReadOnlyMemory<byte>> read, CancellationToken cancellationToken, int parallelFetch = 1)
+    /// <summary>
+    /// Scans batches on all cores while the previous batch is appended. <paramref name="betweenBatches"/> runs when one
+    /// batch's scan has ended and the next has not started, so no block bytes returned by <paramref name="read"/> are in use.
+    /// </summary>
+    private IngestReport Run(long start, long end, Func<long, ReadOnlyMemory<byte>> read, CancellationToken cancellationToken, int parallelFetch = 1, Action? betweenBatches = null)
     {
         var index = _writer.Index;
         var scanners = new ThreadLocal<BlockScanner>(() => new BlockScanner(index.Network));
@@ -119,6 +123,7 @@ public sealed class BitcoinIngest
             waiting.Start();
             var count = pending.GetAwaiter().GetResult();
             waiting.Stop();
+            betweenBatches?.Invoke();
             (current, next) = (next, current);
             pending = ScanBatch(height + count, next);
             appending.Start();
@@ -190,35 +195,70 @@ public sealed class BitcoinIngest
     /// <summary>
     /// Keeps the last few de-obfuscated blk files in memory: best-chain order mostly walks a file forward. When a file is
     /// first needed the next one is read in the background, so reading the files (not cached: as slow as the disk)
-    /// overlaps with scanning and appending instead of stalling a batch's scan once per file.
+    /// overlaps with scanning and appending instead of stalling a batch's scan once per file. The buffers of files that
+    /// fall out are read into again (<see cref="Recycle"/>) rather than left to the collector: a new 128 MiB array is
+    /// fresh memory, whose every page the kernel faults in and zeroes before the read fills it.
     /// </summary>
     private sealed class BlockFileCache(BlockFileReader reader)
     {
         private const int FilesKept = 4;
+        private const int SpareBuffers = 2;
         private readonly Lock _gate = new();
         private readonly HashSet<int> _present = [.. reader.ListFileIndexes()];
-        private readonly Dictionary<int, Task<Dictionary<long, ReadOnlyMemory<byte>>>> _files = [];
+        private readonly Dictionary<int, Task<LoadedFile>> _files = [];
         private readonly Queue<int> _order = new();
+        private readonly List<Task<LoadedFile>> _evicted = [];
+        private readonly Stack<byte[]> _spare = new();
 
         public ReadOnlyMemory<byte> Read(BlockLocation location)
         {
-            Task<Dictionary<long, ReadOnlyMemory<byte>>> file;
+            Task<LoadedFile> file;
             lock (_gate)
             {
                 file = Load(location.FileIndex);
                 if (_present.Contains(location.FileIndex + 1)) Load(location.FileIndex + 1);
             }
-            return file.GetAwaiter().GetResult()[location.Offset];
+            return file.GetAwaiter().GetResult().Blocks[location.Offset];
         }
 
-        private Task<Dictionary<long, ReadOnlyMemory<byte>>> Load(int fileIndex)
+        /// <summary>
+        /// Makes the buffers of evicted files available for reading again. Call only while no block read through
+        /// <see cref="Read"/> is in use any more (between two batches' scans): an evicted file's blocks may still be
+        /// scanned by the batch that was running when it fell out.
+        /// </summary>
+        public void Recycle()
+        {
+            lock (_gate)
+            {
+                foreach (var file in _evicted)
+                {
+                    // A read still running (or failed) when its file fell out keeps its buffer; the collector takes it.
+                    if (file.IsCompletedSuccessfully && _spare.Count < SpareBuffers) _spare.Push(file.Result.Buffer);
+                }
+                _evicted.Clear();
+            }
+        }
+
+        private Task<LoadedFile> Load(int fileIndex)
         {
             if (_files.TryGetValue(fileIndex, out var file)) return file;
-            file = Task.Run(() => reader.ReadFile(fileIndex).ToDictionary(r => r.Offset, r => r.RawBlock));
+            var buffer = _spare.TryPop(out var spare) ? spare : null;
+            file = Task.Run(() =>
+            {
+                var (data, records) = reader.ReadFileInto(fileIndex, buffer);
+                return new LoadedFile(data, records.ToDictionary(r => r.Offset, r => r.RawBlock));
+            });
             _files[fileIndex] = file;
             _order.Enqueue(fileIndex);
-            if (_order.Count > FilesKept) _files.Remove(_order.Dequeue());
+            if (_order.Count > FilesKept)
+            {
+                var oldest = _order.Dequeue();
+                _evicted.Add(_files[oldest]);
+                _files.Remove(oldest);
+            }
             return file;
         }
+
+        private sealed record LoadedFile(byte[] Buffer, Dictionary<long, ReadOnlyMemory<byte>> Blocks);
     }
 }

@@ -91,6 +91,7 @@ public sealed class HashIndex : IDisposable
     }
 
     /// <summary>Builds ids 0..keys-1 into a table of <paramref name="capacity"/> slots written beside <paramref name="path"/>, then moves it into place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static HashIndex Build(string path, long capacity, long keys, Func<uint, ulong> hashOfId)
     {
         var temp = path + ".build";
@@ -148,6 +149,7 @@ public sealed class HashIndex : IDisposable
     /// The id in the first slot of the key's probe sequence whose fingerprint matches, or -1 when an empty
     /// slot comes first; the key column is not read, so the id is only a likely match, for prefetching its row.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public long FirstCandidate(ulong hash)
     {
         var slot = Home(hash);
@@ -165,6 +167,7 @@ public sealed class HashIndex : IDisposable
     /// Looks the key up and, when it is absent, adds it under <paramref name="newId"/> (which
     /// must be the next id) in the same probe. Returns true when it was found.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool FindOrAdd<TMatcher>(ulong hash, ref TMatcher matcher, uint newId, out uint id) where TMatcher : struct, IKeyMatcher
     {
         if (KeyCount + 1 > _maxKeys) Grow(KeyCount + 1);
@@ -175,6 +178,7 @@ public sealed class HashIndex : IDisposable
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Probe<TMatcher>(ulong hash, ref TMatcher matcher, uint limit, out uint id, out ulong empty) where TMatcher : struct, IKeyMatcher
     {
         var slot = Home(hash);
@@ -203,6 +207,7 @@ public sealed class HashIndex : IDisposable
     }
 
     /// <summary>Adds the key of <paramref name="id"/>, which must be the next id (ascending order).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Insert(ulong hash, uint id)
     {
         if (KeyCount + 1 > _maxKeys) Grow(KeyCount + 1);
@@ -210,6 +215,7 @@ public sealed class HashIndex : IDisposable
         KeyCount++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Place(ulong hash, uint id)
     {
         var slot = Home(hash);

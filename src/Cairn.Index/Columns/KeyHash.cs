@@ -22,6 +22,7 @@ public static class KeyHash
         return value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ulong Of(ReadOnlySpan<byte> key)
     {
         ulong hash = 0x9E3779B97F4A7C15UL ^ (ulong)key.Length;

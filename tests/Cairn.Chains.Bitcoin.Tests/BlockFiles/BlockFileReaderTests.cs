@@ -148,6 +148,33 @@ public class BlockFileReaderTests
     }
 
     [Fact]
+    public void ReadFileInto_AReusedLargerBuffer_GivesTheSameRecordsAsReadFile_AndIgnoresItsStaleTail()
+    {
+        using var directory = new TempDirectory();
+        byte[] key = [0x3f, 0x91, 0x07, 0xc2, 0x5a, 0x00, 0xee, 0x14];
+        File.WriteAllBytes(directory.File("xor.dat"), key);
+        var bytes = File.ReadAllBytes(Path.Combine(RealBlocks, "blk00001.dat"));
+        for (var i = 0; i < bytes.Length; i++) bytes[i] ^= key[i % 8];
+        File.WriteAllBytes(directory.File("blk00000.dat"), bytes);
+        var reader = new BlockFileReader(directory.Path, Network.Main);
+        var expected = reader.ReadFile(0).ToList();
+        // A buffer left over from a longer file: bytes past this file's end must not be read as records.
+        var stale = new byte[bytes.Length + 10_000];
+        Array.Fill(stale, (byte)0xab);
+
+        var (buffer, records) = reader.ReadFileInto(0, stale);
+        var (smaller, again) = reader.ReadFileInto(0, new byte[100]);
+
+        Assert.Same(stale, buffer);
+        Assert.Equal(bytes.Length, smaller.Length);
+        foreach (var read in new[] { records, again })
+        {
+            Assert.Equal(expected.Select(r => (r.FileIndex, r.Offset)), read.Select(r => (r.FileIndex, r.Offset)));
+            Assert.All(expected.Zip(read), pair => Assert.True(pair.First.RawBlock.Span.SequenceEqual(pair.Second.RawBlock.Span)));
+        }
+    }
+
+    [Fact]
     public void Constructor_MissingDirectory_Throws()
     {
         var ex = Assert.Throws<CairnException>(() => new BlockFileReader("/nonexistent/blocks", Network.Main));
