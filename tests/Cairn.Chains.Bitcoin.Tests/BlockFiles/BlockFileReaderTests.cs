@@ -175,6 +175,30 @@ public class BlockFileReaderTests
     }
 
     [Fact]
+    public void Deobfuscate_AnyKeyLengthPhaseAndSpanLength_EqualsTheByteByByteXor()
+    {
+        var random = new Random(20261203);
+        foreach (var keyLength in new[] { 1, 3, 8, 31, 32, 100, 128, 129, 300 })
+        {
+            var key = new byte[keyLength];
+            random.NextBytes(key);
+            key[0] |= 1;
+            foreach (var length in new[] { 0, 1, 7, 31, 32, 33, 255, 256, 257, 1000, 4099 })
+            {
+                var original = new byte[length];
+                random.NextBytes(original);
+                var fileOffset = random.NextInt64(0, 1L << 40);
+                var expected = original.Select((b, i) => (byte)(b ^ key[(int)((fileOffset + i) % keyLength)])).ToArray();
+                var data = (byte[])original.Clone();
+                BlockFileReader.Deobfuscate(data, fileOffset, key);
+                Assert.True(expected.AsSpan().SequenceEqual(data), $"key {keyLength} bytes, span {length} bytes at offset {fileOffset}");
+                BlockFileReader.Deobfuscate(data, fileOffset, key);
+                Assert.True(original.AsSpan().SequenceEqual(data), "the same XOR restores the bytes");
+            }
+        }
+    }
+
+    [Fact]
     public void Constructor_MissingDirectory_Throws()
     {
         var ex = Assert.Throws<CairnException>(() => new BlockFileReader("/nonexistent/blocks", Network.Main));
