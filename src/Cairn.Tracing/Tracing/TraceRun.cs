@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cairn.Index.Bitcoin;
 using Cairn.Tracing.Attribution;
 using Cairn.Tracing.Clustering;
@@ -13,6 +14,15 @@ namespace Cairn.Tracing.Tracing;
 /// (<see cref="DenseIdMap"/>) on first meeting; what the trace keeps about them is in arrays indexed by
 /// that number (<see cref="OutputState"/>, <see cref="TransactionState"/>), found with one lookup.
 /// </summary>
+/// <remarks>
+/// The methods run per output or per transaction are compiled fully optimised on first call
+/// (<c>AggressiveOptimization</c>). Under tiered compilation they otherwise ran unoptimised through a
+/// fresh process's first hundred-odd traces (a one-shot CLI trace, a server's first requests): the
+/// runtime starts counting calls only after 100 ms without new methods to compile, and a trace plus
+/// reading its result keeps meeting new ones; the bench's trace after one warm-up round took 2–3 × its
+/// steady-state time (issue 19, session 12, docs/benchmarks/tracing.md). Their steady state without
+/// dynamic PGO measured the same: they hold no virtual calls for it to guess.
+/// </remarks>
 internal sealed partial class TraceRun
 {
     private readonly BitcoinIndex _index;
@@ -40,7 +50,7 @@ internal sealed partial class TraceRun
     private int _contributorCount;
 
     private readonly TraceWorkspace _workspace;
-    private PriorityQueue<uint, long> _queue;
+    private TransactionQueue _queue;
     private readonly List<TraceStop> _stops = [];
     /// <summary>The CoinJoins met, in the order met; their verdicts (rule, detail text, precision) are made when the result's CoinJoins are read.</summary>
     private readonly List<uint> _coinJoinTransactions = [];
@@ -81,6 +91,7 @@ internal sealed partial class TraceRun
         _addressText = AddressText;
         _workspace = TraceWorkspace.Rent();
         (_outputIds, _queue, _scratch) = (_workspace.OutputIds, _workspace.Queue, _workspace.Scratch);
+        _queue.Reset(descending: !_forward);
     }
 
     /// <summary>Headline precisions looked up in this run (the same few rules are quoted for every CoinJoin and peel chain met).</summary>
@@ -100,6 +111,7 @@ internal sealed partial class TraceRun
         return text!;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TraceResult Run(IReadOnlyList<uint> seeds)
     {
         long seedAmount = 0;
@@ -110,11 +122,11 @@ internal sealed partial class TraceRun
             seedAmount += _index.Value(seed);
         }
         foreach (var seed in seeds) Settle(seed, _index.Value(seed), 0, NoTransaction);
-        while (_queue.TryDequeue(out var tx, out _))
+        while (_queue.TryDequeue(out var tx))
         {
             if (_visited >= _request.MaxTransactions)
             {
-                _queue.Enqueue(tx, 0);
+                _queue.Enqueue(tx);
                 break;
             }
             if (_forward) ProcessForward(tx);
@@ -136,6 +148,7 @@ internal sealed partial class TraceRun
     }
 
     /// <summary>Forward: inputs are the sources, outputs then the fee the destinations.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ProcessForward(uint tx)
     {
         var (firstInput, endInput) = _index.InputsOf(tx);
@@ -177,6 +190,7 @@ internal sealed partial class TraceRun
     }
 
     /// <summary>Backward: outputs then the (never tainted) fee are the sources, the inputs the destinations.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ProcessBackward(uint tx)
     {
         var (firstInput, endInput) = _index.InputsOf(tx);
@@ -217,6 +231,7 @@ internal sealed partial class TraceRun
     }
 
     /// <summary>Takes the taint waiting at <paramref name="output"/> (false when none waits there).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TakePending(uint output, out int number, out long taint)
     {
         number = _outputIds.Find(output);
@@ -235,6 +250,7 @@ internal sealed partial class TraceRun
         _contributors[_contributorCount++] = number;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MarkProcessed(uint tx, int contributorStart)
     {
         var number = TransactionNumber(tx); // first: it may grow the array
@@ -246,6 +262,7 @@ internal sealed partial class TraceRun
     }
 
     /// <summary>The output's number, giving it one (and a cleared state) when first met.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int OutputNumber(uint output)
     {
         var number = _outputIds.GetOrAdd(output, out var added);
@@ -255,6 +272,7 @@ internal sealed partial class TraceRun
         return number;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int TransactionNumber(uint tx)
     {
         var number = _transactionIds.GetOrAdd(tx, out var added);
@@ -293,6 +311,7 @@ internal sealed partial class TraceRun
     /// service, unattributed large cluster (both not at the seeds), unspent / coinbase, below
     /// minimum, max hops, time window, CoinJoin; otherwise it waits for the next transaction.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Settle(uint output, long taint, int hops, uint transaction)
     {
         var number = OutputNumber(output);
@@ -348,7 +367,7 @@ internal sealed partial class TraceRun
                 if (!state.Queued)
                 {
                     state.Queued = true;
-                    _queue.Enqueue(next, _forward ? next : -(long)next);
+                    _queue.Enqueue(next);
                 }
             }
         }
@@ -361,6 +380,7 @@ internal sealed partial class TraceRun
         return _forward ? time > limit : time < limit;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsCoinJoinStop(uint tx, ref TransactionState state)
     {
         if (state.CoinJoinChecked) return state.CoinJoinStop;
