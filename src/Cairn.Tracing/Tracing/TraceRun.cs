@@ -60,6 +60,7 @@ internal sealed partial class TraceRun
     /// <summary>Address strings formatted in this run (endpoints and the change rules of peel-chain hops meet the same addresses).</summary>
     private readonly Dictionary<uint, string> _addressTexts = [];
     private readonly Func<uint, string?> _addressText;
+    private readonly Func<int, (Cairn.Chains.Bitcoin.Hash256 Txid, uint Vout)> _locateOutput;
     private long[] _scratch;
 
     /// <summary>Per output number its <c>txid:vout</c>, formatted once when the result is read (none before).</summary>
@@ -89,6 +90,7 @@ internal sealed partial class TraceRun
         _timeLimit = request.TimeLimit is { } limit ? (uint)Math.Clamp(limit.ToUnixTimeSeconds(), 0, uint.MaxValue) : null;
         _checkClusterSize = clusters is not null && request.LargeClusterSize < uint.MaxValue;
         _addressText = AddressText;
+        _locateOutput = LocateOutput;
         _workspace = TraceWorkspace.Rent();
         (_outputIds, _queue, _scratch) = (_workspace.OutputIds, _workspace.Queue, _workspace.Scratch);
         _queue.Reset(descending: !_forward);
@@ -286,6 +288,7 @@ internal sealed partial class TraceRun
     /// A cleared span from one buffer kept for the whole run (no arrays per transaction), laid out as
     /// source values and taint (<paramref name="sources"/> each), then destination values and taint.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Span<long> Scratch(int sources, int destinations)
     {
         var needed = 2 * (sources + destinations);
@@ -373,6 +376,7 @@ internal sealed partial class TraceRun
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool OutsideTimeWindow(uint tx)
     {
         if (_timeLimit is not { } limit) return false;
