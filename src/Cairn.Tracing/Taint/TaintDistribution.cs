@@ -141,6 +141,7 @@ public static class TaintDistribution
         if (lastIsFee && left > 0) destinationTaint[^1] = Math.Min(left, destinationValues[^1]);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per transaction: see Distribute
     private static long Sum(ReadOnlySpan<long> values)
     {
         long total = 0;

@@ -15,29 +15,35 @@ namespace Cairn.Tracing.Tracing;
 /// permutation sorting the stops with the same comparison gave, ties included; but the sort over
 /// <c>int</c> is precompiled (ReadyToRun), while the one over <see cref="TraceStop"/>, a value type of
 /// this assembly, was compiled in the process and ran unoptimised through a fresh process's first
-/// hundred-odd traces. A stop's txid and vout are looked up once, when a tie on the amount first needs
-/// them (each lookup is a random read of the index; a comparison used to make two).
+/// hundred-odd traces. A stop's transaction and vout are looked up once, when a tie on the amount first needs
+/// them, and its txid once, when a tie with a stop of another transaction needs it (each a random read of the
+/// index; a comparison used to make two).
 /// </remarks>
 internal sealed class StopOrder
 {
     private readonly TraceStop[] _stops;
-    private readonly Func<int, (Hash256 Txid, uint Vout)> _locate;
-    private readonly (Hash256 Txid, uint Vout)[] _located;
-    private readonly bool[] _isLocated;
+    private readonly Func<int, (uint Transaction, uint Vout)> _locate;
+    private readonly Func<uint, Hash256> _txid;
+    private readonly (uint Transaction, uint Vout)[] _located;
+    private readonly Hash256[] _txids;
+    /// <summary>Per position: 1 once its transaction and vout are looked up, 2 once its txid is too.</summary>
+    private readonly byte[] _known;
 
-    private StopOrder(TraceStop[] stops, Func<int, (Hash256 Txid, uint Vout)> locate)
+    private StopOrder(TraceStop[] stops, Func<int, (uint Transaction, uint Vout)> locate, Func<uint, Hash256> txid)
     {
         _stops = stops;
         _locate = locate;
-        _located = new (Hash256, uint)[stops.Length];
-        _isLocated = new bool[stops.Length];
+        _txid = txid;
+        _located = new (uint, uint)[stops.Length];
+        _txids = new Hash256[stops.Length];
+        _known = new byte[stops.Length];
     }
 
-    /// <summary>Sorts <paramref name="stops"/> in place; <paramref name="locate"/> gives an output number's txid and vout.</summary>
-    public static void Sort(TraceStop[] stops, Func<int, (Hash256 Txid, uint Vout)> locate)
+    /// <summary>Sorts <paramref name="stops"/> in place; <paramref name="locate"/> gives an output number's transaction and vout, <paramref name="txid"/> a transaction's txid.</summary>
+    public static void Sort(TraceStop[] stops, Func<int, (uint Transaction, uint Vout)> locate, Func<uint, Hash256> txid)
     {
         if (stops.Length < 2) return;
-        var order = new StopOrder((TraceStop[])stops.Clone(), locate);
+        var order = new StopOrder((TraceStop[])stops.Clone(), locate, txid);
         var positions = new int[stops.Length];
         for (var i = 0; i < positions.Length; i++) positions[i] = i;
         Array.Sort(positions, order.Compare);
@@ -50,20 +56,30 @@ internal sealed class StopOrder
         var (x, y) = (_stops[a], _stops[b]);
         if (x.AmountSat != y.AmountSat) return y.AmountSat.CompareTo(x.AmountSat);
         if (x.Output == y.Output) return 0;
-        var (txidA, voutA) = Located(a);
-        var (txidB, voutB) = Located(b);
+        var (txA, voutA) = Located(a);
+        var (txB, voutB) = Located(b);
         // One transaction (or two with the same txid, as BIP 30's duplicate coinbases have): the vouts decide.
-        var byTxid = txidA.CompareTo(txidB);
+        var byTxid = txA == txB ? 0 : Txid(a).CompareTo(Txid(b));
         return byTxid != 0 ? byTxid : TraceRun.CompareAsText(voutA, voutB);
     }
 
-    private (Hash256 Txid, uint Vout) Located(int position)
+    private (uint Transaction, uint Vout) Located(int position)
     {
-        if (!_isLocated[position])
+        if (_known[position] == 0)
         {
             _located[position] = _locate(_stops[position].Output);
-            _isLocated[position] = true;
+            _known[position] = 1;
         }
         return _located[position];
+    }
+
+    private Hash256 Txid(int position)
+    {
+        if (_known[position] < 2)
+        {
+            _txids[position] = _txid(_located[position].Transaction);
+            _known[position] = 2;
+        }
+        return _txids[position];
     }
 }

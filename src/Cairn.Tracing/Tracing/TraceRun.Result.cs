@@ -18,7 +18,7 @@ internal sealed partial class TraceRun
         _seedAmount = seedAmount;
         var stops = _stops.ToArray();
         // The order the endpoints were always reported in: largest amount first, then txid:vout ordinally.
-        StopOrder.Sort(stops, _locateOutput);
+        StopOrder.Sort(stops, _locateOutput, _txid);
         var endpoints = new TraceEndpointList(this, stops);
         var seedOutputs = new string[seedNumbers.Length];
         for (var i = 0; i < seedOutputs.Length; i++) seedOutputs[i] = Reference(seedNumbers[i]);
@@ -85,11 +85,11 @@ internal sealed partial class TraceRun
         return address != uint.MaxValue ? _attribution?.Lookup(address) : null;
     }
 
-    /// <summary>The txid and vout of the output numbered <paramref name="number"/> (what <see cref="StopOrder"/> compares on ties).</summary>
-    private (Cairn.Chains.Bitcoin.Hash256 Txid, uint Vout) LocateOutput(int number)
+    /// <summary>The transaction and vout of the output numbered <paramref name="number"/> (what <see cref="StopOrder"/> compares on ties).</summary>
+    private (uint Transaction, uint Vout) LocateOutput(int number)
     {
         var tx = TransactionOf(number);
-        return (_index.TransactionHash(tx), _outputs[number].Output - _index.OutputsOf(tx).First);
+        return (tx, _outputs[number].Output - _index.OutputsOf(tx).First);
     }
 
     /// <summary>Orders two numbers as their decimal texts compare ordinally (9 after 10, 1 before 10), without writing them.</summary>

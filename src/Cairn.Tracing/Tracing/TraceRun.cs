@@ -60,7 +60,8 @@ internal sealed partial class TraceRun
     /// <summary>Address strings formatted in this run (endpoints and the change rules of peel-chain hops meet the same addresses).</summary>
     private readonly Dictionary<uint, string> _addressTexts = [];
     private readonly Func<uint, string?> _addressText;
-    private readonly Func<int, (Cairn.Chains.Bitcoin.Hash256 Txid, uint Vout)> _locateOutput;
+    private readonly Func<int, (uint Transaction, uint Vout)> _locateOutput;
+    private readonly Func<uint, Cairn.Chains.Bitcoin.Hash256> _txid;
     private long[] _scratch;
 
     /// <summary>Per output number its <c>txid:vout</c>, formatted once when the result is read (none before).</summary>
@@ -91,6 +92,7 @@ internal sealed partial class TraceRun
         _checkClusterSize = clusters is not null && request.LargeClusterSize < uint.MaxValue;
         _addressText = AddressText;
         _locateOutput = LocateOutput;
+        _txid = index.TransactionHash;
         _workspace = TraceWorkspace.Rent();
         (_outputIds, _queue, _scratch) = (_workspace.OutputIds, _workspace.Queue, _workspace.Scratch);
         _queue.Reset(descending: !_forward);
@@ -298,6 +300,7 @@ internal sealed partial class TraceRun
         return span;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long Sum(ReadOnlySpan<long> values)
     {
         long total = 0;
