@@ -21,7 +21,7 @@ namespace Cairn.Tracing.Tracing;
 /// runtime starts counting calls only after 100 ms without new methods to compile, and a trace plus
 /// reading its result keeps meeting new ones; the bench's trace after one warm-up round took 2–3 × its
 /// steady-state time (issue 19, session 12, docs/benchmarks/tracing.md). Their steady state without
-/// dynamic PGO measured the same: they hold no virtual calls for it to guess.
+/// dynamic PGO measured the same within the noise: they hold no virtual calls for it to guess.
 /// </remarks>
 internal sealed partial class TraceRun
 {
