@@ -70,6 +70,9 @@ public sealed partial class BitcoinIndex
     public (uint First, uint End) InputsOf(uint txId) =>
         (TxFirstInput[txId], txId + 1 < TransactionCount ? TxFirstInput[txId + 1] : (uint)InputCount);
 
+    // Inlined into the walks that read values per output (a trace reads several per transaction); the rare large
+    // value's search stays out of line so that this stays small enough to inline (issue 19, session 12).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long Value(uint outputId)
     {
         var bits = OutputValue[outputId].Bits;
@@ -77,6 +80,7 @@ public sealed partial class BitcoinIndex
     }
 
     /// <summary>The value of an output stored in out_value_large.col (binary search: its rows are in output order).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private long LargeValue(uint outputId)
     {
         long low = 0, high = OutputLargeValues.Count - 1;

@@ -13,6 +13,9 @@ public static class TaintDistribution
     /// Writes into <paramref name="destinationTaint"/> the taint each destination receives.
     /// <paramref name="lastIsFee"/> tells TIHO that the last destination is the fee (served last).
     /// </summary>
+    // Compiled optimised on first call: a trace calls it per transaction, and under tiered compilation it ran
+    // unoptimised through a fresh process's first hundred-odd traces (issue 19, session 12).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Distribute(TaintModel model, ReadOnlySpan<long> sourceValues, ReadOnlySpan<long> sourceTaint,
         ReadOnlySpan<long> destinationValues, Span<long> destinationTaint, bool lastIsFee)
     {
@@ -138,6 +141,7 @@ public static class TaintDistribution
         if (lastIsFee && left > 0) destinationTaint[^1] = Math.Min(left, destinationValues[^1]);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per transaction: see Distribute
     private static long Sum(ReadOnlySpan<long> values)
     {
         long total = 0;

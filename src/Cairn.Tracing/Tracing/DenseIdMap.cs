@@ -42,6 +42,7 @@ internal sealed class DenseIdMap
     }
 
     /// <summary>The number of <paramref name="id"/>, giving it the next one when it has none (<paramref name="added"/> then true).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int GetOrAdd(uint id, out bool added)
     {
         var at = Hash(id) & _mask;
@@ -77,6 +78,7 @@ internal sealed class DenseIdMap
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Hash(uint id) => (int)((id * 2654435769u) >> 7);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Grow()
     {
         var (keys, slots) = (_keys, _slots);

@@ -15,7 +15,7 @@ public static class SeedResolver
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(references);
-        var outputs = new SortedSet<uint>();
+        var outputs = new List<uint>();
         foreach (var reference in references)
         {
             IEnumerable<uint> resolved;
@@ -28,10 +28,16 @@ public static class SeedResolver
                 // A malformed reference is a mistake in what was typed into "from": keyed by it, so a form shows it there.
                 throw new CairnException(ex.Message, ex) { Field = "from" };
             }
-            foreach (var output in resolved) outputs.Add(output);
+            outputs.AddRange(resolved);
         }
         if (outputs.Count == 0) throw CairnException.Invalid("from", "nothing to trace: from needs an address, txid:vout or txid");
-        return [.. outputs];
+        // Sorted and without duplicates (a list sorted once: a trace of one output paid for a sorted set's tree).
+        outputs.Sort();
+        var distinct = 1;
+        for (var i = 1; i < outputs.Count; i++)
+            if (outputs[i] != outputs[distinct - 1]) outputs[distinct++] = outputs[i];
+        outputs.RemoveRange(distinct, outputs.Count - distinct);
+        return outputs;
     }
 
     public static IEnumerable<uint> ResolveOne(BitcoinIndex index, string reference)

@@ -18,7 +18,7 @@ internal sealed partial class TraceRun
         _seedAmount = seedAmount;
         var stops = _stops.ToArray();
         // The order the endpoints were always reported in: largest amount first, then txid:vout ordinally.
-        stops.AsSpan().Sort(CompareStops);
+        StopOrder.Sort(stops, _locateOutput, _txid);
         var endpoints = new TraceEndpointList(this, stops);
         var seedOutputs = new string[seedNumbers.Length];
         for (var i = 0; i < seedOutputs.Length; i++) seedOutputs[i] = Reference(seedNumbers[i]);
@@ -85,19 +85,11 @@ internal sealed partial class TraceRun
         return address != uint.MaxValue ? _attribution?.Lookup(address) : null;
     }
 
-    /// <summary>
-    /// Larger amount first, then the <c>txid:vout</c> texts compared ordinally, without making them:
-    /// the display txid is the hash's bytes reversed in lowercase hex, whose ordinal order is
-    /// <see cref="Cairn.Chains.Bitcoin.Hash256.CompareTo"/>'s (most significant byte first); within one
-    /// transaction the texts differ only in the vout's decimal digits, compared as text ("10" before "9").
-    /// </summary>
-    private int CompareStops(TraceStop a, TraceStop b)
+    /// <summary>The transaction and vout of the output numbered <paramref name="number"/> (what <see cref="StopOrder"/> compares on ties).</summary>
+    private (uint Transaction, uint Vout) LocateOutput(int number)
     {
-        if (a.AmountSat != b.AmountSat) return b.AmountSat.CompareTo(a.AmountSat);
-        if (a.Output == b.Output) return 0;
-        var (txA, txB) = (TransactionOf(a.Output), TransactionOf(b.Output));
-        if (txA != txB && _index.TransactionHash(txA).CompareTo(_index.TransactionHash(txB)) is var byHash && byHash != 0) return byHash;
-        return CompareAsText(_outputs[a.Output].Output - _index.OutputsOf(txA).First, _outputs[b.Output].Output - _index.OutputsOf(txB).First);
+        var tx = TransactionOf(number);
+        return (tx, _outputs[number].Output - _index.OutputsOf(tx).First);
     }
 
     /// <summary>Orders two numbers as their decimal texts compare ordinally (9 after 10, 1 before 10), without writing them.</summary>

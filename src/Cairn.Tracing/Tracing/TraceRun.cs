@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cairn.Index.Bitcoin;
 using Cairn.Tracing.Attribution;
 using Cairn.Tracing.Clustering;
@@ -13,6 +14,15 @@ namespace Cairn.Tracing.Tracing;
 /// (<see cref="DenseIdMap"/>) on first meeting; what the trace keeps about them is in arrays indexed by
 /// that number (<see cref="OutputState"/>, <see cref="TransactionState"/>), found with one lookup.
 /// </summary>
+/// <remarks>
+/// The methods run per output or per transaction are compiled fully optimised on first call
+/// (<c>AggressiveOptimization</c>). Under tiered compilation they otherwise ran unoptimised through a
+/// fresh process's first hundred-odd traces (a one-shot CLI trace, a server's first requests): the
+/// runtime starts counting calls only after 100 ms without new methods to compile, and a trace plus
+/// reading its result keeps meeting new ones; the bench's trace after one warm-up round took 2–3 × its
+/// steady-state time (issue 19, session 12, docs/benchmarks/tracing.md). Their steady state without
+/// dynamic PGO measured the same within the noise: they hold no virtual calls for it to guess.
+/// </remarks>
 internal sealed partial class TraceRun
 {
     private readonly BitcoinIndex _index;
@@ -40,7 +50,7 @@ internal sealed partial class TraceRun
     private int _contributorCount;
 
     private readonly TraceWorkspace _workspace;
-    private PriorityQueue<uint, long> _queue;
+    private TransactionQueue _queue;
     private readonly List<TraceStop> _stops = [];
     /// <summary>The CoinJoins met, in the order met; their verdicts (rule, detail text, precision) are made when the result's CoinJoins are read.</summary>
     private readonly List<uint> _coinJoinTransactions = [];
@@ -50,6 +60,8 @@ internal sealed partial class TraceRun
     /// <summary>Address strings formatted in this run (endpoints and the change rules of peel-chain hops meet the same addresses).</summary>
     private readonly Dictionary<uint, string> _addressTexts = [];
     private readonly Func<uint, string?> _addressText;
+    private readonly Func<int, (uint Transaction, uint Vout)> _locateOutput;
+    private readonly Func<uint, Cairn.Chains.Bitcoin.Hash256> _txid;
     private long[] _scratch;
 
     /// <summary>Per output number its <c>txid:vout</c>, formatted once when the result is read (none before).</summary>
@@ -79,8 +91,11 @@ internal sealed partial class TraceRun
         _timeLimit = request.TimeLimit is { } limit ? (uint)Math.Clamp(limit.ToUnixTimeSeconds(), 0, uint.MaxValue) : null;
         _checkClusterSize = clusters is not null && request.LargeClusterSize < uint.MaxValue;
         _addressText = AddressText;
+        _locateOutput = LocateOutput;
+        _txid = index.TransactionHash;
         _workspace = TraceWorkspace.Rent();
         (_outputIds, _queue, _scratch) = (_workspace.OutputIds, _workspace.Queue, _workspace.Scratch);
+        _queue.Reset(descending: !_forward);
     }
 
     /// <summary>Headline precisions looked up in this run (the same few rules are quoted for every CoinJoin and peel chain met).</summary>
@@ -100,6 +115,7 @@ internal sealed partial class TraceRun
         return text!;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TraceResult Run(IReadOnlyList<uint> seeds)
     {
         long seedAmount = 0;
@@ -110,11 +126,11 @@ internal sealed partial class TraceRun
             seedAmount += _index.Value(seed);
         }
         foreach (var seed in seeds) Settle(seed, _index.Value(seed), 0, NoTransaction);
-        while (_queue.TryDequeue(out var tx, out _))
+        while (_queue.TryDequeue(out var tx))
         {
             if (_visited >= _request.MaxTransactions)
             {
-                _queue.Enqueue(tx, 0);
+                _queue.Enqueue(tx);
                 break;
             }
             if (_forward) ProcessForward(tx);
@@ -136,6 +152,7 @@ internal sealed partial class TraceRun
     }
 
     /// <summary>Forward: inputs are the sources, outputs then the fee the destinations.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ProcessForward(uint tx)
     {
         var (firstInput, endInput) = _index.InputsOf(tx);
@@ -177,6 +194,7 @@ internal sealed partial class TraceRun
     }
 
     /// <summary>Backward: outputs then the (never tainted) fee are the sources, the inputs the destinations.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ProcessBackward(uint tx)
     {
         var (firstInput, endInput) = _index.InputsOf(tx);
@@ -217,6 +235,7 @@ internal sealed partial class TraceRun
     }
 
     /// <summary>Takes the taint waiting at <paramref name="output"/> (false when none waits there).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TakePending(uint output, out int number, out long taint)
     {
         number = _outputIds.Find(output);
@@ -235,6 +254,7 @@ internal sealed partial class TraceRun
         _contributors[_contributorCount++] = number;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MarkProcessed(uint tx, int contributorStart)
     {
         var number = TransactionNumber(tx); // first: it may grow the array
@@ -246,6 +266,7 @@ internal sealed partial class TraceRun
     }
 
     /// <summary>The output's number, giving it one (and a cleared state) when first met.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int OutputNumber(uint output)
     {
         var number = _outputIds.GetOrAdd(output, out var added);
@@ -255,6 +276,7 @@ internal sealed partial class TraceRun
         return number;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int TransactionNumber(uint tx)
     {
         var number = _transactionIds.GetOrAdd(tx, out var added);
@@ -268,6 +290,7 @@ internal sealed partial class TraceRun
     /// A cleared span from one buffer kept for the whole run (no arrays per transaction), laid out as
     /// source values and taint (<paramref name="sources"/> each), then destination values and taint.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Span<long> Scratch(int sources, int destinations)
     {
         var needed = 2 * (sources + destinations);
@@ -277,6 +300,7 @@ internal sealed partial class TraceRun
         return span;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long Sum(ReadOnlySpan<long> values)
     {
         long total = 0;
@@ -293,6 +317,7 @@ internal sealed partial class TraceRun
     /// service, unattributed large cluster (both not at the seeds), unspent / coinbase, below
     /// minimum, max hops, time window, CoinJoin; otherwise it waits for the next transaction.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Settle(uint output, long taint, int hops, uint transaction)
     {
         var number = OutputNumber(output);
@@ -348,12 +373,13 @@ internal sealed partial class TraceRun
                 if (!state.Queued)
                 {
                     state.Queued = true;
-                    _queue.Enqueue(next, _forward ? next : -(long)next);
+                    _queue.Enqueue(next);
                 }
             }
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool OutsideTimeWindow(uint tx)
     {
         if (_timeLimit is not { } limit) return false;
@@ -361,6 +387,7 @@ internal sealed partial class TraceRun
         return _forward ? time > limit : time < limit;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsCoinJoinStop(uint tx, ref TransactionState state)
     {
         if (state.CoinJoinChecked) return state.CoinJoinStop;

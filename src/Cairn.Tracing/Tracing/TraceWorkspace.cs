@@ -17,7 +17,7 @@ internal sealed class TraceWorkspace
 
     public DenseIdMap OutputIds { get; } = new(256);
 
-    public PriorityQueue<uint, long> Queue { get; } = new();
+    public TransactionQueue Queue { get; } = new();
 
     public long[] Scratch { get; set; } = new long[64];
 
@@ -34,7 +34,7 @@ internal sealed class TraceWorkspace
     {
         if (workspace.OutputIds.TableSize > KeptTableSize) return;
         workspace.OutputIds.Clear();
-        workspace.Queue.Clear();
+        workspace.Queue.Reset(descending: false);
         t_spare = workspace;
     }
 }

@@ -128,4 +128,25 @@ public sealed class CoinJoinDetectorTests
         }
         Assert.InRange(named, 1_000, 19_000);
     }
+    [Theory]
+    [InlineData(33, 3, 123_457L)]
+    [InlineData(64, 17, 0L)]
+    [InlineData(129, 40, 5_000_000L)]
+    [InlineData(1_000, 49, 1L)]
+    [InlineData(5_000, 12, long.MaxValue)]
+    public void IsCoinJoin_CountsTheMostCommonValueExactly_OnLargeTransactions(int outputs, int equal, long value)
+    {
+        // Session 12 counts the most common value of a large transaction in a hash table instead of sorting: the
+        // verdict turns on that count against the inputs (fewer than 50 here, so no Wasabi 2 rule), so it must be exact.
+        var values = new long[outputs];
+        var random = new Random(outputs);
+        for (var o = 0; o < outputs; o++) values[o] = 1_000_000_007L + 7L * o; // all different
+        foreach (var at in Enumerable.Range(0, outputs).OrderBy(_ => random.Next()).Take(equal)) values[at] = value;
+        for (var inputs = equal - 1; inputs <= equal + 1; inputs++)
+        {
+            var expected = CoinJoinDetector.Detect(inputs, values) is not null;
+            Assert.Equal(inputs >= equal, expected);
+            Assert.Equal(expected, CoinJoinDetector.IsCoinJoin(inputs, values));
+        }
+    }
 }
