@@ -120,4 +120,34 @@ public sealed class ApiFuzzSeedingTests(SeededFuzzServerFixture fixture) : IClas
         // Most mutations of a text field or the file still make a valid upload; the file is numbered per case (no duplicate SHA-256).
         Assert.True(report.Accepted >= 20 && report.Refused >= 10, $"{report.Accepted} accepted, {report.Refused} refused of 200");
     }
+
+    [Fact]
+    public async Task FuzzingTheEvidenceExport_MovesToAFreshCaseWithTheDemoEvidence_EveryBlockOfCases()
+    {
+        var operation = fixture.Operation("ExportEvidencePackage");
+        // A book of its own: the fixture's counts the export cases the other tests make.
+        var book = await ApiSeedBook.LoadAsync(fixture.Http, fixture.Officer, fixture.Ethereum);
+        book.ExportsPerCase = 4;
+        var fuzzer = new ApiFuzzer(fixture.Http, 17);
+
+        var report = await fuzzer.RunAsync(fixture.OpenApi, operation, 10, book.For(operation));
+
+        // Cases 1-4 on the demo case, 5-8 on FUZZ-EXPORT-1, 9-10 on FUZZ-EXPORT-2; a seeding failure would be a finding.
+        Assert.Empty(report.Findings);
+        Assert.True(report.Accepted >= 5, $"{report.Accepted} of 10 accepted");
+        var demoFiles = await EvidenceHashesAsync(Cairn.Development.Demo.DemoPipeline.CaseReference);
+        foreach (var reference in new[] { "FUZZ-EXPORT-1", "FUZZ-EXPORT-2" })
+        {
+            Assert.Equal([demoFiles[0]], await EvidenceHashesAsync(reference));
+            // A fresh case's package is a whole one: its file, the custody proofs and the installation's signature check out.
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(await fixture.Http.GetByteArrayAsync(new Uri($"/api/v1/cases/{reference}/evidence/export", UriKind.Relative))), "package", "package.zip" } };
+            using var checkedPackage = await fixture.Http.PostAsync(new Uri("/api/v1/evidence/verify", UriKind.Relative), form);
+            var check = System.Text.Json.Nodes.JsonNode.Parse(await checkedPackage.Content.ReadAsStringAsync())!;
+            Assert.True(check["valid"]!.GetValue<bool>() && check["key_pinned"]!.GetValue<bool>(), check.ToJsonString());
+        }
+    }
+
+    private async Task<List<string>> EvidenceHashesAsync(string reference) =>
+        [.. System.Text.Json.Nodes.JsonNode.Parse(await fixture.Http.GetStringAsync(new Uri($"/api/v1/cases/{reference}/evidence", UriKind.Relative)))!["items"]!.AsArray()
+            .Select(e => e!["item"]!["sha256"]!.GetValue<string>())];
 }
