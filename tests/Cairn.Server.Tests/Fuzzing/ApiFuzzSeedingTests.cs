@@ -125,18 +125,27 @@ public sealed class ApiFuzzSeedingTests(SeededFuzzServerFixture fixture) : IClas
     public async Task FuzzingTheEvidenceExport_MovesToAFreshCaseWithTheDemoEvidence_EveryBlockOfCases()
     {
         var operation = fixture.Operation("ExportEvidencePackage");
-        // A book of its own: the fixture's counts the export cases the other tests make.
-        var book = await ApiSeedBook.LoadAsync(fixture.Http, fixture.Officer, fixture.Ethereum);
-        book.ExportsPerCase = 4;
+        var before = await ExportCasesAsync();
         var fuzzer = new ApiFuzzer(fixture.Http, 17);
+        fixture.Book.ExportsPerCase = 4;
+        FuzzReport report;
+        try
+        {
+            report = await fuzzer.RunAsync(fixture.OpenApi, operation, 10, fixture.Book.For(operation));
+        }
+        finally
+        {
+            fixture.Book.ExportsPerCase = 500;
+        }
 
-        var report = await fuzzer.RunAsync(fixture.OpenApi, operation, 10, book.For(operation));
-
-        // Cases 1-4 on the demo case, 5-8 on FUZZ-EXPORT-1, 9-10 on FUZZ-EXPORT-2; a seeding failure would be a finding.
+        // Ten cases in blocks of four cross at least two block boundaries (other tests may have counted an export case already);
+        // a seeding failure would be a finding.
         Assert.Empty(report.Findings);
         Assert.True(report.Accepted >= 5, $"{report.Accepted} of 10 accepted");
+        var fresh = (await ExportCasesAsync()).Except(before).ToList();
+        Assert.True(fresh.Count >= 2, string.Join(", ", fresh));
         var demoFiles = await EvidenceHashesAsync(Cairn.Development.Demo.DemoPipeline.CaseReference);
-        foreach (var reference in new[] { "FUZZ-EXPORT-1", "FUZZ-EXPORT-2" })
+        foreach (var reference in fresh)
         {
             Assert.Equal([demoFiles[0]], await EvidenceHashesAsync(reference));
             // A fresh case's package is a whole one: its file, the custody proofs and the installation's signature check out.
@@ -146,6 +155,10 @@ public sealed class ApiFuzzSeedingTests(SeededFuzzServerFixture fixture) : IClas
             Assert.True(check["valid"]!.GetValue<bool>() && check["key_pinned"]!.GetValue<bool>(), check.ToJsonString());
         }
     }
+
+    private async Task<List<string>> ExportCasesAsync() =>
+        [.. System.Text.Json.Nodes.JsonNode.Parse(await fixture.Http.GetStringAsync(new Uri("/api/v1/cases?limit=200", UriKind.Relative)))!["items"]!.AsArray()
+            .Select(c => c!["reference"]!.GetValue<string>()).Where(r => r.StartsWith("FUZZ-EXPORT-", StringComparison.Ordinal))];
 
     private async Task<List<string>> EvidenceHashesAsync(string reference) =>
         [.. System.Text.Json.Nodes.JsonNode.Parse(await fixture.Http.GetStringAsync(new Uri($"/api/v1/cases/{reference}/evidence", UriKind.Relative)))!["items"]!.AsArray()

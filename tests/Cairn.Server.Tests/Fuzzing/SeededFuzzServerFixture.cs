@@ -26,13 +26,10 @@ public sealed class SeededFuzzServerFixture : IAsyncLifetime
 
     public ApiSeedBook Book { get; private set; } = null!;
 
-    /// <summary>The address and transaction of the installation's Ethereum index (what a second seed book is loaded with).</summary>
-    public (string Address, string Transaction) Ethereum { get; private set; }
-
     public async Task InitializeAsync()
     {
         await DemoPipeline.RunAsync(DataDirectory, TimeProvider.System, 2_000);
-        var ethereum = Ethereum = RecordedEthereumIndex.WriteInto(DataDirectory, Cairn.TestSupport.SharedData.Root)
+        var ethereum = RecordedEthereumIndex.WriteInto(DataDirectory, Cairn.TestSupport.SharedData.Root)
             ?? throw new InvalidOperationException("ethereum-etl's recorded blocks are missing from the shared data");
         Server = await TestServer.StartAsync(DataDirectory, DemoPipeline.Agency);
         Http = await ApiFuzzTargets.TokenClientAsync(Server.Address, "admin", Server.Host.BootstrapPassword!, Password);
