@@ -111,8 +111,12 @@ public sealed class FuzzBench : IBenchSuite
                 if (position < 0) throw new ArgumentException($"--api-until: no fuzzable operation '{until}' after the start of the slice");
                 operations = operations[..(position + 1)];
             }
+            // SIGTERM or Ctrl+C stops the server's host (its console lifetime keeps the process alive and only signals the app to stop),
+            // so the pass ends on that signal too: the operation under way is reported with the cases it ran, and the process exits.
+            var stopping = host.App.Lifetime.ApplicationStopping;
             foreach (var operation in operations)
             {
+                if (stopping.IsCancellationRequested) break;
                 if (filter is not null && !("api " + operation.OperationId).Contains(filter, StringComparison.Ordinal)) continue;
                 if (checkSeeds)
                 {
@@ -122,9 +126,10 @@ public sealed class FuzzBench : IBenchSuite
                     continue;
                 }
                 printed = 0;
-                var report = await fuzzer.RunAsync(openApi, operation, cases, book.For(operation));
+                var report = await fuzzer.RunAsync(openApi, operation, cases, book.For(operation), stopping);
                 reports.Add(report);
                 await PrintAsync(output, report, findingsDirectory);
+                if (report.Cases < cases) output.WriteLine($"stopped: {report.Target} after {report.Cases:N0} of {cases:N0} cases (the server was asked to stop)");
             }
         }
         finally

@@ -40,6 +40,12 @@ public sealed class ApiFuzzer
     /// <summary>How many cases between two <see cref="Progress"/> calls.</summary>
     public int ProgressEvery { get; init; } = 500;
 
+    /// <summary>
+    /// The longest time without a <see cref="Progress"/> call: an operation at 0.5 cases a second takes a quarter of an hour for
+    /// 500 cases, and a slice stopped in between would otherwise say nothing about them.
+    /// </summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>The operations of <paramref name="openApi"/> as (method, path template, operation id, request body schema or null).</summary>
     public static IReadOnlyList<ApiOperation> Operations(JsonNode openApi)
     {
@@ -63,7 +69,11 @@ public sealed class ApiFuzzer
     public Task<FuzzReport> RunAsync(JsonNode openApi, ApiOperation operation, int cases, IReadOnlyDictionary<string, string> pathValues, CancellationToken cancellationToken = default) =>
         RunAsync(openApi, operation, cases, new ApiSeed(pathValues, []), cancellationToken);
 
-    /// <summary>Sends <paramref name="cases"/> requests to <paramref name="operation"/>, mutated from <paramref name="seed"/>'s bodies and the schema's sample.</summary>
+    /// <summary>
+    /// Sends <paramref name="cases"/> requests to <paramref name="operation"/>, mutated from <paramref name="seed"/>'s bodies and the
+    /// schema's sample. When <paramref name="cancellationToken"/> is cancelled (the bench stopped), answers the cases run so far
+    /// (the one interrupted is not counted) instead of throwing, so a stopped run still reports how far it got.
+    /// </summary>
     public async Task<FuzzReport> RunAsync(JsonNode openApi, ApiOperation operation, int cases, ApiSeed seed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(openApi);
@@ -83,12 +93,18 @@ public sealed class ApiFuzzer
         var seen = new HashSet<string>(StringComparer.Ordinal);
         int accepted = 0, refused = 0;
         var clock = Stopwatch.StartNew();
-        for (var i = 0; i < cases; i++)
+        var lastProgress = TimeSpan.Zero;
+        var done = 0;
+        for (var i = 0; i < cases && !cancellationToken.IsCancellationRequested; i++)
         {
             ApiCaseState? state = null;
             try
             {
                 state = seed.BeforeEachCase is null ? null : await seed.BeforeEachCase(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
             }
             catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
@@ -111,15 +127,28 @@ public sealed class ApiFuzzer
                 input = Replace(bodies.Next(), state?.Replacements);
                 request = Request(operation, path, input, sample is not null);
             }
-            var (status, problem) = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            int status;
+            (string Kind, string Text, string Signature)? problem;
+            try
+            {
+                (status, problem) = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
             if (problem is null && status < 400) accepted++;
             else if (problem is null) refused++;
             else if (seen.Add(problem.Value.Signature))
                 findings.Add(new FuzzFinding("api " + operation.OperationId, problem.Value.Kind, $"{operation.Method} {path}: {problem.Value.Text}", input, input));
-            if (Progress is not null && (i + 1) % ProgressEvery == 0 && i + 1 < cases)
-                Progress(new FuzzReport("api " + operation.OperationId, i + 1, accepted, refused, [.. findings], clock.Elapsed));
+            done = i + 1;
+            if (Progress is not null && done < cases && (done % ProgressEvery == 0 || clock.Elapsed - lastProgress >= ProgressInterval))
+            {
+                lastProgress = clock.Elapsed;
+                Progress(new FuzzReport("api " + operation.OperationId, done, accepted, refused, [.. findings], clock.Elapsed));
+            }
         }
-        return new FuzzReport("api " + operation.OperationId, cases, accepted, refused, findings, clock.Elapsed);
+        return new FuzzReport("api " + operation.OperationId, done, accepted, refused, findings, clock.Elapsed);
     }
 
     /// <summary>
@@ -225,10 +254,24 @@ public sealed class ApiFuzzer
         {
             return (0, ("hang", "no answer within the client's timeout", "hang"));
         }
+        catch (HttpRequestException ex)
+        {
+            // The connection closed before an answer: the server failed below the app (a refusal would have been answered).
+            return (0, ("crash", $"no answer: {Clip(ex.Message)}", "no-answer"));
+        }
         using (response)
         {
             var status = (int)response.StatusCode;
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            string body;
+            try
+            {
+                body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException)
+            {
+                // The answer broke off part-way (a streamed download whose writer failed after the status line was sent).
+                return (status, ("crash", $"HTTP {status}, answer cut off: {Clip(ex.Message)}", $"cut:{status}"));
+            }
             if (status >= 500) return (status, ("crash", $"HTTP {status}: {Clip(body)}", $"5xx:{status}:{request.Method}"));
             if (status < 400 || StatusesWithoutProblemBody.Contains(status) || response.StatusCode == HttpStatusCode.TooManyRequests) return (status, null);
             if (IsRefusedByKestrel(response, body)) return (status, null);

@@ -100,6 +100,7 @@ public sealed partial class ApiSeedBook
             "RevokeApiToken" => seed with { BeforeEachCase = ct => FreshTokenAsync(paths, ct) },
             "RevokeCaseShare" => seed with { BeforeEachCase = ct => ShareAgainAsync(paths, ct) },
             "AttachCaseTraceAsEvidence" => seed with { BeforeEachCase = ct => FreshTraceAsync(paths, ct) },
+            "ExportEvidencePackage" => seed with { BeforeEachCase = ct => ExportCaseAsync(paths, ct) },
             _ => seed,
         };
     }

@@ -120,4 +120,47 @@ public sealed class ApiFuzzSeedingTests(SeededFuzzServerFixture fixture) : IClas
         // Most mutations of a text field or the file still make a valid upload; the file is numbered per case (no duplicate SHA-256).
         Assert.True(report.Accepted >= 20 && report.Refused >= 10, $"{report.Accepted} accepted, {report.Refused} refused of 200");
     }
+
+    [Fact]
+    public async Task FuzzingTheEvidenceExport_MovesToAFreshCaseWithTheDemoEvidence_EveryBlockOfCases()
+    {
+        var operation = fixture.Operation("ExportEvidencePackage");
+        var before = await ExportCasesAsync();
+        var fuzzer = new ApiFuzzer(fixture.Http, 17);
+        fixture.Book.ExportsPerCase = 4;
+        FuzzReport report;
+        try
+        {
+            report = await fuzzer.RunAsync(fixture.OpenApi, operation, 10, fixture.Book.For(operation));
+        }
+        finally
+        {
+            fixture.Book.ExportsPerCase = 500;
+        }
+
+        // Ten cases in blocks of four cross at least two block boundaries (other tests may have counted an export case already);
+        // a seeding failure would be a finding.
+        Assert.Empty(report.Findings);
+        Assert.True(report.Accepted >= 5, $"{report.Accepted} of 10 accepted");
+        var fresh = (await ExportCasesAsync()).Except(before).ToList();
+        Assert.True(fresh.Count >= 2, string.Join(", ", fresh));
+        var demoFiles = await EvidenceHashesAsync(Cairn.Development.Demo.DemoPipeline.CaseReference);
+        foreach (var reference in fresh)
+        {
+            Assert.Equal([demoFiles[0]], await EvidenceHashesAsync(reference));
+            // A fresh case's package is a whole one: its file, the custody proofs and the installation's signature check out.
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(await fixture.Http.GetByteArrayAsync(new Uri($"/api/v1/cases/{reference}/evidence/export", UriKind.Relative))), "package", "package.zip" } };
+            using var checkedPackage = await fixture.Http.PostAsync(new Uri("/api/v1/evidence/verify", UriKind.Relative), form);
+            var check = System.Text.Json.Nodes.JsonNode.Parse(await checkedPackage.Content.ReadAsStringAsync())!;
+            Assert.True(check["valid"]!.GetValue<bool>() && check["key_pinned"]!.GetValue<bool>(), check.ToJsonString());
+        }
+    }
+
+    private async Task<List<string>> ExportCasesAsync() =>
+        [.. System.Text.Json.Nodes.JsonNode.Parse(await fixture.Http.GetStringAsync(new Uri("/api/v1/cases?limit=200", UriKind.Relative)))!["items"]!.AsArray()
+            .Select(c => c!["reference"]!.GetValue<string>()).Where(r => r.StartsWith("FUZZ-EXPORT-", StringComparison.Ordinal))];
+
+    private async Task<List<string>> EvidenceHashesAsync(string reference) =>
+        [.. System.Text.Json.Nodes.JsonNode.Parse(await fixture.Http.GetStringAsync(new Uri($"/api/v1/cases/{reference}/evidence", UriKind.Relative)))!["items"]!.AsArray()
+            .Select(e => e!["item"]!["sha256"]!.GetValue<string>())];
 }
