@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Cairn.Tracing.Taint;
 
 /// <summary>
@@ -15,7 +17,7 @@ public static class TaintDistribution
     /// </summary>
     // Compiled optimised on first call: a trace calls it per transaction, and under tiered compilation it ran
     // unoptimised through a fresh process's first hundred-odd traces (issue 19, session 12).
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Distribute(TaintModel model, ReadOnlySpan<long> sourceValues, ReadOnlySpan<long> sourceTaint,
         ReadOnlySpan<long> destinationValues, Span<long> destinationTaint, bool lastIsFee)
     {
@@ -141,7 +143,7 @@ public static class TaintDistribution
         if (lastIsFee && left > 0) destinationTaint[^1] = Math.Min(left, destinationValues[^1]);
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per transaction: see Distribute
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per transaction: see Distribute
     private static long Sum(ReadOnlySpan<long> values)
     {
         long total = 0;
