@@ -63,6 +63,8 @@ public sealed class BitcoinIndexBench : IBenchSuite
         output.WriteLine($"ingest ({Environment.ProcessorCount} cores): {bytes / 1e6 / ingestSeconds:F0} MB/s, {report.TransactionsAdded / ingestSeconds:N0} tx/s, {ingestSeconds:F1} s; {100 * (bytes / ingestSeconds) / (bytes / hashSeconds):F0}% of the in-memory single-core SHA-256d bound (baseline {bytes / 1e6 / hashSeconds:F0} MB/s; ratio {hashSeconds / ingestSeconds:F3}); {100 * readSeconds / ingestSeconds:F0}% of the file-read rate; peak working set {peak / 1e6:F0} MB");
 
         output.WriteLine($"ingest writer thread: {report.WriterAppending.TotalSeconds:F1} s appending rows and inserting keys, {report.WriterCommitting.TotalSeconds:F1} s committing (flush, final canonical hash tables), {report.WriterWaiting.TotalSeconds:F1} s waiting for the block scan");
+        output.WriteLine($"ingest writer halves: transaction side {report.WriterTransactionSide.TotalSeconds:F2} s, output side {report.WriterOutputSide.TotalSeconds:F2} s, hash tables grown ahead of batches {report.WriterReservingKeys.TotalSeconds:F2} s; checkpoints {report.WriterCheckpointing.TotalSeconds:F2} s, final commit {(report.WriterCommitting - report.WriterCheckpointing).TotalSeconds:F2} s");
+        output.WriteLine($"ingest final commit steps: {string.Join(", ", report.FinalCommitSteps.OrderByDescending(s => s.Elapsed).Select(s => $"{s.Step} {s.Elapsed.TotalMilliseconds:F0} ms"))}");
         // CPU time is steadier than wall clock on a shared machine: other processes take turns on the cores, not cycles of this work.
         output.WriteLine($"ingest CPU time: {ingestCpuSeconds:F1} s (user + system, all threads) for {ingestSeconds:F1} s of wall clock; {report.TransactionsAdded / ingestCpuSeconds:N0} tx per CPU-second");
 

@@ -147,8 +147,8 @@ public sealed partial class BitcoinIndexWriter : IDisposable
     /// </summary>
     public void Canonicalize()
     {
-        Index.TxIdIndex.Canonicalize();
-        Index.AddressIndex.Canonicalize();
+        Timed("txid.hidx canonical", Index.TxIdIndex.Canonicalize);
+        Timed("address.hidx canonical", Index.AddressIndex.Canonicalize);
     }
 
     /// <summary>
@@ -229,39 +229,52 @@ public sealed partial class BitcoinIndexWriter : IDisposable
     public void Checkpoint()
     {
         if (!_dirty) return;
+        _steps.Clear();
         FlushAppendOnly();
-        SaveManifest();
+        Timed("manifest", SaveManifest);
     }
 
     private void Commit(bool force)
     {
         if (!_dirty && !force) return;
         var index = Index;
+        _steps.Clear();
         FlushAppendOnly();
-        foreach (var flushable in new Action[]
-        {
-            index.OutputSpender.Flush, index.AddressLastOutput.Flush, index.AddressOutputCount.Flush,
-            index.TxIdIndex.Flush, index.AddressIndex.Flush,
-        })
-            flushable();
-        SaveManifest();
+        Timed("out_spender.col", index.OutputSpender.Flush);
+        Timed("addr_last_output.col", index.AddressLastOutput.Flush);
+        Timed("addr_output_count.col", index.AddressOutputCount.Flush);
+        Timed("txid.hidx", index.TxIdIndex.Flush);
+        Timed("address.hidx", index.AddressIndex.Flush);
+        Timed("manifest", SaveManifest);
         File.Delete(Path.Combine(index.Directory, UncommittedMarker));
         _dirty = false;
+    }
+
+    private readonly List<WriterStepTime> _steps = [];
+
+    /// <summary>The steps of the last commit or checkpoint (and of a <see cref="Canonicalize"/> after it), each with its time.</summary>
+    public IReadOnlyList<WriterStepTime> LastCommitSteps => _steps;
+
+    private void Timed(string step, Action action)
+    {
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        action();
+        _steps.Add(new WriterStepTime(step, System.Diagnostics.Stopwatch.GetElapsedTime(start)));
     }
 
     /// <summary>The columns a repair keeps: rows are only ever appended to them.</summary>
     private void FlushAppendOnly()
     {
         var index = Index;
-        foreach (var flushable in new Action[]
+        foreach (var column in new IFlushableColumn[]
         {
-            index.BlockHash.Flush, index.BlockTime.Flush, index.BlockFirstTx.Flush, index.BlockFirstAddress.Flush,
-            index.TxHash.Flush, index.TxFirstInput.Flush, index.TxFirstOutput.Flush, index.TxLockTime.Flush,
-            index.TxVirtualSize.Flush, index.TxFlagsColumn.Flush, index.InputSpentOutput.Flush, index.OutputValue.Flush, index.OutputLargeValues.Flush,
-            index.OutputAddress.Flush, index.OutputTypeColumn.Flush, index.OutputPreviousSameAddress.Flush,
-            index.AddressKeys.Flush, index.AddressKeyTails.Flush,
+            index.BlockHash, index.BlockTime, index.BlockFirstTx, index.BlockFirstAddress,
+            index.TxHash, index.TxFirstInput, index.TxFirstOutput, index.TxLockTime,
+            index.TxVirtualSize, index.TxFlagsColumn, index.InputSpentOutput, index.OutputValue, index.OutputLargeValues,
+            index.OutputAddress, index.OutputTypeColumn, index.OutputPreviousSameAddress,
+            index.AddressKeys, index.AddressKeyTails,
         })
-            flushable();
+            Timed(Path.GetFileName(column.Path), column.Flush);
     }
 
     private void SaveManifest()

@@ -118,6 +118,9 @@ public sealed class BitcoinIngest
         var waiting = new Stopwatch();
         var appending = new Stopwatch();
         var committing = new Stopwatch();
+        var checkpointing = new Stopwatch();
+        var reserving = new Stopwatch();
+        var (transactionSide, outputSide) = (_writer.TransactionSideTime, _writer.OutputSideTime);
         for (var height = start; height < end;)
         {
             waiting.Start();
@@ -128,7 +131,9 @@ public sealed class BitcoinIngest
             pending = ScanBatch(height + count, next);
             appending.Start();
             cancellationToken.ThrowIfCancellationRequested();
+            reserving.Start();
             ReserveKeys(current, count, end - height - count, firstTransaction, firstAddress, added);
+            reserving.Stop();
             _writer.AppendBlocks(current, count, height);
             for (var i = 0; i < count; i++)
             {
@@ -142,7 +147,9 @@ public sealed class BitcoinIngest
             if (sinceCommit >= CommitEveryBytes)
             {
                 committing.Start();
+                checkpointing.Start();
                 _writer.Checkpoint();
+                checkpointing.Stop();
                 committing.Stop();
                 sinceCommit = 0;
             }
@@ -165,6 +172,11 @@ public sealed class BitcoinIngest
             WriterWaiting = waiting.Elapsed,
             WriterAppending = appending.Elapsed,
             WriterCommitting = committing.Elapsed,
+            WriterCheckpointing = checkpointing.Elapsed,
+            WriterReservingKeys = reserving.Elapsed,
+            WriterTransactionSide = _writer.TransactionSideTime - transactionSide,
+            WriterOutputSide = _writer.OutputSideTime - outputSide,
+            FinalCommitSteps = [.. _writer.LastCommitSteps],
         };
     }
 

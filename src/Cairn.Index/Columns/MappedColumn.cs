@@ -21,7 +21,7 @@ namespace Cairn.Index.Columns;
 /// transaction bench wrote several times the index's size (docs/benchmarks.md, "Ingest I/O").
 /// </para>
 /// </summary>
-public sealed unsafe class MappedColumn<T> : IDisposable where T : unmanaged
+public sealed unsafe class MappedColumn<T> : IFlushableColumn, IDisposable where T : unmanaged
 {
     private const long GrowthQuantumBytes = 16L << 20;
 
