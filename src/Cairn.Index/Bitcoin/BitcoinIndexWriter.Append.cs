@@ -8,9 +8,11 @@ namespace Cairn.Index.Bitcoin;
 /// <summary>
 /// Appending rows. The work splits into two halves that touch disjoint columns, so a batch of
 /// blocks is appended by two threads at once: the transaction side (transaction columns, the
-/// txid hash table, inputs and the spending links of outputs) and the output side (output
-/// values, scripts and addresses, the address table and its hash table). The transaction side
-/// needs only output counts from the scanned blocks, never the output side's rows.
+/// txid hash table, inputs, the spending links of outputs, and the output columns that need no
+/// address: values, large values, script types) and the output side (output addresses and their
+/// per-address links, the address table and its hash table). The output side's address lookups
+/// make it the longer half, so every output column that can be written without them is on the
+/// other. Neither half reads a row the other writes.
 /// </summary>
 public sealed partial class BitcoinIndexWriter
 {
@@ -81,6 +83,12 @@ public sealed partial class BitcoinIndexWriter
     /// <summary>Time the output side of <see cref="AppendBlocks"/> took over the writer's life, when run in parallel.</summary>
     public TimeSpan OutputSideTime { get; private set; }
 
+    /// <summary>Of <see cref="TransactionSideTime"/>, the time spent growing the txid table as <see cref="ReserveKeys"/> asked.</summary>
+    public TimeSpan TxIdTableGrowthTime { get; private set; }
+
+    /// <summary>Of <see cref="OutputSideTime"/>, the time spent growing the address table as <see cref="ReserveKeys"/> asked.</summary>
+    public TimeSpan AddressTableGrowthTime { get; private set; }
+
     /// <summary>How many rows ahead of its use a random read is prefetched: enough misses in flight to keep the memory busy.</summary>
     private const int PrefetchDistance = 16;
 
@@ -95,6 +103,9 @@ public sealed partial class BitcoinIndexWriter
     private void AppendTransactionSide(ScannedBlock[] blocks, int count, long height)
     {
         var index = Index;
+        var growth = Stopwatch.GetTimestamp();
+        index.TxIdIndex.Reserve(_reservedTransactions);
+        TxIdTableGrowthTime += Stopwatch.GetElapsedTime(growth);
         for (var b = 0; b < count; b++)
         {
             var block = blocks[b];
@@ -106,9 +117,9 @@ public sealed partial class BitcoinIndexWriter
     }
 
     /// <summary>
-    /// The block's transaction rows, the zero spender of each of its outputs and its txids in the hash table. All of
-    /// them go in before the inputs are resolved, so the inputs' lookups can be batched; a lookup then takes only ids
-    /// below the spending transaction (<see cref="Columns.HashIndex.TryFindBelow"/>), which answers as if each txid had
+    /// The block's transaction rows, its output rows that need no address (value, type, a zero spender) and its txids
+    /// in the hash table. All of them go in before the inputs are resolved, so the inputs' lookups can be batched; a
+    /// lookup then takes only ids below the spending transaction (<see cref="Columns.HashIndex.TryFindBelow"/>), which answers as if each txid had
     /// been inserted after its own transaction's inputs.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -127,6 +138,8 @@ public sealed partial class BitcoinIndexWriter
         index.TxFlagsColumn.Reserve(transactions);
         index.InputSpentOutput.Reserve(block.InputCount);
         index.OutputSpender.Reserve(block.OutputCount);
+        index.OutputValue.Reserve(block.OutputCount);
+        index.OutputTypeColumn.Reserve(block.OutputCount);
         for (var t = 0; t < transactions; t++)
         {
             index.TxHash.Append(block.TxIds[t]);
@@ -136,7 +149,14 @@ public sealed partial class BitcoinIndexWriter
             index.TxVirtualSize.Append(block.TxVirtualSize[t]);
             index.TxFlagsColumn.Append(block.TxFlags[t]);
         }
-        for (var o = 0; o < block.OutputCount; o++) index.OutputSpender.Append(0);
+        for (var o = 0; o < block.OutputCount; o++)
+        {
+            var value = block.OutputValue[o];
+            index.OutputValue.Append(StoredValue.From(value));
+            if (StoredValue.IsLarge(value)) index.OutputLargeValues.Append(new LargeOutputValue(firstOutput + (uint)o, value));
+            index.OutputTypeColumn.Append((byte)block.OutputType[o]);
+            index.OutputSpender.Append(0);
+        }
         var table = index.TxIdIndex;
         for (var t = 0; t < transactions; t++)
         {
@@ -217,14 +237,15 @@ public sealed partial class BitcoinIndexWriter
     private void AppendOutputSide(ScannedBlock[] blocks, int count)
     {
         var index = Index;
+        var growth = Stopwatch.GetTimestamp();
+        index.AddressIndex.Reserve(_reservedAddresses);
+        AddressTableGrowthTime += Stopwatch.GetElapsedTime(growth);
         for (var b = 0; b < count; b++)
         {
             var block = blocks[b];
             var outputs = block.OutputCount;
             index.BlockFirstAddress.Append((uint)index.AddressKeys.Count);
-            index.OutputValue.Reserve(outputs);
             index.OutputAddress.Reserve(outputs);
-            index.OutputTypeColumn.Reserve(outputs);
             index.OutputPreviousSameAddress.Reserve(outputs);
             index.AddressKeys.Reserve(outputs);
             index.AddressKeyTails.Reserve(outputs);
@@ -243,16 +264,16 @@ public sealed partial class BitcoinIndexWriter
                     index.AddressLastOutput.Prefetch(candidate);
                     index.AddressOutputCount.Prefetch(candidate);
                 }
-                AppendOutput(block.OutputValue[o], block.OutputType[o], block.OutputAddress[o], block.OutputAddressHashes[o]);
+                AppendOutput(block.OutputAddress[o], block.OutputAddressHashes[o]);
             }
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AppendOutput(long value, ScriptType type, AddressKey key, ulong keyHash)
+    private void AppendOutput(AddressKey key, ulong keyHash)
     {
         var index = Index;
-        var outputId = (uint)index.OutputValue.Count;
+        var outputId = (uint)index.OutputAddress.Count;
         var addressId = uint.MaxValue;
         var previous = 0u;
         if (key.Kind != AddressKind.None)
@@ -273,11 +294,7 @@ public sealed partial class BitcoinIndexWriter
             }
             previous = index.AddressLastOutput[addressId];
         }
-        // Order matters for crash repair: the output row is complete before the head moves to it.
-        index.OutputValue.Append(StoredValue.From(value));
-        if (StoredValue.IsLarge(value)) index.OutputLargeValues.Append(new LargeOutputValue(outputId, value));
         index.OutputAddress.Append(addressId);
-        index.OutputTypeColumn.Append((byte)type);
         index.OutputPreviousSameAddress.Append(previous);
         if (addressId != uint.MaxValue)
         {

@@ -129,26 +129,31 @@ public sealed partial class BitcoinIndexWriter : IDisposable
     /// <summary>
     /// Pre-sizes the txid and address hash tables for the totals an ingest expects to reach, so
     /// they are rehashed once instead of at every growth step. The tables are over-sized until
-    /// <see cref="Canonicalize"/> (readers take their capacity from the file).
+    /// the commit. They grow at the start of the next <see cref="AppendBlocks"/>, each on the thread of
+    /// the half that owns it (<see cref="AppendTransactionSide"/>, <see cref="AppendOutputSide"/>), so the
+    /// two rehashes run at once instead of one after the other ahead of the batch.
     /// </summary>
     public void ReserveKeys(long transactions, long addresses)
     {
         const long maxIds = uint.MaxValue;
         var index = Index;
         if (transactions > index.TxIdIndex.Capacity * 4 / 5 || addresses > index.AddressIndex.Capacity * 4 / 5) MarkDirty();
-        index.TxIdIndex.Reserve(Math.Min(transactions, maxIds));
-        index.AddressIndex.Reserve(Math.Min(addresses, maxIds));
+        _reservedTransactions = Math.Min(transactions, maxIds);
+        _reservedAddresses = Math.Min(addresses, maxIds);
     }
+
+    private long _reservedTransactions;
+    private long _reservedAddresses;
 
     /// <summary>
     /// Rebuilds hash tables that <see cref="ReserveKeys"/> left over-sized at their canonical
-    /// capacity, so an index is byte-identical however its ingest was split. Each table is
+    /// capacity, so an index is byte-identical however its ingest was split (a commit does it too). Each table is
     /// replaced by an atomic rename, so a kill during it leaves a valid table.
     /// </summary>
     public void Canonicalize()
     {
-        Timed("txid.hidx canonical", Index.TxIdIndex.Canonicalize);
-        Timed("address.hidx canonical", Index.AddressIndex.Canonicalize);
+        Index.TxIdIndex.Canonicalize();
+        Index.AddressIndex.Canonicalize();
     }
 
     /// <summary>
@@ -158,6 +163,7 @@ public sealed partial class BitcoinIndexWriter : IDisposable
     public void RollbackTo(long height)
     {
         var index = Index;
+        FinishCheckpoint();
         if (height < 0 || height > index.BlockCount) throw new ArgumentOutOfRangeException(nameof(height));
         if (height == index.BlockCount) return;
         MarkDirty();
@@ -217,88 +223,18 @@ public sealed partial class BitcoinIndexWriter : IDisposable
         return low;
     }
 
-    /// <summary>Makes everything appended so far durable and the new tip visible to readers.</summary>
-    public void Commit() => Commit(force: false);
-
-    /// <summary>
-    /// Makes the blocks appended so far survive a crash without flushing the columns written at
-    /// random places: the append-only columns and the manifest are flushed, the "uncommitted"
-    /// marker stays, so readers still wait for <see cref="Commit"/> and a writer that finds the
-    /// marker recomputes the rest from them. A long ingest checkpoints every 64 MB and commits once.
-    /// </summary>
-    public void Checkpoint()
-    {
-        if (!_dirty) return;
-        _steps.Clear();
-        FlushAppendOnly();
-        Timed("manifest", SaveManifest);
-    }
-
-    private void Commit(bool force)
-    {
-        if (!_dirty && !force) return;
-        var index = Index;
-        _steps.Clear();
-        FlushAppendOnly();
-        Timed("out_spender.col", index.OutputSpender.Flush);
-        Timed("addr_last_output.col", index.AddressLastOutput.Flush);
-        Timed("addr_output_count.col", index.AddressOutputCount.Flush);
-        Timed("txid.hidx", index.TxIdIndex.Flush);
-        Timed("address.hidx", index.AddressIndex.Flush);
-        Timed("manifest", SaveManifest);
-        File.Delete(Path.Combine(index.Directory, UncommittedMarker));
-        _dirty = false;
-    }
-
-    private readonly List<WriterStepTime> _steps = [];
-
-    /// <summary>The steps of the last commit or checkpoint (and of a <see cref="Canonicalize"/> after it), each with its time.</summary>
-    public IReadOnlyList<WriterStepTime> LastCommitSteps => _steps;
-
-    private void Timed(string step, Action action)
-    {
-        var start = System.Diagnostics.Stopwatch.GetTimestamp();
-        action();
-        _steps.Add(new WriterStepTime(step, System.Diagnostics.Stopwatch.GetElapsedTime(start)));
-    }
-
-    /// <summary>The columns a repair keeps: rows are only ever appended to them.</summary>
-    private void FlushAppendOnly()
-    {
-        var index = Index;
-        foreach (var column in new IFlushableColumn[]
-        {
-            index.BlockHash, index.BlockTime, index.BlockFirstTx, index.BlockFirstAddress,
-            index.TxHash, index.TxFirstInput, index.TxFirstOutput, index.TxLockTime,
-            index.TxVirtualSize, index.TxFlagsColumn, index.InputSpentOutput, index.OutputValue, index.OutputLargeValues,
-            index.OutputAddress, index.OutputTypeColumn, index.OutputPreviousSameAddress,
-            index.AddressKeys, index.AddressKeyTails,
-        })
-            Timed(Path.GetFileName(column.Path), column.Flush);
-    }
-
-    private void SaveManifest()
-    {
-        var index = Index;
-        new IndexManifest
-        {
-            Network = index.Network.Name,
-            Blocks = index.BlockCount,
-            Transactions = index.TransactionCount,
-            Inputs = index.InputCount,
-            Outputs = index.OutputCount,
-            Addresses = index.AddressCount,
-            AddressTails = index.AddressKeyTails.Count,
-            LargeValues = index.OutputLargeValues.Count,
-            Tip = index.TipHash?.ToString(),
-        }.Save(index.Directory);
-    }
-
     /// <summary>Closes without committing pending appends (they are repaired away on the next open).</summary>
     public void Abandon()
     {
-        Index.Dispose();
-        _lock.Dispose();
+        try
+        {
+            FinishCheckpoint();
+        }
+        finally
+        {
+            Index.Dispose();
+            _lock.Dispose();
+        }
     }
 
     public void Dispose()

@@ -17,7 +17,10 @@ public sealed class BitcoinIngest
 
     public BitcoinIngest(BitcoinIndexWriter writer) => _writer = writer;
 
-    /// <summary>Bytes of block data between checkpoints (a crash loses at most this much work); the run commits once at its end.</summary>
+    /// <summary>
+    /// Bytes of block data between checkpoints: a crash loses at most this much work, or up to twice as much while a
+    /// checkpoint is still being written in the background; the run commits once at its end.
+    /// </summary>
     public long CommitEveryBytes { get; init; } = 64L << 20;
 
     public IProgress<IngestProgress>? Progress { get; init; }
@@ -119,8 +122,8 @@ public sealed class BitcoinIngest
         var appending = new Stopwatch();
         var committing = new Stopwatch();
         var checkpointing = new Stopwatch();
-        var reserving = new Stopwatch();
         var (transactionSide, outputSide) = (_writer.TransactionSideTime, _writer.OutputSideTime);
+        var (txIdGrowth, addressGrowth) = (_writer.TxIdTableGrowthTime, _writer.AddressTableGrowthTime);
         for (var height = start; height < end;)
         {
             waiting.Start();
@@ -131,9 +134,7 @@ public sealed class BitcoinIngest
             pending = ScanBatch(height + count, next);
             appending.Start();
             cancellationToken.ThrowIfCancellationRequested();
-            reserving.Start();
             ReserveKeys(current, count, end - height - count, firstTransaction, firstAddress, added);
-            reserving.Stop();
             _writer.AppendBlocks(current, count, height);
             for (var i = 0; i < count; i++)
             {
@@ -148,7 +149,8 @@ public sealed class BitcoinIngest
             {
                 committing.Start();
                 checkpointing.Start();
-                _writer.Checkpoint();
+                // The checkpoint syncs the columns while the next batches are appended; only the wait for the previous one counts here.
+                _writer.BeginCheckpoint();
                 checkpointing.Stop();
                 committing.Stop();
                 sinceCommit = 0;
@@ -158,7 +160,6 @@ public sealed class BitcoinIngest
         pending.GetAwaiter().GetResult();
         committing.Start();
         _writer.Commit();
-        _writer.Canonicalize();
         committing.Stop();
         scanners.Dispose();
         return new IngestReport
@@ -173,7 +174,8 @@ public sealed class BitcoinIngest
             WriterAppending = appending.Elapsed,
             WriterCommitting = committing.Elapsed,
             WriterCheckpointing = checkpointing.Elapsed,
-            WriterReservingKeys = reserving.Elapsed,
+            WriterTxIdTableGrowth = _writer.TxIdTableGrowthTime - txIdGrowth,
+            WriterAddressTableGrowth = _writer.AddressTableGrowthTime - addressGrowth,
             WriterTransactionSide = _writer.TransactionSideTime - transactionSide,
             WriterOutputSide = _writer.OutputSideTime - outputSide,
             FinalCommitSteps = [.. _writer.LastCommitSteps],

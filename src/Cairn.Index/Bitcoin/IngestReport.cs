@@ -28,10 +28,12 @@ public sealed record IngestReport
     /// </summary>
     public TimeSpan WriterTransactionSide { get; init; }
 
-    /// <summary>The part of <see cref="WriterAppending"/> spent growing the hash tables ahead of a batch (rehashing every key).</summary>
-    public TimeSpan WriterReservingKeys { get; init; }
-
     public TimeSpan WriterOutputSide { get; init; }
+
+    /// <summary>Of each half, the time spent growing its hash table ahead of a batch (rehashing every key).</summary>
+    public TimeSpan WriterTxIdTableGrowth { get; init; }
+
+    public TimeSpan WriterAddressTableGrowth { get; init; }
 
     /// <summary>The final commit's steps (each column's flush, the hash tables), each with its own time.</summary>
     public IReadOnlyList<WriterStepTime> FinalCommitSteps { get; init; } = [];

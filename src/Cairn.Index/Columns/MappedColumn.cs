@@ -242,10 +242,19 @@ public sealed unsafe class MappedColumn<T> : IFlushableColumn, IDisposable where
             _capacity = capacity;
             return;
         }
-        Unmap();
-        _file!.SetLength(bytes);
-        Map(bytes);
+        lock (_remapping)
+        {
+            Unmap();
+            _file!.SetLength(bytes);
+            Map(bytes);
+        }
     }
+
+    /// <summary>
+    /// Held while the mapping is replaced or synced: a writer may append (and so grow the column) while a checkpoint
+    /// flushes it on another thread (<c>BitcoinIndexWriter.BeginCheckpoint</c>), and the sync must not outlive its view.
+    /// </summary>
+    private readonly Lock _remapping = new();
 
     /// <summary>Drops values from <paramref name="newCount"/> on (rollback of uncommitted or reorganised data).</summary>
     public void Truncate(long newCount)
@@ -266,8 +275,23 @@ public sealed unsafe class MappedColumn<T> : IFlushableColumn, IDisposable where
     public void Flush()
     {
         if (_inMemory && _changed) WriteOut();
-        _view?.Flush();
-        _file?.Flush(flushToDisk: true);
+        lock (_remapping)
+        {
+            _view?.Flush();
+            _file?.Flush(flushToDisk: true);
+        }
+    }
+
+    /// <summary>
+    /// Closes without writing back the values held in memory, leaving the file as it is: for a hash table about to be
+    /// replaced by a rebuilt one, whose old slots would only be written to be overwritten.
+    /// </summary>
+    public void Discard()
+    {
+        _changed = false;
+        Unmap();
+        _file?.Dispose();
+        _file = null;
     }
 
     public void Dispose()
