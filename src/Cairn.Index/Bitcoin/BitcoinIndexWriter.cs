@@ -147,8 +147,8 @@ public sealed partial class BitcoinIndexWriter : IDisposable
 
     /// <summary>
     /// Rebuilds hash tables that <see cref="ReserveKeys"/> left over-sized at their canonical
-    /// capacity, so an index is byte-identical however its ingest was split (a commit does it too). Each table is
-    /// replaced by an atomic rename, so a kill during it leaves a valid table.
+    /// capacity, so an index is byte-identical however its ingest was split (a commit does it too).
+    /// Each table is written, synced and renamed into place, so a kill during it leaves a valid table.
     /// </summary>
     public void Canonicalize()
     {
