@@ -8,11 +8,13 @@ namespace Cairn.Index.Bitcoin;
 /// <summary>
 /// Appending rows. The work splits into two halves that touch disjoint columns, so a batch of
 /// blocks is appended by two threads at once: the transaction side (transaction columns, the
-/// txid hash table, inputs, the spending links of outputs, and the output columns that need no
-/// address: values, large values, script types) and the output side (output addresses and their
-/// per-address links, the address table and its hash table). The output side's address lookups
-/// make it the longer half, so every output column that can be written without them is on the
-/// other. Neither half reads a row the other writes.
+/// txid hash table, inputs and the spending links of outputs) and the output side (output
+/// values, scripts and addresses, the address table and its hash table). The transaction side
+/// needs only output counts from the scanned blocks, never the output side's rows. The output
+/// side is the longer half, but its time is the address lookups' cache misses: moving the values
+/// and script types (which need no address) to the other side doubled that side's time and took
+/// nothing off this one, whose sequential appends overlap with the misses (session 13,
+/// docs/benchmarks.md), so they stay here.
 /// </summary>
 public sealed partial class BitcoinIndexWriter
 {
@@ -117,9 +119,9 @@ public sealed partial class BitcoinIndexWriter
     }
 
     /// <summary>
-    /// The block's transaction rows, its output rows that need no address (value, type, a zero spender) and its txids
-    /// in the hash table. All of them go in before the inputs are resolved, so the inputs' lookups can be batched; a
-    /// lookup then takes only ids below the spending transaction (<see cref="Columns.HashIndex.TryFindBelow"/>), which answers as if each txid had
+    /// The block's transaction rows, the zero spender of each of its outputs and its txids in the hash table. All of
+    /// them go in before the inputs are resolved, so the inputs' lookups can be batched; a lookup then takes only ids
+    /// below the spending transaction (<see cref="Columns.HashIndex.TryFindBelow"/>), which answers as if each txid had
     /// been inserted after its own transaction's inputs.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -130,33 +132,23 @@ public sealed partial class BitcoinIndexWriter
         var firstTx = (uint)index.TxHash.Count;
         var firstInput = (uint)index.InputSpentOutput.Count;
         var firstOutput = (uint)index.OutputSpender.Count;
-        index.TxHash.Reserve(transactions);
-        index.TxFirstInput.Reserve(transactions);
-        index.TxFirstOutput.Reserve(transactions);
-        index.TxLockTime.Reserve(transactions);
-        index.TxVirtualSize.Reserve(transactions);
-        index.TxFlagsColumn.Reserve(transactions);
+        var hashes = index.TxHash.AppendRange(transactions);
+        var firstInputs = index.TxFirstInput.AppendRange(transactions);
+        var firstOutputs = index.TxFirstOutput.AppendRange(transactions);
+        var lockTimes = index.TxLockTime.AppendRange(transactions);
+        var virtualSizes = index.TxVirtualSize.AppendRange(transactions);
+        var flags = index.TxFlagsColumn.AppendRange(transactions);
         index.InputSpentOutput.Reserve(block.InputCount);
-        index.OutputSpender.Reserve(block.OutputCount);
-        index.OutputValue.Reserve(block.OutputCount);
-        index.OutputTypeColumn.Reserve(block.OutputCount);
         for (var t = 0; t < transactions; t++)
         {
-            index.TxHash.Append(block.TxIds[t]);
-            index.TxFirstInput.Append(firstInput + (uint)block.TxFirstInput[t]);
-            index.TxFirstOutput.Append(firstOutput + (uint)block.TxFirstOutput[t]);
-            index.TxLockTime.Append(block.TxLockTime[t]);
-            index.TxVirtualSize.Append(block.TxVirtualSize[t]);
-            index.TxFlagsColumn.Append(block.TxFlags[t]);
+            hashes[t] = block.TxIds[t];
+            firstInputs[t] = firstInput + (uint)block.TxFirstInput[t];
+            firstOutputs[t] = firstOutput + (uint)block.TxFirstOutput[t];
+            lockTimes[t] = block.TxLockTime[t];
+            virtualSizes[t] = block.TxVirtualSize[t];
+            flags[t] = block.TxFlags[t];
         }
-        for (var o = 0; o < block.OutputCount; o++)
-        {
-            var value = block.OutputValue[o];
-            index.OutputValue.Append(StoredValue.From(value));
-            if (StoredValue.IsLarge(value)) index.OutputLargeValues.Append(new LargeOutputValue(firstOutput + (uint)o, value));
-            index.OutputTypeColumn.Append((byte)block.OutputType[o]);
-            index.OutputSpender.Append(0);
-        }
+        index.OutputSpender.AppendRange(block.OutputCount).Clear();
         var table = index.TxIdIndex;
         for (var t = 0; t < transactions; t++)
         {
@@ -245,7 +237,9 @@ public sealed partial class BitcoinIndexWriter
             var block = blocks[b];
             var outputs = block.OutputCount;
             index.BlockFirstAddress.Append((uint)index.AddressKeys.Count);
+            index.OutputValue.Reserve(outputs);
             index.OutputAddress.Reserve(outputs);
+            index.OutputTypeColumn.Reserve(outputs);
             index.OutputPreviousSameAddress.Reserve(outputs);
             index.AddressKeys.Reserve(outputs);
             index.AddressKeyTails.Reserve(outputs);
@@ -264,16 +258,16 @@ public sealed partial class BitcoinIndexWriter
                     index.AddressLastOutput.Prefetch(candidate);
                     index.AddressOutputCount.Prefetch(candidate);
                 }
-                AppendOutput(block.OutputAddress[o], block.OutputAddressHashes[o]);
+                AppendOutput(block.OutputValue[o], block.OutputType[o], block.OutputAddress[o], block.OutputAddressHashes[o]);
             }
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AppendOutput(AddressKey key, ulong keyHash)
+    private void AppendOutput(long value, ScriptType type, AddressKey key, ulong keyHash)
     {
         var index = Index;
-        var outputId = (uint)index.OutputAddress.Count;
+        var outputId = (uint)index.OutputValue.Count;
         var addressId = uint.MaxValue;
         var previous = 0u;
         if (key.Kind != AddressKind.None)
@@ -294,7 +288,11 @@ public sealed partial class BitcoinIndexWriter
             }
             previous = index.AddressLastOutput[addressId];
         }
+        // Order matters for crash repair: the output row is complete before the head moves to it.
+        index.OutputValue.Append(StoredValue.From(value));
+        if (StoredValue.IsLarge(value)) index.OutputLargeValues.Append(new LargeOutputValue(outputId, value));
         index.OutputAddress.Append(addressId);
+        index.OutputTypeColumn.Append((byte)type);
         index.OutputPreviousSameAddress.Append(previous);
         if (addressId != uint.MaxValue)
         {
