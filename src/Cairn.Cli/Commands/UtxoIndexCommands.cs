@@ -29,7 +29,7 @@ internal static class UtxoIndexCommands
         var password = new Option<string?>("--rpc-password") { Description = "RPC password" };
         var cookie = new Option<string?>("--rpc-cookie") { Description = "Path to the node's .cookie file" };
         var network = new Option<string>("--network") { Description = UtxoChainCommands.NetworkNames(chain), DefaultValueFactory = _ => "main" };
-        var commitEvery = new Option<int>("--commit-every-mb") { Description = "Checkpoint after this many MB of blocks (a crash loses at most this much work, twice as much while a checkpoint is being written)", DefaultValueFactory = _ => 64 };
+        var commitEvery = new Option<int>("--commit-every-mb") { Description = "Checkpoint after this many MB of blocks (a crash loses at most this much work)", DefaultValueFactory = _ => 64 };
         var command = new Command("ingest", "Build or update the chain index from block files or a node") { blocks, rpc, user, password, cookie, network, commitEvery };
         host.SetAction(command, async (context, parse, cancellationToken) =>
         {

@@ -5,19 +5,17 @@ namespace Cairn.Index.Bitcoin;
 
 /// <summary>
 /// Making appended blocks durable: checkpoints and commits (protocol in the class summary and docs/chain-index.md,
-/// "Crash safety"). Every column and hash table is its own file, so their flushes are independent and run at once,
-/// one thread each: a flush mostly waits for the disk (msync and fsync), and the held-in-memory columns are copied
-/// out while the mapped ones are synced. The order the protocol needs is kept around them: the marker exists before
-/// any of them starts, and the manifest is replaced only once every one has finished.
+/// "Crash safety"), each step timed for the ingest report. The files are flushed one after another on the calling
+/// thread. Flushing them at once (a thread per file) and checkpointing in the background while appending went on
+/// were both tried in session 13 and measured slower on the 2-core bench machine, where the ingest already keeps
+/// both cores busy: the sync's kernel work then competes with the appending instead of filling idle time
+/// (docs/benchmarks.md).
 /// </summary>
 public sealed partial class BitcoinIndexWriter
 {
     private readonly List<WriterStepTime> _steps = [];
 
-    /// <summary>
-    /// The steps of the last commit or checkpoint, each with its own time (they overlap: each ran on its own thread).
-    /// Complete once the checkpoint has been waited for.
-    /// </summary>
+    /// <summary>The steps of the last commit or checkpoint, each with its own time.</summary>
     public IReadOnlyList<WriterStepTime> LastCommitSteps => _steps;
 
     /// <summary>Makes everything appended so far durable and the new tip visible to readers.</summary>
@@ -31,41 +29,11 @@ public sealed partial class BitcoinIndexWriter
     /// </summary>
     public void Checkpoint()
     {
-        BeginCheckpoint();
-        FinishCheckpoint();
-    }
-
-    /// <summary>The checkpoint <see cref="BeginCheckpoint"/> started, until something waits for it.</summary>
-    private Task? _checkpoint;
-
-    /// <summary>
-    /// Starts a <see cref="Checkpoint"/> of the blocks appended so far on another thread and returns, so appending
-    /// goes on while the columns are synced (waiting for the disk had taken a sixth of a 2 M-transaction ingest's wall
-    /// clock). The manifest it writes holds the counts of this moment, and the rows under them are never written
-    /// again, so the rows appended meanwhile (past those counts, cut off by a repair) cannot spoil it. A crash before
-    /// it ends loses the blocks since the checkpoint before. Whatever comes next other than appending (another
-    /// checkpoint, a commit, a rollback, closing) waits for it first and rethrows its failure.
-    /// </summary>
-    public void BeginCheckpoint()
-    {
-        FinishCheckpoint();
         if (!_dirty) return;
-        var manifest = CurrentManifest();
-        var flushes = AppendOnlyFlushes();
         _steps.Clear();
-        _checkpoint = Task.Factory.StartNew(() =>
-        {
-            RunAtOnce(flushes);
-            Timed("manifest", () => manifest.Save(Index.Directory));
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-    }
-
-    /// <summary>Waits for a checkpoint started by <see cref="BeginCheckpoint"/>, if any, and rethrows its failure.</summary>
-    private void FinishCheckpoint()
-    {
-        if (_checkpoint is not { } running) return;
-        _checkpoint = null;
-        running.GetAwaiter().GetResult();
+        RunInTurn(AppendOnlyFlushes());
+        var manifest = CurrentManifest();
+        Timed("manifest", () => manifest.Save(Index.Directory));
     }
 
     /// <summary>
@@ -76,7 +44,6 @@ public sealed partial class BitcoinIndexWriter
     /// </summary>
     private void Commit(bool force)
     {
-        FinishCheckpoint();
         if (!_dirty && !force) return;
         var index = Index;
         _steps.Clear();
@@ -92,7 +59,7 @@ public sealed partial class BitcoinIndexWriter
                 table.Flush();
             }));
         }
-        RunAtOnce(steps);
+        RunInTurn(steps);
         var manifest = CurrentManifest();
         Timed("manifest", () => manifest.Save(index.Directory));
         File.Delete(Path.Combine(index.Directory, UncommittedMarker));
@@ -116,26 +83,9 @@ public sealed partial class BitcoinIndexWriter
         ];
     }
 
-    /// <summary>
-    /// Runs independent steps each on a thread of its own (not the pool's: they block in the kernel, and the pool
-    /// would add threads for them only slowly) and returns when all have ended, with the first failure if any.
-    /// </summary>
-    private void RunAtOnce(List<(string Step, Action Action)> steps)
+    private void RunInTurn(List<(string Step, Action Action)> steps)
     {
-        var times = new TimeSpan[steps.Count];
-        var running = new Task[steps.Count];
-        for (var i = 0; i < steps.Count; i++)
-        {
-            var step = i;
-            running[i] = Task.Factory.StartNew(() =>
-            {
-                var start = Stopwatch.GetTimestamp();
-                steps[step].Action();
-                times[step] = Stopwatch.GetElapsedTime(start);
-            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        }
-        Task.WhenAll(running).GetAwaiter().GetResult();
-        for (var i = 0; i < steps.Count; i++) _steps.Add(new WriterStepTime(steps[i].Step, times[i]));
+        foreach (var (step, action) in steps) Timed(step, action);
     }
 
     private void Timed(string step, Action action)

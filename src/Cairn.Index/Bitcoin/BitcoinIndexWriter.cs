@@ -163,7 +163,6 @@ public sealed partial class BitcoinIndexWriter : IDisposable
     public void RollbackTo(long height)
     {
         var index = Index;
-        FinishCheckpoint();
         if (height < 0 || height > index.BlockCount) throw new ArgumentOutOfRangeException(nameof(height));
         if (height == index.BlockCount) return;
         MarkDirty();
@@ -226,15 +225,8 @@ public sealed partial class BitcoinIndexWriter : IDisposable
     /// <summary>Closes without committing pending appends (they are repaired away on the next open).</summary>
     public void Abandon()
     {
-        try
-        {
-            FinishCheckpoint();
-        }
-        finally
-        {
-            Index.Dispose();
-            _lock.Dispose();
-        }
+        Index.Dispose();
+        _lock.Dispose();
     }
 
     public void Dispose()

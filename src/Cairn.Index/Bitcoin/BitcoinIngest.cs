@@ -17,10 +17,7 @@ public sealed class BitcoinIngest
 
     public BitcoinIngest(BitcoinIndexWriter writer) => _writer = writer;
 
-    /// <summary>
-    /// Bytes of block data between checkpoints: a crash loses at most this much work, or up to twice as much while a
-    /// checkpoint is still being written in the background; the run commits once at its end.
-    /// </summary>
+    /// <summary>Bytes of block data between checkpoints (a crash loses at most this much work); the run commits once at its end.</summary>
     public long CommitEveryBytes { get; init; } = 64L << 20;
 
     public IProgress<IngestProgress>? Progress { get; init; }
@@ -149,8 +146,7 @@ public sealed class BitcoinIngest
             {
                 committing.Start();
                 checkpointing.Start();
-                // The checkpoint syncs the columns while the next batches are appended; only the wait for the previous one counts here.
-                _writer.BeginCheckpoint();
+                _writer.Checkpoint();
                 checkpointing.Stop();
                 committing.Stop();
                 sinceCommit = 0;

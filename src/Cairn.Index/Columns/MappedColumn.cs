@@ -226,9 +226,8 @@ public sealed unsafe class MappedColumn<T> : IFlushableColumn, IDisposable where
 
     /// <summary>
     /// Appends <paramref name="count"/> values that the caller writes into the returned span at once (its contents are
-    /// undefined until then: rows cut off by a truncation may still be there). One update of <see cref="Count"/> for a
-    /// block's rows instead of one per value: the two halves of an ingest append to neighbouring column objects, whose
-    /// counters would otherwise bounce a cache line between the cores at every value.
+    /// undefined until then: rows cut off by a truncation may still be there), with one update of <see cref="Count"/>
+    /// for a block's rows instead of one per value.
     /// </summary>
     public Span<T> AppendRange(int count)
     {
@@ -257,19 +256,10 @@ public sealed unsafe class MappedColumn<T> : IFlushableColumn, IDisposable where
             _capacity = capacity;
             return;
         }
-        lock (_remapping)
-        {
-            Unmap();
-            _file!.SetLength(bytes);
-            Map(bytes);
-        }
+        Unmap();
+        _file!.SetLength(bytes);
+        Map(bytes);
     }
-
-    /// <summary>
-    /// Held while the mapping is replaced or synced: a writer may append (and so grow the column) while a checkpoint
-    /// flushes it on another thread (<c>BitcoinIndexWriter.BeginCheckpoint</c>), and the sync must not outlive its view.
-    /// </summary>
-    private readonly Lock _remapping = new();
 
     /// <summary>Drops values from <paramref name="newCount"/> on (rollback of uncommitted or reorganised data).</summary>
     public void Truncate(long newCount)
@@ -290,11 +280,8 @@ public sealed unsafe class MappedColumn<T> : IFlushableColumn, IDisposable where
     public void Flush()
     {
         if (_inMemory && _changed) WriteOut();
-        lock (_remapping)
-        {
-            _view?.Flush();
-            _file?.Flush(flushToDisk: true);
-        }
+        _view?.Flush();
+        _file?.Flush(flushToDisk: true);
     }
 
     /// <summary>
