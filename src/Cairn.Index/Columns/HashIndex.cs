@@ -15,7 +15,7 @@ namespace Cairn.Index.Columns;
 /// ascending id order, so a table rebuilt after a crash is byte-identical to one that was
 /// never interrupted. A writer may pre-size a table beyond that (<see cref="Reserve"/>) to
 /// skip the growth steps during a long ingest; the capacity is then read from the file's
-/// length, and <see cref="Canonicalize()"/> brings the table back to its canonical size.
+/// length, and <see cref="Canonicalize"/> brings the table back to its canonical size.
 /// </para>
 /// </summary>
 public sealed class HashIndex : IDisposable
@@ -86,17 +86,13 @@ public sealed class HashIndex : IDisposable
     public static HashIndex Rebuild(string path, long keys, Func<uint, ulong> hashOfId)
     {
         ArgumentNullException.ThrowIfNull(hashOfId);
-        var index = Build(path, CapacityFor(keys), keys, hashOfId, durable: true);
+        var index = Build(path, CapacityFor(keys), keys, hashOfId);
         return index;
     }
 
-    /// <summary>
-    /// Builds ids 0..keys-1 into a table of <paramref name="capacity"/> slots beside <paramref name="path"/>, then moves
-    /// it into place. When <paramref name="durable"/> the slots are written and synced before the rename; otherwise the
-    /// file is written by the next <see cref="Flush"/> (or <see cref="Dispose"/>).
-    /// </summary>
+    /// <summary>Builds ids 0..keys-1 into a table of <paramref name="capacity"/> slots written beside <paramref name="path"/>, then moves it into place.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static HashIndex Build(string path, long capacity, long keys, Func<uint, ulong> hashOfId, bool durable)
+    private static HashIndex Build(string path, long capacity, long keys, Func<uint, ulong> hashOfId)
     {
         var temp = path + ".build";
         if (File.Exists(temp)) File.Delete(temp);
@@ -112,7 +108,7 @@ public sealed class HashIndex : IDisposable
             if (id + ahead < keys) index.Prefetch(hashes[(int)(id % ahead)] = hashOfId(id + ahead));
             index.Place(hash, id);
         }
-        if (durable) slots.Flush();
+        slots.Flush();
         // The rename is atomic: a reader or a killed writer sees the old table or the new one. The slots stay in
         // memory under the new name rather than being read back.
         slots.MoveTo(path);
@@ -229,9 +225,8 @@ public sealed class HashIndex : IDisposable
 
     /// <summary>
     /// Grows the table at once to the capacity <paramref name="keys"/> will need, so that a long
-    /// ingest rehashes once instead of at every growth step. Call <see cref="Canonicalize()"/>
-    /// before handing the table to a reader that expects the canonical size. Like any growth, the
-    /// grown table reaches its file at the next <see cref="Flush"/>.
+    /// ingest rehashes once instead of at every growth step. Call <see cref="Canonicalize"/>
+    /// before handing the table to a reader that expects the canonical size.
     /// </summary>
     public void Reserve(long keys)
     {
@@ -242,16 +237,10 @@ public sealed class HashIndex : IDisposable
     public bool IsCanonical => Capacity == CapacityFor(KeyCount);
 
     /// <summary>Rebuilds a pre-sized table at its canonical capacity (nothing to do when it already is).</summary>
-    public void Canonicalize() => Canonicalize(durable: true);
-
-    /// <summary>
-    /// As <see cref="Canonicalize()"/>; unless <paramref name="durable"/>, the rebuilt table reaches its file only at the
-    /// next <see cref="Flush"/>, for a writer whose index is marked uncommitted (a crash rebuilds the table anyway).
-    /// </summary>
-    public void Canonicalize(bool durable)
+    public void Canonicalize()
     {
         if (IsCanonical) return;
-        Replace(CapacityFor(KeyCount), KeyCount, durable);
+        Replace(CapacityFor(KeyCount), KeyCount);
     }
 
     /// <summary>
@@ -261,23 +250,16 @@ public sealed class HashIndex : IDisposable
     public void TruncateTo(uint firstRemovedId)
     {
         if (firstRemovedId >= KeyCount) return;
-        Replace(CapacityFor(firstRemovedId), firstRemovedId, durable: false);
+        Replace(CapacityFor(firstRemovedId), firstRemovedId);
     }
 
-    private void Grow(long keys) => Replace(CapacityFor(keys), KeyCount, durable: false);
+    private void Grow(long keys) => Replace(CapacityFor(keys), KeyCount);
 
-    /// <summary>
-    /// Rebuilds the table at <paramref name="capacity"/>. The old slots are dropped unwritten: the file keeps its
-    /// last flushed state until the new table replaces it. Only a canonical rebuild needs to be durable at once
-    /// (it may follow a commit); growth and truncation happen while a writer's index is marked uncommitted, so
-    /// their table is written by the commit's <see cref="Flush"/>, and a crash before that rebuilds it from the
-    /// key columns.
-    /// </summary>
-    private void Replace(long capacity, long keys, bool durable)
+    private void Replace(long capacity, long keys)
     {
         if (!_writable) throw new InvalidOperationException($"hash table {_path} is read-only");
-        _slots.Discard();
-        var rebuilt = Build(_path, capacity, keys, _hashOfId, durable);
+        _slots.Dispose();
+        var rebuilt = Build(_path, capacity, keys, _hashOfId);
         _slots = rebuilt._slots;
         KeyCount = keys;
         SetCapacity(capacity);

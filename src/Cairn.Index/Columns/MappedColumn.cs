@@ -284,18 +284,6 @@ public sealed unsafe class MappedColumn<T> : IFlushableColumn, IDisposable where
         _file?.Flush(flushToDisk: true);
     }
 
-    /// <summary>
-    /// Closes without writing back the values held in memory, leaving the file as it is: for a hash table about to be
-    /// replaced by a rebuilt one, whose old slots would only be written to be overwritten.
-    /// </summary>
-    public void Discard()
-    {
-        _changed = false;
-        Unmap();
-        _file?.Dispose();
-        _file = null;
-    }
-
     public void Dispose()
     {
         // Held in memory, the values reach the file here, as a mapped column's pages would through the kernel.

@@ -79,8 +79,7 @@ public sealed class CheckpointTests : IDisposable
     public void Ingest_CheckpointingAfterEveryBatch_IsByteIdenticalToOneThatNeverCheckpoints()
     {
         var blocks = _temp.Sub("chain");
-        // Enough blocks for several batches of 64, each followed by a checkpoint, while the hash tables grow (their
-        // growth is written only by the commit).
+        // Enough blocks for several batches of 64, each followed by a checkpoint, while the hash tables grow.
         ChainGenerator.Generate(new ChainGeneratorOptions { Transactions = 20_000, Seed = 34, OutputDirectory = blocks, TransactionsPerBlock = 40 });
         var once = Ingest(blocks, "once", commitEveryBytes: long.MaxValue);
         var often = Ingest(blocks, "often", commitEveryBytes: 1);

@@ -47,20 +47,6 @@ public sealed class HashIndexTests : IDisposable
     }
 
     [Fact]
-    public void Insert_PastSeveralGrowthSteps_WritesTheGrownTableAtTheFlush()
-    {
-        var grown = HashIndex.Rebuild(PathOf("grown.hidx"), 0, HashOf);
-        for (uint id = 0; id < _keys.Length; id++) grown.Insert(_keys[id], id);
-        // Growth leaves the table in memory only (its index is marked uncommitted meanwhile): the flush writes it.
-        grown.Flush();
-        var onDisk = File.ReadAllBytes(PathOf("grown.hidx"));
-        grown.Dispose();
-
-        HashIndex.Rebuild(PathOf("rebuilt.hidx"), _keys.Length, HashOf).Dispose();
-        Assert.Equal(File.ReadAllBytes(PathOf("rebuilt.hidx")), onDisk);
-    }
-
-    [Fact]
     public void Open_OfAPresizedTable_TakesItsCapacityFromTheFile_AndFindsEveryKey()
     {
         var presized = HashIndex.Rebuild(PathOf("t.hidx"), 0, HashOf);
