@@ -106,7 +106,10 @@ public sealed partial class BitcoinIndexWriter
     {
         var index = Index;
         var growth = Stopwatch.GetTimestamp();
+        // Consumed here: a reservation outlives neither its batch nor a commit that brings the table back to its
+        // canonical size (a writer kept open, as a watcher's, would otherwise re-grow it after every commit).
         index.TxIdIndex.Reserve(_reservedTransactions);
+        _reservedTransactions = 0;
         TxIdTableGrowthTime += Stopwatch.GetElapsedTime(growth);
         for (var b = 0; b < count; b++)
         {
@@ -231,6 +234,7 @@ public sealed partial class BitcoinIndexWriter
         var index = Index;
         var growth = Stopwatch.GetTimestamp();
         index.AddressIndex.Reserve(_reservedAddresses);
+        _reservedAddresses = 0;
         AddressTableGrowthTime += Stopwatch.GetElapsedTime(growth);
         for (var b = 0; b < count; b++)
         {

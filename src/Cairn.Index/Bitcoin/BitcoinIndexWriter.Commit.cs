@@ -64,6 +64,8 @@ public sealed partial class BitcoinIndexWriter
         Timed("manifest", () => manifest.Save(index.Directory));
         File.Delete(Path.Combine(index.Directory, UncommittedMarker));
         _dirty = false;
+        // The tables are canonical now: a reservation made before the commit and not yet applied is stale.
+        (_reservedTransactions, _reservedAddresses) = (0, 0);
     }
 
     /// <summary>The flushes of the columns a repair keeps: rows are only ever appended to them.</summary>
