@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Cairn.Chains.Bitcoin;
 using Cairn.Core;
@@ -9,7 +10,11 @@ namespace Cairn.Index.Bitcoin;
 /// blocks is appended by two threads at once: the transaction side (transaction columns, the
 /// txid hash table, inputs and the spending links of outputs) and the output side (output
 /// values, scripts and addresses, the address table and its hash table). The transaction side
-/// needs only output counts from the scanned blocks, never the output side's rows.
+/// needs only output counts from the scanned blocks, never the output side's rows. The output
+/// side is the longer half, but its time is the address lookups' cache misses: moving the values
+/// and script types (which need no address) to the other side doubled that side's time and took
+/// nothing off this one, whose sequential appends overlap with the misses (session 13,
+/// docs/benchmarks.md), so they stay here.
 /// </summary>
 public sealed partial class BitcoinIndexWriter
 {
@@ -54,10 +59,17 @@ public sealed partial class BitcoinIndexWriter
             AppendOutputSide(blocks, count);
             return;
         }
-        var outputs = Task.Run(() => AppendOutputSide(blocks, count));
+        var outputs = Task.Run(() =>
+        {
+            var start = Stopwatch.GetTimestamp();
+            AppendOutputSide(blocks, count);
+            OutputSideTime += Stopwatch.GetElapsedTime(start);
+        });
         try
         {
+            var start = Stopwatch.GetTimestamp();
             AppendTransactionSide(blocks, count, height);
+            TransactionSideTime += Stopwatch.GetElapsedTime(start);
         }
         finally
         {
@@ -66,6 +78,18 @@ public sealed partial class BitcoinIndexWriter
         }
         outputs.GetAwaiter().GetResult();
     }
+
+    /// <summary>Time the transaction side of <see cref="AppendBlocks"/> took over the writer's life, when run in parallel.</summary>
+    public TimeSpan TransactionSideTime { get; private set; }
+
+    /// <summary>Time the output side of <see cref="AppendBlocks"/> took over the writer's life, when run in parallel.</summary>
+    public TimeSpan OutputSideTime { get; private set; }
+
+    /// <summary>Of <see cref="TransactionSideTime"/>, the time spent growing the txid table as <see cref="ReserveKeys"/> asked.</summary>
+    public TimeSpan TxIdTableGrowthTime { get; private set; }
+
+    /// <summary>Of <see cref="OutputSideTime"/>, the time spent growing the address table as <see cref="ReserveKeys"/> asked.</summary>
+    public TimeSpan AddressTableGrowthTime { get; private set; }
 
     /// <summary>How many rows ahead of its use a random read is prefetched: enough misses in flight to keep the memory busy.</summary>
     private const int PrefetchDistance = 16;
@@ -81,6 +105,12 @@ public sealed partial class BitcoinIndexWriter
     private void AppendTransactionSide(ScannedBlock[] blocks, int count, long height)
     {
         var index = Index;
+        var growth = Stopwatch.GetTimestamp();
+        // Consumed here: a reservation outlives neither its batch nor a commit that brings the table back to its
+        // canonical size (a writer kept open, as a watcher's, would otherwise re-grow it after every commit).
+        index.TxIdIndex.Reserve(_reservedTransactions);
+        _reservedTransactions = 0;
+        TxIdTableGrowthTime += Stopwatch.GetElapsedTime(growth);
         for (var b = 0; b < count; b++)
         {
             var block = blocks[b];
@@ -105,24 +135,23 @@ public sealed partial class BitcoinIndexWriter
         var firstTx = (uint)index.TxHash.Count;
         var firstInput = (uint)index.InputSpentOutput.Count;
         var firstOutput = (uint)index.OutputSpender.Count;
-        index.TxHash.Reserve(transactions);
-        index.TxFirstInput.Reserve(transactions);
-        index.TxFirstOutput.Reserve(transactions);
-        index.TxLockTime.Reserve(transactions);
-        index.TxVirtualSize.Reserve(transactions);
-        index.TxFlagsColumn.Reserve(transactions);
+        var hashes = index.TxHash.AppendRange(transactions);
+        var firstInputs = index.TxFirstInput.AppendRange(transactions);
+        var firstOutputs = index.TxFirstOutput.AppendRange(transactions);
+        var lockTimes = index.TxLockTime.AppendRange(transactions);
+        var virtualSizes = index.TxVirtualSize.AppendRange(transactions);
+        var flags = index.TxFlagsColumn.AppendRange(transactions);
         index.InputSpentOutput.Reserve(block.InputCount);
-        index.OutputSpender.Reserve(block.OutputCount);
         for (var t = 0; t < transactions; t++)
         {
-            index.TxHash.Append(block.TxIds[t]);
-            index.TxFirstInput.Append(firstInput + (uint)block.TxFirstInput[t]);
-            index.TxFirstOutput.Append(firstOutput + (uint)block.TxFirstOutput[t]);
-            index.TxLockTime.Append(block.TxLockTime[t]);
-            index.TxVirtualSize.Append(block.TxVirtualSize[t]);
-            index.TxFlagsColumn.Append(block.TxFlags[t]);
+            hashes[t] = block.TxIds[t];
+            firstInputs[t] = firstInput + (uint)block.TxFirstInput[t];
+            firstOutputs[t] = firstOutput + (uint)block.TxFirstOutput[t];
+            lockTimes[t] = block.TxLockTime[t];
+            virtualSizes[t] = block.TxVirtualSize[t];
+            flags[t] = block.TxFlags[t];
         }
-        for (var o = 0; o < block.OutputCount; o++) index.OutputSpender.Append(0);
+        index.OutputSpender.AppendRange(block.OutputCount).Clear();
         var table = index.TxIdIndex;
         for (var t = 0; t < transactions; t++)
         {
@@ -203,6 +232,10 @@ public sealed partial class BitcoinIndexWriter
     private void AppendOutputSide(ScannedBlock[] blocks, int count)
     {
         var index = Index;
+        var growth = Stopwatch.GetTimestamp();
+        index.AddressIndex.Reserve(_reservedAddresses);
+        _reservedAddresses = 0;
+        AddressTableGrowthTime += Stopwatch.GetElapsedTime(growth);
         for (var b = 0; b < count; b++)
         {
             var block = blocks[b];

@@ -129,21 +129,26 @@ public sealed partial class BitcoinIndexWriter : IDisposable
     /// <summary>
     /// Pre-sizes the txid and address hash tables for the totals an ingest expects to reach, so
     /// they are rehashed once instead of at every growth step. The tables are over-sized until
-    /// <see cref="Canonicalize"/> (readers take their capacity from the file).
+    /// the commit. They grow at the start of the next <see cref="AppendBlocks"/>, each on the thread of
+    /// the half that owns it (<see cref="AppendTransactionSide"/>, <see cref="AppendOutputSide"/>), so the
+    /// two rehashes run at once instead of one after the other ahead of the batch.
     /// </summary>
     public void ReserveKeys(long transactions, long addresses)
     {
         const long maxIds = uint.MaxValue;
         var index = Index;
         if (transactions > index.TxIdIndex.Capacity * 4 / 5 || addresses > index.AddressIndex.Capacity * 4 / 5) MarkDirty();
-        index.TxIdIndex.Reserve(Math.Min(transactions, maxIds));
-        index.AddressIndex.Reserve(Math.Min(addresses, maxIds));
+        _reservedTransactions = Math.Min(transactions, maxIds);
+        _reservedAddresses = Math.Min(addresses, maxIds);
     }
+
+    private long _reservedTransactions;
+    private long _reservedAddresses;
 
     /// <summary>
     /// Rebuilds hash tables that <see cref="ReserveKeys"/> left over-sized at their canonical
-    /// capacity, so an index is byte-identical however its ingest was split. Each table is
-    /// replaced by an atomic rename, so a kill during it leaves a valid table.
+    /// capacity, so an index is byte-identical however its ingest was split (a commit does it too).
+    /// Each table is written, synced and renamed into place, so a kill during it leaves a valid table.
     /// </summary>
     public void Canonicalize()
     {
@@ -215,70 +220,6 @@ public sealed partial class BitcoinIndexWriter : IDisposable
             else high = mid;
         }
         return low;
-    }
-
-    /// <summary>Makes everything appended so far durable and the new tip visible to readers.</summary>
-    public void Commit() => Commit(force: false);
-
-    /// <summary>
-    /// Makes the blocks appended so far survive a crash without flushing the columns written at
-    /// random places: the append-only columns and the manifest are flushed, the "uncommitted"
-    /// marker stays, so readers still wait for <see cref="Commit"/> and a writer that finds the
-    /// marker recomputes the rest from them. A long ingest checkpoints every 64 MB and commits once.
-    /// </summary>
-    public void Checkpoint()
-    {
-        if (!_dirty) return;
-        FlushAppendOnly();
-        SaveManifest();
-    }
-
-    private void Commit(bool force)
-    {
-        if (!_dirty && !force) return;
-        var index = Index;
-        FlushAppendOnly();
-        foreach (var flushable in new Action[]
-        {
-            index.OutputSpender.Flush, index.AddressLastOutput.Flush, index.AddressOutputCount.Flush,
-            index.TxIdIndex.Flush, index.AddressIndex.Flush,
-        })
-            flushable();
-        SaveManifest();
-        File.Delete(Path.Combine(index.Directory, UncommittedMarker));
-        _dirty = false;
-    }
-
-    /// <summary>The columns a repair keeps: rows are only ever appended to them.</summary>
-    private void FlushAppendOnly()
-    {
-        var index = Index;
-        foreach (var flushable in new Action[]
-        {
-            index.BlockHash.Flush, index.BlockTime.Flush, index.BlockFirstTx.Flush, index.BlockFirstAddress.Flush,
-            index.TxHash.Flush, index.TxFirstInput.Flush, index.TxFirstOutput.Flush, index.TxLockTime.Flush,
-            index.TxVirtualSize.Flush, index.TxFlagsColumn.Flush, index.InputSpentOutput.Flush, index.OutputValue.Flush, index.OutputLargeValues.Flush,
-            index.OutputAddress.Flush, index.OutputTypeColumn.Flush, index.OutputPreviousSameAddress.Flush,
-            index.AddressKeys.Flush, index.AddressKeyTails.Flush,
-        })
-            flushable();
-    }
-
-    private void SaveManifest()
-    {
-        var index = Index;
-        new IndexManifest
-        {
-            Network = index.Network.Name,
-            Blocks = index.BlockCount,
-            Transactions = index.TransactionCount,
-            Inputs = index.InputCount,
-            Outputs = index.OutputCount,
-            Addresses = index.AddressCount,
-            AddressTails = index.AddressKeyTails.Count,
-            LargeValues = index.OutputLargeValues.Count,
-            Tip = index.TipHash?.ToString(),
-        }.Save(index.Directory);
     }
 
     /// <summary>Closes without committing pending appends (they are repaired away on the next open).</summary>

@@ -118,6 +118,9 @@ public sealed class BitcoinIngest
         var waiting = new Stopwatch();
         var appending = new Stopwatch();
         var committing = new Stopwatch();
+        var checkpointing = new Stopwatch();
+        var (transactionSide, outputSide) = (_writer.TransactionSideTime, _writer.OutputSideTime);
+        var (txIdGrowth, addressGrowth) = (_writer.TxIdTableGrowthTime, _writer.AddressTableGrowthTime);
         for (var height = start; height < end;)
         {
             waiting.Start();
@@ -142,7 +145,9 @@ public sealed class BitcoinIngest
             if (sinceCommit >= CommitEveryBytes)
             {
                 committing.Start();
+                checkpointing.Start();
                 _writer.Checkpoint();
+                checkpointing.Stop();
                 committing.Stop();
                 sinceCommit = 0;
             }
@@ -151,7 +156,6 @@ public sealed class BitcoinIngest
         pending.GetAwaiter().GetResult();
         committing.Start();
         _writer.Commit();
-        _writer.Canonicalize();
         committing.Stop();
         scanners.Dispose();
         return new IngestReport
@@ -165,6 +169,12 @@ public sealed class BitcoinIngest
             WriterWaiting = waiting.Elapsed,
             WriterAppending = appending.Elapsed,
             WriterCommitting = committing.Elapsed,
+            WriterCheckpointing = checkpointing.Elapsed,
+            WriterTxIdTableGrowth = _writer.TxIdTableGrowthTime - txIdGrowth,
+            WriterAddressTableGrowth = _writer.AddressTableGrowthTime - addressGrowth,
+            WriterTransactionSide = _writer.TransactionSideTime - transactionSide,
+            WriterOutputSide = _writer.OutputSideTime - outputSide,
+            FinalCommitSteps = [.. _writer.LastCommitSteps],
         };
     }
 

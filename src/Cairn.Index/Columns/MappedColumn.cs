@@ -21,7 +21,7 @@ namespace Cairn.Index.Columns;
 /// transaction bench wrote several times the index's size (docs/benchmarks.md, "Ingest I/O").
 /// </para>
 /// </summary>
-public sealed unsafe class MappedColumn<T> : IDisposable where T : unmanaged
+public sealed unsafe class MappedColumn<T> : IFlushableColumn, IDisposable where T : unmanaged
 {
     private const long GrowthQuantumBytes = 16L << 20;
 
@@ -222,6 +222,20 @@ public sealed unsafe class MappedColumn<T> : IDisposable where T : unmanaged
         ((T*)_base)[Count] = value;
         _changed = true;
         return Count++;
+    }
+
+    /// <summary>
+    /// Appends <paramref name="count"/> values that the caller writes into the returned span at once (its contents are
+    /// undefined until then: rows cut off by a truncation may still be there), with one update of <see cref="Count"/>
+    /// for a block's rows instead of one per value.
+    /// </summary>
+    public Span<T> AppendRange(int count)
+    {
+        if (Count + count > _capacity) Grow(Count + count);
+        var rows = new Span<T>((T*)_base + Count, count);
+        Count += count;
+        _changed = true;
+        return rows;
     }
 
     /// <summary>Makes room for <paramref name="additional"/> more appends without remapping.</summary>

@@ -75,11 +75,22 @@ public sealed class CheckpointTests : IDisposable
         Assert.Equal(0, read.TipHeight);
     }
 
-    private string Ingest(string blocks, string name)
+    [Fact]
+    public void Ingest_CheckpointingAfterEveryBatch_IsByteIdenticalToOneThatNeverCheckpoints()
+    {
+        var blocks = _temp.Sub("chain");
+        // Enough blocks for several batches of 64, each followed by a checkpoint, while the hash tables grow.
+        ChainGenerator.Generate(new ChainGeneratorOptions { Transactions = 20_000, Seed = 34, OutputDirectory = blocks, TransactionsPerBlock = 40 });
+        var once = Ingest(blocks, "once", commitEveryBytes: long.MaxValue);
+        var often = Ingest(blocks, "often", commitEveryBytes: 1);
+        Assert.Equal(IndexFiles.Fingerprint(once), IndexFiles.Fingerprint(often));
+    }
+
+    private string Ingest(string blocks, string name, long commitEveryBytes = 64L << 20)
     {
         var directory = Path.Combine(_temp.Path, name);
         using var writer = BitcoinIndexWriter.Open(directory, Network.RegTest);
-        new BitcoinIngest(writer).FromBlockFiles(blocks);
+        new BitcoinIngest(writer) { CommitEveryBytes = commitEveryBytes }.FromBlockFiles(blocks);
         return directory;
     }
 }
