@@ -80,6 +80,8 @@ public sealed class BitcoinScaleBench : IBenchSuite
         var traced = await new TracingBench().RunAsync([.. tracingArgs], output).ConfigureAwait(false);
 
         Projection(output, new ProjectionInputs(transactions, inputs, rows, blockBytes, indexBytes, ingest, clustering, fullChainTxs, serverCores, serverRamGb));
+        using (var index = BitcoinIndex.OpenRead(indexDir))
+            IndexProjectionBench.Write(output, index, IndexProjectionBench.MainnetShape.Sourced);
         if (!args.Contains("--keep-index")) Directory.Delete(indexDir, recursive: true);
         return traced;
     }
