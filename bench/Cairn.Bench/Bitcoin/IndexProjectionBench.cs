@@ -70,7 +70,8 @@ public sealed class IndexProjectionBench : IBenchSuite
         }
     }
 
-    internal static void Write(TextWriter output, BitcoinIndex index, MainnetShape shape)
+    /// <summary>Prints the per-row costs and the projections; answers the smallest and largest projected index in bytes.</summary>
+    internal static (double Smallest, double Largest) Write(TextWriter output, BitcoinIndex index, MainnetShape shape)
     {
         var costs = IndexRowCosts.Measure(index);
         var own = IndexRowCosts.RowsOf(index);
@@ -81,17 +82,20 @@ public sealed class IndexProjectionBench : IBenchSuite
         output.WriteLine(FormattableString.Invariant(
             $"main chain's shape: {shape.Transactions:N0} transactions in {shape.Blocks:N0} blocks, {shape.OutputsPerTransaction:F3} outputs and {shape.AddressesPerTransaction:F3} distinct addresses per transaction ({shape.AddressesPerTransaction / shape.OutputsPerTransaction:F2} per output)"));
         var perInputOutput = new List<double>();
+        var totals = new List<double>();
         foreach (var unspent in shape.UnspentShares)
             foreach (var tail in shape.TailShares)
             {
                 var rows = shape.Rows(unspent, tail);
                 var bytes = costs.BytesPerInputOutput(rows);
                 perInputOutput.Add(bytes);
+                totals.Add(costs.BytesFor(rows));
                 output.WriteLine(FormattableString.Invariant(
                     $"  unspent share {unspent:F2}, 32-byte addresses {tail:F2}: {(rows.Inputs + rows.Outputs) / rows.Transactions:F2} inputs+outputs per transaction, index {costs.BytesFor(rows) / 1e9:F0} GB = {bytes:F1} bytes per input+output (projected)"));
             }
         output.WriteLine(FormattableString.Invariant(
             $"projected on the main chain's shape: {perInputOutput.Min():F1}–{perInputOutput.Max():F1} bytes per input+output, all files (target 32; measured here: {(double)index.SizeInBytes() / (index.InputCount + index.OutputCount):F1})"));
+        return (totals.Min(), totals.Max());
     }
 
     private static string? Text(string[] args, string name)
