@@ -80,6 +80,12 @@ public sealed class BitcoinScaleBench : IBenchSuite
         var traced = await new TracingBench().RunAsync([.. tracingArgs], output).ConfigureAwait(false);
 
         Projection(output, new ProjectionInputs(transactions, inputs, rows, blockBytes, indexBytes, ingest, clustering, fullChainTxs, serverCores, serverRamGb));
+        using (var index = BitcoinIndex.OpenRead(indexDir))
+        {
+            var (smallest, largest) = IndexProjectionBench.Write(output, index, IndexProjectionBench.MainnetShape.Sourced);
+            output.WriteLine($"  on the main chain's shape the index is {smallest / 1e9:F0}–{largest / 1e9:F0} GB: " +
+                $"{(largest < serverRamGb * 0.8e9 ? "fits" : "does not fit")} in 80% of a {serverRamGb} GB server's memory");
+        }
         if (!args.Contains("--keep-index")) Directory.Delete(indexDir, recursive: true);
         return traced;
     }
