@@ -179,13 +179,6 @@ public sealed class BitcoinIngest
     }
 
     /// <summary>
-    /// Pre-sizes the hash tables, before a batch is appended, for the batch's own keys and the blocks left after it at
-    /// the rate seen so far, so they are rehashed about once in a run instead of at every growth step. The batch is
-    /// already scanned, so its transactions are known and its outputs bound its new addresses. The first batch reserves
-    /// for itself only: its outputs would overstate the run's new addresses (some pay old ones), and a table never
-    /// shrinks before the end.
-    /// </summary>
-    /// <summary>
     /// How much more than the rate seen so far the blocks left are reserved for. A chain's rate of new addresses per block
     /// grows as it goes (more users, more payees), so the plain rate fell a few per cent short on the 2 M-transaction
     /// bench chain: the address table was rehashed a second time, at 1.9 M of its 12 M keys (session 13,
@@ -194,6 +187,13 @@ public sealed class BitcoinIngest
     /// </summary>
     private const double ProjectionHeadroom = 1.125;
 
+    /// <summary>
+    /// Pre-sizes the hash tables, before a batch is appended, for the batch's own keys and the blocks left after it at
+    /// the rate seen so far (with <see cref="ProjectionHeadroom"/>), so they are rehashed about once in a run instead of at every growth step. The batch is
+    /// already scanned, so its transactions are known and its outputs bound its new addresses. The first batch reserves
+    /// for itself only: its outputs would overstate the run's new addresses (some pay old ones), and a table never
+    /// shrinks before the end.
+    /// </summary>
     private void ReserveKeys(ScannedBlock[] batch, int count, long blocksAfter, long firstTransaction, long firstAddress, long appended)
     {
         long transactions = 0, outputs = 0;
