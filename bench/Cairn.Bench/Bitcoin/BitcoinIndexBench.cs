@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Cairn.Chains.Bitcoin;
 using Cairn.Index.Bitcoin;
 using Cairn.Development.Generation;
+using static Cairn.Bench.BenchOptions;
 
 namespace Cairn.Bench.Bitcoin;
 
@@ -113,17 +114,5 @@ public sealed class BitcoinIndexBench : IBenchSuite
         var dictionaryRate = keys.Length / plain.Elapsed.TotalSeconds;
         output.WriteLine($"address lookups: {indexRate / 1e6:F2} million/s (found {found:N0}) vs in-memory Dictionary {dictionaryRate / 1e6:F2} million/s (ratio {indexRate / dictionaryRate:F2})");
         return Task.FromResult(found == keys.Length && foundPlain == keys.Length && valuesAgree ? 0 : 1);
-    }
-
-    private static long Option(string[] args, string name, long fallback)
-    {
-        var text = OptionText(args, name);
-        return text is null ? fallback : long.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static string? OptionText(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 }

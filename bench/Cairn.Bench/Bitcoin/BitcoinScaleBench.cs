@@ -5,6 +5,7 @@ using Cairn.Chains.Bitcoin;
 using Cairn.Development.Generation;
 using Cairn.Index.Bitcoin;
 using Cairn.Tracing.Clustering;
+using static Cairn.Bench.BenchOptions;
 
 namespace Cairn.Bench.Bitcoin;
 
@@ -135,15 +136,6 @@ public sealed class BitcoinScaleBench : IBenchSuite
 
     private static long DirectoryBytes(string directory) =>
         new DirectoryInfo(directory).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
-
-    private static long Option(string[] args, string name, long fallback) =>
-        OptionText(args, name) is { } text ? long.Parse(text, CultureInfo.InvariantCulture) : fallback;
-
-    private static string? OptionText(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-    }
 
     /// <summary>One phase's wall clock, this process's CPU time and the peak working set sampled every 100 ms while it ran.</summary>
     private sealed record Phase(double Wall, double Cpu, long PeakWorkingSet)

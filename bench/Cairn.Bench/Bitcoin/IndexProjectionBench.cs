@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cairn.Index.Bitcoin;
+using static Cairn.Bench.BenchOptions;
 
 namespace Cairn.Bench.Bitcoin;
 
@@ -32,7 +33,7 @@ public sealed class IndexProjectionBench : IBenchSuite
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
-        var directory = Text(args, "--index");
+        var directory = OptionText(args, "--index");
         if (directory is null)
         {
             output.WriteLine("index-projection: --index DIR is required (a built Bitcoin index, e.g. btc-scale's --work DIR/index)");
@@ -41,12 +42,12 @@ public sealed class IndexProjectionBench : IBenchSuite
         using var index = BitcoinIndex.OpenRead(directory);
         var fallback = MainnetShape.Sourced;
         Write(output, index, new MainnetShape(
-            Number(args, "--txs", fallback.Transactions),
-            Number(args, "--blocks", fallback.Blocks),
-            Number(args, "--outputs-per-tx", fallback.OutputsPerTransaction),
-            Number(args, "--addresses-per-tx", fallback.AddressesPerTransaction),
-            Numbers(args, "--unspent-shares", fallback.UnspentShares),
-            Numbers(args, "--tail-shares", fallback.TailShares)));
+            OptionNumber(args, "--txs", fallback.Transactions),
+            OptionNumber(args, "--blocks", fallback.Blocks),
+            OptionNumber(args, "--outputs-per-tx", fallback.OutputsPerTransaction),
+            OptionNumber(args, "--addresses-per-tx", fallback.AddressesPerTransaction),
+            OptionNumbers(args, "--unspent-shares", fallback.UnspentShares),
+            OptionNumbers(args, "--tail-shares", fallback.TailShares)));
         return Task.FromResult(0);
     }
 
@@ -97,16 +98,4 @@ public sealed class IndexProjectionBench : IBenchSuite
             $"projected on the main chain's shape: {perInputOutput.Min():F1}–{perInputOutput.Max():F1} bytes per input+output, all files (target 32; measured here: {(double)index.SizeInBytes() / (index.InputCount + index.OutputCount):F1})"));
         return (totals.Min(), totals.Max());
     }
-
-    private static string? Text(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-    }
-
-    private static double Number(string[] args, string name, double fallback) =>
-        Text(args, name) is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : fallback;
-
-    private static double[] Numbers(string[] args, string name, double[] fallback) =>
-        Text(args, name) is { } text ? [.. text.Split(',').Select(part => double.Parse(part, CultureInfo.InvariantCulture))] : fallback;
 }

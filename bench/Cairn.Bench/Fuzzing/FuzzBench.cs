@@ -6,6 +6,7 @@ using Cairn.Cases.Agencies;
 using Cairn.Development.Demo;
 using Cairn.Development.Fuzzing;
 using Cairn.Server.Hosting;
+using static Cairn.Bench.BenchOptions;
 
 namespace Cairn.Bench.Fuzzing;
 
@@ -32,13 +33,13 @@ public sealed class FuzzBench : IBenchSuite
         var cases = (int)Option(args, "--cases", 10_000);
         var apiCases = (int)Option(args, "--api-cases", cases);
         var seed = (ulong)Option(args, "--seed", 17);
-        var filter = Text(args, "--target");
-        var findingsDirectory = Text(args, "--findings");
+        var filter = OptionText(args, "--target");
+        var findingsDirectory = OptionText(args, "--findings");
         // Resumes a long API pass stopped part-way: the operations up to and including this one (in the document's order) are
         // skipped; the seed is per operation, so the rest run exactly as they would have in the whole pass.
-        var apiAfter = Text(args, "--api-after");
+        var apiAfter = OptionText(args, "--api-after");
         // The slice's last operation (inclusive): with --api-after, two processes on two cores share one pass.
-        var apiUntil = Text(args, "--api-until");
+        var apiUntil = OptionText(args, "--api-until");
         var reports = new List<FuzzReport>();
         output.WriteLine($"fuzz: {cases:N0} cases per target, seed {seed}");
         output.WriteLine($"{"target",-34} {"cases",8} {"accepted",9} {"refused",8} {"findings",8} {"seconds",8} {"cases/s",9}");
@@ -167,18 +168,6 @@ public sealed class FuzzBench : IBenchSuite
             await File.WriteAllBytesAsync(Path.Combine(directory, name), finding.Minimised);
         }
         await output.FlushAsync();
-    }
-
-    private static long Option(string[] args, string name, long fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? long.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    private static string? Text(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 
     private static int FreePort()

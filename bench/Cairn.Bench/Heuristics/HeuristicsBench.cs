@@ -3,6 +3,7 @@ using System.Globalization;
 using Cairn.Development.Validation;
 using Cairn.Development.Validation.Real;
 using Cairn.Tracing.Heuristics.ErrorRates;
+using static Cairn.Bench.BenchOptions;
 
 namespace Cairn.Bench.Heuristics;
 
@@ -95,14 +96,5 @@ public sealed class HeuristicsBench : IBenchSuite
         {
             return "";
         }
-    }
-
-    private static long Option(string[] args, string name, long fallback) =>
-        OptionText(args, name) is { } text ? long.Parse(text, CultureInfo.InvariantCulture) : fallback;
-
-    private static string? OptionText(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 }

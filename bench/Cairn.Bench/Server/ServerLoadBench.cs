@@ -6,6 +6,7 @@ using Cairn.Cases.Agencies;
 using Cairn.Server.Hosting;
 using Cairn.Storage;
 using Cairn.Development.Demo;
+using static Cairn.Bench.BenchOptions;
 
 namespace Cairn.Bench.Server;
 
@@ -143,14 +144,5 @@ public sealed class ServerLoadBench : IBenchSuite
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static long Option(string[] args, string name, long fallback) =>
-        OptionText(args, name) is { } text ? long.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : fallback;
-
-    private static string? OptionText(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 }

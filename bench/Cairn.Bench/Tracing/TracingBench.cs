@@ -7,6 +7,7 @@ using Cairn.Tracing.Clustering;
 using Cairn.Tracing.Heuristics;
 using Cairn.Tracing.Paths;
 using Cairn.Tracing.Tracing;
+using static Cairn.Bench.BenchOptions;
 
 namespace Cairn.Bench.Tracing;
 
@@ -449,14 +450,5 @@ public sealed class TracingBench : IBenchSuite
         var sorted = values.Order().ToList();
         var rank = (int)Math.Ceiling(percentile / 100 * sorted.Count) - 1;
         return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
-    }
-
-    private static long Option(string[] args, string name, long fallback) =>
-        OptionText(args, name) is { } text ? long.Parse(text, CultureInfo.InvariantCulture) : fallback;
-
-    private static string? OptionText(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 }
